@@ -1,0 +1,10 @@
+# Writes the bundled paper examples into a header, so that `bigcert demo` works from any directory.
+set(content "// Generated from examples/paper-*.json by cmake/embed_examples.cmake.\n#pragma once\n#include <array>\n#include <string_view>\nnamespace bigcert::demo {\nstruct Example { std::string_view file; std::string_view json; };\ninline constexpr std::array examples{\n")
+string(REPLACE "|" ";" FILES "${FILES}")
+foreach(file ${FILES})
+  file(READ ${file} text)
+  get_filename_component(name ${file} NAME)
+  string(APPEND content "  Example{\"${name}\", R\"bigcert(${text})bigcert\"},\n")
+endforeach()
+string(APPEND content "};\n}  // namespace bigcert::demo\n")
+file(WRITE ${OUT} "${content}")

@@ -1,0 +1,42 @@
+// What the solver reports (FORMAT.md "Solution"): one equilibrium, the whole equilibrium set, and the
+// exaggeration report of Theorem 4. Everything here has passed bigcert's exact re-check.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "bigcert/vector.hpp"
+
+namespace bigcert {
+
+enum class EquilibriumCount { one, infinite };
+
+// Theorem 4 on this instance, over every equilibrium (not only the one printed).
+struct ExaggerationReport {
+    std::vector<std::size_t> interior;           // players in the interior of their set, at the printed equilibrium
+    std::vector<std::size_t> relative_interior;  // the same for the relative interior (lower-dimensional sets)
+    std::vector<std::size_t> ever_interior;      // players in the interior at some equilibrium
+    bool premise_met = true;                     // targets pairwise distinct and all weights non-zero
+    std::string premise_detail;                  // why not, when not met
+    bool at_most_one_interior = true;            // at every equilibrium
+    bool interior_player_at_target = true;       // every player interior somewhere has x̂* = t_i
+};
+
+struct Solution {
+    // One equilibrium (exact) and its consequences.
+    std::vector<Vector> actions;
+    Vector receiver;
+    std::vector<Rational> losses;
+    Rational potential;
+
+    // The equilibrium set (MODEL.md §3c): x_i in F_i for every i and the receiver equal to x̂*.
+    // face_vertices[i] lists the vertices of F_i; empty means F_i is the single point actions[i].
+    std::vector<std::vector<Vector>> face_vertices;
+    EquilibriumCount count = EquilibriumCount::one;
+
+    ExaggerationReport exaggeration;
+    std::string method;  // which exact method found x̂*
+};
+
+}  // namespace bigcert

@@ -1,0 +1,24 @@
+// Solution output: FORMAT.md's solution object (JSON) and the readable table of `bigcert solve`.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "bigcert/instance.hpp"
+#include "bigcert/solution.hpp"
+
+namespace bigcert {
+
+using Json = nlohmann::ordered_json;
+
+// Streams the solution object (no intermediate tree: instances can have 10^6 players).
+void write_solution_json(std::ostream& out, const Instance& instance, const Solution& solution);
+// The same object as a tree, for embedding (batch lines, tests).
+Json solution_json(const Instance& instance, const Solution& solution);
+
+void write_solution_table(std::ostream& out, const Instance& instance, const Solution& solution);
+
+Json vector_json(const Vector& v);
+std::string count_name(EquilibriumCount count);
+
+}  // namespace bigcert

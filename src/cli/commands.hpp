@@ -1,0 +1,35 @@
+// The subcommands of the bigcert tool. Each registers its options on the CLI11 app and returns a
+// runner; runners return the process exit code. Exceptions are mapped to exit codes in main.cpp only.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "bigcert/instance_loader.hpp"
+
+namespace bigcert::cli {
+
+// Exit codes shared by all subcommands.
+enum ExitCode : int {
+    exit_ok = 0,
+    exit_refuted = 1,       // certify: an improving deviation exists; check: a property fails
+    exit_bad_input = 2,     // unreadable or invalid input, unsupported feature
+    exit_internal = 3,      // bigcert's own exact re-check failed: no answer is printed
+    exit_not_certified = 4, // certify/check: unknown or timeout
+    exit_limit = 5,         // a configured resource limit was hit
+};
+
+using Runner = std::function<int()>;
+
+// Options shared by the commands that read an instance.
+struct InputOptions {
+    std::string path;
+    LoadLimits limits;
+    void add_to(CLI::App& command);
+    Instance load() const;
+};
+
+Runner add_solve_command(CLI::App& app);
+Runner add_demo_command(CLI::App& app);
+
+}  // namespace bigcert::cli

@@ -1,0 +1,71 @@
+// bigcert: exact equilibria of influencer games, with proofs. One catch site maps the library's typed
+// exceptions to exit codes (see commands.hpp).
+#include <iostream>
+#include <map>
+
+#include "bigcert/errors.hpp"
+#include "cli/commands.hpp"
+
+namespace bigcert::cli {
+
+void InputOptions::add_to(CLI::App& command) {
+    command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
+    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")->capture_default_str();
+    command.add_option("--max-players", limits.max_players, "refuse instances with more players")->capture_default_str();
+    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions")->capture_default_str();
+}
+
+Instance InputOptions::load() const {
+    if (path == "-") {
+        std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        return load_instance_text(text, limits);
+    }
+    return load_instance_file(path, limits);
+}
+
+}  // namespace bigcert::cli
+
+int main(int argc, char** argv) {
+    using namespace bigcert;
+    using namespace bigcert::cli;
+    CLI::App app{"bigcert: exact, certified equilibria of the Battling Influencers Game (arXiv 2502.01127)"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("bigcert ") + BIGCERT_VERSION);
+    std::map<CLI::App*, Runner> runners;
+    auto add = [&](Runner (*adder)(CLI::App&)) {
+        std::size_t before = app.get_subcommands({}).size();
+        Runner runner = adder(app);
+        runners[app.get_subcommands({}).at(before)] = std::move(runner);
+    };
+    add(add_solve_command);
+    add(add_demo_command);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_bad_input;
+    }
+    try {
+        for (auto& [command, runner] : runners)
+            if (command->parsed()) return runner();
+        return exit_bad_input;
+    } catch (const InputError& e) {
+        std::cerr << "bigcert: error: " << e.what() << '\n';
+        return exit_bad_input;
+    } catch (const UnsupportedError& e) {
+        std::cerr << "bigcert: error: " << e.what() << '\n';
+        return exit_bad_input;
+    } catch (const LimitError& e) {
+        std::cerr << "bigcert: limit: " << e.what() << '\n';
+        return exit_limit;
+    } catch (const InternalError& e) {
+        std::cerr << "bigcert: internal error (no answer printed): " << e.what() << '\n';
+        return exit_internal;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "bigcert: limit: out of memory\n";
+        return exit_limit;
+    } catch (const std::exception& e) {
+        std::cerr << "bigcert: internal error: " << e.what() << '\n';
+        return exit_internal;
+    }
+}

@@ -1,0 +1,32 @@
+#include <iostream>
+#include <memory>
+
+#include "bigcert/solution_writer.hpp"
+#include "bigcert/solver.hpp"
+#include "cli/commands.hpp"
+
+namespace bigcert::cli {
+
+Runner add_solve_command(CLI::App& app) {
+    struct Options {
+        InputOptions input;
+        bool json = false;
+        unsigned threads = 0;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("solve", "exact equilibrium, equilibrium set and exaggeration report");
+    options->input.add_to(*command);
+    command->add_flag("--json", options->json, "print FORMAT.md's solution object");
+    command->add_option("--threads", options->threads, "worker threads (0: all cores)");
+    return [options] {
+        Instance instance = options->input.load();
+        SolveOptions solve_options;
+        solve_options.threads = options->threads;
+        Solution solution = solve(instance, solve_options);
+        if (options->json) write_solution_json(std::cout, instance, solution);
+        else write_solution_table(std::cout, instance, solution);
+        return exit_ok;
+    };
+}
+
+}  // namespace bigcert::cli

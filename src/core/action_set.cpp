@@ -1,0 +1,69 @@
+#include "bigcert/action_set.hpp"
+
+namespace bigcert {
+
+ActionSet ActionSet::interval(Rational lo, Rational hi) {
+    ActionSet set;
+    set.shape_ = Interval{std::move(lo), std::move(hi)};
+    set.origin_ = "interval";
+    return set;
+}
+
+ActionSet ActionSet::polytope(Polytope p, std::string origin) {
+    ActionSet set;
+    set.shape_ = std::move(p);
+    set.origin_ = std::move(origin);
+    return set;
+}
+
+std::size_t ActionSet::dimension() const { return kind() == Kind::interval ? 1 : as_polytope().dimension(); }
+
+std::vector<Vector> ActionSet::vertices() const {
+    if (kind() == Kind::polytope) return as_polytope().vertices();
+    const Interval& i = as_interval();
+    if (i.lo == i.hi) return {Vector{i.lo}};
+    return {Vector{i.lo}, Vector{i.hi}};
+}
+
+bool ActionSet::contains(const Vector& y) const {
+    if (kind() == Kind::polytope) return as_polytope().contains(y);
+    return as_interval().lo <= y[0] && y[0] <= as_interval().hi;
+}
+
+bool ActionSet::in_interior(const Vector& y) const {
+    if (kind() == Kind::polytope) return as_polytope().in_interior(y);
+    return as_interval().lo < y[0] && y[0] < as_interval().hi;
+}
+
+bool ActionSet::in_relative_interior(const Vector& y) const {
+    if (kind() == Kind::polytope) return as_polytope().in_relative_interior(y);
+    return is_single_point() ? y[0] == as_interval().lo : in_interior(y);
+}
+
+bool ActionSet::is_single_point() const { return affine_dimension() == 0; }
+
+std::size_t ActionSet::affine_dimension() const {
+    if (kind() == Kind::polytope) return as_polytope().affine_dimension();
+    return as_interval().lo == as_interval().hi ? 0 : 1;
+}
+
+Rational ActionSet::support_value(const Vector& direction) const {
+    if (kind() == Kind::polytope) return as_polytope().support_value(direction);
+    const Interval& i = as_interval();
+    return sign(direction[0]) >= 0 ? Rational(direction[0] * i.hi) : Rational(direction[0] * i.lo);
+}
+
+std::vector<Vector> ActionSet::support_face(const Vector& direction) const {
+    if (kind() == Kind::polytope) {
+        std::vector<Vector> face;
+        for (std::size_t index : as_polytope().support_face(direction)) face.push_back(as_polytope().vertices()[index]);
+        return face;
+    }
+    const Interval& i = as_interval();
+    int s = sign(direction[0]);
+    if (s > 0) return {Vector{i.hi}};
+    if (s < 0) return {Vector{i.lo}};
+    return vertices();
+}
+
+}  // namespace bigcert

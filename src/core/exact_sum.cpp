@@ -1,0 +1,88 @@
+#include "bigcert/exact_sum.hpp"
+
+#include <gmp.h>
+
+namespace bigcert {
+namespace {
+
+constexpr std::int64_t small_bound = std::int64_t{1} << 62;
+
+// num/den of a rational when both fit comfortably in 64 bits.
+bool small_parts(const Rational& q, std::int64_t& numerator, std::int64_t& denominator) {
+    mpq_srcptr p = q.backend().data();
+    if (!mpz_fits_slong_p(mpq_numref(p)) || !mpz_fits_slong_p(mpq_denref(p))) return false;
+    numerator = mpz_get_si(mpq_numref(p));
+    denominator = mpz_get_si(mpq_denref(p));
+    return numerator > -small_bound && numerator < small_bound && denominator < small_bound;
+}
+
+Rational from_int128(__int128 numerator, std::uint64_t denominator) {
+    bool negative = numerator < 0;
+    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(numerator) : numerator;
+    Integer n;
+    std::uint64_t limbs[2] = {static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(magnitude >> 64)};
+    mpz_import(n.backend().data(), 2, -1, sizeof(std::uint64_t), 0, 0, limbs);
+    if (negative) n = -n;
+    Integer d;
+    mpz_import(d.backend().data(), 1, -1, sizeof(std::uint64_t), 0, 0, &denominator);
+    return Rational(n, d);
+}
+
+}  // namespace
+
+void ExactSum::add_small(__int128 numerator, std::uint64_t denominator) {
+    if (denominator != last_denominator_ || last_bucket_ == nullptr) {
+        last_bucket_ = &buckets_[denominator];  // unordered_map references stay valid on rehash
+        last_denominator_ = denominator;
+    }
+    __int128 sum;
+    if (__builtin_add_overflow(*last_bucket_, numerator, &sum)) {
+        large_terms_.push_back(from_int128(*last_bucket_, denominator));
+        sum = numerator;
+    }
+    *last_bucket_ = sum;
+}
+
+void ExactSum::add(const Rational& term) {
+    std::int64_t n, d;
+    if (small_parts(term, n, d)) add_small(n, static_cast<std::uint64_t>(d));
+    else large_terms_.push_back(term);
+}
+
+void ExactSum::add_product(const Rational& a, const Rational& b) {
+    std::int64_t an, ad, bn, bd;
+    if (small_parts(a, an, ad) && small_parts(b, bn, bd)) {
+        unsigned __int128 den = static_cast<unsigned __int128>(ad) * static_cast<unsigned __int128>(bd);
+        if (den < (static_cast<unsigned __int128>(1) << 63)) {
+            if (an == 0 || bn == 0) return;
+            add_small(static_cast<__int128>(an) * bn, static_cast<std::uint64_t>(den));
+            return;
+        }
+    }
+    large_terms_.push_back(a * b);
+}
+
+void ExactSum::merge(const ExactSum& other) {
+    for (const auto& [den, num] : other.buckets_) add_small(num, den);
+    large_terms_.insert(large_terms_.end(), other.large_terms_.begin(), other.large_terms_.end());
+}
+
+Rational ExactSum::value() const {
+    std::vector<Rational> terms = large_terms_;
+    terms.reserve(terms.size() + buckets_.size());
+    for (const auto& [den, num] : buckets_)
+        if (num != 0) terms.push_back(from_int128(num, den));
+    return balanced_sum(std::move(terms));
+}
+
+Rational balanced_sum(std::vector<Rational> terms) {
+    if (terms.empty()) return 0;
+    while (terms.size() > 1) {
+        std::size_t half = (terms.size() + 1) / 2;
+        for (std::size_t i = 0; i + half < terms.size(); ++i) terms[i] += terms[i + half];
+        terms.resize(half);
+    }
+    return terms[0];
+}
+
+}  // namespace bigcert

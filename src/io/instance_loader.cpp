@@ -1,0 +1,371 @@
+#include "bigcert/instance_loader.hpp"
+
+#include <simdjson.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+#include "bigcert/errors.hpp"
+#include "io/json_path.hpp"
+
+namespace bigcert {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// An action set as written, before the dimension is known to be consistent.
+struct RawSet {
+    std::string kind;
+    std::string path;
+    Rational lo, hi;                   // interval
+    Vector box_lo, box_hi;             // box
+    std::vector<Vector> points;        // vertices, items
+    std::vector<Halfspace> halfspaces;
+    Vector center;
+    Rational radius;
+    std::size_t choose = 0;
+    bool repeats = false;
+};
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::string describe_token(std::string_view token) {
+    token = trim(token);
+    if (token.size() > 40) return std::string(token.substr(0, 40)) + "...";
+    return std::string(token);
+}
+
+class InstanceReader {
+public:
+    explicit InstanceReader(const LoadLimits& limits) : limits_(limits) {}
+
+    Instance read(od::document& doc);
+
+private:
+    Rational number(od::value value, const JsonPath& path);
+    Vector vector(od::value value, const JsonPath& path);
+    std::vector<Vector> vector_list(od::value value, const JsonPath& path);
+    std::string text(od::value value, const JsonPath& path);
+    std::size_t count(od::value value, const JsonPath& path, std::size_t max);
+    RawSet raw_set(od::value value, const JsonPath& path);
+    void read_bias(od::value value, const JsonPath& path, Instance& instance);
+    void read_player(od::value value, const JsonPath& path, Instance& instance,
+                     std::vector<std::optional<RawSet>>& own_sets);
+    void require_dimension(const Vector& v, const JsonPath& path) const;
+    ActionSet build_set(const RawSet& raw) const;
+
+    const LoadLimits& limits_;
+    std::size_t dimension_ = 1;
+};
+
+od::object expect_object(od::value value, const JsonPath& path) {
+    if (value.type() != od::json_type::object) throw InputError(path.str(), "expected an object");
+    return value.get_object();
+}
+
+od::array expect_array(od::value value, const JsonPath& path) {
+    if (value.type() != od::json_type::array) throw InputError(path.str(), "expected an array");
+    return value.get_array();
+}
+
+Rational InstanceReader::number(od::value value, const JsonPath& path) {
+    std::optional<Rational> result;
+    switch (value.type()) {
+        case od::json_type::number: {
+            std::string_view token = trim(value.raw_json_token());
+            result = parse_rational(token, limits_.numbers);
+            if (!result) throw InputError(path.str(), "number out of range: " + describe_token(token));
+            return *result;
+        }
+        case od::json_type::string: {
+            std::string_view s = value.get_string();
+            result = parse_rational(s, limits_.numbers);
+            if (!result) throw InputError(path.str(), "not a number: \"" + describe_token(s) + "\"");
+            return *result;
+        }
+        default:
+            throw InputError(path.str(), "not a number: " + describe_token(value.raw_json_token()));
+    }
+}
+
+Vector InstanceReader::vector(od::value value, const JsonPath& path) {
+    Vector result;
+    if (value.type() != od::json_type::array) {
+        result.push_back(number(value, path));  // a bare number is a vector of dimension 1
+    } else {
+        std::size_t i = 0;
+        for (od::value element : value.get_array()) {
+            if (i >= limits_.max_dimension)
+                throw InputError(path.str(), "more than " + std::to_string(limits_.max_dimension) + " coordinates");
+            result.push_back(number(element, path.element(i++)));
+        }
+    }
+    require_dimension(result, path);
+    return result;
+}
+
+void InstanceReader::require_dimension(const Vector& v, const JsonPath& path) const {
+    if (v.size() != dimension_)
+        throw InputError(path.str(), "expected " + std::to_string(dimension_) + " coordinate" +
+                                         (dimension_ == 1 ? "" : "s") + ", got " + std::to_string(v.size()));
+}
+
+std::vector<Vector> InstanceReader::vector_list(od::value value, const JsonPath& path) {
+    std::vector<Vector> result;
+    std::size_t i = 0;
+    for (od::value element : expect_array(value, path)) result.push_back(vector(element, path.element(i++)));
+    return result;
+}
+
+std::string InstanceReader::text(od::value value, const JsonPath& path) {
+    if (value.type() == od::json_type::string) return std::string(std::string_view(value.get_string()));
+    if (value.type() == od::json_type::number) return std::string(trim(value.raw_json_token()));
+    throw InputError(path.str(), "expected a string");
+}
+
+std::size_t InstanceReader::count(od::value value, const JsonPath& path, std::size_t max) {
+    Rational q = number(value, path);
+    if (denominator(q) != 1 || q < 0) throw InputError(path.str(), "expected a non-negative integer, got " + to_string(q));
+    if (q > max) throw InputError(path.str(), to_string(q) + " exceeds the limit " + std::to_string(max));
+    return static_cast<std::size_t>(numerator(q).convert_to<unsigned long long>());
+}
+
+RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
+    RawSet raw;
+    raw.path = path.str();
+    for (od::field field : expect_object(value, path)) {
+        std::string_view key = field.unescaped_key();
+        std::string key_text(key);
+        JsonPath here = path.field(key_text);
+        if (key == "interval") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "interval";
+            Vector bounds;
+            std::size_t i = 0;
+            for (od::value element : expect_array(field.value(), here)) {
+                if (i >= 2) throw InputError(here.str(), "expected [lo, hi]");
+                bounds.push_back(number(element, here.element(i++)));
+            }
+            if (bounds.size() != 2) throw InputError(here.str(), "expected [lo, hi]");
+            raw.lo = bounds[0];
+            raw.hi = bounds[1];
+        } else if (key == "box") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "box";
+            bool has_lo = false, has_hi = false;
+            for (od::field part : expect_object(field.value(), here)) {
+                std::string_view part_key = part.unescaped_key();
+                if (part_key == "lo") raw.box_lo = vector(part.value(), here.field("lo")), has_lo = true;
+                else if (part_key == "hi") raw.box_hi = vector(part.value(), here.field("hi")), has_hi = true;
+            }
+            if (!has_lo || !has_hi) throw InputError(here.str(), "a box needs \"lo\" and \"hi\"");
+        } else if (key == "vertices") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "vertices";
+            raw.points = vector_list(field.value(), here);
+            if (raw.points.empty()) throw InputError(here.str(), "empty set: no vertices");
+        } else if (key == "halfspaces") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "halfspaces";
+            std::size_t i = 0;
+            for (od::value element : expect_array(field.value(), here)) {
+                JsonPath item = here.element(i++);
+                Halfspace h;
+                bool has_a = false, has_b = false;
+                for (od::field part : expect_object(element, item)) {
+                    std::string_view part_key = part.unescaped_key();
+                    if (part_key == "a") h.normal = vector(part.value(), item.field("a")), has_a = true;
+                    else if (part_key == "b") h.offset = number(part.value(), item.field("b")), has_b = true;
+                }
+                if (!has_a || !has_b) throw InputError(item.str(), "a halfspace needs \"a\" and \"b\"");
+                raw.halfspaces.push_back(std::move(h));
+            }
+            if (raw.halfspaces.empty()) throw InputError(here.str(), "unbounded set: no halfspaces");
+        } else if (key == "ball") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "ball";
+        } else if (key == "ellipsoid") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "ellipsoid";
+        } else if (key == "items") {
+            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
+            raw.kind = "items";
+        }
+        // other keys ("choose", "repeats", annotations) are read with their kind, or ignored
+    }
+    if (raw.kind.empty())
+        throw InputError(path.str(), "expected one of interval, box, vertices, halfspaces, ball, ellipsoid, items");
+    return raw;
+}
+
+ActionSet InstanceReader::build_set(const RawSet& raw) const {
+    if (raw.kind == "ball" || raw.kind == "ellipsoid") throw UnsupportedError(raw.path, raw.kind + " action sets");
+    if (raw.kind == "items") throw UnsupportedError(raw.path, "finite action spaces (items)");
+    try {
+        if (raw.kind == "interval") {
+            if (dimension_ != 1) throw InputError(raw.path + ".interval", "an interval needs dimension 1");
+            if (raw.lo > raw.hi) throw InputError(raw.path + ".interval", "empty set: lo > hi");
+            return ActionSet::interval(raw.lo, raw.hi);
+        }
+        if (raw.kind == "box") {
+            for (std::size_t j = 0; j < dimension_; ++j)
+                if (raw.box_lo[j] > raw.box_hi[j])
+                    throw InputError(raw.path + ".box", "empty set: lo[" + std::to_string(j) + "] > hi[" + std::to_string(j) + "]");
+            if (dimension_ == 1) return ActionSet::interval(raw.box_lo[0], raw.box_hi[0]);
+            if (dimension_ > 16) throw LimitError(raw.path + ".box: boxes are limited to dimension 16");
+            return ActionSet::polytope(Polytope::box(raw.box_lo, raw.box_hi), "box");
+        }
+        Polytope p = raw.kind == "vertices" ? Polytope::from_vertices(raw.points, dimension_, limits_.polytopes)
+                                            : Polytope::from_halfspaces(raw.halfspaces, dimension_, limits_.polytopes);
+        if (dimension_ == 1) {
+            Rational lo = p.vertices()[0][0], hi = lo;
+            for (const Vector& v : p.vertices()) lo = std::min(lo, v[0]), hi = std::max(hi, v[0]);
+            return ActionSet::interval(lo, hi);
+        }
+        return ActionSet::polytope(std::move(p), raw.kind);
+    } catch (const GeometryError& e) {
+        throw InputError(raw.path + "." + raw.kind, e.what());
+    }
+}
+
+void InstanceReader::read_bias(od::value value, const JsonPath& path, Instance& instance) {
+    for (od::field field : expect_object(value, path)) {
+        std::string_view key = field.unescaped_key();
+        if (key == "weight") instance.bias_weight = number(field.value(), path.field("weight"));
+        else if (key == "point") instance.bias_point = vector(field.value(), path.field("point"));
+    }
+}
+
+void InstanceReader::read_player(od::value value, const JsonPath& path, Instance& instance,
+                                 std::vector<std::optional<RawSet>>& own_sets) {
+    Player player;
+    player.weight = 1;
+    bool has_target = false;
+    std::optional<RawSet> own;
+    for (od::field field : expect_object(value, path)) {
+        std::string_view key = field.unescaped_key();
+        if (key == "target") {
+            player.target = vector(field.value(), path.field("target"));
+            has_target = true;
+        } else if (key == "weight") {
+            player.weight = number(field.value(), path.field("weight"));
+        } else if (key == "name") {
+            player.name = text(field.value(), path.field("name"));
+        } else if (key == "action_set") {
+            own = raw_set(field.value(), path.field("action_set"));
+        }
+    }
+    if (!has_target) throw InputError(path.str(), "missing \"target\"");
+    instance.players.push_back(std::move(player));
+    own_sets.push_back(std::move(own));
+}
+
+Instance InstanceReader::read(od::document& doc) {
+    if (doc.type() != od::json_type::object) throw InputError("", "an instance must be a JSON object");
+    // The dimension decides how vectors are checked, so read it before anything else.
+    {
+        od::value d;
+        if (doc.find_field_unordered("dimension").get(d) == simdjson::SUCCESS) {
+            JsonPath root;
+            dimension_ = count(d, root.field("dimension"), limits_.max_dimension);
+            if (dimension_ == 0) throw InputError("dimension", "must be at least 1");
+        }
+        doc.rewind();
+    }
+    Instance instance;
+    instance.dimension = dimension_;
+    std::optional<RawSet> common;
+    std::vector<std::optional<RawSet>> own_sets;
+    bool has_players = false;
+    JsonPath root;
+    for (od::field field : doc.get_object()) {
+        std::string_view key = field.unescaped_key();
+        if (key == "format") {
+            std::string format = text(field.value(), root.field("format"));
+            if (format != "bigcert/1") throw InputError("format", "unsupported format \"" + format + "\" (expected \"bigcert/1\")");
+        } else if (key == "name") {
+            instance.name = text(field.value(), root.field("name"));
+        } else if (key == "loss") {
+            std::string loss = text(field.value(), root.field("loss"));
+            if (loss == "squared") instance.loss = Loss::squared;
+            else if (loss == "inner") instance.loss = Loss::inner;
+            else throw InputError("loss", "expected \"squared\" or \"inner\", got \"" + loss + "\"");
+        } else if (key == "bias") {
+            read_bias(field.value(), root.field("bias"), instance);
+        } else if (key == "action_set") {
+            common = raw_set(field.value(), root.field("action_set"));
+        } else if (key == "players") {
+            has_players = true;
+            JsonPath players_path = root.field("players");
+            std::size_t i = 0;
+            for (od::value element : expect_array(field.value(), players_path)) {
+                if (i >= limits_.max_players)
+                    throw LimitError("players: more than " + std::to_string(limits_.max_players) + " players (raise --max-players)");
+                read_player(element, players_path.element(i++), instance, own_sets);
+            }
+        }
+    }
+    const char* location = nullptr;
+    if (doc.current_location().get(location) == simdjson::SUCCESS)
+        throw InputError("", "invalid JSON: trailing content after the instance");
+    if (!has_players || instance.players.empty()) throw InputError("players", "at least one player is required");
+    if (!instance.bias_point.empty() || sign(instance.bias_weight) != 0) {
+        if (instance.bias_point.empty()) throw InputError("bias", "a bias weight needs a \"point\"");
+    }
+    if (common) instance.action_sets.push_back(build_set(*common));
+    for (std::size_t i = 0; i < instance.players.size(); ++i) {
+        if (own_sets[i]) {
+            instance.players[i].action_set = instance.action_sets.size();
+            instance.action_sets.push_back(build_set(*own_sets[i]));
+        } else if (common) {
+            instance.players[i].action_set = 0;
+        } else {
+            throw InputError("players[" + std::to_string(i) + "]", "no action_set, and no common action_set");
+        }
+    }
+    return instance;
+}
+
+std::string simdjson_message(const simdjson::simdjson_error& e) {
+    return std::string("invalid JSON: ") + simdjson::error_message(e.error());
+}
+
+Instance parse_padded(const simdjson::padded_string& padded, const LoadLimits& limits) {
+    od::parser parser;
+    try {
+        od::document doc = parser.iterate(padded);
+        InstanceReader reader(limits);
+        return reader.read(doc);
+    } catch (const simdjson::simdjson_error& e) {
+        throw InputError("", simdjson_message(e));
+    }
+}
+
+LimitError too_large(std::size_t size, const LoadLimits& limits) {
+    return LimitError("input of " + std::to_string(size) + " bytes exceeds the limit of " +
+                      std::to_string(limits.max_input_bytes) + " bytes (raise --max-input-bytes)");
+}
+
+}  // namespace
+
+Instance load_instance_text(std::string_view json, const LoadLimits& limits) {
+    if (json.size() > limits.max_input_bytes) throw too_large(json.size(), limits);
+    return parse_padded(simdjson::padded_string(json), limits);
+}
+
+Instance load_instance_file(const std::string& path, const LoadLimits& limits) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError("", "cannot read " + path + ": " + ec.message());
+    if (size > limits.max_input_bytes) throw too_large(size, limits);
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) throw InputError("", "cannot read " + path);
+    return parse_padded(text, limits);
+}
+
+}  // namespace bigcert

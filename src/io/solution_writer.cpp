@@ -1,0 +1,129 @@
+#include "bigcert/solution_writer.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+namespace bigcert {
+namespace {
+
+void write_vector(std::ostream& out, const Vector& v) {
+    out << '[';
+    for (std::size_t j = 0; j < v.size(); ++j) out << (j ? ", \"" : "\"") << to_string(v[j]) << '"';
+    out << ']';
+}
+
+void write_indices(std::ostream& out, const std::vector<std::size_t>& indices) {
+    out << '[';
+    for (std::size_t k = 0; k < indices.size(); ++k) out << (k ? ", " : "") << indices[k];
+    out << ']';
+}
+
+const char* boolean(bool b) { return b ? "true" : "false"; }
+
+}  // namespace
+
+std::string count_name(EquilibriumCount count) { return count == EquilibriumCount::one ? "one" : "infinite"; }
+
+Json vector_json(const Vector& v) {
+    Json result = Json::array();
+    for (const Rational& x : v) result.push_back(to_string(x));
+    return result;
+}
+
+void write_solution_json(std::ostream& out, const Instance& instance, const Solution& s) {
+    const std::size_t n = instance.players.size();
+    out << "{\"format\": \"bigcert-solution/1\",\n \"instance\": " << Json(instance.name).dump()
+        << ",\n \"status\": \"solved\",\n \"method\": " << Json(s.method).dump() << ",\n \"equilibrium\": {\n  \"actions\": [";
+    for (std::size_t i = 0; i < n; ++i) {
+        out << (i ? ", " : "");
+        write_vector(out, s.actions[i]);
+    }
+    out << "],\n  \"receiver\": ";
+    write_vector(out, s.receiver);
+    out << ",\n  \"losses\": [";
+    for (std::size_t i = 0; i < n; ++i) out << (i ? ", \"" : "\"") << to_string(s.losses[i]) << '"';
+    out << "],\n  \"potential\": \"" << to_string(s.potential) << "\"},\n";
+    out << " \"equilibria\": {\"count\": \"" << count_name(s.count) << "\", \"faces\": [";
+    bool first = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (s.face_vertices[i].empty()) continue;
+        out << (first ? "" : ", ") << "{\"player\": " << i << ", \"vertices\": [";
+        first = false;
+        for (std::size_t v = 0; v < s.face_vertices[i].size(); ++v) {
+            out << (v ? ", " : "");
+            write_vector(out, s.face_vertices[i][v]);
+        }
+        out << "]}";
+    }
+    out << "],\n  \"description\": \"every profile with x_i in conv(faces[i].vertices) for the listed players, "
+           "the printed action for the others, and receiver equal to equilibrium.receiver\"},\n";
+    const ExaggerationReport& e = s.exaggeration;
+    out << " \"exaggeration\": {\"interior\": ";
+    write_indices(out, e.interior);
+    out << ", \"at_most_one_interior\": " << boolean(e.at_most_one_interior) << ", \"relative_interior\": ";
+    write_indices(out, e.relative_interior);
+    out << ", \"ever_interior\": ";
+    write_indices(out, e.ever_interior);
+    out << ", \"premise\": \"" << (e.premise_met ? "met" : "not met") << "\"";
+    if (!e.premise_met) out << ", \"premise_detail\": " << Json(e.premise_detail).dump();
+    out << ", \"interior_player_at_target\": " << boolean(e.interior_player_at_target) << "}\n}\n";
+}
+
+Json solution_json(const Instance& instance, const Solution& solution) {
+    std::ostringstream text;
+    write_solution_json(text, instance, solution);
+    return Json::parse(text.str());
+}
+
+namespace {
+
+std::string vector_text(const Vector& v) {
+    if (v.size() == 1) return to_string(v[0]);
+    std::string text = "(";
+    for (std::size_t j = 0; j < v.size(); ++j) text += (j ? ", " : "") + to_string(v[j]);
+    return text + ")";
+}
+
+}  // namespace
+
+void write_solution_table(std::ostream& out, const Instance& instance, const Solution& s) {
+    const std::size_t n = instance.players.size();
+    const std::size_t shown = std::min<std::size_t>(n, 50);
+    out << "instance   " << (instance.name.empty() ? "(unnamed)" : instance.name) << "  (" << n << " players, d = "
+        << instance.dimension << ")\n";
+    out << std::left << std::setw(14) << "player" << std::setw(22) << "target" << std::setw(10) << "weight"
+        << std::setw(26) << "action" << "position\n";
+    for (std::size_t i = 0; i < shown; ++i) {
+        const ActionSet& set = instance.set_of(i);
+        std::string position = set.in_interior(s.actions[i]) ? "interior" : "boundary (exaggerates)";
+        if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i])) position = "boundary (face of several points)";
+        out << std::setw(14) << instance.label(i) << std::setw(22) << vector_text(instance.players[i].target)
+            << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << vector_text(s.actions[i])
+            << position << '\n';
+    }
+    if (shown < n) out << "... " << (n - shown) << " more players (use --json for all)\n";
+    out << "receiver   x̂* = " << vector_text(s.receiver);
+    bool approximate = false;
+    for (const Rational& x : s.receiver) approximate = approximate || denominator(x) != 1;
+    if (approximate) {
+        out << "  ≈ (";
+        for (std::size_t j = 0; j < s.receiver.size(); ++j) out << (j ? ", " : "") << to_decimal_approximation(s.receiver[j], 8);
+        out << ")";
+    }
+    out << "\npotential  " << to_string(s.potential) << "\n";
+    out << "equilibria " << (s.count == EquilibriumCount::one ? "exactly one" : "infinitely many (one shown)") << "\n";
+    const ExaggerationReport& e = s.exaggeration;
+    out << "theorem 4  ";
+    if (e.premise_met) out << "premise met; ";
+    else out << "premise not met (" << e.premise_detail << "); ";
+    out << (e.at_most_one_interior ? "at most one player interior at every equilibrium"
+                                   : "more than one player can be interior at an equilibrium");
+    if (!e.ever_interior.empty()) {
+        out << "; interior somewhere:";
+        for (std::size_t i : e.ever_interior) out << ' ' << instance.label(i);
+        out << (e.interior_player_at_target ? " (x̂* = its target)" : " (x̂* differs from its target)");
+    }
+    out << "\nmethod     " << s.method << ", verified exactly\n";
+}
+
+}  // namespace bigcert

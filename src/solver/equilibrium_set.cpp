@@ -1,0 +1,286 @@
+#include "solver/equilibrium_set.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/exact_sum.hpp"
+#include "bigcert/linear_algebra.hpp"
+#include "solver/parallel.hpp"
+
+namespace bigcert {
+namespace {
+
+bool is_free(const Solution& s, std::size_t i) { return !s.face_vertices[i].empty(); }
+
+// ---- d = 1 -----------------------------------------------------------------------------------------
+
+// Range of sum w_i x_i over the free players' intervals.
+void free_range(const Instance& instance, const std::vector<std::size_t>& players, Rational& low, Rational& high) {
+    low = 0, high = 0;
+    for (std::size_t i : players) {
+        const Interval& set = instance.set_of(i).as_interval();
+        Rational a = instance.players[i].weight * set.lo, b = instance.players[i].weight * set.hi;
+        low += std::min(a, b);
+        high += std::max(a, b);
+    }
+}
+
+EquilibriumCount count_on_line(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted) {
+    if (free_weighted.size() <= 1) return EquilibriumCount::one;
+    Rational low, high, current = 0;
+    free_range(instance, free_weighted, low, high);
+    for (std::size_t i : free_weighted) current += instance.players[i].weight * s.actions[i][0];
+    // With two or more free players the aggregate constraint leaves a segment, unless it pins them all
+    // to the end of their range.
+    return (current == low || current == high) ? EquilibriumCount::one : EquilibriumCount::infinite;
+}
+
+bool can_be_interior_on_line(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted,
+                             std::size_t candidate) {
+    const Interval& set = instance.set_of(candidate).as_interval();
+    const Rational& w = instance.players[candidate].weight;
+    if (sign(w) == 0) return set.lo < set.hi;
+    std::vector<std::size_t> others;
+    Rational total = 0;
+    for (std::size_t i : free_weighted) {
+        total += instance.players[i].weight * s.actions[i][0];
+        if (i != candidate) others.push_back(i);
+    }
+    Rational low, high;
+    free_range(instance, others, low, high);
+    // w x must lie in [total - high, total - low] and strictly between w lo and w hi.
+    Rational own_low = std::min(w * set.lo, w * set.hi), own_high = std::max(w * set.lo, w * set.hi);
+    Rational from = std::max(total - high, own_low), to = std::min(total - low, own_high);
+    return from < to || (from == to && own_low < from && from < own_high);
+}
+
+// ---- d >= 2: small exact linear programs over the faces ----------------------------------------------
+
+struct FaceVariables {
+    std::vector<std::pair<std::size_t, std::size_t>> columns;  // (player, vertex index in its face)
+};
+
+// Is there an equilibrium in which `candidate` is in the interior of its set? maximise eps subject to
+// x_i = sum mu_iv v (face vertices), sum_i w_i x_i = current aggregate, facets of X_c at slack >= eps.
+bool can_be_interior_lp(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted,
+                        std::size_t candidate) {
+    const std::size_t d = instance.dimension;
+    const Polytope& polytope = instance.set_of(candidate).as_polytope();
+    std::vector<std::pair<std::size_t, std::size_t>> columns;
+    for (std::size_t i : free_weighted)
+        for (std::size_t v = 0; v < s.face_vertices[i].size(); ++v) columns.emplace_back(i, v);
+    const std::size_t facets = polytope.facets().size();
+    const std::size_t mu = columns.size(), eps = mu, slack0 = mu + 1, bound_slack = slack0 + facets;
+    const std::size_t cols = bound_slack + 1;
+    Matrix a(0, cols);
+    Vector b;
+    Vector aggregate(d, Rational(0));
+    for (std::size_t i : free_weighted) add_scaled(aggregate, instance.players[i].weight, s.actions[i]);
+    for (std::size_t j = 0; j < d; ++j) {
+        Vector row(cols, Rational(0));
+        for (std::size_t c = 0; c < mu; ++c)
+            row[c] = instance.players[columns[c].first].weight * s.face_vertices[columns[c].first][columns[c].second][j];
+        a.append_row(row);
+        b.push_back(aggregate[j]);
+    }
+    for (std::size_t i : free_weighted) {
+        Vector row(cols, Rational(0));
+        for (std::size_t c = 0; c < mu; ++c)
+            if (columns[c].first == i) row[c] = 1;
+        a.append_row(row);
+        b.push_back(1);
+    }
+    for (std::size_t f = 0; f < facets; ++f) {
+        Vector row(cols, Rational(0));
+        for (std::size_t c = 0; c < mu; ++c)
+            if (columns[c].first == candidate) row[c] = dot(polytope.facets()[f].normal, s.face_vertices[candidate][columns[c].second]);
+        row[eps] = 1;
+        row[slack0 + f] = 1;
+        a.append_row(row);
+        b.push_back(polytope.facets()[f].offset);
+    }
+    Vector bound(cols, Rational(0));
+    bound[eps] = 1;
+    bound[bound_slack] = 1;
+    a.append_row(bound);
+    b.push_back(1);
+    Vector objective(cols, Rational(0));
+    objective[eps] = 1;
+    LinearProgramResult lp = solve_linear_program(a, b, objective);
+    return lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0;
+}
+
+// Unique iff the tangent cone of the equilibrium set at the found point is {0}: no direction that moves
+// some free player inside its face while keeping the aggregate fixed.
+EquilibriumCount count_by_lp(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted) {
+    if (free_weighted.size() <= 1) return EquilibriumCount::one;
+    const std::size_t d = instance.dimension;
+    struct Column { std::size_t player; Vector direction; };
+    std::vector<Column> columns;
+    for (std::size_t i : free_weighted)
+        for (const Vector& v : s.face_vertices[i])
+            if (v != s.actions[i]) columns.push_back({i, v - s.actions[i]});
+    const std::size_t cols = columns.size() + 1;
+    Matrix a(0, cols);
+    Vector b;
+    for (std::size_t j = 0; j < d; ++j) {
+        Vector row(cols, Rational(0));
+        for (std::size_t c = 0; c < columns.size(); ++c) row[c] = instance.players[columns[c].player].weight * columns[c].direction[j];
+        a.append_row(row);
+        b.push_back(0);
+    }
+    Vector normalisation(cols, Rational(1));
+    a.append_row(normalisation);
+    b.push_back(1);
+    for (std::size_t i : free_weighted)
+        for (std::size_t j = 0; j < d; ++j)
+            for (int direction : {1, -1}) {
+                Vector objective(cols, Rational(0));
+                for (std::size_t c = 0; c < columns.size(); ++c)
+                    if (columns[c].player == i) objective[c] = direction * columns[c].direction[j];
+                LinearProgramResult lp = solve_linear_program(a, b, objective);
+                if (lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0) return EquilibriumCount::infinite;
+            }
+    return EquilibriumCount::one;
+}
+
+// Targets pairwise distinct? Sorting by the doubles puts exactly equal targets next to each other.
+bool targets_distinct(const Instance& instance, std::size_t& first, std::size_t& second) {
+    const std::size_t n = instance.players.size();
+    std::vector<std::vector<double>> approx(n);
+    for (std::size_t i = 0; i < n; ++i) approx[i] = to_doubles(instance.players[i].target);
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return approx[a] < approx[b]; });
+    for (std::size_t begin = 0; begin < n;) {
+        std::size_t end = begin + 1;
+        while (end < n && approx[order[end]] == approx[order[begin]]) ++end;
+        for (std::size_t a = begin; a < end; ++a)
+            for (std::size_t b = a + 1; b < end; ++b)
+                if (instance.players[order[a]].target == instance.players[order[b]].target) {
+                    first = std::min(order[a], order[b]), second = std::max(order[a], order[b]);
+                    return false;
+                }
+        begin = end;
+    }
+    return true;
+}
+
+void fill_exaggeration(const Instance& instance, Solution& s, const std::vector<std::size_t>& free_weighted) {
+    const std::size_t n = instance.players.size(), d = instance.dimension;
+    ExaggerationReport& report = s.exaggeration;
+    for (std::size_t i = 0; i < n; ++i) {
+        const ActionSet& set = instance.set_of(i);
+        // A player at a single support vertex is on the boundary, unless its set is a point.
+        if (!is_free(s, i) && !set.is_single_point()) continue;
+        if (set.in_interior(s.actions[i])) report.interior.push_back(i);
+        if (set.in_relative_interior(s.actions[i])) report.relative_interior.push_back(i);
+    }
+    std::size_t first = 0, second = 0;
+    std::vector<std::string> reasons;
+    if (!targets_distinct(instance, first, second))
+        reasons.push_back("players " + instance.label(first) + " and " + instance.label(second) + " have the same target");
+    for (std::size_t i = 0; i < n; ++i)
+        if (sign(instance.players[i].weight) == 0) {
+            reasons.push_back("player " + instance.label(i) + " has weight 0");
+            break;
+        }
+    report.premise_met = reasons.empty();
+    for (const std::string& r : reasons) report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
+
+    // Only a player whose face is its whole set (w_i (t_i - x̂*) = 0) can be interior anywhere; by
+    // convexity, players interior at different equilibria are interior together at their midpoint.
+    for (std::size_t i = 0; i < n; ++i) {
+        const ActionSet& set = instance.set_of(i);
+        if (!is_free(s, i) || set.affine_dimension() != d) continue;
+        if (s.face_vertices[i].size() != set.vertices().size()) continue;
+        bool possible = d == 1 ? can_be_interior_on_line(instance, s, free_weighted, i)
+                               : (sign(instance.players[i].weight) == 0 ||
+                                  can_be_interior_lp(instance, s, free_weighted, i));
+        if (possible) report.ever_interior.push_back(i);
+    }
+    report.at_most_one_interior = report.ever_interior.size() <= 1;
+    for (std::size_t i : report.ever_interior)
+        if (instance.players[i].target != s.receiver) report.interior_player_at_target = false;
+}
+
+}  // namespace
+
+void describe_equilibrium_set(const Instance& instance, const SupportOracle& oracle, Solution& s, unsigned threads) {
+    const std::size_t n = instance.players.size();
+    s.face_vertices.assign(n, {});
+    QueryPoint y(s.receiver);
+    parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            std::vector<std::size_t> face = oracle.face(i, y);
+            if (face.size() > 1)
+                for (std::size_t v : face) s.face_vertices[i].push_back(oracle.vertices_of(i)[v]);
+        }
+    });
+    std::vector<std::size_t> free_weighted;
+    bool free_unweighted = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!is_free(s, i)) continue;
+        if (sign(instance.players[i].weight) == 0) free_unweighted = true;
+        else free_weighted.push_back(i);
+    }
+    if (free_unweighted) s.count = EquilibriumCount::infinite;
+    else if (instance.dimension == 1 && instance.action_sets.front().kind() == ActionSet::Kind::interval)
+        s.count = count_on_line(instance, s, free_weighted);
+    else s.count = count_by_lp(instance, s, free_weighted);
+    fill_exaggeration(instance, s, free_weighted);
+}
+
+std::vector<Vector> interval_profile(const Instance& instance, const Rational& receiver, unsigned threads) {
+    const std::size_t n = instance.players.size();
+    std::vector<Vector> actions(n);
+    const double receiver_approx = to_double(receiver);
+    unsigned workers = worker_count(threads, n);
+    std::vector<ExactSum> fixed(workers);
+    std::vector<std::vector<std::size_t>> tied(workers);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const Player& p = instance.players[i];
+            const Interval& set = instance.set_of(i).as_interval();
+            int side = compare_filtered(p.target[0], to_double(p.target[0]), receiver, receiver_approx) * sign(p.weight);
+            if (sign(p.weight) == 0) {
+                actions[i] = Vector{std::clamp(p.target[0], set.lo, set.hi)};
+                continue;
+            }
+            if (side == 0 && set.lo != set.hi) {
+                tied[w].push_back(i);
+                continue;
+            }
+            actions[i] = Vector{side > 0 ? set.hi : set.lo};
+            fixed[w].add_product(p.weight, actions[i][0]);
+        }
+    });
+    for (unsigned w = 1; w < workers; ++w) {
+        fixed[0].merge(fixed[w]);
+        tied[0].insert(tied[0].end(), tied[w].begin(), tied[w].end());
+    }
+    // The tied players must contribute exactly the remainder: start each at its lowest contribution and
+    // raise them in turn.
+    Rational remainder = receiver - instance.bias()[0] - fixed[0].value();
+    for (std::size_t i : tied[0]) {
+        const Interval& set = instance.set_of(i).as_interval();
+        const Rational& w = instance.players[i].weight;
+        Rational low = std::min(w * set.lo, w * set.hi), high = std::max(w * set.lo, w * set.hi);
+        remainder -= low;
+        actions[i] = Vector{low / w};
+    }
+    for (std::size_t i : tied[0]) {
+        if (sign(remainder) <= 0) break;
+        const Interval& set = instance.set_of(i).as_interval();
+        const Rational& w = instance.players[i].weight;
+        Rational room = abs(w) * (set.hi - set.lo);
+        Rational take = std::min(room, remainder);
+        actions[i][0] += take / w;
+        remainder -= take;
+    }
+    if (sign(remainder) != 0) throw InternalError("the interval sweep's receiver is not attainable by support points");
+    return actions;
+}
+
+}  // namespace bigcert

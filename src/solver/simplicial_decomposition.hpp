@@ -1,0 +1,29 @@
+// Exact minimisation of the potential over any product of polytopes (MODEL.md §3f).
+//
+// Works in the lifted space R^{d+1}: q = (y, s) with y = receiver, s = sum_i w_i t_i·x_i, and
+// Phi = |y|^2 - 2s, minimised over the Minkowski sum Q = (w0 x0, 0) + sum_i {(w_i v, w_i t_i·v) : v in X_i}.
+// Simplicial decomposition keeps a few vertices of Q (atoms, at most d+3), minimises Phi over their convex
+// hull exactly, and asks the linear-optimisation oracle (one support point per player) for a better atom
+// until none exists. All of its arithmetic is exact; only the oracle's vertex choices are located in
+// floating point and confirmed exactly (support_oracle.hpp). The work per iteration is O(n) in the players
+// but the exact linear algebra lives in d+1 dimensions.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "bigcert/instance.hpp"
+#include "solver/support_oracle.hpp"
+
+namespace bigcert {
+
+struct DecompositionResult {
+    Vector receiver;
+    std::vector<Vector> actions;
+    std::size_t iterations = 0;
+};
+
+DecompositionResult minimise_potential_by_decomposition(const Instance& instance, const SupportOracle& oracle,
+                                                        unsigned threads);
+
+}  // namespace bigcert

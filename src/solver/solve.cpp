@@ -1,0 +1,52 @@
+#include "bigcert/solver.hpp"
+
+#include "bigcert/equilibrium_check.hpp"
+#include "bigcert/errors.hpp"
+#include "bigcert/exact_sum.hpp"
+#include "solver/equilibrium_set.hpp"
+#include "solver/interval_sweep.hpp"
+#include "solver/parallel.hpp"
+#include "solver/simplicial_decomposition.hpp"
+#include "solver/support_oracle.hpp"
+
+namespace bigcert {
+namespace {
+
+void require_supported(const Instance& instance) {
+    if (instance.loss == Loss::inner) throw UnsupportedError("loss", "the inner-product loss");
+}
+
+void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned threads) {
+    const std::size_t n = instance.players.size();
+    s.losses.assign(n, Rational(0));
+    parallel_chunks(n, worker_count(threads, n, 1024), [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) s.losses[i] = instance.loss_of(i, s.receiver);
+    });
+    s.potential = instance.potential(s.actions, s.receiver);
+}
+
+}  // namespace
+
+Solution solve(const Instance& instance, const SolveOptions& options) {
+    require_supported(instance);
+    Solution s;
+    SupportOracle oracle(instance);
+    if (instance.dimension == 1 && !options.force_general) {
+        SweepResult sweep = sweep_receiver(instance, options.threads);
+        s.receiver = Vector{sweep.receiver};
+        s.actions = interval_profile(instance, sweep.receiver, options.threads);
+        s.method = "interval-sweep";
+    } else {
+        DecompositionResult result = minimise_potential_by_decomposition(instance, oracle, options.threads);
+        s.receiver = std::move(result.receiver);
+        s.actions = std::move(result.actions);
+        s.method = "simplicial-decomposition";
+    }
+    CheckReport check = check_equilibrium(instance, s.actions, s.receiver, options.threads);
+    if (!check.ok) throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
+    describe_equilibrium_set(instance, oracle, s, options.threads);
+    fill_losses_and_potential(instance, s, options.threads);
+    return s;
+}
+
+}  // namespace bigcert
