@@ -30,6 +30,16 @@ struct InputOptions {
 };
 
 Runner add_solve_command(CLI::App& app);
+Runner add_certify_command(CLI::App& app);
+Runner add_check_command(CLI::App& app);
+Runner add_replay_command(CLI::App& app);
+Runner add_dynamics_command(CLI::App& app);
+Runner add_enumerate_command(CLI::App& app);
+Runner add_export_nfg_command(CLI::App& app);
+Runner add_align_command(CLI::App& app);
+Runner add_plot_command(CLI::App& app);
+Runner add_batch_command(CLI::App& app);
+Runner add_merge_command(CLI::App& app);
 Runner add_demo_command(CLI::App& app);
 
 }  // namespace bigcert::cli

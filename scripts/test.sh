@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds what changed and runs the whole test suite (unit, randomized cross-checks, CLI, conformance,
+# proof-log replays) on all cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$(nproc)"
+ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 600 "$@"

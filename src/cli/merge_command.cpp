@@ -1,0 +1,13 @@
+#include "bigcert/errors.hpp"
+#include "cli/commands.hpp"
+
+namespace bigcert::cli {
+
+// Placeholder until issue 7 lands: the subcommand exists so that its name is reserved and refuses clearly.
+Runner add_merge_command(CLI::App& app) {
+    CLI::App* command = app.add_subcommand("merge", "combine batch shard outputs and summarise (not built yet)");
+    command->allow_extras();
+    return [] () -> int { throw UnsupportedError("", "bigcert merge"); };
+}
+
+}  // namespace bigcert::cli
