@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/instance_loader.hpp"
+
+using namespace bigcert;
+
+TEST_CASE("a full instance is read exactly", "[loader]") {
+    Instance inst = load_instance_text(R"({"format": "bigcert/1", "name": "n", "dimension": 2, "loss": "squared",
+        "bias": {"weight": 0.5, "point": ["1/3", 2]},
+        "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+        "players": [{"name": "a", "target": [0.1, "-7/3"], "weight": 2.5e-3},
+                    {"target": [0, 0], "action_set": {"vertices": [[0,0],[1,0],[0,1]]}}]})");
+    CHECK(inst.name == "n");
+    CHECK(inst.dimension == 2);
+    CHECK(inst.players.size() == 2);
+    CHECK(to_string(inst.players[0].target[0]) == "1/10");
+    CHECK(to_string(inst.players[0].target[1]) == "-7/3");
+    CHECK(to_string(inst.players[0].weight) == "1/400");
+    CHECK(inst.players[1].weight == 1);  // default weight
+    CHECK(to_string(inst.bias()[0]) == "1/6");
+    CHECK(inst.set_of(0).vertices().size() == 4);
+    CHECK(inst.set_of(1).vertices().size() == 3);
+    CHECK(inst.set_of(1).origin() == "vertices");
+}
+
+TEST_CASE("one-dimensional sets of every spelling become intervals", "[loader]") {
+    for (const char* set : {R"({"interval": [0, 6]})", R"({"box": {"lo": [0], "hi": [6]}})",
+                            R"({"vertices": [[6], [0], [3]]})", R"({"halfspaces": [{"a": [1], "b": 6}, {"a": [-1], "b": 0}]})"}) {
+        Instance inst = load_instance_text(std::string(R"({"action_set": )") + set + R"(, "players": [{"target": 1}]})");
+        REQUIRE(inst.set_of(0).kind() == ActionSet::Kind::interval);
+        CHECK(inst.set_of(0).as_interval().lo == 0);
+        CHECK(inst.set_of(0).as_interval().hi == 6);
+    }
+}
+
+TEST_CASE("bad instances give one-line errors naming the JSON path", "[loader]") {
+    struct Case {
+        const char* json;
+        const char* message;
+    };
+    const Case cases[] = {
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "abc"}]})", R"(players[0].target: not a number: "abc")"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": true}]})", "players[1].target: not a number: true"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "1/0"}]})", R"(players[0].target: not a number: "1/0")"},
+        {R"({"dimension": 2, "action_set": {"box": {"lo": [0, 0], "hi": [1, 1]}}, "players": [{"target": [1, 2, 3]}]})",
+         "players[0].target: expected 2 coordinates, got 3"},
+        {R"({"dimension": 2, "action_set": {"box": {"lo": [0], "hi": [1, 1]}}, "players": [{"target": [1, 2]}]})",
+         "action_set.box.lo: expected 2 coordinates, got 1"},
+        {R"({"action_set": {"interval": [1, 0]}, "players": [{"target": 1}]})", "action_set.interval: empty set: lo > hi"},
+        {R"({"action_set": {"interval": [0]}, "players": [{"target": 1}]})", "action_set.interval: expected [lo, hi]"},
+        {R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 1}]}, "players": [{"target": [0, 0]}]})",
+         "action_set.halfspaces: unbounded set"},
+        {R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": -1}, {"a": [-1, 0], "b": -1}, {"a": [0, 1], "b": 1}, {"a": [0, -1], "b": 1}]}, "players": [{"target": [0, 0]}]})",
+         "action_set.halfspaces: empty set"},
+        {R"({"dimension": 2, "action_set": {"vertices": []}, "players": [{"target": [0, 0]}]})", "action_set.vertices: empty set: no vertices"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": []})", "players: at least one player is required"},
+        {R"({"action_set": {"interval": [0, 1]}})", "players: at least one player is required"},
+        {R"({"players": [{"target": 1}]})", "players[0]: no action_set, and no common action_set"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"weight": 1}]})", R"(players[0]: missing "target")"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}], "loss": "cubic"})", R"(loss: expected "squared" or "inner")"},
+        {R"({"dimension": 0, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: must be at least 1"},
+        {R"({"dimension": 1000000, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: 1000000 exceeds the limit"},
+        {R"({"dimension": 1.5, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: expected a non-negative integer"},
+        {R"({"action_set": {"interval": [0, 1e999999]}, "players": [{"target": 1}]})", "action_set.interval[1]: number out of range"},
+        {R"({"action_set": {"circle": 1}, "players": [{"target": 1}]})", "action_set: expected one of interval"},
+        {R"({"action_set": {"interval": [0, 1], "box": {"lo": [0], "hi": [1]}}, "players": [{"target": 1}]})", "action_set.box: an action set has exactly one kind"},
+        {R"({"format": "bigcert/9", "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "format: unsupported format"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]} trailing)", "invalid JSON"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1})", "invalid JSON"},
+        {R"([1, 2])", "an instance must be a JSON object"},
+        {R"({"bias": {"weight": 1}, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "bias: a bias weight needs a \"point\""},
+    };
+    for (const Case& c : cases) {
+        INFO(c.json);
+        try {
+            load_instance_text(c.json);
+            FAIL("accepted a bad instance");
+        } catch (const InputError& e) {
+            CHECK_THAT(e.what(), Catch::Matchers::StartsWith(c.message));
+            CHECK(std::string(e.what()).find('\n') == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("sets and features of later issues are refused as unsupported, not crashed on", "[loader]") {
+    CHECK_THROWS_AS(load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}}, "players": [{"target": [0, 0]}]})"),
+                    UnsupportedError);
+}
+
+TEST_CASE("input limits are enforced before parsing", "[loader]") {
+    LoadLimits limits;
+    limits.max_input_bytes = 10;
+    CHECK_THROWS_AS(load_instance_text(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", limits), LimitError);
+    LoadLimits few;
+    few.max_players = 1;
+    CHECK_THROWS_AS(load_instance_text(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": 2}]})", few), LimitError);
+}

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "bigcert/exact_sum.hpp"
+#include "bigcert/rational.hpp"
+
+using namespace bigcert;
+
+static Rational q(const char* text) { return *parse_rational(text); }
+
+TEST_CASE("numbers are read exactly from their text", "[rational]") {
+    CHECK(to_string(q("3")) == "3");
+    CHECK(to_string(q("-0")) == "0");
+    CHECK(to_string(q("0.1")) == "1/10");
+    CHECK(to_string(q("2.5e-3")) == "1/400");
+    CHECK(to_string(q("2.5E+3")) == "2500");
+    CHECK(to_string(q("-7/3")) == "-7/3");
+    CHECK(to_string(q("6/4")) == "3/2");
+    CHECK(to_string(q("-0.25")) == "-1/4");
+    CHECK(to_string(q("123456789012345678901234567890")) == "123456789012345678901234567890");
+    CHECK(to_string(q("0.000000000000000000000000000001")) == "1/1000000000000000000000000000000");
+    // 0.1 is 1/10 exactly, not the double 0.1000000000000000055...
+    CHECK(q("0.1") * 10 == 1);
+}
+
+TEST_CASE("huge and tiny exponents stay exact within the limits", "[rational]") {
+    Rational big = q("1e1000"), tiny = q("1e-1000");
+    CHECK(big * tiny == 1);
+    CHECK(to_string(big).size() == 1001);
+}
+
+TEST_CASE("malformed numbers are rejected", "[rational]") {
+    for (const char* bad : {"", "abc", "1/0", "0/0", "1/", "/2", "1.2.3", "1e", "--1", "1/-2", "0x10", "1 ", " 1",
+                            "NaN", "inf", "1e999999999", "1/2/3", ".", "e5", "1.5/2"})
+        CHECK_FALSE(parse_rational(bad).has_value());
+    NumberLimits tight;
+    tight.max_digits = 5;
+    CHECK_FALSE(parse_rational("123456", tight).has_value());
+    CHECK(parse_rational("12345", tight).has_value());
+}
+
+TEST_CASE("exact sums agree with term-by-term GMP sums", "[exact-sum]") {
+    std::mt19937_64 rng(7);
+    for (int round = 0; round < 20; ++round) {
+        ExactSum fast;
+        Rational slow = 0;
+        int terms = 1 + static_cast<int>(rng() % 3000);
+        for (int k = 0; k < terms; ++k) {
+            long long num = static_cast<long long>(rng() % 2000001) - 1000000;
+            long long den = 1 + static_cast<long long>(rng() % 1000);
+            Rational a = make_rational(num, den), b = make_rational(1 + static_cast<long long>(rng() % 999), 1 + static_cast<long long>(rng() % 97));
+            if (k % 50 == 0) a *= q("1e40");  // terms beyond 64 bits take the GMP path
+            if (k % 2) {
+                fast.add_product(a, b);
+                slow += a * b;
+            } else {
+                fast.add(a);
+                slow += a;
+            }
+        }
+        CHECK(fast.value() == slow);
+    }
+}
+
+TEST_CASE("exact sums survive 128-bit overflow of a bucket", "[exact-sum]") {
+    ExactSum sum;
+    Rational expected = 0;
+    Rational big = make_rational((1LL << 62) - 1, 3);
+    for (int k = 0; k < 100000; ++k) {
+        sum.add_product(big, big);
+        expected += big * big;
+    }
+    CHECK(sum.value() == expected);
+}
