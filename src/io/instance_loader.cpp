@@ -270,7 +270,11 @@ Instance InstanceReader::read(od::document& doc) {
     // The dimension decides how vectors are checked, so read it before anything else.
     {
         od::value d;
-        if (doc.find_field_unordered("dimension").get(d) == simdjson::SUCCESS) {
+        simdjson::error_code error = doc.find_field_unordered("dimension").get(d);
+        // After any other error the iterator is abandoned and must not be touched again.
+        if (error != simdjson::SUCCESS && error != simdjson::NO_SUCH_FIELD)
+            throw InputError("", std::string("invalid JSON: ") + simdjson::error_message(error));
+        if (error == simdjson::SUCCESS) {
             JsonPath root;
             dimension_ = count(d, root.field("dimension"), limits_.max_dimension);
             if (dimension_ == 0) throw InputError("dimension", "must be at least 1");
