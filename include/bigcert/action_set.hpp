@@ -14,20 +14,34 @@ struct Interval {
     Rational lo, hi;  // lo <= hi
 };
 
+// A finite action space (paper §5.2): the player picks `choose` of the items (a multiset when `repeats`)
+// and contributes their sum. The items are pairwise distinct; a pure strategy is a set (or multiset) of
+// item positions, so the number of strategies is C(m, k), or C(m + k - 1, k) with repeats.
+struct FiniteChoice {
+    std::vector<Vector> items;
+    std::size_t choose = 1;
+    bool repeats = false;
+};
+
 class ActionSet {
 public:
-    enum class Kind { interval, polytope };
+    enum class Kind { interval, polytope, finite };
 
     static ActionSet interval(Rational lo, Rational hi);
     // `origin` records how the user wrote it ("box", "vertices", "halfspaces") for reports and figures.
     static ActionSet polytope(Polytope p, std::string origin);
+    static ActionSet finite(FiniteChoice choice);
 
-    Kind kind() const { return std::holds_alternative<Interval>(shape_) ? Kind::interval : Kind::polytope; }
+    Kind kind() const { return static_cast<Kind>(shape_.index()); }
+    bool is_finite() const { return kind() == Kind::finite; }
     const std::string& origin() const { return origin_; }
     std::size_t dimension() const;
     const Interval& as_interval() const { return std::get<Interval>(shape_); }
     const Polytope& as_polytope() const { return std::get<Polytope>(shape_); }
+    const FiniteChoice& as_finite() const { return std::get<FiniteChoice>(shape_); }
 
+    // The convex-set operations below throw UnsupportedError on a finite action space: its geometry is
+    // the set of achievable item sums (see finite_game.hpp), not a convex set.
     std::vector<Vector> vertices() const;
     bool contains(const Vector& y) const;
     bool in_interior(const Vector& y) const;
@@ -41,8 +55,34 @@ public:
     std::vector<Vector> support_face(const Vector& direction) const;
 
 private:
-    std::variant<Interval, Polytope> shape_;
+    void require_convex() const;
+
+    std::variant<Interval, Polytope, FiniteChoice> shape_;  // order matches Kind
     std::string origin_;
 };
+
+// Calls visit(positions) for every strategy of a finite action space: each k-subset of item positions in
+// lexicographic order (each non-decreasing k-tuple with repeats); stops when visit returns false.
+template <class Visit>
+void for_each_selection(const FiniteChoice& choice, Visit&& visit) {
+    const std::size_t m = choice.items.size(), k = choice.choose;
+    if (!choice.repeats) {
+        for_each_subset(m, k, visit);
+        return;
+    }
+    if (m == 0) return;
+    std::vector<std::size_t> idx(k, 0);
+    for (;;) {
+        if (!visit(static_cast<const std::vector<std::size_t>&>(idx))) return;
+        std::size_t i = k;
+        while (i > 0 && idx[i - 1] == m - 1) --i;
+        if (i == 0) return;
+        ++idx[i - 1];
+        for (std::size_t j = i; j < k; ++j) idx[j] = idx[i - 1];
+    }
+}
+
+// Number of strategies of a finite action space, saturating like binomial_saturating.
+std::size_t selection_count(const FiniteChoice& choice);
 
 }  // namespace bigcert

@@ -37,6 +37,12 @@ struct Solution {
 
     ExaggerationReport exaggeration;
     std::string method;  // which exact method found x̂*
+
+    // Finite action spaces (paper §5.2): actions[i] is then the sum of player i's chosen items, the items
+    // themselves are in chosen_items[i], and exact_count is the exact number of pure equilibria (decimal).
+    // Both are empty for convex action sets.
+    std::vector<std::vector<Vector>> chosen_items;
+    std::string exact_count;
 };
 
 }  // namespace bigcert

@@ -1,5 +1,7 @@
 #include "bigcert/action_set.hpp"
 
+#include "bigcert/errors.hpp"
+
 namespace bigcert {
 
 ActionSet ActionSet::interval(Rational lo, Rational hi) {
@@ -16,9 +18,30 @@ ActionSet ActionSet::polytope(Polytope p, std::string origin) {
     return set;
 }
 
-std::size_t ActionSet::dimension() const { return kind() == Kind::interval ? 1 : as_polytope().dimension(); }
+ActionSet ActionSet::finite(FiniteChoice choice) {
+    ActionSet set;
+    set.shape_ = std::move(choice);
+    set.origin_ = "items";
+    return set;
+}
+
+void ActionSet::require_convex() const {
+    if (is_finite()) throw UnsupportedError("", "a convex-set operation on a finite action space (items)");
+}
+
+std::size_t selection_count(const FiniteChoice& choice) {
+    const std::size_t m = choice.items.size(), k = choice.choose;
+    if (choice.repeats) return m == 0 ? 0 : binomial_saturating(m + k - 1, k);
+    return binomial_saturating(m, k);
+}
+
+std::size_t ActionSet::dimension() const {
+    if (kind() == Kind::finite) return as_finite().items.front().size();
+    return kind() == Kind::interval ? 1 : as_polytope().dimension();
+}
 
 std::vector<Vector> ActionSet::vertices() const {
+    require_convex();
     if (kind() == Kind::polytope) return as_polytope().vertices();
     const Interval& i = as_interval();
     if (i.lo == i.hi) return {Vector{i.lo}};
@@ -26,16 +49,19 @@ std::vector<Vector> ActionSet::vertices() const {
 }
 
 bool ActionSet::contains(const Vector& y) const {
+    require_convex();
     if (kind() == Kind::polytope) return as_polytope().contains(y);
     return as_interval().lo <= y[0] && y[0] <= as_interval().hi;
 }
 
 bool ActionSet::in_interior(const Vector& y) const {
+    require_convex();
     if (kind() == Kind::polytope) return as_polytope().in_interior(y);
     return as_interval().lo < y[0] && y[0] < as_interval().hi;
 }
 
 bool ActionSet::in_relative_interior(const Vector& y) const {
+    require_convex();
     if (kind() == Kind::polytope) return as_polytope().in_relative_interior(y);
     return is_single_point() ? y[0] == as_interval().lo : in_interior(y);
 }
@@ -43,17 +69,20 @@ bool ActionSet::in_relative_interior(const Vector& y) const {
 bool ActionSet::is_single_point() const { return affine_dimension() == 0; }
 
 std::size_t ActionSet::affine_dimension() const {
+    require_convex();
     if (kind() == Kind::polytope) return as_polytope().affine_dimension();
     return as_interval().lo == as_interval().hi ? 0 : 1;
 }
 
 Rational ActionSet::support_value(const Vector& direction) const {
+    require_convex();
     if (kind() == Kind::polytope) return as_polytope().support_value(direction);
     const Interval& i = as_interval();
     return sign(direction[0]) >= 0 ? Rational(direction[0] * i.hi) : Rational(direction[0] * i.lo);
 }
 
 std::vector<Vector> ActionSet::support_face(const Vector& direction) const {
+    require_convex();
     if (kind() == Kind::polytope) {
         std::vector<Vector> face;
         for (std::size_t index : as_polytope().support_face(direction)) face.push_back(as_polytope().vertices()[index]);

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -24,8 +25,9 @@ struct RawSet {
     std::vector<Halfspace> halfspaces;
     Vector center;
     Rational radius;
-    std::size_t choose = 0;
+    std::size_t choose = 1;  // items: default one item
     bool repeats = false;
+    bool has_choose = false, has_repeats = false;
 };
 
 std::string_view trim(std::string_view text) {
@@ -58,6 +60,7 @@ private:
                      std::vector<std::optional<RawSet>>& own_sets);
     void require_dimension(const Vector& v, const JsonPath& path) const;
     ActionSet build_set(const RawSet& raw) const;
+    ActionSet build_finite_set(const RawSet& raw) const;
 
     const LoadLimits& limits_;
     std::size_t dimension_ = 1;
@@ -195,9 +198,23 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
         } else if (key == "items") {
             if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
             raw.kind = "items";
+            raw.points = vector_list(field.value(), here);
+            if (raw.points.empty()) throw InputError(here.str(), "empty set: no items");
+        } else if (key == "choose") {
+            // Up to 10^6 is accepted here; whether so many fit the item list is checked in build_set.
+            raw.choose = count(field.value(), here, 1'000'000);
+            if (raw.choose == 0) throw InputError(here.str(), "must be at least 1 (a player chooses at least one item)");
+            raw.has_choose = true;
+        } else if (key == "repeats") {
+            od::value flag = field.value();
+            if (flag.type() != od::json_type::boolean) throw InputError(here.str(), "expected true or false");
+            raw.repeats = bool(flag.get_bool());
+            raw.has_repeats = true;
         }
-        // other keys ("choose", "repeats", annotations) are read with their kind, or ignored
+        // other keys (annotations) are ignored
     }
+    if ((raw.has_choose || raw.has_repeats) && raw.kind != "items")
+        throw InputError(path.field(raw.has_choose ? "choose" : "repeats").str(), "only a finite action space (\"items\") has this key");
     if (raw.kind.empty())
         throw InputError(path.str(), "expected one of interval, box, vertices, halfspaces, ball, ellipsoid, items");
     return raw;
@@ -205,7 +222,7 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
 
 ActionSet InstanceReader::build_set(const RawSet& raw) const {
     if (raw.kind == "ball" || raw.kind == "ellipsoid") throw UnsupportedError(raw.path, raw.kind + " action sets");
-    if (raw.kind == "items") throw UnsupportedError(raw.path, "finite action spaces (items)");
+    if (raw.kind == "items") return build_finite_set(raw);
     try {
         if (raw.kind == "interval") {
             if (dimension_ != 1) throw InputError(raw.path + ".interval", "an interval needs dimension 1");
@@ -231,6 +248,25 @@ ActionSet InstanceReader::build_set(const RawSet& raw) const {
     } catch (const GeometryError& e) {
         throw InputError(raw.path + "." + raw.kind, e.what());
     }
+}
+
+// Paper §5.2. The caps keep the strategy spaces within what a machine can represent; the solvers apply
+// their own (larger-scale) limits to the work they do.
+ActionSet InstanceReader::build_finite_set(const RawSet& raw) const {
+    constexpr std::size_t max_items = 100'000;
+    const std::string items_path = raw.path + ".items";
+    if (raw.points.size() > max_items)
+        throw InputError(items_path, std::to_string(raw.points.size()) + " items exceed the limit of " + std::to_string(max_items));
+    if (!raw.repeats && raw.choose > raw.points.size())
+        throw InputError(raw.path + ".choose", "cannot choose " + std::to_string(raw.choose) + " of " +
+                                                   std::to_string(raw.points.size()) + " items without repeats");
+    std::vector<const Vector*> sorted;
+    for (const Vector& item : raw.points) sorted.push_back(&item);
+    std::sort(sorted.begin(), sorted.end(), [](const Vector* a, const Vector* b) { return *a < *b; });
+    for (std::size_t j = 1; j < sorted.size(); ++j)
+        if (*sorted[j] == *sorted[j - 1])
+            throw InputError(items_path, "duplicate item (items form a set; use \"repeats\" to pick one more than once)");
+    return ActionSet::finite(FiniteChoice{raw.points, raw.choose, raw.repeats});
 }
 
 void InstanceReader::read_bias(od::value value, const JsonPath& path, Instance& instance) {

@@ -36,14 +36,24 @@ void write_solution_json(std::ostream& out, const Instance& instance, const Solu
         << ",\n \"status\": \"solved\",\n \"method\": " << Json(s.method).dump() << ",\n \"equilibrium\": {\n  \"actions\": [";
     for (std::size_t i = 0; i < n; ++i) {
         out << (i ? ", " : "");
-        write_vector(out, s.actions[i]);
+        if (s.chosen_items.empty()) {
+            write_vector(out, s.actions[i]);
+            continue;
+        }
+        out << '[';  // a finite action space: the list of chosen items (FORMAT.md)
+        for (std::size_t k = 0; k < s.chosen_items[i].size(); ++k) {
+            out << (k ? ", " : "");
+            write_vector(out, s.chosen_items[i][k]);
+        }
+        out << ']';
     }
     out << "],\n  \"receiver\": ";
     write_vector(out, s.receiver);
     out << ",\n  \"losses\": [";
     for (std::size_t i = 0; i < n; ++i) out << (i ? ", \"" : "\"") << to_string(s.losses[i]) << '"';
     out << "],\n  \"potential\": \"" << to_string(s.potential) << "\"},\n";
-    out << " \"equilibria\": {\"count\": \"" << count_name(s.count) << "\", \"faces\": [";
+    out << " \"equilibria\": {\"count\": \"" << (s.exact_count.empty() ? count_name(s.count) : s.exact_count)
+        << "\", \"faces\": [";
     bool first = true;
     for (std::size_t i = 0; i < n; ++i) {
         if (s.face_vertices[i].empty()) continue;
@@ -95,11 +105,18 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
         << std::setw(26) << "action" << "position\n";
     for (std::size_t i = 0; i < shown; ++i) {
         const ActionSet& set = instance.set_of(i);
-        std::string position = set.in_interior(s.actions[i]) ? "interior" : "boundary (exaggerates)";
-        if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i])) position = "boundary (face of several points)";
+        std::string action = vector_text(s.actions[i]), position;
+        if (set.is_finite()) {
+            action = "{";
+            for (std::size_t k = 0; k < s.chosen_items[i].size(); ++k) action += (k ? ", " : "") + vector_text(s.chosen_items[i][k]);
+            action += "}";
+            position = "items (sum " + vector_text(s.actions[i]) + ")";
+        } else {
+            position = set.in_interior(s.actions[i]) ? "interior" : "boundary (exaggerates)";
+            if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i])) position = "boundary (face of several points)";
+        }
         out << std::setw(14) << instance.label(i) << std::setw(22) << vector_text(instance.players[i].target)
-            << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << vector_text(s.actions[i])
-            << position << '\n';
+            << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << action << position << '\n';
     }
     if (shown < n) out << "... " << (n - shown) << " more players (use --json for all)\n";
     out << "receiver   x̂* = " << vector_text(s.receiver);
@@ -111,7 +128,8 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
         out << ")";
     }
     out << "\npotential  " << to_string(s.potential) << "\n";
-    out << "equilibria " << (s.count == EquilibriumCount::one ? "exactly one" : "infinitely many (one shown)") << "\n";
+    if (!s.exact_count.empty()) out << "equilibria " << s.exact_count << " pure equilibria (exact count, one shown)\n";
+    else out << "equilibria " << (s.count == EquilibriumCount::one ? "exactly one" : "infinitely many (one shown)") << "\n";
     const ExaggerationReport& e = s.exaggeration;
     out << "theorem 4  ";
     if (e.premise_met) out << "premise met; ";

@@ -1,5 +1,7 @@
 #include "bigcert/solver.hpp"
 
+#include "bigcert/dominant_strategy.hpp"
+#include "bigcert/enumeration.hpp"
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/exact_sum.hpp"
@@ -11,10 +13,6 @@
 
 namespace bigcert {
 namespace {
-
-void require_supported(const Instance& instance) {
-    if (instance.loss == Loss::inner) throw UnsupportedError("loss", "the inner-product loss");
-}
 
 void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned threads) {
     const std::size_t n = instance.players.size();
@@ -28,7 +26,9 @@ void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned t
 }  // namespace
 
 Solution solve(const Instance& instance, const SolveOptions& options) {
-    require_supported(instance);
+    // The variants of paper §5 have their own exact methods (issue 4).
+    if (is_finite_game(instance)) return solve_finite_game(instance, options);
+    if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);
     Solution s;
     SupportOracle oracle(instance);
     if (instance.dimension == 1 && !options.force_general) {

@@ -1,0 +1,451 @@
+#include "bigcert/enumeration.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "bigcert/errors.hpp"
+#include "solver/parallel.hpp"
+
+namespace bigcert {
+namespace {
+
+// Thrown inside a method when a dynamic programme outgrows max_states: the caller tries the next method.
+struct TooManyStates {};
+
+// The players' strategy spaces seen through their sums (computed once per distinct action set).
+struct FiniteView {
+    const Instance& instance;
+    std::vector<std::vector<SumValue>> set_sums;  // by action-set index
+
+    explicit FiniteView(const Instance& game) : instance(game) {
+        for (const ActionSet& set : game.action_sets) set_sums.push_back(achievable_sums(set.as_finite()));
+    }
+    const std::vector<SumValue>& sums(std::size_t player) const { return set_sums[instance.players[player].action_set]; }
+    const Rational& weight(std::size_t player) const { return instance.players[player].weight; }
+    std::size_t players() const { return instance.players.size(); }
+};
+
+// Allowed sums (indices) per player; lists up to `limit` profiles whose receiver passes `accept`, expanding
+// each sum into the selections achieving it. Depth-first over the players, so memory stays O(n).
+template <class Accept>
+void list_profiles(const FiniteView& view, const std::vector<std::vector<std::size_t>>& allowed, Accept&& accept,
+                   std::size_t limit, std::vector<PureEquilibrium>& out) {
+    const std::size_t n = view.players();
+    std::vector<std::size_t> choice(n, 0);
+    std::size_t visits = 0;
+    constexpr std::size_t max_visits = 5'000'000;  // listing is best effort; the count never depends on it
+    auto expand = [&](const Vector& receiver) {
+        std::vector<std::vector<Selection>> options(n);
+        for (std::size_t i = 0; i < n; ++i)
+            options[i] = selections_with_sum(view.instance.set_of(i).as_finite(), view.sums(i)[allowed[i][choice[i]]].sum,
+                                             limit - out.size());
+        std::vector<std::size_t> at(n, 0);
+        for (;;) {
+            PureEquilibrium e;
+            e.receiver = receiver;
+            for (std::size_t i = 0; i < n; ++i) e.selections.push_back(options[i][at[i]]);
+            out.push_back(std::move(e));
+            if (out.size() >= limit) return;
+            std::size_t i = 0;
+            while (i < n && ++at[i] == options[i].size()) at[i++] = 0;
+            if (i == n) return;
+        }
+    };
+    auto dfs = [&](auto&& self, std::size_t i, const Vector& partial) -> void {
+        if (out.size() >= limit || ++visits > max_visits) return;
+        if (i == n) {
+            if (accept(partial)) expand(partial);
+            return;
+        }
+        for (choice[i] = 0; choice[i] < allowed[i].size() && out.size() < limit; ++choice[i]) {
+            Vector next = partial;
+            add_scaled(next, view.weight(i), view.sums(i)[allowed[i][choice[i]]].sum);
+            self(self, i + 1, next);
+        }
+    };
+    dfs(dfs, 0, view.instance.bias());
+}
+
+std::vector<std::size_t> all_indices(std::size_t size) {
+    std::vector<std::size_t> all(size);
+    for (std::size_t j = 0; j < size; ++j) all[j] = j;
+    return all;
+}
+
+Integer total_multiplicity(const std::vector<SumValue>& sums, const std::vector<std::size_t>& indices) {
+    Integer total = 0;
+    for (std::size_t j : indices) total += sums[j].multiplicity;
+    return total;
+}
+
+// Inner-product loss: best responses ignore the others (Theorem 5), so the count is a product.
+EnumerationResult enumerate_dominant(const FiniteView& view, const EnumerateOptions& options) {
+    const std::size_t n = view.players();
+    EnumerationResult result;
+    result.method = "dominant";
+    result.count = 1;
+    std::vector<std::vector<std::size_t>> allowed(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        allowed[i] = best_response_sums(view.instance, i, Vector(view.instance.dimension, Rational(0)), view.sums(i));
+        result.count *= total_multiplicity(view.sums(i), allowed[i]);
+    }
+    if (options.list > 0) list_profiles(view, allowed, [](const Vector&) { return true; }, options.list, result.listed);
+    return result;
+}
+
+// ---- d = 1: the interval sweep --------------------------------------------------------------------------
+
+// A piece of the real line on which every G_i is constant: a breakpoint or an open interval between two.
+struct Piece {
+    std::optional<Rational> lo, hi;  // nullopt: unbounded
+    bool point = false;
+    bool contains(const Rational& r) const {
+        if (point) return r == *lo;
+        return (!lo || r > *lo) && (!hi || r < *hi);
+    }
+};
+
+struct Endpoint {
+    Rational at;
+    std::size_t player, value;
+};
+
+class IntervalSweep {
+public:
+    IntervalSweep(const FiniteView& view, const EnumerateOptions& options) : view_(view), options_(options) {}
+
+    EnumerationResult run();
+
+private:
+    void collect_intervals();
+    void set_active(std::size_t player, std::size_t value, bool active);
+    void withdraw(std::size_t player);
+    void contribute(std::size_t player);
+    void evaluate(const Piece& piece);
+
+    const FiniteView& view_;
+    const EnumerateOptions& options_;
+    std::vector<std::size_t> moving_;  // players with w_i != 0
+    std::vector<Endpoint> starts_, ends_;
+    std::vector<std::vector<char>> active_;  // per player, per sum index
+    std::vector<std::size_t> active_count_;
+    std::size_t empty_players_ = 0;
+    std::set<std::size_t> free_players_;  // two or more best responses
+    Rational shift_ = 0;                  // sum of w_i s_i over players with exactly one best response
+    Integer fixed_ways_ = 1;              // product of their multiplicities
+    Rational bias_;
+    EnumerationResult result_;
+};
+
+// I_{i,s} (derived): s is a best response at receiver r iff |r - t + w (s' - s)| >= |r - t| for every other
+// sum s'; only the neighbours s^- < s < s^+ bind, giving r in [t - |w| g_up / 2, t + |w| g_down / 2] for
+// w > 0 (gaps g_up = s^+ - s, g_down = s - s^-; a missing neighbour leaves that end open) and the
+// mirror image for w < 0.
+void IntervalSweep::collect_intervals() {
+    for (std::size_t i : moving_) {
+        const std::vector<SumValue>& sums = view_.sums(i);
+        const Rational& t = view_.instance.players[i].target[0];
+        const Rational w = view_.weight(i), half = abs(w) / 2;
+        for (std::size_t j = 0; j < sums.size(); ++j) {
+            std::optional<Rational> up, down;  // the gaps
+            if (j + 1 < sums.size()) up = sums[j + 1].sum[0] - sums[j].sum[0];
+            if (j > 0) down = sums[j].sum[0] - sums[j - 1].sum[0];
+            const std::optional<Rational>& below = sign(w) > 0 ? up : down;  // decides the lower end
+            const std::optional<Rational>& above = sign(w) > 0 ? down : up;
+            if (below) starts_.push_back({t - half * *below, i, j});
+            else set_active(i, j, true);
+            if (above) ends_.push_back({t + half * *above, i, j});
+        }
+    }
+    auto by_position = [](const Endpoint& a, const Endpoint& b) { return a.at < b.at; };
+    std::sort(starts_.begin(), starts_.end(), by_position);
+    std::sort(ends_.begin(), ends_.end(), by_position);
+}
+
+void IntervalSweep::withdraw(std::size_t i) {
+    if (active_count_[i] == 0) {
+        --empty_players_;
+    } else if (active_count_[i] == 1) {
+        std::size_t j = std::find(active_[i].begin(), active_[i].end(), 1) - active_[i].begin();
+        shift_ -= view_.weight(i) * view_.sums(i)[j].sum[0];
+        fixed_ways_ /= view_.sums(i)[j].multiplicity;
+    } else {
+        free_players_.erase(i);
+    }
+}
+
+void IntervalSweep::contribute(std::size_t i) {
+    if (active_count_[i] == 0) {
+        ++empty_players_;
+    } else if (active_count_[i] == 1) {
+        std::size_t j = std::find(active_[i].begin(), active_[i].end(), 1) - active_[i].begin();
+        shift_ += view_.weight(i) * view_.sums(i)[j].sum[0];
+        fixed_ways_ *= view_.sums(i)[j].multiplicity;
+    } else {
+        free_players_.insert(i);
+    }
+}
+
+void IntervalSweep::set_active(std::size_t i, std::size_t j, bool active) {
+    withdraw(i);
+    active_[i][j] = active ? 1 : 0;
+    active_count_[i] = active ? active_count_[i] + 1 : active_count_[i] - 1;
+    contribute(i);
+}
+
+void IntervalSweep::evaluate(const Piece& piece) {
+    if (empty_players_ > 0) return;
+    std::map<Rational, Integer> partial{{Rational(0), Integer(1)}};  // sum over free players -> ways
+    for (std::size_t i : free_players_) {
+        std::map<Rational, Integer> next;
+        for (std::size_t j = 0; j < active_[i].size(); ++j) {
+            if (!active_[i][j]) continue;
+            Rational step = view_.weight(i) * view_.sums(i)[j].sum[0];
+            for (const auto& [sum, ways] : partial) next[sum + step] += ways * view_.sums(i)[j].multiplicity;
+            if (next.size() > options_.max_states) throw TooManyStates{};
+        }
+        partial = std::move(next);
+    }
+    const Rational base = bias_ + shift_;
+    Integer found = 0;
+    for (const auto& [sum, ways] : partial)
+        if (piece.contains(base + sum)) found += ways;
+    if (found == 0) return;
+    result_.count += found * fixed_ways_;
+    if (result_.listed.size() >= options_.list) return;
+    std::vector<std::vector<std::size_t>> allowed(view_.players());
+    for (std::size_t i = 0; i < view_.players(); ++i) {
+        if (sign(view_.weight(i)) == 0) {
+            allowed[i] = all_indices(view_.sums(i).size());
+            continue;
+        }
+        for (std::size_t j = 0; j < active_[i].size(); ++j)
+            if (active_[i][j]) allowed[i].push_back(j);
+    }
+    list_profiles(view_, allowed, [&](const Vector& r) { return piece.contains(r[0]); }, options_.list, result_.listed);
+}
+
+EnumerationResult IntervalSweep::run() {
+    const std::size_t n = view_.players();
+    bias_ = view_.instance.bias()[0];
+    result_.method = "interval-sweep";
+    result_.count = 0;
+    active_.resize(n);
+    active_count_.assign(n, 0);
+    Integer idle_factor = 1;  // zero-weight players: any strategy, receiver unchanged
+    for (std::size_t i = 0; i < n; ++i) {
+        active_[i].assign(view_.sums(i).size(), 0);
+        if (sign(view_.weight(i)) == 0) idle_factor *= total_multiplicity(view_.sums(i), all_indices(view_.sums(i).size()));
+        else moving_.push_back(i), ++empty_players_;  // every moving player starts with no active sum
+    }
+    collect_intervals();
+    std::vector<Rational> breakpoints;
+    for (const Endpoint& e : starts_) breakpoints.push_back(e.at);
+    for (const Endpoint& e : ends_) breakpoints.push_back(e.at);
+    std::sort(breakpoints.begin(), breakpoints.end());
+    breakpoints.erase(std::unique(breakpoints.begin(), breakpoints.end()), breakpoints.end());
+    std::size_t next_start = 0, next_end = 0;
+    std::optional<Rational> previous;
+    for (const Rational& p : breakpoints) {
+        evaluate(Piece{previous, p, false});
+        while (next_start < starts_.size() && starts_[next_start].at == p)
+            set_active(starts_[next_start].player, starts_[next_start].value, true), ++next_start;
+        evaluate(Piece{p, p, true});
+        while (next_end < ends_.size() && ends_[next_end].at == p)
+            set_active(ends_[next_end].player, ends_[next_end].value, false), ++next_end;
+        previous = p;
+    }
+    evaluate(Piece{previous, std::nullopt, false});
+    result_.count *= idle_factor;
+    return std::move(result_);
+}
+
+// ---- any d: per reachable receiver ----------------------------------------------------------------------
+
+// The sums of player i that are best responses when the receiver is r (G_i(r)).
+std::vector<std::size_t> best_responses_at(const FiniteView& view, std::size_t i, const Vector& r) {
+    const std::vector<SumValue>& sums = view.sums(i);
+    const Rational current = view.instance.loss_of(i, r);
+    std::vector<std::size_t> good;
+    for (std::size_t j = 0; j < sums.size(); ++j) {
+        Vector others = r;
+        add_scaled(others, -view.weight(i), sums[j].sum);
+        bool best = true;
+        for (std::size_t k = 0; k < sums.size() && best; ++k) {
+            Vector deviated = others;
+            add_scaled(deviated, view.weight(i), sums[k].sum);
+            best = !(view.instance.loss_of(i, deviated) < current);
+        }
+        if (best) good.push_back(j);
+    }
+    return good;
+}
+
+std::vector<Vector> reachable_receivers(const FiniteView& view, std::size_t max_states) {
+    std::set<Vector> reachable{view.instance.bias()};
+    for (std::size_t i = 0; i < view.players(); ++i) {
+        if (sign(view.weight(i)) == 0) continue;
+        std::set<Vector> next;
+        for (const Vector& r : reachable)
+            for (const SumValue& s : view.sums(i)) {
+                Vector moved = r;
+                add_scaled(moved, view.weight(i), s.sum);
+                next.insert(std::move(moved));
+                if (next.size() > max_states) throw TooManyStates{};
+            }
+        reachable = std::move(next);
+    }
+    return {reachable.begin(), reachable.end()};
+}
+
+// Profiles with receiver exactly r and every s_i in G_i(r).
+Integer count_at_receiver(const FiniteView& view, const Vector& r, std::size_t max_states,
+                          std::vector<std::vector<std::size_t>>* allowed_out) {
+    const std::size_t n = view.players();
+    std::vector<std::vector<std::size_t>> allowed(n);
+    Vector shift = view.instance.bias();
+    Integer fixed_ways = 1;
+    std::vector<std::size_t> free_players;
+    for (std::size_t i = 0; i < n; ++i) {
+        allowed[i] = sign(view.weight(i)) == 0 ? all_indices(view.sums(i).size()) : best_responses_at(view, i, r);
+        if (allowed[i].empty()) return 0;
+        if (allowed[i].size() == 1) {
+            add_scaled(shift, view.weight(i), view.sums(i)[allowed[i][0]].sum);
+            fixed_ways *= view.sums(i)[allowed[i][0]].multiplicity;
+        } else {
+            free_players.push_back(i);
+        }
+    }
+    std::map<Vector, Integer> partial{{shift, Integer(1)}};
+    for (std::size_t i : free_players) {
+        std::map<Vector, Integer> next;
+        for (std::size_t j : allowed[i]) {
+            for (const auto& [sum, ways] : partial) {
+                Vector moved = sum;
+                add_scaled(moved, view.weight(i), view.sums(i)[j].sum);
+                next[moved] += ways * view.sums(i)[j].multiplicity;
+            }
+            if (next.size() > max_states) throw TooManyStates{};
+        }
+        partial = std::move(next);
+    }
+    auto hit = partial.find(r);
+    if (hit == partial.end()) return 0;
+    if (allowed_out) *allowed_out = std::move(allowed);
+    return hit->second * fixed_ways;
+}
+
+EnumerationResult enumerate_by_receivers(const FiniteView& view, const EnumerateOptions& options) {
+    std::vector<Vector> receivers = reachable_receivers(view, options.max_states);
+    std::vector<Integer> counts(receivers.size());
+    parallel_chunks(receivers.size(), worker_count(options.threads, receivers.size(), 16),
+                    [&](unsigned, std::size_t begin, std::size_t end) {
+                        for (std::size_t k = begin; k < end; ++k)
+                            counts[k] = count_at_receiver(view, receivers[k], options.max_states, nullptr);
+                    });
+    EnumerationResult result;
+    result.method = "receiver-dp";
+    result.count = 0;
+    for (std::size_t k = 0; k < receivers.size(); ++k) {
+        if (counts[k] == 0) continue;
+        result.count += counts[k];
+        if (result.listed.size() >= options.list) continue;
+        std::vector<std::vector<std::size_t>> allowed;
+        count_at_receiver(view, receivers[k], options.max_states, &allowed);
+        list_profiles(view, allowed, [&](const Vector& x) { return x == receivers[k]; }, options.list, result.listed);
+    }
+    return result;
+}
+
+// ---- fallback: every profile of distinct sums -----------------------------------------------------------
+
+EnumerationResult enumerate_exhaustively(const FiniteView& view, const EnumerateOptions& options) {
+    const std::size_t n = view.players();
+    long double profiles = 1;
+    for (std::size_t i = 0; i < n; ++i) profiles *= static_cast<long double>(view.sums(i).size());
+    if (profiles > static_cast<long double>(options.max_profiles))
+        throw LimitError("the exhaustive walk would visit about " + std::to_string(static_cast<double>(profiles)) +
+                         " profiles of distinct sums (limit " + std::to_string(options.max_profiles) +
+                         "), and the dynamic programmes need more than " + std::to_string(options.max_states) +
+                         " sums (raise --max-states or --max-profiles)");
+    EnumerationResult result;
+    result.method = "exhaustive";
+    result.count = 0;
+    const std::size_t total = static_cast<std::size_t>(profiles);
+    std::vector<std::size_t> at(n, 0);
+    for (std::size_t visited = 0;; ++visited) {
+        if (options.progress && (visited & 0xFFFF) == 0) {
+            std::size_t filled = total ? visited * 40 / total : 40;
+            *options.progress << "\r[" << std::string(filled, '#') << std::string(40 - filled, '.') << "] " << visited
+                              << "/" << total << std::flush;
+        }
+        std::vector<Vector> sums(n);
+        for (std::size_t i = 0; i < n; ++i) sums[i] = view.sums(i)[at[i]].sum;
+        Vector r = view.instance.receiver(sums);
+        bool equilibrium = true;
+        Integer ways = 1;
+        std::vector<std::vector<std::size_t>> allowed(n);
+        for (std::size_t i = 0; i < n && equilibrium; ++i) {
+            Vector others = r;
+            add_scaled(others, -view.weight(i), sums[i]);
+            std::vector<std::size_t> best = best_response_sums(view.instance, i, others, view.sums(i));
+            equilibrium = std::find(best.begin(), best.end(), at[i]) != best.end();
+            ways *= view.sums(i)[at[i]].multiplicity;
+            allowed[i] = {at[i]};
+        }
+        if (equilibrium) {
+            result.count += ways;
+            if (result.listed.size() < options.list)
+                list_profiles(view, allowed, [](const Vector&) { return true; }, options.list, result.listed);
+        }
+        std::size_t i = 0;
+        while (i < n && ++at[i] == view.sums(i).size()) at[i++] = 0;
+        if (i == n) break;
+    }
+    if (options.progress) *options.progress << "\r" << std::string(70, ' ') << "\r" << std::flush;
+    return result;
+}
+
+}  // namespace
+
+EnumerationResult enumerate_pure_equilibria(const Instance& instance, const EnumerateOptions& options) {
+    if (!is_finite_game(instance)) throw UnsupportedError("", "enumeration of a game without finite action sets");
+    FiniteView view(instance);
+    using Method = EnumerateOptions::Method;
+    EnumerationResult result;
+    if (instance.loss == Loss::inner) {
+        result = enumerate_dominant(view, options);
+    } else {
+        Method method = options.method;
+        if (method == Method::sweep && instance.dimension != 1) throw UnsupportedError("", "the interval sweep for d > 1");
+        if (method == Method::automatic) method = instance.dimension == 1 ? Method::sweep : Method::receivers;
+        bool done = false;
+        if (method == Method::sweep) {
+            try {
+                result = IntervalSweep(view, options).run();
+                done = true;
+            } catch (const TooManyStates&) {
+                if (options.method != Method::automatic) throw LimitError("the interval sweep needs more than --max-states sums");
+                method = Method::receivers;
+            }
+        }
+        if (!done && method == Method::receivers) {
+            try {
+                result = enumerate_by_receivers(view, options);
+                done = true;
+            } catch (const TooManyStates&) {
+                if (options.method != Method::automatic) throw LimitError("the receiver DP needs more than --max-states sums");
+            }
+        }
+        if (!done) result = enumerate_exhaustively(view, options);
+    }
+    for (const PureEquilibrium& e : result.listed) {
+        CheckReport check = check_finite_equilibrium(instance, e.selections);
+        if (!check.ok) throw InternalError("the exact re-check rejected a listed equilibrium: " + check.failure);
+    }
+    return result;
+}
+
+}  // namespace bigcert

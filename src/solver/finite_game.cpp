@@ -1,0 +1,159 @@
+#include "bigcert/finite_game.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "bigcert/errors.hpp"
+
+namespace bigcert {
+
+bool is_finite_game(const Instance& instance) {
+    std::size_t finite = 0;
+    for (const ActionSet& set : instance.action_sets) finite += set.is_finite() ? 1 : 0;
+    if (finite == 0) return false;
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        if (!instance.set_of(i).is_finite())
+            throw UnsupportedError("players[" + std::to_string(i) + "].action_set",
+                                   "a game mixing finite and convex action sets");
+    return true;
+}
+
+std::vector<SumValue> achievable_sums(const FiniteChoice& choice, std::size_t max_sums) {
+    // levels[c] maps a sum of c chosen items to the number of ways to reach it.
+    const std::size_t k = choice.choose, d = choice.items.front().size();
+    std::vector<std::map<Vector, Integer>> levels(k + 1);
+    levels[0][Vector(d, Rational(0))] = 1;
+    auto extend = [&](std::size_t from, const Vector& item) {
+        for (const auto& [sum, ways] : levels[from]) {
+            levels[from + 1][sum + item] += ways;
+            if (levels[from + 1].size() > max_sums)
+                throw LimitError("more than " + std::to_string(max_sums) + " distinct item sums in a finite action space");
+        }
+    };
+    for (const Vector& item : choice.items) {
+        // Without repeats each item is used at most once: go down so that this item's new sums are not
+        // extended again. With repeats go up, which counts each multiset once (items in a fixed order).
+        if (choice.repeats)
+            for (std::size_t c = 0; c < k; ++c) extend(c, item);
+        else
+            for (std::size_t c = k; c-- > 0;) extend(c, item);
+    }
+    std::vector<SumValue> result;
+    result.reserve(levels[k].size());
+    for (auto& [sum, ways] : levels[k]) result.push_back(SumValue{sum, ways});
+    return result;
+}
+
+Vector selection_sum(const FiniteChoice& choice, const Selection& selection) {
+    Vector sum(choice.items.front().size(), Rational(0));
+    for (std::size_t position : selection) sum = sum + choice.items[position];
+    return sum;
+}
+
+std::vector<Vector> selection_items(const FiniteChoice& choice, const Selection& selection) {
+    std::vector<Vector> items;
+    for (std::size_t position : selection) items.push_back(choice.items[position]);
+    return items;
+}
+
+std::vector<Selection> selections_with_sum(const FiniteChoice& choice, const Vector& sum, std::size_t limit) {
+    std::vector<Selection> found;
+    if (limit == 0) return found;
+    for_each_selection(choice, [&](const Selection& selection) {
+        if (selection_sum(choice, selection) == sum) found.push_back(selection);
+        return found.size() < limit;
+    });
+    return found;
+}
+
+Selection selection_from_items(const FiniteChoice& choice, const std::vector<Vector>& items, const std::string& path) {
+    if (items.size() != choice.choose)
+        throw InputError(path, "expected " + std::to_string(choice.choose) + " items, got " + std::to_string(items.size()));
+    Selection selection;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        auto found = std::find(choice.items.begin(), choice.items.end(), items[k]);
+        if (found == choice.items.end()) throw InputError(path + "[" + std::to_string(k) + "]", "not one of the items");
+        selection.push_back(static_cast<std::size_t>(found - choice.items.begin()));
+    }
+    std::sort(selection.begin(), selection.end());
+    if (!choice.repeats && std::adjacent_find(selection.begin(), selection.end()) != selection.end())
+        throw InputError(path, "an item is chosen twice but the set has no repeats");
+    return selection;
+}
+
+std::vector<std::size_t> best_response_sums(const Instance& instance, std::size_t player, const Vector& others,
+                                            const std::vector<SumValue>& sums) {
+    const Rational& w = instance.players[player].weight;
+    std::vector<std::size_t> best;
+    Rational best_loss;
+    for (std::size_t v = 0; v < sums.size(); ++v) {
+        Vector receiver = others;
+        add_scaled(receiver, w, sums[v].sum);
+        Rational loss = instance.loss_of(player, receiver);
+        if (best.empty() || loss < best_loss) best.assign(1, v), best_loss = loss;
+        else if (loss == best_loss) best.push_back(v);
+    }
+    return best;
+}
+
+namespace {
+
+// Every deviation of player i from `own` (its sum), judged by the loss at the resulting receiver. Walks
+// the selections themselves when there are few, so that this check does not rest on achievable_sums.
+std::string find_improvement(const Instance& instance, std::size_t i, const Vector& receiver, const Vector& own) {
+    const FiniteChoice& choice = instance.set_of(i).as_finite();
+    const Rational& w = instance.players[i].weight;
+    Vector others = receiver;
+    add_scaled(others, -w, own);
+    const Rational current = instance.loss_of(i, receiver);
+    auto improves = [&](const Vector& sum) {
+        Vector deviated = others;
+        add_scaled(deviated, w, sum);
+        return instance.loss_of(i, deviated) < current;
+    };
+    std::string problem;
+    auto report = [&](const Vector& sum) {
+        std::string text;
+        for (const Rational& x : sum) text += (text.empty() ? "" : ", ") + to_string(x);
+        problem = "player " + instance.label(i) + ": items summing to (" + text + ") lower its loss";
+    };
+    if (selection_count(choice) <= 200'000) {
+        for_each_selection(choice, [&](const Selection& selection) {
+            Vector sum = selection_sum(choice, selection);
+            if (improves(sum)) report(sum);
+            return problem.empty();
+        });
+    } else {
+        for (const SumValue& value : achievable_sums(choice))
+            if (improves(value.sum)) {
+                report(value.sum);
+                break;
+            }
+    }
+    return problem;
+}
+
+}  // namespace
+
+CheckReport check_finite_equilibrium(const Instance& instance, const std::vector<Selection>& selections) {
+    const std::size_t n = instance.players.size();
+    if (selections.size() != n) return {false, "the profile has " + std::to_string(selections.size()) + " selections for " + std::to_string(n) + " players"};
+    std::vector<Vector> sums(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const FiniteChoice& choice = instance.set_of(i).as_finite();
+        const Selection& s = selections[i];
+        bool valid = s.size() == choice.choose && std::is_sorted(s.begin(), s.end());
+        for (std::size_t position : s) valid = valid && position < choice.items.size();
+        if (valid && !choice.repeats) valid = std::adjacent_find(s.begin(), s.end()) == s.end();
+        if (!valid) return {false, "player " + instance.label(i) + ": not a strategy of its finite action space"};
+        sums[i] = selection_sum(choice, s);
+    }
+    Vector receiver = instance.receiver(sums);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string problem = find_improvement(instance, i, receiver, sums[i]);
+        if (!problem.empty()) return {false, problem};
+    }
+    return {};
+}
+
+}  // namespace bigcert
