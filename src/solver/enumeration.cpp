@@ -376,7 +376,7 @@ EnumerationResult enumerate_exhaustively(const FiniteView& view, const Enumerate
     const std::size_t total = static_cast<std::size_t>(profiles);
     std::vector<std::size_t> at(n, 0);
     for (std::size_t visited = 0;; ++visited) {
-        if (options.progress && (visited & 0xFFFF) == 0) {
+        if (options.progress && total >= (std::size_t{1} << 20) && (visited & 0xFFFF) == 0) {
             std::size_t filled = total ? visited * 40 / total : 40;
             *options.progress << "\r[" << std::string(filled, '#') << std::string(40 - filled, '.') << "] " << visited
                               << "/" << total << std::flush;
@@ -404,7 +404,7 @@ EnumerationResult enumerate_exhaustively(const FiniteView& view, const Enumerate
         while (i < n && ++at[i] == view.sums(i).size()) at[i++] = 0;
         if (i == n) break;
     }
-    if (options.progress) *options.progress << "\r" << std::string(70, ' ') << "\r" << std::flush;
+    if (options.progress && total >= (std::size_t{1} << 20)) *options.progress << "\r" << std::string(70, ' ') << "\r" << std::flush;
     return result;
 }
 
