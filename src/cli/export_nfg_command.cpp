@@ -1,13 +1,37 @@
+#include <fstream>
+#include <iostream>
+#include <memory>
+
 #include "bigcert/errors.hpp"
+#include "bigcert/nfg.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
 
-// Placeholder until issue 4 lands: the subcommand exists so that its name is reserved and refuses clearly.
+// The normal form of a small finite game in Gambit's .nfg format (exact payoffs = negated losses).
 Runner add_export_nfg_command(CLI::App& app) {
-    CLI::App* command = app.add_subcommand("export-nfg", "write a small finite game in Gambit .nfg format (not built yet)");
-    command->allow_extras();
-    return [] () -> int { throw UnsupportedError("", "bigcert export-nfg"); };
+    struct Options {
+        InputOptions input;
+        std::string output;
+        NfgLimits limits;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("export-nfg", "write the normal form of a small finite game in Gambit's .nfg format");
+    options->input.add_to(*command);
+    command->add_option("-o,--output", options->output, "output file (default: standard output)");
+    command->add_option("--max-payoffs", options->limits.max_payoffs, "refuse larger tables (profiles times players)")
+        ->capture_default_str();
+    return [options] {
+        Instance instance = options->input.load();
+        if (options->output.empty()) {
+            write_nfg(std::cout, instance, options->limits);
+            return exit_ok;
+        }
+        std::ofstream file(options->output);
+        if (!file) throw InputError("--output", "cannot write " + options->output);
+        write_nfg(file, instance, options->limits);
+        return exit_ok;
+    };
 }
 
 }  // namespace bigcert::cli
