@@ -25,6 +25,10 @@ struct NumberLimits {
 // Returns nullopt when the text is not such a number (including a zero denominator) or breaks the limits.
 std::optional<Rational> parse_rational(std::string_view text, const NumberLimits& limits = {});
 
+// True when the text has the shape of a number (integer, decimal, fraction) whatever its size: tells a
+// number beyond the limits ("1e99999999") apart from a malformed one ("abc").
+bool has_number_syntax(std::string_view text);
+
 // Lowest terms: "4", "-7/3".
 std::string to_string(const Rational& value);
 

@@ -13,6 +13,8 @@ void InputOptions::add_to(CLI::App& command) {
     command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")->capture_default_str();
     command.add_option("--max-players", limits.max_players, "refuse instances with more players")->capture_default_str();
     command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions")->capture_default_str();
+    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse longer numbers")->capture_default_str();
+    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse larger decimal exponents")->capture_default_str();
 }
 
 Instance InputOptions::load() const {

@@ -112,6 +112,33 @@ std::optional<Rational> parse_rational(std::string_view text, const NumberLimits
     return Rational(numerator, denominator);
 }
 
+bool has_number_syntax(std::string_view text) {
+    auto digits = [&](std::size_t& pos) {
+        std::size_t start = pos;
+        while (pos < text.size() && is_digit(text[pos])) ++pos;
+        return pos > start;
+    };
+    std::size_t pos = 0;
+    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) ++pos;
+    std::size_t slash = text.find('/');
+    if (slash != std::string_view::npos) {
+        if (!digits(pos) || pos != slash) return false;
+        ++pos;
+        std::size_t start = pos;
+        if (!digits(pos) || pos != text.size()) return false;
+        return text.substr(start).find_first_not_of('0') != std::string_view::npos;  // "1/0" is no number
+    }
+    bool integer_part = digits(pos), fraction_part = false;
+    if (pos < text.size() && text[pos] == '.') ++pos, fraction_part = digits(pos);
+    if (!integer_part && !fraction_part) return false;
+    if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+        ++pos;
+        if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) ++pos;
+        if (!digits(pos)) return false;
+    }
+    return pos == text.size();
+}
+
 std::string to_string(const Rational& value) {
     const mpq_srcptr q = value.backend().data();
     std::string result(mpz_sizeinbase(mpq_numref(q), 10) + mpz_sizeinbase(mpq_denref(q), 10) + 3, '\0');

@@ -53,7 +53,8 @@ private:
     Vector vector(od::value value, const JsonPath& path);
     std::vector<Vector> vector_list(od::value value, const JsonPath& path);
     std::string text(od::value value, const JsonPath& path);
-    std::size_t count(od::value value, const JsonPath& path, std::size_t max);
+    // A non-negative integer; above `max` it is bad input, or a LimitError naming `limit_flag` when given.
+    std::size_t count(od::value value, const JsonPath& path, std::size_t max, std::string_view limit_flag = {});
     RawSet raw_set(od::value value, const JsonPath& path);
     void read_bias(od::value value, const JsonPath& path, Instance& instance);
     void read_player(od::value value, const JsonPath& path, Instance& instance,
@@ -76,19 +77,28 @@ od::array expect_array(od::value value, const JsonPath& path) {
     return value.get_array();
 }
 
+// A well-formed number beyond the configured caps is a limit (exit 5), anything else bad input (exit 2).
+[[noreturn]] void throw_number_error(const JsonPath& path, std::string_view text, bool quoted) {
+    if (has_number_syntax(text))
+        throw LimitError(path.str() + ": number too large for the limits (" + describe_token(text) +
+                          "; raise --max-number-digits or --max-exponent)");
+    std::string shown = quoted ? "\"" + describe_token(text) + "\"" : describe_token(text);
+    throw InputError(path.str(), "not a number: " + shown);
+}
+
 Rational InstanceReader::number(od::value value, const JsonPath& path) {
     std::optional<Rational> result;
     switch (value.type()) {
         case od::json_type::number: {
             std::string_view token = trim(value.raw_json_token());
             result = parse_rational(token, limits_.numbers);
-            if (!result) throw InputError(path.str(), "number out of range: " + describe_token(token));
+            if (!result) throw_number_error(path, token, false);
             return *result;
         }
         case od::json_type::string: {
             std::string_view s = value.get_string();
             result = parse_rational(s, limits_.numbers);
-            if (!result) throw InputError(path.str(), "not a number: \"" + describe_token(s) + "\"");
+            if (!result) throw_number_error(path, s, true);
             return *result;
         }
         default:
@@ -104,7 +114,7 @@ Vector InstanceReader::vector(od::value value, const JsonPath& path) {
         std::size_t i = 0;
         for (od::value element : value.get_array()) {
             if (i >= limits_.max_dimension)
-                throw InputError(path.str(), "more than " + std::to_string(limits_.max_dimension) + " coordinates");
+                throw LimitError(path.str() + ": more than " + std::to_string(limits_.max_dimension) + " coordinates (raise --max-dimension)");
             result.push_back(number(element, path.element(i++)));
         }
     }
@@ -131,10 +141,14 @@ std::string InstanceReader::text(od::value value, const JsonPath& path) {
     throw InputError(path.str(), "expected a string");
 }
 
-std::size_t InstanceReader::count(od::value value, const JsonPath& path, std::size_t max) {
+std::size_t InstanceReader::count(od::value value, const JsonPath& path, std::size_t max, std::string_view limit_flag) {
     Rational q = number(value, path);
     if (denominator(q) != 1 || q < 0) throw InputError(path.str(), "expected a non-negative integer, got " + to_string(q));
-    if (q > max) throw InputError(path.str(), to_string(q) + " exceeds the limit " + std::to_string(max));
+    if (q > max) {
+        std::string message = path.str() + ": " + to_string(q) + " exceeds the limit " + std::to_string(max);
+        if (limit_flag.empty()) throw InputError("", message);
+        throw LimitError(message + " (raise " + std::string(limit_flag) + ")");
+    }
     return static_cast<std::size_t>(numerator(q).convert_to<unsigned long long>());
 }
 
@@ -312,7 +326,7 @@ Instance InstanceReader::read(od::document& doc) {
             throw InputError("", std::string("invalid JSON: ") + simdjson::error_message(error));
         if (error == simdjson::SUCCESS) {
             JsonPath root;
-            dimension_ = count(d, root.field("dimension"), limits_.max_dimension);
+            dimension_ = count(d, root.field("dimension"), limits_.max_dimension, "--max-dimension");
             if (dimension_ == 0) throw InputError("dimension", "must be at least 1");
         }
         doc.rewind();

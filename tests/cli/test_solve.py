@@ -69,8 +69,6 @@ class BadInput(unittest.TestCase):
          "action_set.halfspaces: unbounded set"),
         ('{"action_set": {"interval": [0, 1]}, "players": [{"target": 1}', "invalid JSON"),
         ('not json at all', "invalid JSON"),
-        ('{"action_set": {"interval": [0, 1]}, "players": [{"target": 1e99999999}]}', "players[0].target: number out of range"),
-        ('{"dimension": 100000, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]}', "dimension: 100000 exceeds the limit"),
         ('{"action_set": {"interval": [0, 1]}, "players": [{"target": NaN}]}', "invalid JSON"),
         ('{"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]} {}', "invalid JSON: trailing content"),
         ('[' * 100000 + ']' * 100000, "invalid JSON: nesting deeper than"),
@@ -98,6 +96,19 @@ class BadInput(unittest.TestCase):
             r = run("solve", f.name, "--max-input-bytes", "10")
             self.assertEqual(r.returncode, 5)
             self.assertIn("exceeds the limit", r.stderr)
+
+    def test_caps_are_limits_with_exit_5(self):
+        for text, message in [
+                ('{"action_set": {"interval": [0, 1]}, "players": [{"target": 1e99999999}]}', "players[0].target: number too large"),
+                ('{"dimension": 100000, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]}',
+                 "dimension: 100000 exceeds the limit 64 (raise --max-dimension)")]:
+            with self.subTest(message=message):
+                r = run("solve", "-", stdin=text)
+                self.assertEqual(r.returncode, 5, r.stderr)
+                self.assertIn(message, r.stderr)
+        game = '{"action_set": {"interval": [0, 1]}, "players": [{"target": "123456789"}]}'
+        self.assertEqual(run("solve", "-", "--max-number-digits", "5", stdin=game).returncode, 5)
+        self.assertEqual(run("solve", "-", "--max-number-digits", "9", stdin=game).returncode, 0)
 
     def test_unknown_option(self):
         r = run("solve", os.path.join(SOURCE, "examples/paper-ex1a.json"), "--frobnicate")
