@@ -82,3 +82,51 @@ TEST_CASE("randomized: the wDSE is a best response against random profiles of th
         }
     }
 }
+
+#include <filesystem>
+
+#include "bigcert/dominant_strategy_certificate.hpp"
+
+TEST_CASE("Z3 certifies weak dominance of Example 4's wDSE via the logged reduction lemma", "[inner][certify]") {
+    Instance g = square_inner("[1, 0]", "[0, 1]");
+    Solution s = solve(g);
+    DominanceCertifyOptions options;
+    options.proof_log = (std::filesystem::temp_directory_path() / "bigcert-variants-ex4-proof").string();
+    DominanceCertificate c = certify_weak_dominance(g, s.actions, options);
+    CHECK(c.lemma_proved);
+    CHECK(c.verdict == "certified");
+    for (const PlayerDominanceVerdict& p : c.players) {
+        CHECK(p.verdict == "certified");
+        CHECK(p.definition == "unsat");
+    }
+    CHECK(std::filesystem::exists(std::filesystem::path(options.proof_log) / "lemma_reduction_d2.smt2"));
+    CHECK(std::filesystem::exists(std::filesystem::path(options.proof_log) / "player1_reduced.smt2"));
+    Json j = dominance_certificate_json(c);
+    CHECK(j["verdict"] == "certified");
+    CHECK(j["players"].size() == 2);
+}
+
+TEST_CASE("Z3 refutes a dominated profile with an exact, exactly checked deviation", "[inner][certify]") {
+    Instance g = square_inner("[1, 0]", "[0, 1]");
+    DominanceCertificate c = certify_weak_dominance(g, {v({"0", "0"}), v({"1/2", "1"})});
+    CHECK(c.verdict == "refuted");
+    REQUIRE(c.players[0].verdict == "refuted");
+    CHECK(c.players[0].deviation[0] > 0);  // moving right helps player 1 whatever player 2 does
+    CHECK(c.players[0].definition == "sat");
+    CHECK(c.players[1].verdict == "certified");
+}
+
+TEST_CASE("randomized: Z3's verdicts agree with the exact vertex check", "[inner][certify][random]") {
+    std::mt19937 rng(77);
+    auto r = [&](int lo, int hi) { return std::to_string(std::uniform_int_distribution<int>(lo, hi)(rng)); };
+    for (int round = 0; round < 25; ++round) {
+        Instance g = load_instance_text(R"({"loss": "inner", "dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 2},
+            {"a": [0, 1], "b": 2}, {"a": [-1, -1], "b": 1}]}, "players": [{"target": [)" + r(-2, 2) + ", " + r(-2, 2) +
+                                    R"(], "weight": )" + r(-2, 2) + R"(}, {"target": [)" + r(-2, 2) + ", " + r(-2, 2) + "]}]}");
+        std::vector<Vector> vertices = g.set_of(0).vertices();
+        std::vector<Vector> profile{vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)],
+                                    vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)]};
+        DominanceCertificate c = certify_weak_dominance(g, profile);
+        CHECK((c.verdict == "certified") == check_weak_dominance(g, profile).empty());
+    }
+}
