@@ -112,6 +112,25 @@ struct Endpoint {
     std::size_t player, value;
 };
 
+// Prefix sums of the multiplicities of a player's active sums (a Fenwick tree), so that the last free
+// player of a piece is counted by two binary searches instead of being enumerated.
+class ActiveWeights {
+public:
+    explicit ActiveWeights(std::size_t size = 0) : tree_(size + 1, Integer(0)) {}
+    void add(std::size_t index, const Integer& delta) {
+        for (std::size_t k = index + 1; k < tree_.size(); k += k & (~k + 1)) tree_[k] += delta;
+    }
+    // Sum over indices [0, end).
+    Integer prefix(std::size_t end) const {
+        Integer total = 0;
+        for (std::size_t k = end; k > 0; k -= k & (~k + 1)) total += tree_[k];
+        return total;
+    }
+
+private:
+    std::vector<Integer> tree_;
+};
+
 class IntervalSweep {
 public:
     IntervalSweep(const FiniteView& view, const EnumerateOptions& options) : view_(view), options_(options) {}
@@ -129,8 +148,9 @@ private:
     const EnumerateOptions& options_;
     std::vector<std::size_t> moving_;  // players with w_i != 0
     std::vector<Endpoint> starts_, ends_;
-    std::vector<std::vector<char>> active_;  // per player, per sum index
-    std::vector<std::size_t> active_count_;
+    std::vector<std::set<std::size_t>> active_;  // per player: indices of the sums that are best responses
+    std::vector<ActiveWeights> active_weights_;
+    Integer count_last_player(std::size_t i, const Piece& piece, const Rational& offset) const;
     std::size_t empty_players_ = 0;
     std::set<std::size_t> free_players_;  // two or more best responses
     Rational shift_ = 0;                  // sum of w_i s_i over players with exactly one best response
@@ -165,10 +185,10 @@ void IntervalSweep::collect_intervals() {
 }
 
 void IntervalSweep::withdraw(std::size_t i) {
-    if (active_count_[i] == 0) {
+    if (active_[i].empty()) {
         --empty_players_;
-    } else if (active_count_[i] == 1) {
-        std::size_t j = std::find(active_[i].begin(), active_[i].end(), 1) - active_[i].begin();
+    } else if (active_[i].size() == 1) {
+        std::size_t j = *active_[i].begin();
         shift_ -= view_.weight(i) * view_.sums(i)[j].sum[0];
         fixed_ways_ /= view_.sums(i)[j].multiplicity;
     } else {
@@ -177,10 +197,10 @@ void IntervalSweep::withdraw(std::size_t i) {
 }
 
 void IntervalSweep::contribute(std::size_t i) {
-    if (active_count_[i] == 0) {
+    if (active_[i].empty()) {
         ++empty_players_;
-    } else if (active_count_[i] == 1) {
-        std::size_t j = std::find(active_[i].begin(), active_[i].end(), 1) - active_[i].begin();
+    } else if (active_[i].size() == 1) {
+        std::size_t j = *active_[i].begin();
         shift_ += view_.weight(i) * view_.sums(i)[j].sum[0];
         fixed_ways_ *= view_.sums(i)[j].multiplicity;
     } else {
@@ -190,18 +210,43 @@ void IntervalSweep::contribute(std::size_t i) {
 
 void IntervalSweep::set_active(std::size_t i, std::size_t j, bool active) {
     withdraw(i);
-    active_[i][j] = active ? 1 : 0;
-    active_count_[i] = active ? active_count_[i] + 1 : active_count_[i] - 1;
+    if (active) active_[i].insert(j);
+    else active_[i].erase(j);
+    active_weights_[i].add(j, active ? view_.sums(i)[j].multiplicity : Integer(-view_.sums(i)[j].multiplicity));
     contribute(i);
+}
+
+// The multiplicities of player i's active sums s with offset + w s in the piece: the piece pulled back to
+// an interval of s, then two binary searches in the sorted sums and a prefix-sum difference.
+Integer IntervalSweep::count_last_player(std::size_t i, const Piece& piece, const Rational& offset) const {
+    const std::vector<SumValue>& sums = view_.sums(i);
+    const Rational& w = view_.weight(i);
+    std::optional<Rational> lo, hi;  // bounds on s
+    if (piece.lo) (sign(w) > 0 ? lo : hi) = (*piece.lo - offset) / w;
+    if (piece.hi) (sign(w) > 0 ? hi : lo) = (*piece.hi - offset) / w;
+    auto below = [](const SumValue& value, const Rational& x) { return value.sum[0] < x; };
+    auto above = [](const Rational& x, const SumValue& value) { return x < value.sum[0]; };
+    // Open piece: s strictly inside; a point piece: s equal to the one value (lo == hi).
+    std::size_t begin = 0, end = sums.size();
+    if (lo) begin = (piece.point ? std::lower_bound(sums.begin(), sums.end(), *lo, below)
+                                 : std::upper_bound(sums.begin(), sums.end(), *lo, above)) - sums.begin();
+    if (hi) end = (piece.point ? std::upper_bound(sums.begin(), sums.end(), *hi, above)
+                               : std::lower_bound(sums.begin(), sums.end(), *hi, below)) - sums.begin();
+    if (begin >= end) return 0;
+    return active_weights_[i].prefix(end) - active_weights_[i].prefix(begin);
 }
 
 void IntervalSweep::evaluate(const Piece& piece) {
     if (empty_players_ > 0) return;
-    std::map<Rational, Integer> partial{{Rational(0), Integer(1)}};  // sum over free players -> ways
+    // The free player with the most choices is counted last, by binary search; the others by a DP.
+    std::size_t last = view_.players();
+    for (std::size_t i : free_players_)
+        if (last == view_.players() || active_[i].size() > active_[last].size()) last = i;
+    std::map<Rational, Integer> partial{{Rational(0), Integer(1)}};  // sum over the other free players -> ways
     for (std::size_t i : free_players_) {
+        if (i == last) continue;
         std::map<Rational, Integer> next;
-        for (std::size_t j = 0; j < active_[i].size(); ++j) {
-            if (!active_[i][j]) continue;
+        for (std::size_t j : active_[i]) {
             Rational step = view_.weight(i) * view_.sums(i)[j].sum[0];
             for (const auto& [sum, ways] : partial) next[sum + step] += ways * view_.sums(i)[j].multiplicity;
             if (next.size() > options_.max_states) throw TooManyStates{};
@@ -210,8 +255,13 @@ void IntervalSweep::evaluate(const Piece& piece) {
     }
     const Rational base = bias_ + shift_;
     Integer found = 0;
-    for (const auto& [sum, ways] : partial)
-        if (piece.contains(base + sum)) found += ways;
+    for (const auto& [sum, ways] : partial) {
+        if (last == view_.players()) {
+            if (piece.contains(base + sum)) found += ways;
+        } else {
+            found += ways * count_last_player(last, piece, base + sum);
+        }
+    }
     if (found == 0) return;
     result_.count += found * fixed_ways_;
     if (result_.listed.size() >= options_.list) return;
@@ -221,8 +271,7 @@ void IntervalSweep::evaluate(const Piece& piece) {
             allowed[i] = all_indices(view_.sums(i).size());
             continue;
         }
-        for (std::size_t j = 0; j < active_[i].size(); ++j)
-            if (active_[i][j]) allowed[i].push_back(j);
+        allowed[i].assign(active_[i].begin(), active_[i].end());
     }
     list_profiles(view_, allowed, [&](const Vector& r) { return piece.contains(r[0]); }, options_.list, result_.listed);
 }
@@ -233,10 +282,10 @@ EnumerationResult IntervalSweep::run() {
     result_.method = "interval-sweep";
     result_.count = 0;
     active_.resize(n);
-    active_count_.assign(n, 0);
+    active_weights_.resize(n);
     Integer idle_factor = 1;  // zero-weight players: any strategy, receiver unchanged
     for (std::size_t i = 0; i < n; ++i) {
-        active_[i].assign(view_.sums(i).size(), 0);
+        active_weights_[i] = ActiveWeights(view_.sums(i).size());
         if (sign(view_.weight(i)) == 0) idle_factor *= total_multiplicity(view_.sums(i), all_indices(view_.sums(i).size()));
         else moving_.push_back(i), ++empty_players_;  // every moving player starts with no active sum
     }
