@@ -96,6 +96,31 @@ Vector lift(const Vector& normal, const std::vector<std::size_t>& coordinates, s
     return v;
 }
 
+// Sign of the turn a -> b -> c (positive: counter-clockwise).
+int orientation(const Vector& a, const Vector& b, const Vector& c) {
+    return sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+}
+
+// Andrew's monotone chain: the strictly convex hull of distinct points in the plane, counter-clockwise.
+// O(m log m) exact orientation tests instead of the general O(m^d) facet enumeration: per-player polygons
+// are the common case and there can be 10^5 of them.
+std::vector<Vector> planar_hull(std::vector<Vector> points) {
+    std::sort(points.begin(), points.end());
+    if (points.size() < 3) return points;
+    std::vector<Vector> hull(2 * points.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        while (k >= 2 && orientation(hull[k - 2], hull[k - 1], points[i]) <= 0) --k;
+        hull[k++] = points[i];
+    }
+    for (std::size_t i = points.size() - 1, lower = k + 1; i-- > 0;) {
+        while (k >= lower && orientation(hull[k - 2], hull[k - 1], points[i]) <= 0) --k;
+        hull[k++] = points[i];
+    }
+    hull.resize(k - 1);
+    return hull;
+}
+
 }  // namespace
 
 Polytope Polytope::from_vertices(const std::vector<Vector>& input, std::size_t dimension,
@@ -104,6 +129,22 @@ Polytope Polytope::from_vertices(const std::vector<Vector>& input, std::size_t d
     if (points.empty()) throw GeometryError("empty set: no points");
     Polytope result;
     result.dimension_ = dimension;
+    if (dimension == 2) {
+        std::vector<Vector> hull = planar_hull(points);
+        if (hull.size() >= 3) {  // full-dimensional; collinear sets take the general path below
+            result.affine_dimension_ = 2;
+            for (std::size_t i = 0; i < hull.size(); ++i) {
+                const Vector& a = hull[i];
+                const Vector& b = hull[(i + 1) % hull.size()];
+                Halfspace edge{Vector{b[1] - a[1], a[0] - b[0]}, Rational(0)};  // outward for counter-clockwise
+                edge.offset = dot(edge.normal, a);
+                normalise(edge);
+                result.facets_.push_back(std::move(edge));
+            }
+            result.vertices_ = std::move(hull);
+            return result;
+        }
+    }
 
     // Affine hull: the row space of the differences; its pivot columns give coordinates in which the
     // projection of the hull is one-to-one, so facets can be computed there and lifted back.
