@@ -74,6 +74,7 @@ void write_solution_json(std::ostream& out, const Instance& instance, const Solu
     write_indices(out, e.relative_interior);
     out << ", \"ever_interior\": ";
     write_indices(out, e.ever_interior);
+    if (!e.ever_interior_complete) out << ", \"ever_interior_complete\": false";
     out << ", \"premise\": \"" << (e.premise_met ? "met" : "not met") << "\"";
     if (!e.premise_met) out << ", \"premise_detail\": " << Json(e.premise_detail).dump();
     out << ", \"interior_player_at_target\": " << boolean(e.interior_player_at_target) << "}\n}\n";
@@ -139,6 +140,7 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
     if (!e.ever_interior.empty()) {
         out << "; interior somewhere:";
         for (std::size_t i : e.ever_interior) out << ' ' << instance.label(i);
+        if (!e.ever_interior_complete) out << " and possibly more (not all examined)";
         out << (e.interior_player_at_target ? " (x̂* = its target)" : " (x̂* differs from its target)");
     }
     out << "\nmethod     " << s.method << ", verified exactly\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "bigcert/errors.hpp"
 #include "bigcert/exact_sum.hpp"
@@ -36,22 +37,27 @@ EquilibriumCount count_on_line(const Instance& instance, const Solution& s, cons
     return (current == low || current == high) ? EquilibriumCount::one : EquilibriumCount::infinite;
 }
 
-bool can_be_interior_on_line(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted,
-                             std::size_t candidate) {
+// The free weighted players' aggregate sum w_i x_i and its range over their intervals, computed once so that
+// each candidate costs O(1) (ties can involve all n players).
+struct LineAggregate {
+    Rational total, low, high;
+};
+
+LineAggregate line_aggregate(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted) {
+    LineAggregate a;
+    free_range(instance, free_weighted, a.low, a.high);
+    for (std::size_t i : free_weighted) a.total += instance.players[i].weight * s.actions[i][0];
+    return a;
+}
+
+bool can_be_interior_on_line(const Instance& instance, const LineAggregate& aggregate, std::size_t candidate) {
     const Interval& set = instance.set_of(candidate).as_interval();
     const Rational& w = instance.players[candidate].weight;
     if (sign(w) == 0) return set.lo < set.hi;
-    std::vector<std::size_t> others;
-    Rational total = 0;
-    for (std::size_t i : free_weighted) {
-        total += instance.players[i].weight * s.actions[i][0];
-        if (i != candidate) others.push_back(i);
-    }
-    Rational low, high;
-    free_range(instance, others, low, high);
-    // w x must lie in [total - high, total - low] and strictly between w lo and w hi.
     Rational own_low = std::min(w * set.lo, w * set.hi), own_high = std::max(w * set.lo, w * set.hi);
-    Rational from = std::max(total - high, own_low), to = std::min(total - low, own_high);
+    Rational others_low = aggregate.low - own_low, others_high = aggregate.high - own_high;
+    // w x must lie in [total - others_high, total - others_low] and strictly between w lo and w hi.
+    Rational from = std::max(aggregate.total - others_high, own_low), to = std::min(aggregate.total - others_low, own_high);
     return from < to || (from == to && own_low < from && from < own_high);
 }
 
@@ -191,12 +197,20 @@ void fill_exaggeration(const Instance& instance, Solution& s, const std::vector<
 
     // Only a player whose face is its whole set (w_i (t_i - x̂*) = 0) can be interior anywhere; by
     // convexity, players interior at different equilibria are interior together at their midpoint.
+    // In d >= 2 each candidate costs an exact LP, so once two are confirmed (Theorem 4's conclusion is
+    // decided) the rest are not examined and the list is marked incomplete.
+    std::optional<LineAggregate> line;
+    if (d == 1) line = line_aggregate(instance, s, free_weighted);
     for (std::size_t i = 0; i < n; ++i) {
         const ActionSet& set = instance.set_of(i);
         if (!is_free(s, i) || set.affine_dimension() != d) continue;
         if (s.face_vertices[i].size() != set.vertices().size()) continue;
-        bool possible = d == 1 ? can_be_interior_on_line(instance, s, free_weighted, i)
-                               : (sign(instance.players[i].weight) == 0 ||
+        if (d > 1 && report.ever_interior.size() >= 2) {
+            report.ever_interior_complete = false;
+            break;
+        }
+        bool possible = d == 1 ? can_be_interior_on_line(instance, *line, i)
+                               : (sign(instance.players[i].weight) == 0 || set.in_interior(s.actions[i]) ||
                                   can_be_interior_lp(instance, s, free_weighted, i));
         if (possible) report.ever_interior.push_back(i);
     }
