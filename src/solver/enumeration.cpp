@@ -156,8 +156,43 @@ private:
     Rational shift_ = 0;                  // sum of w_i s_i over players with exactly one best response
     Integer fixed_ways_ = 1;              // product of their multiplicities
     Rational bias_;
+    // Every reachable receiver lies in lattice_origin_ + lattice_step_ Z (step 0: only the origin), so a
+    // piece without such a point holds no profile and is skipped before any dynamic programming.
+    Rational lattice_origin_, lattice_step_;
+    void compute_lattice();
+    bool may_hold_a_receiver(const Piece& piece) const;
     EnumerationResult result_;
 };
+
+Rational rational_gcd(const Rational& a, const Rational& b) {
+    // gcd(p/q, r/s) = gcd(p s, r q) / (q s), for non-negative arguments.
+    if (a == 0) return b;
+    if (b == 0) return a;
+    Integer p = numerator(a), q = denominator(a), r = numerator(b), t = denominator(b);
+    return Rational(boost::multiprecision::gcd(Integer(p * t), Integer(r * q))) / Rational(Integer(q * t));
+}
+
+void IntervalSweep::compute_lattice() {
+    lattice_origin_ = bias_;
+    lattice_step_ = 0;
+    for (std::size_t i : moving_) {
+        const std::vector<SumValue>& sums = view_.sums(i);
+        lattice_origin_ += view_.weight(i) * sums.front().sum[0];
+        for (std::size_t j = 1; j < sums.size(); ++j)
+            lattice_step_ = rational_gcd(lattice_step_, abs(Rational(view_.weight(i) * (sums[j].sum[0] - sums.front().sum[0]))));
+    }
+}
+
+bool IntervalSweep::may_hold_a_receiver(const Piece& piece) const {
+    if (lattice_step_ == 0) return piece.contains(lattice_origin_);
+    if (piece.point) return denominator(Rational((*piece.lo - lattice_origin_) / lattice_step_)) == 1;
+    if (!piece.lo || !piece.hi) return true;
+    // The first lattice point strictly above lo, compared with hi.
+    Rational k = (*piece.lo - lattice_origin_) / lattice_step_;
+    Integer above = numerator(k) / denominator(k);  // truncation towards zero
+    if (Rational(above) <= k) above += 1;
+    return lattice_origin_ + Rational(above) * lattice_step_ < *piece.hi;
+}
 
 // I_{i,s} (derived): s is a best response at receiver r iff |r - t + w (s' - s)| >= |r - t| for every other
 // sum s'; only the neighbours s^- < s < s^+ bind, giving r in [t - |w| g_up / 2, t + |w| g_down / 2] for
@@ -237,7 +272,7 @@ Integer IntervalSweep::count_last_player(std::size_t i, const Piece& piece, cons
 }
 
 void IntervalSweep::evaluate(const Piece& piece) {
-    if (empty_players_ > 0) return;
+    if (empty_players_ > 0 || !may_hold_a_receiver(piece)) return;
     // The free player with the most choices is counted last, by binary search; the others by a DP.
     std::size_t last = view_.players();
     for (std::size_t i : free_players_)
@@ -290,6 +325,7 @@ EnumerationResult IntervalSweep::run() {
         else moving_.push_back(i), ++empty_players_;  // every moving player starts with no active sum
     }
     collect_intervals();
+    compute_lattice();
     std::vector<Rational> breakpoints;
     for (const Endpoint& e : starts_) breakpoints.push_back(e.at);
     for (const Endpoint& e : ends_) breakpoints.push_back(e.at);

@@ -191,3 +191,22 @@ TEST_CASE("inner-product loss on finite sets: the count is a product of dominant
     CHECK(enumerate_pure_equilibria(g).count == 12);
     CHECK(brute_force_count(g) == 12);
 }
+
+TEST_CASE("clustered Likert targets (many ties): the sweep equals the exhaustive walk", "[finite][large]") {
+    for (const char* weights : {"1/7", "random"}) {
+        std::mt19937 rng(31);
+        std::string json = R"({"action_set": {"items": [1, 2, 3, 4, 5]}, "players": [)";
+        std::vector<int> grid(60);
+        for (int j = 0; j < 60; ++j) grid[j] = 29970 + j;  // targets within 3/1000 of 3
+        std::shuffle(grid.begin(), grid.end(), rng);
+        for (int i = 0; i < 7; ++i) {
+            std::string w = std::string(weights) == "random" ? std::to_string(1 + i % 4) + "/20" : weights;
+            json += (i ? ", " : "") + std::string("{\"target\": \"") + std::to_string(grid[i]) + "/10000\", \"weight\": \"" + w + "\"}";
+        }
+        Instance g = load_instance_text(json + "]}");
+        Integer sweep = count_with(g, EnumerateOptions::Method::sweep);
+        INFO(json);
+        CHECK(sweep > 100);
+        CHECK(count_with(g, EnumerateOptions::Method::exhaustive) == sweep);
+    }
+}
