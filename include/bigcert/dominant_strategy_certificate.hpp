@@ -1,8 +1,9 @@
 // Z3 certification of weak dominance for the inner-product loss (paper §5.1, Theorem 5).
 //
-// Claim, per player i: for EVERY profile x_-i of the others and every y in X_i, l_i(y, x_-i) >= l_i(x_i, x_-i).
-// How it is decided (each step logged as SMT-LIB2 in the proof log):
-//   1. lemma (symbolic, once per dimension d): with the others' part of the receiver z = w0 x0 + sum_{j!=i} w_j x_j
+// Claim, per player i: for EVERY profile x_-i of the others and every y in X_i, l_i(y, x_-i) >= l_i(x_i,
+// x_-i). How it is decided (each step logged as SMT-LIB2 in the proof log):
+//   1. lemma (symbolic, once per dimension d): with the others' part of the receiver z = w0 x0 + sum_{j!=i}
+//   w_j x_j
 //      left free, l_i(y, x_-i) - l_i(x_i, x_-i) = -w t·(y - x_i) for all z, w, t, y, x_i in R^d. Z3 proves
 //      the negation unsat. So the universally quantified claim reduces, soundly, to one without the others.
 //   2. reduced query (QF_LRA, per player): exists y in X_i with w_i t_i·y > w_i t_i·x_i? unsat = certified.
@@ -22,8 +23,8 @@
 namespace bigcert {
 
 struct DominanceCertifyOptions {
-    std::string proof_log;                  // directory for the .smt2 files and proof_log.txt ("" = none)
-    unsigned rlimit = 20'000'000;           // Z3 resource limit per query (deterministic)
+    std::string proof_log;         // directory for the .smt2 files and proof_log.txt ("" = none)
+    unsigned rlimit = 20'000'000;  // Z3 resource limit per query (deterministic)
     std::size_t max_definition_variables = 4000;  // n·d above this: the definition query is skipped (logged)
 };
 

@@ -28,7 +28,8 @@ enum class DynamicsStart { first, last };
 // first: lower ends / first vertices / first items; last: upper ends / last vertices / last items.
 DynamicsProfile starting_profile(const Instance& instance, DynamicsStart start);
 // A profile given by the user: convex actions, or (finite games) each player's list of chosen items.
-DynamicsProfile profile_from_actions(const Instance& instance, const std::vector<std::vector<Vector>>& actions);
+DynamicsProfile profile_from_actions(const Instance& instance,
+                                     const std::vector<std::vector<Vector>>& actions);
 
 struct DynamicsOptions {
     std::size_t max_steps = 10'000;  // single-player moves (a simultaneous round counts n)
@@ -50,7 +51,7 @@ struct DynamicsResult {
     DynamicsProfile profile;
     Vector receiver;
     Rational potential;
-    std::size_t steps = 0, moves = 0;              // best responses computed; how many changed the profile
+    std::size_t steps = 0, moves = 0;               // best responses computed; how many changed the profile
     std::size_t cycle_start = 0, cycle_length = 0;  // rounds, for Outcome::cycle
     // At the step cap on a convex game: |x̂ - x̂*| with x̂* from the exact solver, and how far the profile
     // moved in the last round (Euclidean norm over all actions); both approximations, labelled as such.
@@ -61,9 +62,11 @@ struct DynamicsResult {
 using DynamicsObserver = std::function<void(const DynamicsStep&)>;
 
 // The potential that the dynamics descends: Theorem 1's for the squared loss, -sum w_i t_i·x_i otherwise.
-Rational dynamics_potential(const Instance& instance, const std::vector<Vector>& actions, const Vector& receiver);
+Rational dynamics_potential(const Instance& instance, const std::vector<Vector>& actions,
+                            const Vector& receiver);
 
-DynamicsResult run_best_response_dynamics(const Instance& instance, DynamicsProfile start, const DynamicsOptions& options,
+DynamicsResult run_best_response_dynamics(const Instance& instance, DynamicsProfile start,
+                                          const DynamicsOptions& options,
                                           const DynamicsObserver& observer = {});
 
 }  // namespace bigcert

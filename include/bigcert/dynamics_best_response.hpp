@@ -16,7 +16,8 @@ namespace bigcert {
 // each linearly independent set of active facets until one has non-negative multipliers and a feasible y.
 Vector project_onto_polytope(const Polytope& polytope, const Vector& point);
 
-Vector convex_best_response(const Instance& instance, std::size_t player, const Vector& others, const Vector& current);
+Vector convex_best_response(const Instance& instance, std::size_t player, const Vector& others,
+                            const Vector& current);
 
 Selection finite_best_response(const Instance& instance, std::size_t player, const Vector& others,
                                const Selection& current, const std::vector<SumValue>& sums);

@@ -30,11 +30,11 @@ namespace bigcert {
 struct EnumerateOptions {
     enum class Method { automatic, sweep, receivers, exhaustive };
     Method method = Method::automatic;
-    std::size_t list = 0;                        // how many equilibria to list (the count is always exact)
-    std::size_t max_states = 2'000'000;          // sums kept by a dynamic programme
-    std::size_t max_profiles = 2'000'000'000;    // profiles of distinct sums the exhaustive walk may visit
-    std::ostream* progress = nullptr;            // progress bar of the exhaustive walk (e.g. &std::cerr)
-    unsigned threads = 0;                        // 0: all cores
+    std::size_t list = 0;                      // how many equilibria to list (the count is always exact)
+    std::size_t max_states = 2'000'000;        // sums kept by a dynamic programme
+    std::size_t max_profiles = 2'000'000'000;  // profiles of distinct sums the exhaustive walk may visit
+    std::ostream* progress = nullptr;          // progress bar of the exhaustive walk (e.g. &std::cerr)
+    unsigned threads = 0;                      // 0: all cores
 };
 
 struct PureEquilibrium {

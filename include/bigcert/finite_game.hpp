@@ -38,12 +38,13 @@ std::vector<Selection> selections_with_sum(const FiniteChoice& choice, const Vec
 
 // Reads a list of chosen items back into a selection; throws InputError(path, ...) when it is not a
 // strategy of the set (wrong number of items, unknown item, a repeat without repeats).
-Selection selection_from_items(const FiniteChoice& choice, const std::vector<Vector>& items, const std::string& path);
+Selection selection_from_items(const FiniteChoice& choice, const std::vector<Vector>& items,
+                               const std::string& path);
 
 // Exact best responses of player i when the rest of the receiver is `others` (x̂ minus w_i times the
 // player's sum): the indices into `sums` minimising the player's loss (either loss of the instance).
-std::vector<std::size_t> best_response_sums(const Instance& instance, std::size_t player, const Vector& others,
-                                            const std::vector<SumValue>& sums);
+std::vector<std::size_t> best_response_sums(const Instance& instance, std::size_t player,
+                                            const Vector& others, const std::vector<SumValue>& sums);
 
 // The exact re-check of a pure profile of a finite game: each selection is a strategy of its set, and no
 // player has an achievable sum with a strictly lower loss (every deviation of the definition, compared by

@@ -44,6 +44,8 @@ struct Solution {
     // Both are empty for convex action sets.
     std::vector<std::vector<Vector>> chosen_items;
     std::string exact_count;
+    // Replaces the default wording of equilibria.description (the variants' sets are described differently).
+    std::string set_description;
 };
 
 }  // namespace bigcert

@@ -29,14 +29,17 @@ z3::expr dot_expr(z3::context& ctx, const Vector& a, const std::vector<z3::expr>
 }
 
 // y in X: the interval's bounds, or the polytope's facets and affine-hull equations (all exact constants).
-void constrain_to_set(z3::context& ctx, z3::solver& solver, const ActionSet& set, const std::vector<z3::expr>& y) {
+void constrain_to_set(z3::context& ctx, z3::solver& solver, const ActionSet& set,
+                      const std::vector<z3::expr>& y) {
     if (set.kind() == ActionSet::Kind::interval) {
         solver.add(y[0] >= constant(ctx, set.as_interval().lo));
         solver.add(y[0] <= constant(ctx, set.as_interval().hi));
         return;
     }
-    for (const Halfspace& h : set.as_polytope().facets()) solver.add(dot_expr(ctx, h.normal, y) <= constant(ctx, h.offset));
-    for (const Halfspace& h : set.as_polytope().equations()) solver.add(dot_expr(ctx, h.normal, y) == constant(ctx, h.offset));
+    for (const Halfspace& h : set.as_polytope().facets())
+        solver.add(dot_expr(ctx, h.normal, y) <= constant(ctx, h.offset));
+    for (const Halfspace& h : set.as_polytope().equations())
+        solver.add(dot_expr(ctx, h.normal, y) == constant(ctx, h.offset));
 }
 
 void limit(z3::context& ctx, z3::solver& solver, unsigned rlimit) {
@@ -50,14 +53,15 @@ const char* answer_name(z3::check_result r) {
 }
 
 class ProofLog {
-public:
+  public:
     explicit ProofLog(const std::string& dir) : dir_(dir) {
         if (dir_.empty()) return;
         std::error_code ec;
         std::filesystem::create_directories(dir_, ec);
         if (ec) throw InputError("--proof-log", "cannot create " + dir_ + ": " + ec.message());
         text_ << "bigcert weak-dominance certificate (inner-product loss, paper Theorem 5)\n"
-              << "z3 " << z3_version() << ", QF_LRA and QF_NRA queries, rlimit per query as below; every number exact\n";
+              << "z3 " << z3_version()
+              << ", QF_LRA and QF_NRA queries, rlimit per query as below; every number exact\n";
     }
     void note(const std::string& line) { text_ << line << '\n'; }
     void query(const std::string& file, z3::solver& solver, const std::string& answer) {
@@ -73,7 +77,7 @@ public:
         out << text_.str();
     }
 
-private:
+  private:
     std::string dir_;
     std::ostringstream text_;
 };
@@ -83,8 +87,8 @@ bool prove_reduction_lemma(std::size_t d, const DominanceCertifyOptions& options
     z3::context ctx;
     z3::solver solver(ctx, "QF_NRA");
     limit(ctx, solver, options.rlimit);
-    std::vector<z3::expr> z = real_vector(ctx, "z", d), t = real_vector(ctx, "t", d), y = real_vector(ctx, "y", d),
-                          x = real_vector(ctx, "x", d);
+    std::vector<z3::expr> z = real_vector(ctx, "z", d), t = real_vector(ctx, "t", d),
+                          y = real_vector(ctx, "y", d), x = real_vector(ctx, "x", d);
     z3::expr w = ctx.real_const("w");
     z3::expr loss_y = ctx.real_val(0), loss_x = ctx.real_val(0), reduced = ctx.real_val(0);
     for (std::size_t j = 0; j < d; ++j) {
@@ -105,7 +109,8 @@ std::optional<Rational> model_value(z3::model& model, const z3::expr& e) {
     return parse_rational(Z3_get_numeral_string(value.ctx(), value));
 }
 
-PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i, const std::vector<Vector>& actions,
+PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
+                                      const std::vector<Vector>& actions,
                                       const DominanceCertifyOptions& options, ProofLog& log) {
     PlayerDominanceVerdict verdict;
     verdict.index = i;
@@ -128,7 +133,8 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i, c
         for (const z3::expr& e : y)
             if (std::optional<Rational> value = model_value(model, e)) deviation.push_back(*value);
         // Report a refutation only when the exact arithmetic agrees.
-        if (deviation.size() == d && instance.set_of(i).contains(deviation) && dot(g, deviation) > dot(g, actions[i])) {
+        if (deviation.size() == d && instance.set_of(i).contains(deviation) &&
+            dot(g, deviation) > dot(g, actions[i])) {
             verdict.verdict = "refuted";
             verdict.deviation = deviation;
         } else {
@@ -137,7 +143,8 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i, c
         }
     } else {
         verdict.verdict = "not certified";
-        verdict.reason = "z3 answered unknown (" + solver.reason_unknown() + ") within rlimit " + std::to_string(options.rlimit);
+        verdict.reason = "z3 answered unknown (" + solver.reason_unknown() + ") within rlimit " +
+                         std::to_string(options.rlimit);
     }
     // Step 3: the definition itself, every other player's action a variable in its set.
     const std::size_t n = instance.players.size();
@@ -179,19 +186,25 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i, c
 
 DominanceCertificate certify_weak_dominance(const Instance& instance, const std::vector<Vector>& actions,
                                             const DominanceCertifyOptions& options) {
-    if (instance.loss != Loss::inner) throw UnsupportedError("loss", "weak-dominance certification needs the inner-product loss");
+    if (instance.loss != Loss::inner)
+        throw UnsupportedError("loss", "weak-dominance certification needs the inner-product loss");
     const std::size_t n = instance.players.size();
     if (actions.size() != n) throw InputError("actions", "expected " + std::to_string(n) + " actions");
     for (std::size_t i = 0; i < n; ++i)
         if (actions[i].size() != instance.dimension)
-            throw InputError("actions[" + std::to_string(i) + "]", "expected " + std::to_string(instance.dimension) + " coordinates");
+            throw InputError("actions[" + std::to_string(i) + "]",
+                             "expected " + std::to_string(instance.dimension) + " coordinates");
     DominanceCertificate certificate;
     certificate.proof_log = options.proof_log;
     ProofLog log(options.proof_log);
     log.note("rlimit " + std::to_string(options.rlimit));
-    log.note("step 1: reduction lemma l_i(y, x_-i) - l_i(x_i, x_-i) = -w t.(y - x_i) for all z = w0 x0 + sum_{j!=i} w_j x_j");
+    log.note(
+        "step 1: reduction lemma l_i(y, x_-i) - l_i(x_i, x_-i) = -w t.(y - x_i) for all z = w0 x0 + "
+        "sum_{j!=i} w_j x_j");
     certificate.lemma_proved = prove_reduction_lemma(instance.dimension, options, log);
-    log.note("steps 2-3: per player, the reduced query (exists y in X_i improving against every profile) and the definition query");
+    log.note(
+        "steps 2-3: per player, the reduced query (exists y in X_i improving against every profile) and the "
+        "definition query");
     bool all = certificate.lemma_proved, refuted = false;
     for (std::size_t i = 0; i < n; ++i) {
         PlayerDominanceVerdict v;
@@ -225,7 +238,8 @@ Json dominance_certificate_json(const DominanceCertificate& certificate) {
              {"method", "weak dominance (Theorem 5): symbolic reduction lemma + QF_LRA per player"},
              {"lemma", certificate.lemma_proved ? "proved" : "not proved"},
              {"players", players}};
-    if (!certificate.lemma_proved && certificate.verdict != "refuted") out["reason"] = "the reduction lemma was not proved";
+    if (!certificate.lemma_proved && certificate.verdict != "refuted")
+        out["reason"] = "the reduction lemma was not proved";
     if (!certificate.proof_log.empty()) out["proof_log"] = certificate.proof_log;
     return out;
 }

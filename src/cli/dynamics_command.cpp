@@ -20,14 +20,16 @@ Rational start_number(const Json& value, const std::string& path) {
         if (parsed) return *parsed;
         throw InputError(path, "not a number: " + value.dump());
     }
-    if (value.is_number()) throw InputError(path, "write non-integers as strings (\"0.1\", \"1/3\") so they are read exactly");
+    if (value.is_number())
+        throw InputError(path, "write non-integers as strings (\"0.1\", \"1/3\") so they are read exactly");
     throw InputError(path, "not a number: " + value.dump());
 }
 
 Vector start_vector(const Json& value, const std::string& path) {
     if (!value.is_array()) return {start_number(value, path)};
     Vector v;
-    for (std::size_t j = 0; j < value.size(); ++j) v.push_back(start_number(value[j], path + "[" + std::to_string(j) + "]"));
+    for (std::size_t j = 0; j < value.size(); ++j)
+        v.push_back(start_number(value[j], path + "[" + std::to_string(j) + "]"));
     return v;
 }
 
@@ -38,9 +40,12 @@ DynamicsProfile read_start_file(const Instance& instance, const std::string& fil
     Json doc = Json::parse(in, nullptr, false);
     if (doc.is_discarded()) throw InputError("--start", file + ": invalid JSON");
     const Json* actions = nullptr;
-    if (doc.is_object() && doc.contains("actions")) actions = &doc["actions"];
-    else if (doc.is_object() && doc.contains("equilibrium") && doc["equilibrium"].contains("actions")) actions = &doc["equilibrium"]["actions"];
-    if (!actions || !actions->is_array()) throw InputError("actions", "the start file needs an \"actions\" array");
+    if (doc.is_object() && doc.contains("actions"))
+        actions = &doc["actions"];
+    else if (doc.is_object() && doc.contains("equilibrium") && doc["equilibrium"].contains("actions"))
+        actions = &doc["equilibrium"]["actions"];
+    if (!actions || !actions->is_array())
+        throw InputError("actions", "the start file needs an \"actions\" array");
     const bool finite = is_finite_game(instance);
     std::vector<std::vector<Vector>> profile;
     for (std::size_t i = 0; i < actions->size(); ++i) {
@@ -52,7 +57,8 @@ DynamicsProfile read_start_file(const Instance& instance, const std::string& fil
         }
         if (!a.is_array()) throw InputError(path, "expected the list of chosen items");
         std::vector<Vector> items;
-        for (std::size_t k = 0; k < a.size(); ++k) items.push_back(start_vector(a[k], path + "[" + std::to_string(k) + "]"));
+        for (std::size_t k = 0; k < a.size(); ++k)
+            items.push_back(start_vector(a[k], path + "[" + std::to_string(k) + "]"));
         profile.push_back(std::move(items));
     }
     return profile_from_actions(instance, profile);
@@ -77,21 +83,26 @@ std::string action_text(const Instance& instance, const DynamicsProfile& profile
 Json action_json(const Instance& instance, const DynamicsProfile& profile, std::size_t i) {
     if (profile.selections.empty()) return vector_json(profile.actions[i]);
     Json items = Json::array();
-    for (std::size_t position : profile.selections[i]) items.push_back(vector_json(instance.set_of(i).as_finite().items[position]));
+    for (std::size_t position : profile.selections[i])
+        items.push_back(vector_json(instance.set_of(i).as_finite().items[position]));
     return items;
 }
 
 Json profile_json(const Instance& instance, const DynamicsProfile& profile) {
     Json actions = Json::array();
-    for (std::size_t i = 0; i < instance.players.size(); ++i) actions.push_back(action_json(instance, profile, i));
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        actions.push_back(action_json(instance, profile, i));
     return actions;
 }
 
 const char* outcome_name(DynamicsResult::Outcome outcome) {
     switch (outcome) {
-        case DynamicsResult::Outcome::equilibrium: return "equilibrium";
-        case DynamicsResult::Outcome::cycle: return "cycle";
-        default: return "step cap";
+        case DynamicsResult::Outcome::equilibrium:
+            return "equilibrium";
+        case DynamicsResult::Outcome::cycle:
+            return "cycle";
+        default:
+            return "step cap";
     }
 }
 
@@ -107,12 +118,17 @@ Runner add_dynamics_command(CLI::App& app) {
         bool json = false, quiet = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("dynamics", "exact best-response dynamics (round-robin or simultaneous)");
+    CLI::App* command =
+        app.add_subcommand("dynamics", "exact best-response dynamics (round-robin or simultaneous)");
     options->input.add_to(*command);
-    command->add_option("--start", options->start, "first, last, or a JSON file with \"actions\" (e.g. a solution)")
+    command
+        ->add_option("--start", options->start,
+                     "first, last, or a JSON file with \"actions\" (e.g. a solution)")
         ->capture_default_str();
-    command->add_option("--max-steps", options->dynamics.max_steps, "cap on best responses")->capture_default_str();
-    command->add_flag("--simultaneous", options->dynamics.simultaneous, "everybody moves at once (may cycle)");
+    command->add_option("--max-steps", options->dynamics.max_steps, "cap on best responses")
+        ->capture_default_str();
+    command->add_flag("--simultaneous", options->dynamics.simultaneous,
+                      "everybody moves at once (may cycle)");
     command->add_flag("--json", options->json, "print the trajectory and the outcome as JSON");
     command->add_flag("--quiet", options->quiet, "print only the outcome");
     return [options] {
@@ -138,12 +154,18 @@ Runner add_dynamics_command(CLI::App& app) {
                 return;
             }
             std::cout << "step " << std::setw(6) << step.step << "  ";
-            if (step.player) std::cout << "player " << instance.label(*step.player) << " -> " << action_text(instance, *step.profile, *step.player);
-            else if (step.step == 0) std::cout << "start";
-            else std::cout << "all players moved";
-            std::cout << "   x̂ = " << vector_text(step.receiver) << "   Φ = " << to_string(step.potential) << '\n';
+            if (step.player)
+                std::cout << "player " << instance.label(*step.player) << " -> "
+                          << action_text(instance, *step.profile, *step.player);
+            else if (step.step == 0)
+                std::cout << "start";
+            else
+                std::cout << "all players moved";
+            std::cout << "   x̂ = " << vector_text(step.receiver) << "   Φ = " << to_string(step.potential)
+                      << '\n';
         };
-        DynamicsResult result = run_best_response_dynamics(instance, std::move(start), options->dynamics, observe);
+        DynamicsResult result =
+            run_best_response_dynamics(instance, std::move(start), options->dynamics, observe);
         if (options->json) {
             Json out{{"format", "bigcert-dynamics/1"},
                      {"instance", instance.name},
@@ -153,21 +175,25 @@ Runner add_dynamics_command(CLI::App& app) {
                      {"steps", result.steps},
                      {"moves", result.moves},
                      {"trajectory", trajectory},
-                     {"final", {{"actions", profile_json(instance, result.profile)},
-                                {"receiver", vector_json(result.receiver)},
-                                {"potential", to_string(result.potential)}}}};
+                     {"final",
+                      {{"actions", profile_json(instance, result.profile)},
+                       {"receiver", vector_json(result.receiver)},
+                       {"potential", to_string(result.potential)}}}};
             if (result.outcome == DynamicsResult::Outcome::cycle)
                 out["cycle"] = {{"start_round", result.cycle_start}, {"length", result.cycle_length}};
             if (result.distance_to_equilibrium_receiver)
-                out["approximate"] = {{"distance_to_equilibrium_receiver", *result.distance_to_equilibrium_receiver},
-                                      {"last_round_movement", result.last_round_movement.value_or(0.0)}};
+                out["approximate"] = {
+                    {"distance_to_equilibrium_receiver", *result.distance_to_equilibrium_receiver},
+                    {"last_round_movement", result.last_round_movement.value_or(0.0)}};
             std::cout << out.dump() << '\n';
         } else {
             std::cout << result.message << '\n';
-            std::cout << "final x̂ = " << vector_text(result.receiver) << "   Φ = " << to_string(result.potential) << '\n';
+            std::cout << "final x̂ = " << vector_text(result.receiver)
+                      << "   Φ = " << to_string(result.potential) << '\n';
             if (result.distance_to_equilibrium_receiver)
                 std::cout << "approximately " << *result.distance_to_equilibrium_receiver
-                          << " away from the equilibrium receiver x̂* (exact solver); the last round moved the profile by about "
+                          << " away from the equilibrium receiver x̂* (exact solver); the last round moved "
+                             "the profile by about "
                           << result.last_round_movement.value_or(0.0) << '\n';
         }
         if (result.outcome == DynamicsResult::Outcome::equilibrium) return exit_ok;

@@ -17,7 +17,8 @@ Json items_json(const FiniteChoice& choice, const Selection& selection) {
 
 Json equilibrium_json(const Instance& instance, const PureEquilibrium& e) {
     Json actions = Json::array();
-    for (std::size_t i = 0; i < instance.players.size(); ++i) actions.push_back(items_json(instance.set_of(i).as_finite(), e.selections[i]));
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        actions.push_back(items_json(instance.set_of(i).as_finite(), e.selections[i]));
     return Json{{"actions", actions}, {"receiver", vector_json(e.receiver)}};
 }
 
@@ -54,22 +55,31 @@ Runner add_enumerate_command(CLI::App& app) {
         EnumerateOptions enumerate;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("enumerate", "count (exactly) and list the pure equilibria of a finite game");
+    CLI::App* command =
+        app.add_subcommand("enumerate", "count (exactly) and list the pure equilibria of a finite game");
     options->input.add_to(*command);
     command->add_flag("--count", options->count_only, "print only the exact number of pure equilibria");
     command->add_option("--list", options->list, "list up to N equilibria")->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's solution object with \"listed\"");
-    command->add_option("--method", options->method, "auto, sweep (d = 1), receivers, exhaustive")->capture_default_str();
-    command->add_option("--max-states", options->enumerate.max_states, "sums a dynamic programme may keep")->capture_default_str();
-    command->add_option("--max-profiles", options->enumerate.max_profiles, "profiles the exhaustive walk may visit")->capture_default_str();
+    command->add_option("--method", options->method, "auto, sweep (d = 1), receivers, exhaustive")
+        ->capture_default_str();
+    command->add_option("--max-states", options->enumerate.max_states, "sums a dynamic programme may keep")
+        ->capture_default_str();
+    command
+        ->add_option("--max-profiles", options->enumerate.max_profiles,
+                     "profiles the exhaustive walk may visit")
+        ->capture_default_str();
     command->add_option("--threads", options->enumerate.threads, "worker threads (0: all cores)");
     command->add_flag("--quiet", options->quiet, "no progress bar");
     return [options] {
         Instance instance = options->input.load();
-        if (!is_finite_game(instance)) throw UnsupportedError("action_set", "enumerate needs finite action spaces (items)");
+        if (!is_finite_game(instance))
+            throw UnsupportedError("action_set", "enumerate needs finite action spaces (items)");
         EnumerateOptions enumerate = options->enumerate;
         enumerate.method = parse_method(options->method);
-        enumerate.list = options->count_only && !options->json ? 0 : std::max<std::size_t>(options->list, options->json ? 1 : 0);
+        enumerate.list = options->count_only && !options->json
+                             ? 0
+                             : std::max<std::size_t>(options->list, options->json ? 1 : 0);
         if (!options->quiet) enumerate.progress = &std::cerr;
         EnumerationResult result = enumerate_pure_equilibria(instance, enumerate);
         if (options->json) {
@@ -89,17 +99,21 @@ Runner add_enumerate_command(CLI::App& app) {
             std::cout << result.count.str() << '\n';
             return exit_ok;
         }
-        std::cout << "pure equilibria: " << result.count.str() << " (exact; method " << result.method << ")\n";
+        std::cout << "pure equilibria: " << result.count.str() << " (exact; method " << result.method
+                  << ")\n";
         for (std::size_t k = 0; k < result.listed.size(); ++k) {
             const PureEquilibrium& e = result.listed[k];
             std::cout << "#" << (k + 1) << "  receiver (";
-            for (std::size_t j = 0; j < e.receiver.size(); ++j) std::cout << (j ? ", " : "") << to_string(e.receiver[j]);
+            for (std::size_t j = 0; j < e.receiver.size(); ++j)
+                std::cout << (j ? ", " : "") << to_string(e.receiver[j]);
             std::cout << ") ";
             for (std::size_t i = 0; i < instance.players.size(); ++i)
-                std::cout << " " << instance.label(i) << "=" << items_text(instance.set_of(i).as_finite(), e.selections[i]);
+                std::cout << " " << instance.label(i) << "="
+                          << items_text(instance.set_of(i).as_finite(), e.selections[i]);
             std::cout << '\n';
         }
-        if (result.count > result.listed.size()) std::cout << "(" << result.listed.size() << " listed; use --list N for more)\n";
+        if (result.count > result.listed.size())
+            std::cout << "(" << result.listed.size() << " listed; use --list N for more)\n";
         return exit_ok;
     };
 }

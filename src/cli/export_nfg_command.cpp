@@ -16,10 +16,13 @@ Runner add_export_nfg_command(CLI::App& app) {
         NfgLimits limits;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("export-nfg", "write the normal form of a small finite game in Gambit's .nfg format");
+    CLI::App* command = app.add_subcommand(
+        "export-nfg", "write the normal form of a small finite game in Gambit's .nfg format");
     options->input.add_to(*command);
     command->add_option("-o,--output", options->output, "output file (default: standard output)");
-    command->add_option("--max-payoffs", options->limits.max_payoffs, "refuse larger tables (profiles times players)")
+    command
+        ->add_option("--max-payoffs", options->limits.max_payoffs,
+                     "refuse larger tables (profiles times players)")
         ->capture_default_str();
     return [options] {
         Instance instance = options->input.load();

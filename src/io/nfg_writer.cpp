@@ -30,15 +30,17 @@ void write_nfg(std::ostream& out, const Instance& instance, const NfgLimits& lim
     const std::size_t n = instance.players.size();
     for (std::size_t i = 0; i < n; ++i)
         if (!instance.set_of(i).is_finite())
-            throw InputError("players[" + std::to_string(i) + "].action_set",
-                             "export-nfg needs finite action spaces (items): a convex set has no normal form");
+            throw InputError(
+                "players[" + std::to_string(i) + "].action_set",
+                "export-nfg needs finite action spaces (items): a convex set has no normal form");
     // The table's size first (exactly; selection counts saturate only far beyond any limit).
     Integer profiles = 1;
     for (std::size_t i = 0; i < n; ++i) profiles *= Integer(selection_count(instance.set_of(i).as_finite()));
     const Integer payoffs = profiles * Integer(n);
     if (payoffs > Integer(limits.max_payoffs))
-        throw LimitError("the normal form would have " + profiles.str() + " profiles x " + std::to_string(n) + " players = " +
-                         payoffs.str() + " payoffs (limit " + std::to_string(limits.max_payoffs) + "; raise --max-payoffs)");
+        throw LimitError("the normal form would have " + profiles.str() + " profiles x " + std::to_string(n) +
+                         " players = " + payoffs.str() + " payoffs (limit " +
+                         std::to_string(limits.max_payoffs) + "; raise --max-payoffs)");
 
     std::vector<std::vector<Vector>> sums(n);  // per player, per strategy: the item sum
     std::vector<std::vector<std::string>> labels(n);

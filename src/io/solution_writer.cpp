@@ -65,8 +65,9 @@ void write_solution_json(std::ostream& out, const Instance& instance, const Solu
         }
         out << "]}";
     }
-    out << "],\n  \"description\": \"every profile with x_i in conv(faces[i].vertices) for the listed players, "
-           "the printed action for the others, and receiver equal to equilibrium.receiver\"},\n";
+    if (!s.set_description.empty()) out << "],\n  \"description\": " << Json(s.set_description).dump() << "},\n";
+    else out << "],\n  \"description\": \"every profile with x_i in conv(faces[i].vertices) for the listed players, "
+                "the printed action for the others, and receiver equal to equilibrium.receiver\"},\n";
     const ExaggerationReport& e = s.exaggeration;
     out << " \"exaggeration\": {\"interior\": ";
     write_indices(out, e.interior);

@@ -10,7 +10,8 @@ namespace {
 // KKT of min |y - p|^2 s.t. a·y <= b (facets), e·y = f (affine hull), with `active` facets tight:
 //     y + sum_a lambda_a a + sum_e mu_e e = p,   a·y = b_a (a active),   e·y = f_e.
 // Returns y when the system has a unique solution with lambda >= 0 and y in the polytope.
-std::optional<Vector> kkt_point(const Polytope& polytope, const Vector& p, const std::vector<std::size_t>& active) {
+std::optional<Vector> kkt_point(const Polytope& polytope, const Vector& p,
+                                const std::vector<std::size_t>& active) {
     const std::size_t d = polytope.dimension(), a = active.size(), e = polytope.equations().size();
     const std::size_t unknowns = d + a + e;
     Matrix m(unknowns, unknowns);
@@ -28,7 +29,8 @@ std::optional<Vector> kkt_point(const Polytope& polytope, const Vector& p, const
         rhs[d + k] = normal(k).offset;
     }
     std::optional<LinearSolution> solution = solve_linear_system(m, rhs);
-    if (!solution || !solution->null_space.empty()) return std::nullopt;  // dependent normals: a smaller set works
+    if (!solution || !solution->null_space.empty())
+        return std::nullopt;  // dependent normals: a smaller set works
     const Vector& x = solution->particular;
     for (std::size_t k = 0; k < a; ++k)
         if (sign(x[d + k]) < 0) return std::nullopt;
@@ -41,7 +43,8 @@ std::optional<Vector> kkt_point(const Polytope& polytope, const Vector& p, const
 
 Vector project_onto_polytope(const Polytope& polytope, const Vector& point) {
     const std::size_t facets = polytope.facets().size();
-    const std::size_t most = std::min(facets, polytope.dimension() - std::min(polytope.dimension(), polytope.equations().size()));
+    const std::size_t most =
+        std::min(facets, polytope.dimension() - std::min(polytope.dimension(), polytope.equations().size()));
     std::optional<Vector> found;
     // By Carathéodory a linearly independent active set always suffices, so sizes up to d - #equations.
     for (std::size_t size = 0; size <= most && !found; ++size) {
@@ -54,7 +57,8 @@ Vector project_onto_polytope(const Polytope& polytope, const Vector& point) {
     return *found;
 }
 
-Vector convex_best_response(const Instance& instance, std::size_t i, const Vector& others, const Vector& current) {
+Vector convex_best_response(const Instance& instance, std::size_t i, const Vector& others,
+                            const Vector& current) {
     const Player& player = instance.players[i];
     const ActionSet& set = instance.set_of(i);
     if (sign(player.weight) == 0) return current;
@@ -72,8 +76,8 @@ Vector convex_best_response(const Instance& instance, std::size_t i, const Vecto
     return project_onto_polytope(set.as_polytope(), aim);
 }
 
-Selection finite_best_response(const Instance& instance, std::size_t i, const Vector& others, const Selection& current,
-                               const std::vector<SumValue>& sums) {
+Selection finite_best_response(const Instance& instance, std::size_t i, const Vector& others,
+                               const Selection& current, const std::vector<SumValue>& sums) {
     const FiniteChoice& choice = instance.set_of(i).as_finite();
     std::vector<std::size_t> best = best_response_sums(instance, i, others, sums);
     Vector own = selection_sum(choice, current);

@@ -19,7 +19,8 @@ ExaggerationReport exaggeration_for_inner_loss(const Instance& instance, const S
     for (std::size_t i = 0; i < instance.players.size(); ++i) {
         const ActionSet& set = instance.set_of(i);
         if (set.in_interior(s.actions[i])) e.interior.push_back(i);
-        if (set.in_relative_interior(s.actions[i]) && !set.is_single_point()) e.relative_interior.push_back(i);
+        if (set.in_relative_interior(s.actions[i]) && !set.is_single_point())
+            e.relative_interior.push_back(i);
         if (is_zero(dominance_direction(instance, i)) && set.affine_dimension() == instance.dimension)
             e.ever_interior.push_back(i);
     }
@@ -47,7 +48,8 @@ std::string check_weak_dominance(const Instance& instance, const std::vector<Vec
         Vector g = dominance_direction(instance, i);
         for (const Vector& v : set.vertices())
             if (sign(dot(g, v - actions[i])) > 0)
-                return "player " + instance.label(i) + ": a vertex of its set is strictly better against every profile";
+                return "player " + instance.label(i) +
+                       ": a vertex of its set is strictly better against every profile";
     }
     return {};
 }
@@ -56,6 +58,9 @@ Solution solve_dominant_strategy(const Instance& instance, const SolveOptions&) 
     const std::size_t n = instance.players.size();
     Solution s;
     s.method = "weak-dominance (Theorem 5: argmax of w_i t_i·y per player)";
+    s.set_description =
+        "every profile with x_i in conv(faces[i].vertices) for the listed players and the printed action for the "
+        "others: each such x_i is weakly dominant (Theorem 5), so all are equilibria; the receiver varies with them";
     s.actions.resize(n);
     s.face_vertices.resize(n);
     s.count = EquilibriumCount::one;
@@ -69,7 +74,8 @@ Solution solve_dominant_strategy(const Instance& instance, const SolveOptions&) 
         }
     }
     std::string failure = check_weak_dominance(instance, s.actions);
-    if (!failure.empty()) throw InternalError("the exact re-check rejected the dominant strategies: " + failure);
+    if (!failure.empty())
+        throw InternalError("the exact re-check rejected the dominant strategies: " + failure);
     s.receiver = instance.receiver(s.actions);
     for (std::size_t i = 0; i < n; ++i) s.losses.push_back(instance.loss_of(i, s.receiver));
     s.potential = inner_potential(instance, s.actions);

@@ -16,8 +16,10 @@ Selection extreme_selection(const FiniteChoice& choice, DynamicsStart start) {
     const std::size_t m = choice.items.size(), k = choice.choose;
     Selection selection(k);
     for (std::size_t j = 0; j < k; ++j) {
-        if (choice.repeats) selection[j] = start == DynamicsStart::first ? 0 : m - 1;
-        else selection[j] = start == DynamicsStart::first ? j : m - k + j;
+        if (choice.repeats)
+            selection[j] = start == DynamicsStart::first ? 0 : m - 1;
+        else
+            selection[j] = start == DynamicsStart::first ? j : m - k + j;
     }
     return selection;
 }
@@ -60,22 +62,26 @@ double approximate_distance(const Vector& a, const Vector& b) {
 }
 
 class Dynamics {
-public:
-    Dynamics(const Instance& instance, DynamicsProfile start, const DynamicsOptions& options, const DynamicsObserver& observer)
+  public:
+    Dynamics(const Instance& instance, DynamicsProfile start, const DynamicsOptions& options,
+             const DynamicsObserver& observer)
         : instance_(instance), options_(options), observer_(observer), finite_(is_finite_game(instance)) {
         result_.profile = std::move(start);
         if (finite_)
-            for (const ActionSet& set : instance.action_sets) sums_.push_back(achievable_sums(set.as_finite()));
+            for (const ActionSet& set : instance.action_sets)
+                sums_.push_back(achievable_sums(set.as_finite()));
         result_.receiver = instance.receiver(result_.profile.actions);
     }
 
     DynamicsResult run() {
-        if (options_.simultaneous) run_simultaneous();
-        else run_round_robin();
+        if (options_.simultaneous)
+            run_simultaneous();
+        else
+            run_round_robin();
         return std::move(result_);
     }
 
-private:
+  private:
     // Player i's best response to the current profile; true when it differs from its current action.
     bool best_response(std::size_t i, Vector& action, Selection& selection) const {
         Vector others = result_.receiver;
@@ -93,15 +99,18 @@ private:
 
     void report(std::optional<std::size_t> player) {
         result_.potential = dynamics_potential(instance_, result_.profile.actions, result_.receiver);
-        if (observer_) observer_(DynamicsStep{result_.steps, player, &result_.profile, result_.receiver, result_.potential});
+        if (observer_)
+            observer_(
+                DynamicsStep{result_.steps, player, &result_.profile, result_.receiver, result_.potential});
     }
 
     void finish_at_equilibrium() {
         CheckReport check = check_profile(instance_, result_.profile, result_.receiver);
-        if (!check.ok) throw InternalError("dynamics stopped at a profile the exact check rejects: " + check.failure);
+        if (!check.ok)
+            throw InternalError("dynamics stopped at a profile the exact check rejects: " + check.failure);
         result_.outcome = DynamicsResult::Outcome::equilibrium;
-        result_.message = "reached a pure equilibrium after " + std::to_string(result_.steps) + " best responses (" +
-                          std::to_string(result_.moves) + " moves), verified exactly";
+        result_.message = "reached a pure equilibrium after " + std::to_string(result_.steps) +
+                          " best responses (" + std::to_string(result_.moves) + " moves), verified exactly";
     }
 
     // At the cap: how far the profile moved during the last round (Euclidean, over all players).
@@ -156,9 +165,9 @@ private:
                 result_.outcome = DynamicsResult::Outcome::cycle;
                 result_.cycle_start = where->second;
                 result_.cycle_length = round - where->second;
-                result_.message = "simultaneous best responses cycle: the profile of round " + std::to_string(round) +
-                                  " repeats round " + std::to_string(where->second) + " (cycle of length " +
-                                  std::to_string(result_.cycle_length) + ")";
+                result_.message = "simultaneous best responses cycle: the profile of round " +
+                                  std::to_string(round) + " repeats round " + std::to_string(where->second) +
+                                  " (cycle of length " + std::to_string(result_.cycle_length) + ")";
                 return;
             }
             if (result_.steps + n > options_.max_steps) return finish_at_cap(previous);
@@ -203,10 +212,12 @@ DynamicsProfile starting_profile(const Instance& instance, DynamicsStart start) 
     return profile;
 }
 
-DynamicsProfile profile_from_actions(const Instance& instance, const std::vector<std::vector<Vector>>& actions) {
+DynamicsProfile profile_from_actions(const Instance& instance,
+                                     const std::vector<std::vector<Vector>>& actions) {
     const std::size_t n = instance.players.size();
     if (actions.size() != n)
-        throw InputError("actions", "expected " + std::to_string(n) + " actions, got " + std::to_string(actions.size()));
+        throw InputError("actions",
+                         "expected " + std::to_string(n) + " actions, got " + std::to_string(actions.size()));
     DynamicsProfile profile;
     const bool finite = is_finite_game(instance);
     for (std::size_t i = 0; i < n; ++i) {
@@ -225,13 +236,14 @@ DynamicsProfile profile_from_actions(const Instance& instance, const std::vector
     return profile;
 }
 
-Rational dynamics_potential(const Instance& instance, const std::vector<Vector>& actions, const Vector& receiver) {
+Rational dynamics_potential(const Instance& instance, const std::vector<Vector>& actions,
+                            const Vector& receiver) {
     if (instance.loss == Loss::inner) return inner_potential(instance, actions);
     return instance.potential(actions, receiver);
 }
 
-DynamicsResult run_best_response_dynamics(const Instance& instance, DynamicsProfile start, const DynamicsOptions& options,
-                                          const DynamicsObserver& observer) {
+DynamicsResult run_best_response_dynamics(const Instance& instance, DynamicsProfile start,
+                                          const DynamicsOptions& options, const DynamicsObserver& observer) {
     return Dynamics(instance, std::move(start), options, observer).run();
 }
 

@@ -22,7 +22,9 @@ struct FiniteView {
     explicit FiniteView(const Instance& game) : instance(game) {
         for (const ActionSet& set : game.action_sets) set_sums.push_back(achievable_sums(set.as_finite()));
     }
-    const std::vector<SumValue>& sums(std::size_t player) const { return set_sums[instance.players[player].action_set]; }
+    const std::vector<SumValue>& sums(std::size_t player) const {
+        return set_sums[instance.players[player].action_set];
+    }
     const Rational& weight(std::size_t player) const { return instance.players[player].weight; }
     std::size_t players() const { return instance.players.size(); }
 };
@@ -30,8 +32,8 @@ struct FiniteView {
 // Allowed sums (indices) per player; lists up to `limit` profiles whose receiver passes `accept`, expanding
 // each sum into the selections achieving it. Depth-first over the players, so memory stays O(n).
 template <class Accept>
-void list_profiles(const FiniteView& view, const std::vector<std::vector<std::size_t>>& allowed, Accept&& accept,
-                   std::size_t limit, std::vector<PureEquilibrium>& out) {
+void list_profiles(const FiniteView& view, const std::vector<std::vector<std::size_t>>& allowed,
+                   Accept&& accept, std::size_t limit, std::vector<PureEquilibrium>& out) {
     const std::size_t n = view.players();
     std::vector<std::size_t> choice(n, 0);
     std::size_t visits = 0;
@@ -39,8 +41,8 @@ void list_profiles(const FiniteView& view, const std::vector<std::vector<std::si
     auto expand = [&](const Vector& receiver) {
         std::vector<std::vector<Selection>> options(n);
         for (std::size_t i = 0; i < n; ++i)
-            options[i] = selections_with_sum(view.instance.set_of(i).as_finite(), view.sums(i)[allowed[i][choice[i]]].sum,
-                                             limit - out.size());
+            options[i] = selections_with_sum(view.instance.set_of(i).as_finite(),
+                                             view.sums(i)[allowed[i][choice[i]]].sum, limit - out.size());
         std::vector<std::size_t> at(n, 0);
         for (;;) {
             PureEquilibrium e;
@@ -88,10 +90,13 @@ EnumerationResult enumerate_dominant(const FiniteView& view, const EnumerateOpti
     result.count = 1;
     std::vector<std::vector<std::size_t>> allowed(n);
     for (std::size_t i = 0; i < n; ++i) {
-        allowed[i] = best_response_sums(view.instance, i, Vector(view.instance.dimension, Rational(0)), view.sums(i));
+        allowed[i] =
+            best_response_sums(view.instance, i, Vector(view.instance.dimension, Rational(0)), view.sums(i));
         result.count *= total_multiplicity(view.sums(i), allowed[i]);
     }
-    if (options.list > 0) list_profiles(view, allowed, [](const Vector&) { return true; }, options.list, result.listed);
+    if (options.list > 0)
+        list_profiles(
+            view, allowed, [](const Vector&) { return true; }, options.list, result.listed);
     return result;
 }
 
@@ -115,7 +120,7 @@ struct Endpoint {
 // Prefix sums of the multiplicities of a player's active sums (a Fenwick tree), so that the last free
 // player of a piece is counted by two binary searches instead of being enumerated.
 class ActiveWeights {
-public:
+  public:
     explicit ActiveWeights(std::size_t size = 0) : tree_(size + 1, Integer(0)) {}
     void add(std::size_t index, const Integer& delta) {
         for (std::size_t k = index + 1; k < tree_.size(); k += k & (~k + 1)) tree_[k] += delta;
@@ -127,17 +132,17 @@ public:
         return total;
     }
 
-private:
+  private:
     std::vector<Integer> tree_;
 };
 
 class IntervalSweep {
-public:
+  public:
     IntervalSweep(const FiniteView& view, const EnumerateOptions& options) : view_(view), options_(options) {}
 
     EnumerationResult run();
 
-private:
+  private:
     void collect_intervals();
     void set_active(std::size_t player, std::size_t value, bool active);
     void withdraw(std::size_t player);
@@ -179,7 +184,8 @@ void IntervalSweep::compute_lattice() {
         const std::vector<SumValue>& sums = view_.sums(i);
         lattice_origin_ += view_.weight(i) * sums.front().sum[0];
         for (std::size_t j = 1; j < sums.size(); ++j)
-            lattice_step_ = rational_gcd(lattice_step_, abs(Rational(view_.weight(i) * (sums[j].sum[0] - sums.front().sum[0]))));
+            lattice_step_ = rational_gcd(
+                lattice_step_, abs(Rational(view_.weight(i) * (sums[j].sum[0] - sums.front().sum[0]))));
     }
 }
 
@@ -209,8 +215,10 @@ void IntervalSweep::collect_intervals() {
             if (j > 0) down = sums[j].sum[0] - sums[j - 1].sum[0];
             const std::optional<Rational>& below = sign(w) > 0 ? up : down;  // decides the lower end
             const std::optional<Rational>& above = sign(w) > 0 ? down : up;
-            if (below) starts_.push_back({t - half * *below, i, j});
-            else set_active(i, j, true);
+            if (below)
+                starts_.push_back({t - half * *below, i, j});
+            else
+                set_active(i, j, true);
             if (above) ends_.push_back({t + half * *above, i, j});
         }
     }
@@ -245,9 +253,12 @@ void IntervalSweep::contribute(std::size_t i) {
 
 void IntervalSweep::set_active(std::size_t i, std::size_t j, bool active) {
     withdraw(i);
-    if (active) active_[i].insert(j);
-    else active_[i].erase(j);
-    active_weights_[i].add(j, active ? view_.sums(i)[j].multiplicity : Integer(-view_.sums(i)[j].multiplicity));
+    if (active)
+        active_[i].insert(j);
+    else
+        active_[i].erase(j);
+    active_weights_[i].add(j,
+                           active ? view_.sums(i)[j].multiplicity : Integer(-view_.sums(i)[j].multiplicity));
     contribute(i);
 }
 
@@ -263,10 +274,14 @@ Integer IntervalSweep::count_last_player(std::size_t i, const Piece& piece, cons
     auto above = [](const Rational& x, const SumValue& value) { return x < value.sum[0]; };
     // Open piece: s strictly inside; a point piece: s equal to the one value (lo == hi).
     std::size_t begin = 0, end = sums.size();
-    if (lo) begin = (piece.point ? std::lower_bound(sums.begin(), sums.end(), *lo, below)
-                                 : std::upper_bound(sums.begin(), sums.end(), *lo, above)) - sums.begin();
-    if (hi) end = (piece.point ? std::upper_bound(sums.begin(), sums.end(), *hi, above)
-                               : std::lower_bound(sums.begin(), sums.end(), *hi, below)) - sums.begin();
+    if (lo)
+        begin = (piece.point ? std::lower_bound(sums.begin(), sums.end(), *lo, below)
+                             : std::upper_bound(sums.begin(), sums.end(), *lo, above)) -
+                sums.begin();
+    if (hi)
+        end = (piece.point ? std::upper_bound(sums.begin(), sums.end(), *hi, above)
+                           : std::lower_bound(sums.begin(), sums.end(), *hi, below)) -
+              sums.begin();
     if (begin >= end) return 0;
     return active_weights_[i].prefix(end) - active_weights_[i].prefix(begin);
 }
@@ -277,7 +292,8 @@ void IntervalSweep::evaluate(const Piece& piece) {
     std::size_t last = view_.players();
     for (std::size_t i : free_players_)
         if (last == view_.players() || active_[i].size() > active_[last].size()) last = i;
-    std::map<Rational, Integer> partial{{Rational(0), Integer(1)}};  // sum over the other free players -> ways
+    std::map<Rational, Integer> partial{
+        {Rational(0), Integer(1)}};  // sum over the other free players -> ways
     for (std::size_t i : free_players_) {
         if (i == last) continue;
         std::map<Rational, Integer> next;
@@ -308,7 +324,8 @@ void IntervalSweep::evaluate(const Piece& piece) {
         }
         allowed[i].assign(active_[i].begin(), active_[i].end());
     }
-    list_profiles(view_, allowed, [&](const Vector& r) { return piece.contains(r[0]); }, options_.list, result_.listed);
+    list_profiles(
+        view_, allowed, [&](const Vector& r) { return piece.contains(r[0]); }, options_.list, result_.listed);
 }
 
 EnumerationResult IntervalSweep::run() {
@@ -321,8 +338,10 @@ EnumerationResult IntervalSweep::run() {
     Integer idle_factor = 1;  // zero-weight players: any strategy, receiver unchanged
     for (std::size_t i = 0; i < n; ++i) {
         active_weights_[i] = ActiveWeights(view_.sums(i).size());
-        if (sign(view_.weight(i)) == 0) idle_factor *= total_multiplicity(view_.sums(i), all_indices(view_.sums(i).size()));
-        else moving_.push_back(i), ++empty_players_;  // every moving player starts with no active sum
+        if (sign(view_.weight(i)) == 0)
+            idle_factor *= total_multiplicity(view_.sums(i), all_indices(view_.sums(i).size()));
+        else
+            moving_.push_back(i), ++empty_players_;  // every moving player starts with no active sum
     }
     collect_intervals();
     compute_lattice();
@@ -394,7 +413,8 @@ Integer count_at_receiver(const FiniteView& view, const Vector& r, std::size_t m
     Integer fixed_ways = 1;
     std::vector<std::size_t> free_players;
     for (std::size_t i = 0; i < n; ++i) {
-        allowed[i] = sign(view.weight(i)) == 0 ? all_indices(view.sums(i).size()) : best_responses_at(view, i, r);
+        allowed[i] =
+            sign(view.weight(i)) == 0 ? all_indices(view.sums(i).size()) : best_responses_at(view, i, r);
         if (allowed[i].empty()) return 0;
         if (allowed[i].size() == 1) {
             add_scaled(shift, view.weight(i), view.sums(i)[allowed[i][0]].sum);
@@ -439,7 +459,8 @@ EnumerationResult enumerate_by_receivers(const FiniteView& view, const Enumerate
         if (result.listed.size() >= options.list) continue;
         std::vector<std::vector<std::size_t>> allowed;
         count_at_receiver(view, receivers[k], options.max_states, &allowed);
-        list_profiles(view, allowed, [&](const Vector& x) { return x == receivers[k]; }, options.list, result.listed);
+        list_profiles(
+            view, allowed, [&](const Vector& x) { return x == receivers[k]; }, options.list, result.listed);
     }
     return result;
 }
@@ -451,10 +472,11 @@ EnumerationResult enumerate_exhaustively(const FiniteView& view, const Enumerate
     long double profiles = 1;
     for (std::size_t i = 0; i < n; ++i) profiles *= static_cast<long double>(view.sums(i).size());
     if (profiles > static_cast<long double>(options.max_profiles))
-        throw LimitError("the exhaustive walk would visit about " + std::to_string(static_cast<double>(profiles)) +
+        throw LimitError("the exhaustive walk would visit about " +
+                         std::to_string(static_cast<double>(profiles)) +
                          " profiles of distinct sums (limit " + std::to_string(options.max_profiles) +
-                         "), and the dynamic programmes need more than " + std::to_string(options.max_states) +
-                         " sums (raise --max-states or --max-profiles)");
+                         "), and the dynamic programmes need more than " +
+                         std::to_string(options.max_states) + " sums (raise --max-states or --max-profiles)");
     EnumerationResult result;
     result.method = "exhaustive";
     result.count = 0;
@@ -463,8 +485,8 @@ EnumerationResult enumerate_exhaustively(const FiniteView& view, const Enumerate
     for (std::size_t visited = 0;; ++visited) {
         if (options.progress && total >= (std::size_t{1} << 20) && (visited & 0xFFFF) == 0) {
             std::size_t filled = total ? visited * 40 / total : 40;
-            *options.progress << "\r[" << std::string(filled, '#') << std::string(40 - filled, '.') << "] " << visited
-                              << "/" << total << std::flush;
+            *options.progress << "\r[" << std::string(filled, '#') << std::string(40 - filled, '.') << "] "
+                              << visited << "/" << total << std::flush;
         }
         std::vector<Vector> sums(n);
         for (std::size_t i = 0; i < n; ++i) sums[i] = view.sums(i)[at[i]].sum;
@@ -483,20 +505,23 @@ EnumerationResult enumerate_exhaustively(const FiniteView& view, const Enumerate
         if (equilibrium) {
             result.count += ways;
             if (result.listed.size() < options.list)
-                list_profiles(view, allowed, [](const Vector&) { return true; }, options.list, result.listed);
+                list_profiles(
+                    view, allowed, [](const Vector&) { return true; }, options.list, result.listed);
         }
         std::size_t i = 0;
         while (i < n && ++at[i] == view.sums(i).size()) at[i++] = 0;
         if (i == n) break;
     }
-    if (options.progress && total >= (std::size_t{1} << 20)) *options.progress << "\r" << std::string(70, ' ') << "\r" << std::flush;
+    if (options.progress && total >= (std::size_t{1} << 20))
+        *options.progress << "\r" << std::string(70, ' ') << "\r" << std::flush;
     return result;
 }
 
 }  // namespace
 
 EnumerationResult enumerate_pure_equilibria(const Instance& instance, const EnumerateOptions& options) {
-    if (!is_finite_game(instance)) throw UnsupportedError("", "enumeration of a game without finite action sets");
+    if (!is_finite_game(instance))
+        throw UnsupportedError("", "enumeration of a game without finite action sets");
     FiniteView view(instance);
     using Method = EnumerateOptions::Method;
     EnumerationResult result;
@@ -504,7 +529,8 @@ EnumerationResult enumerate_pure_equilibria(const Instance& instance, const Enum
         result = enumerate_dominant(view, options);
     } else {
         Method method = options.method;
-        if (method == Method::sweep && instance.dimension != 1) throw UnsupportedError("", "the interval sweep for d > 1");
+        if (method == Method::sweep && instance.dimension != 1)
+            throw UnsupportedError("", "the interval sweep for d > 1");
         if (method == Method::automatic) method = instance.dimension == 1 ? Method::sweep : Method::receivers;
         bool done = false;
         if (method == Method::sweep) {
@@ -512,7 +538,8 @@ EnumerationResult enumerate_pure_equilibria(const Instance& instance, const Enum
                 result = IntervalSweep(view, options).run();
                 done = true;
             } catch (const TooManyStates&) {
-                if (options.method != Method::automatic) throw LimitError("the interval sweep needs more than --max-states sums");
+                if (options.method != Method::automatic)
+                    throw LimitError("the interval sweep needs more than --max-states sums");
                 method = Method::receivers;
             }
         }
@@ -521,14 +548,16 @@ EnumerationResult enumerate_pure_equilibria(const Instance& instance, const Enum
                 result = enumerate_by_receivers(view, options);
                 done = true;
             } catch (const TooManyStates&) {
-                if (options.method != Method::automatic) throw LimitError("the receiver DP needs more than --max-states sums");
+                if (options.method != Method::automatic)
+                    throw LimitError("the receiver DP needs more than --max-states sums");
             }
         }
         if (!done) result = enumerate_exhaustively(view, options);
     }
     for (const PureEquilibrium& e : result.listed) {
         CheckReport check = check_finite_equilibrium(instance, e.selections);
-        if (!check.ok) throw InternalError("the exact re-check rejected a listed equilibrium: " + check.failure);
+        if (!check.ok)
+            throw InternalError("the exact re-check rejected a listed equilibrium: " + check.failure);
     }
     return result;
 }

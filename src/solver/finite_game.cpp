@@ -27,7 +27,8 @@ std::vector<SumValue> achievable_sums(const FiniteChoice& choice, std::size_t ma
         for (const auto& [sum, ways] : levels[from]) {
             levels[from + 1][sum + item] += ways;
             if (levels[from + 1].size() > max_sums)
-                throw LimitError("more than " + std::to_string(max_sums) + " distinct item sums in a finite action space");
+                throw LimitError("more than " + std::to_string(max_sums) +
+                                 " distinct item sums in a finite action space");
         }
     };
     for (const Vector& item : choice.items) {
@@ -66,13 +67,16 @@ std::vector<Selection> selections_with_sum(const FiniteChoice& choice, const Vec
     return found;
 }
 
-Selection selection_from_items(const FiniteChoice& choice, const std::vector<Vector>& items, const std::string& path) {
+Selection selection_from_items(const FiniteChoice& choice, const std::vector<Vector>& items,
+                               const std::string& path) {
     if (items.size() != choice.choose)
-        throw InputError(path, "expected " + std::to_string(choice.choose) + " items, got " + std::to_string(items.size()));
+        throw InputError(path, "expected " + std::to_string(choice.choose) + " items, got " +
+                                   std::to_string(items.size()));
     Selection selection;
     for (std::size_t k = 0; k < items.size(); ++k) {
         auto found = std::find(choice.items.begin(), choice.items.end(), items[k]);
-        if (found == choice.items.end()) throw InputError(path + "[" + std::to_string(k) + "]", "not one of the items");
+        if (found == choice.items.end())
+            throw InputError(path + "[" + std::to_string(k) + "]", "not one of the items");
         selection.push_back(static_cast<std::size_t>(found - choice.items.begin()));
     }
     std::sort(selection.begin(), selection.end());
@@ -81,8 +85,8 @@ Selection selection_from_items(const FiniteChoice& choice, const std::vector<Vec
     return selection;
 }
 
-std::vector<std::size_t> best_response_sums(const Instance& instance, std::size_t player, const Vector& others,
-                                            const std::vector<SumValue>& sums) {
+std::vector<std::size_t> best_response_sums(const Instance& instance, std::size_t player,
+                                            const Vector& others, const std::vector<SumValue>& sums) {
     const Rational& w = instance.players[player].weight;
     std::vector<std::size_t> best;
     Rational best_loss;
@@ -90,8 +94,10 @@ std::vector<std::size_t> best_response_sums(const Instance& instance, std::size_
         Vector receiver = others;
         add_scaled(receiver, w, sums[v].sum);
         Rational loss = instance.loss_of(player, receiver);
-        if (best.empty() || loss < best_loss) best.assign(1, v), best_loss = loss;
-        else if (loss == best_loss) best.push_back(v);
+        if (best.empty() || loss < best_loss)
+            best.assign(1, v), best_loss = loss;
+        else if (loss == best_loss)
+            best.push_back(v);
     }
     return best;
 }
@@ -100,7 +106,8 @@ namespace {
 
 // Every deviation of player i from `own` (its sum), judged by the loss at the resulting receiver. Walks
 // the selections themselves when there are few, so that this check does not rest on achievable_sums.
-std::string find_improvement(const Instance& instance, std::size_t i, const Vector& receiver, const Vector& own) {
+std::string find_improvement(const Instance& instance, std::size_t i, const Vector& receiver,
+                             const Vector& own) {
     const FiniteChoice& choice = instance.set_of(i).as_finite();
     const Rational& w = instance.players[i].weight;
     Vector others = receiver;
@@ -137,7 +144,9 @@ std::string find_improvement(const Instance& instance, std::size_t i, const Vect
 
 CheckReport check_finite_equilibrium(const Instance& instance, const std::vector<Selection>& selections) {
     const std::size_t n = instance.players.size();
-    if (selections.size() != n) return {false, "the profile has " + std::to_string(selections.size()) + " selections for " + std::to_string(n) + " players"};
+    if (selections.size() != n)
+        return {false, "the profile has " + std::to_string(selections.size()) + " selections for " +
+                           std::to_string(n) + " players"};
     std::vector<Vector> sums(n);
     for (std::size_t i = 0; i < n; ++i) {
         const FiniteChoice& choice = instance.set_of(i).as_finite();
@@ -145,7 +154,8 @@ CheckReport check_finite_equilibrium(const Instance& instance, const std::vector
         bool valid = s.size() == choice.choose && std::is_sorted(s.begin(), s.end());
         for (std::size_t position : s) valid = valid && position < choice.items.size();
         if (valid && !choice.repeats) valid = std::adjacent_find(s.begin(), s.end()) == s.end();
-        if (!valid) return {false, "player " + instance.label(i) + ": not a strategy of its finite action space"};
+        if (!valid)
+            return {false, "player " + instance.label(i) + ": not a strategy of its finite action space"};
         sums[i] = selection_sum(choice, s);
     }
     Vector receiver = instance.receiver(sums);

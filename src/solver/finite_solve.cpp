@@ -15,6 +15,8 @@ Solution solve_finite_game(const Instance& instance, const SolveOptions& options
     Solution s;
     s.method = "finite " + found.method + " (exact count of pure equilibria)";
     s.exact_count = found.count.str();
+    s.set_description = "equilibria.count is the exact number of pure equilibria (profiles of item selections); "
+                        "bigcert enumerate lists them";
     s.count = found.count == 1 ? EquilibriumCount::one : EquilibriumCount::infinite;  // only "one or more"
     s.face_vertices.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -24,7 +26,8 @@ Solution solve_finite_game(const Instance& instance, const SolveOptions& options
     }
     s.receiver = instance.receiver(s.actions);
     for (std::size_t i = 0; i < n; ++i) s.losses.push_back(instance.loss_of(i, s.receiver));
-    s.potential = instance.loss == Loss::inner ? inner_potential(instance, s.actions) : instance.potential(s.actions, s.receiver);
+    s.potential = instance.loss == Loss::inner ? inner_potential(instance, s.actions)
+                                               : instance.potential(s.actions, s.receiver);
     s.exaggeration.premise_met = false;
     s.exaggeration.premise_detail = "finite action spaces have no interior (Theorem 4 concerns convex sets)";
     return s;

@@ -14,7 +14,8 @@ using namespace variant_test;
 
 namespace {
 
-DynamicsResult run(const Instance& g, DynamicsStart start, bool simultaneous = false, std::size_t max_steps = 5000) {
+DynamicsResult run(const Instance& g, DynamicsStart start, bool simultaneous = false,
+                   std::size_t max_steps = 5000) {
     DynamicsOptions options;
     options.simultaneous = simultaneous;
     options.max_steps = max_steps;
@@ -23,10 +24,13 @@ DynamicsResult run(const Instance& g, DynamicsStart start, bool simultaneous = f
 
 std::string random_convex_game(std::mt19937& rng, int d) {
     auto r = [&](int lo, int hi) { return std::to_string(std::uniform_int_distribution<int>(lo, hi)(rng)); };
-    std::string set = d == 1 ? R"({"interval": [-2, 3]})" : R"({"vertices": [[-2, -1], [3, 0], [1, 3], [-1, 2]]})";
-    std::string json = "{\"dimension\": " + std::to_string(d) + ", \"action_set\": " + set + ", \"players\": [";
+    std::string set =
+        d == 1 ? R"({"interval": [-2, 3]})" : R"({"vertices": [[-2, -1], [3, 0], [1, 3], [-1, 2]]})";
+    std::string json =
+        "{\"dimension\": " + std::to_string(d) + ", \"action_set\": " + set + ", \"players\": [";
     for (int i = 0; i < 3; ++i) {
-        std::string t = d == 1 ? "\"" + r(-9, 9) + "/3\"" : "[\"" + r(-9, 9) + "/3\", \"" + r(-9, 9) + "/2\"]";
+        std::string t =
+            d == 1 ? "\"" + r(-9, 9) + "/3\"" : "[\"" + r(-9, 9) + "/3\", \"" + r(-9, 9) + "/2\"]";
         json += (i ? ", " : "") + std::string("{\"target\": ") + t + ", \"weight\": \"" + r(1, 3) + "/4\"}";
     }
     return json + "]}";
@@ -35,7 +39,8 @@ std::string random_convex_game(std::mt19937& rng, int d) {
 }  // namespace
 
 TEST_CASE("Example 1: round-robin dynamics reach (0, 6) and receiver 3 exactly", "[dynamics][paper]") {
-    Instance g = load_instance_text(R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 1, "weight": 0.5}, {"target": 4, "weight": 0.5}]})");
+    Instance g = load_instance_text(
+        R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 1, "weight": 0.5}, {"target": 4, "weight": 0.5}]})");
     for (DynamicsStart start : {DynamicsStart::first, DynamicsStart::last}) {
         DynamicsResult r = run(g, start);
         REQUIRE(r.outcome == DynamicsResult::Outcome::equilibrium);
@@ -53,7 +58,8 @@ TEST_CASE("Figure 3 (right): 2-D dynamics reach the corners", "[dynamics][paper]
     CHECK(r.profile.actions == std::vector<Vector>{v({"-1", "-1"}), v({"1", "1"})});
 }
 
-TEST_CASE("randomized: dynamics end at the solver's receiver x̂* (1-D and 2-D), or honestly at the cap", "[dynamics][random]") {
+TEST_CASE("randomized: dynamics end at the solver's receiver x̂* (1-D and 2-D), or honestly at the cap",
+          "[dynamics][random]") {
     std::mt19937 rng(5);
     int exact = 0;
     for (int d : {1, 2})
@@ -77,8 +83,10 @@ TEST_CASE("randomized: dynamics end at the solver's receiver x̂* (1-D and 2-D),
     CHECK(exact >= 25);
 }
 
-TEST_CASE("exact projection onto a polygon satisfies the variational inequality at every vertex", "[dynamics][projection]") {
-    Instance g = load_instance_text(R"({"dimension": 2, "action_set": {"vertices": [[-2, -1], [3, 0], [1, 3], [-1, 2]]}, "players": [{"target": [0, 0]}]})");
+TEST_CASE("exact projection onto a polygon satisfies the variational inequality at every vertex",
+          "[dynamics][projection]") {
+    Instance g = load_instance_text(
+        R"({"dimension": 2, "action_set": {"vertices": [[-2, -1], [3, 0], [1, 3], [-1, 2]]}, "players": [{"target": [0, 0]}]})");
     const Polytope& p = g.set_of(0).as_polytope();
     std::mt19937 rng(3);
     for (int k = 0; k < 200; ++k) {
@@ -103,7 +111,8 @@ TEST_CASE("finite games: round-robin dynamics stop at a listed pure equilibrium"
         EnumerateOptions all;
         all.list = 1000000;
         bool listed = false;
-        for (const PureEquilibrium& e : enumerate_pure_equilibria(g, all).listed) listed = listed || e.selections == r.profile.selections;
+        for (const PureEquilibrium& e : enumerate_pure_equilibria(g, all).listed)
+            listed = listed || e.selections == r.profile.selections;
         CHECK(listed);
     }
 }
@@ -119,7 +128,8 @@ TEST_CASE("Example 5: simultaneous best responses cycle, round-robin does not", 
 }
 
 TEST_CASE("the step cap is reported, never an equilibrium claim", "[dynamics]") {
-    Instance g = load_instance_text(R"({"action_set": {"interval": [-10, 10]}, "players": [{"target": 1}, {"target": 2}, {"target": 0, "weight": "1/2"}]})");
+    Instance g = load_instance_text(
+        R"({"action_set": {"interval": [-10, 10]}, "players": [{"target": 1}, {"target": 2}, {"target": 0, "weight": "1/2"}]})");
     DynamicsResult capped = run(g, DynamicsStart::first, false, 30);
     CHECK(capped.outcome == DynamicsResult::Outcome::step_cap);
     REQUIRE(capped.distance_to_equilibrium_receiver);

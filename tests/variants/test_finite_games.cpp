@@ -1,8 +1,7 @@
 // Finite action spaces (paper §5.2, Proposition 6, Example 5): loading, strategy sums, exact counting of
 // all pure equilibria (three methods against an independent brute force), solve.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "bigcert/enumeration.hpp"
@@ -19,10 +18,12 @@ namespace {
 std::string example5(int m, int k) {
     std::string items;
     for (int sign : {-1, 1})
-        for (int j = 0; j < m; ++j) items += (items.empty() ? "" : ", ") + std::to_string(sign * 2 * k * (1 << j));
+        for (int j = 0; j < m; ++j)
+            items += (items.empty() ? "" : ", ") + std::to_string(sign * 2 * k * (1 << j));
     std::string w = "\"1/" + std::to_string(2 * k) + "\"";
     return "{\"action_set\": {\"items\": [" + items + "], \"choose\": " + std::to_string(k) +
-           "}, \"players\": [{\"target\": \"-1/4\", \"weight\": " + w + "}, {\"target\": \"1/4\", \"weight\": " + w + "}]}";
+           "}, \"players\": [{\"target\": \"-1/4\", \"weight\": " + w +
+           "}, {\"target\": \"1/4\", \"weight\": " + w + "}]}";
 }
 
 Integer binomial(int n, int k) {
@@ -49,7 +50,8 @@ std::string load_error(const std::string& json) {
 }  // namespace
 
 TEST_CASE("loader: items, choose and repeats", "[finite][loader]") {
-    Instance g = load_instance_text(R"({"dimension": 2, "action_set": {"items": [[1, 0], [0, "1/2"]], "choose": 2,
+    Instance g =
+        load_instance_text(R"({"dimension": 2, "action_set": {"items": [[1, 0], [0, "1/2"]], "choose": 2,
         "repeats": true}, "players": [{"target": [0, 0]}]})");
     REQUIRE(g.set_of(0).is_finite());
     const FiniteChoice& c = g.set_of(0).as_finite();
@@ -65,17 +67,24 @@ TEST_CASE("loader: items, choose and repeats", "[finite][loader]") {
 TEST_CASE("loader: bad finite action spaces name the JSON path", "[finite][loader][errors]") {
     auto players = std::string(R"(, "players": [{"target": 0}]})");
     CHECK(load_error(R"({"action_set": {"items": []})" + players) == "action_set.items: empty set: no items");
-    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 0})" + players).rfind("action_set.choose: must be at least 1", 0) == 0);
+    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 0})" + players)
+              .rfind("action_set.choose: must be at least 1", 0) == 0);
     CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 3})" + players) ==
           "action_set.choose: cannot choose 3 of 2 items without repeats");
-    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 3, "repeats": true})" + players) == "(no error)");
-    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": "1/2"})" + players).rfind("action_set.choose: expected a non-negative integer", 0) == 0);
-    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 99999999999})" + players).rfind("action_set.choose:", 0) == 0);
-    CHECK(load_error(R"({"action_set": {"items": [1, 2], "repeats": 1})" + players) == "action_set.repeats: expected true or false");
-    CHECK(load_error(R"({"action_set": {"items": [1, "1/1"]})" + players).rfind("action_set.items: duplicate item", 0) == 0);
+    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 3, "repeats": true})" + players) ==
+          "(no error)");
+    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": "1/2"})" + players)
+              .rfind("action_set.choose: expected a non-negative integer", 0) == 0);
+    CHECK(load_error(R"({"action_set": {"items": [1, 2], "choose": 99999999999})" + players)
+              .rfind("action_set.choose:", 0) == 0);
+    CHECK(load_error(R"({"action_set": {"items": [1, 2], "repeats": 1})" + players) ==
+          "action_set.repeats: expected true or false");
+    CHECK(load_error(R"({"action_set": {"items": [1, "1/1"]})" + players)
+              .rfind("action_set.items: duplicate item", 0) == 0);
     CHECK(load_error(R"({"action_set": {"interval": [0, 1], "choose": 1})" + players) ==
           "action_set.choose: only a finite action space (\"items\") has this key");
-    CHECK(load_error(R"({"dimension": 2, "action_set": {"items": [[1, 2], [3]]})" + players).rfind("action_set.items[1]: expected 2 coordinates", 0) == 0);
+    CHECK(load_error(R"({"dimension": 2, "action_set": {"items": [[1, 2], [3]]})" + players)
+              .rfind("action_set.items[1]: expected 2 coordinates", 0) == 0);
     std::string many = "[0";
     for (int j = 1; j <= 100'000; ++j) many += "," + std::to_string(j);
     CHECK(load_error(R"({"action_set": {"items": )" + many + "]}" + players) ==
@@ -98,7 +107,8 @@ TEST_CASE("achievable sums carry the number of selections", "[finite]") {
     CHECK(selections_with_sum(c, v({"5"}), 10) == std::vector<Selection>{{0, 3}, {1, 2}});
 }
 
-TEST_CASE("Example 5: at least C(m, k) pure equilibria, all with receiver 0, counted exactly", "[finite][paper]") {
+TEST_CASE("Example 5: at least C(m, k) pure equilibria, all with receiver 0, counted exactly",
+          "[finite][paper]") {
     for (int m = 2; m <= 5; ++m)
         for (int k = 1; k <= std::min(m, 3); ++k) {
             Instance g = load_instance_text(example5(m, k));
@@ -123,7 +133,8 @@ TEST_CASE("Example 5 file: 48 pure equilibria for m = 4, k = 2 (brute force agre
     CHECK(s.exact_count == "48");
     CHECK(s.receiver == v({"0"}));
     CHECK(check_finite_equilibrium(g, {selection_from_items(g.set_of(0).as_finite(), s.chosen_items[0], "a"),
-                                       selection_from_items(g.set_of(1).as_finite(), s.chosen_items[1], "b")}).ok);
+                                       selection_from_items(g.set_of(1).as_finite(), s.chosen_items[1], "b")})
+              .ok);
 }
 
 TEST_CASE("randomized: every counting method equals the brute force", "[finite][random]") {
@@ -160,28 +171,32 @@ TEST_CASE("listed equilibria are distinct and pass the exact check; a non-equili
     std::set<std::vector<Selection>> distinct;
     for (const PureEquilibrium& e : r.listed) distinct.insert(e.selections);
     CHECK(distinct.size() == r.listed.size());
-    // Both players at their first two items: receiver (-4 - 8 - 4 - 8)/4 = -6, player 2 (target 1/4) improves.
+    // Both players at their first two items: receiver (-4 - 8 - 4 - 8)/4 = -6, player 2 (target 1/4)
+    // improves.
     CheckReport bad = check_finite_equilibrium(g, {{0, 1}, {0, 1}});
     CHECK_FALSE(bad.ok);
     CHECK(bad.failure.find("lower its loss") != std::string::npos);
     CHECK_FALSE(check_finite_equilibrium(g, {{0, 0}, {0, 1}}).ok);  // a repeat without repeats
 }
 
-TEST_CASE("200 Likert players with distinct targets: counted by the sweep, cross-checked by the receiver DP", "[finite][large]") {
+TEST_CASE("200 Likert players with distinct targets: counted by the sweep, cross-checked by the receiver DP",
+          "[finite][large]") {
     std::mt19937 rng(7);
     std::string json = R"({"action_set": {"items": [1, 2, 3, 4, 5]}, "players": [)";
     std::vector<int> grid(4000);
     for (int j = 0; j < 4000; ++j) grid[j] = 1000 + j;
     std::shuffle(grid.begin(), grid.end(), rng);
     for (int i = 0; i < 200; ++i)
-        json += (i ? ", " : "") + std::string("{\"target\": \"") + std::to_string(grid[i]) + "/1000\", \"weight\": \"1/200\"}";
+        json += (i ? ", " : "") + std::string("{\"target\": \"") + std::to_string(grid[i]) +
+                "/1000\", \"weight\": \"1/200\"}";
     Instance g = load_instance_text(json + "]}");
     Integer sweep = count_with(g, EnumerateOptions::Method::sweep);
     CHECK(sweep >= 1);
     CHECK(count_with(g, EnumerateOptions::Method::receivers) == sweep);
 }
 
-TEST_CASE("inner-product loss on finite sets: the count is a product of dominant choices", "[finite][inner]") {
+TEST_CASE("inner-product loss on finite sets: the count is a product of dominant choices",
+          "[finite][inner]") {
     Instance g = load_instance_text(R"({"loss": "inner", "dimension": 2,
         "action_set": {"items": [[1, 0], [0, 1], [1, 1], [-1, 2]], "choose": 2},
         "players": [{"target": [1, 0]}, {"target": [0, 1]}, {"target": [0, 0]}]})");
@@ -201,7 +216,8 @@ TEST_CASE("clustered Likert targets (many ties): the sweep equals the exhaustive
         std::shuffle(grid.begin(), grid.end(), rng);
         for (int i = 0; i < 7; ++i) {
             std::string w = std::string(weights) == "random" ? std::to_string(1 + i % 4) + "/20" : weights;
-            json += (i ? ", " : "") + std::string("{\"target\": \"") + std::to_string(grid[i]) + "/10000\", \"weight\": \"" + w + "\"}";
+            json += (i ? ", " : "") + std::string("{\"target\": \"") + std::to_string(grid[i]) +
+                    "/10000\", \"weight\": \"" + w + "\"}";
         }
         Instance g = load_instance_text(json + "]}");
         Integer sweep = count_with(g, EnumerateOptions::Method::sweep);

@@ -11,15 +11,19 @@ using namespace variant_test;
 namespace {
 
 Instance square_inner(const char* t1, const char* t2) {
-    return load_instance_text(std::string(R"({"loss": "inner", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
-        "players": [{"target": )") + t1 + R"(, "weight": 0.5}, {"target": )" + t2 + R"(, "weight": 0.5}]})");
+    return load_instance_text(
+        std::string(
+            R"({"loss": "inner", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+        "players": [{"target": )") +
+        t1 + R"(, "weight": 0.5}, {"target": )" + t2 + R"(, "weight": 0.5}]})");
 }
 
 std::set<Vector> as_set(const std::vector<Vector>& points) { return {points.begin(), points.end()}; }
 
 }  // namespace
 
-TEST_CASE("Example 4: infinitely many wDSE, player 1 on the right edge, player 2 on the top edge", "[inner][paper]") {
+TEST_CASE("Example 4: infinitely many wDSE, player 1 on the right edge, player 2 on the top edge",
+          "[inner][paper]") {
     Instance g = square_inner("[1, 0]", "[0, 1]");
     Solution s = solve(g);
     CHECK(s.count == EquilibriumCount::infinite);
@@ -54,22 +58,27 @@ TEST_CASE("negative weights flip the dominant side; w_i t_i = 0 makes every acti
 TEST_CASE("the dominance check rejects a dominated action and accepts the whole face", "[inner]") {
     Instance g = square_inner("[1, 0]", "[0, 1]");
     CHECK_FALSE(check_weak_dominance(g, {v({"0", "0"}), v({"0", "1"})}).empty());
-    CHECK(check_weak_dominance(g, {v({"1", "1/3"}), v({"-1/7", "1"})}).empty());  // interior points of the faces
+    CHECK(check_weak_dominance(g, {v({"1", "1/3"}), v({"-1/7", "1"})})
+              .empty());  // interior points of the faces
 }
 
-TEST_CASE("randomized: the wDSE is a best response against random profiles of the others", "[inner][random]") {
+TEST_CASE("randomized: the wDSE is a best response against random profiles of the others",
+          "[inner][random]") {
     std::mt19937 rng(11);
     auto r = [&](int lo, int hi) { return std::to_string(std::uniform_int_distribution<int>(lo, hi)(rng)); };
     for (int round = 0; round < 50; ++round) {
-        std::string json = R"({"loss": "inner", "dimension": 2, "action_set": {"vertices": [[0, 0], [3, 1], [1, 3], [-2, 2]]}, "players": [)";
+        std::string json =
+            R"({"loss": "inner", "dimension": 2, "action_set": {"vertices": [[0, 0], [3, 1], [1, 3], [-2, 2]]}, "players": [)";
         for (int i = 0; i < 3; ++i)
-            json += (i ? ", " : "") + std::string("{\"target\": [") + r(-3, 3) + ", " + r(-3, 3) + "], \"weight\": " + r(-2, 2) + "}";
+            json += (i ? ", " : "") + std::string("{\"target\": [") + r(-3, 3) + ", " + r(-3, 3) +
+                    "], \"weight\": " + r(-2, 2) + "}";
         Instance g = load_instance_text(json + "]}");
         Solution s = solve(g);
         std::vector<Vector> vertices = g.set_of(0).vertices();
         for (int trial = 0; trial < 20; ++trial) {
             std::vector<Vector> others(3);
-            for (Vector& x : others) x = vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)];
+            for (Vector& x : others)
+                x = vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)];
             for (std::size_t i = 0; i < 3; ++i) {
                 std::vector<Vector> profile = others;
                 profile[i] = s.actions[i];
@@ -87,7 +96,8 @@ TEST_CASE("randomized: the wDSE is a best response against random profiles of th
 
 #include "bigcert/dominant_strategy_certificate.hpp"
 
-TEST_CASE("Z3 certifies weak dominance of Example 4's wDSE via the logged reduction lemma", "[inner][certify]") {
+TEST_CASE("Z3 certifies weak dominance of Example 4's wDSE via the logged reduction lemma",
+          "[inner][certify]") {
     Instance g = square_inner("[1, 0]", "[0, 1]");
     Solution s = solve(g);
     DominanceCertifyOptions options;
@@ -120,12 +130,15 @@ TEST_CASE("randomized: Z3's verdicts agree with the exact vertex check", "[inner
     std::mt19937 rng(77);
     auto r = [&](int lo, int hi) { return std::to_string(std::uniform_int_distribution<int>(lo, hi)(rng)); };
     for (int round = 0; round < 25; ++round) {
-        Instance g = load_instance_text(R"({"loss": "inner", "dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 2},
-            {"a": [0, 1], "b": 2}, {"a": [-1, -1], "b": 1}]}, "players": [{"target": [)" + r(-2, 2) + ", " + r(-2, 2) +
-                                    R"(], "weight": )" + r(-2, 2) + R"(}, {"target": [)" + r(-2, 2) + ", " + r(-2, 2) + "]}]}");
+        Instance g = load_instance_text(
+            R"({"loss": "inner", "dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 2},
+            {"a": [0, 1], "b": 2}, {"a": [-1, -1], "b": 1}]}, "players": [{"target": [)" +
+            r(-2, 2) + ", " + r(-2, 2) + R"(], "weight": )" + r(-2, 2) + R"(}, {"target": [)" + r(-2, 2) +
+            ", " + r(-2, 2) + "]}]}");
         std::vector<Vector> vertices = g.set_of(0).vertices();
-        std::vector<Vector> profile{vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)],
-                                    vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)]};
+        std::vector<Vector> profile{
+            vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)],
+            vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)]};
         DominanceCertificate c = certify_weak_dominance(g, profile);
         CHECK((c.verdict == "certified") == check_weak_dominance(g, profile).empty());
     }

@@ -1,7 +1,6 @@
 // Gambit .nfg export: structure, and the pure equilibria read back from the table (an independent count:
 // only the written payoffs are used) against enumerate.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "bigcert/enumeration.hpp"
@@ -33,7 +32,8 @@ NormalForm parse_nfg(const std::string& text) {
     for (std::string token; numbers >> token;) all.push_back(*parse_rational(token));
     const std::size_t n = form.strategies.size();
     REQUIRE(all.size() % n == 0);
-    for (std::size_t k = 0; k < all.size(); k += n) form.payoffs.emplace_back(all.begin() + k, all.begin() + k + n);
+    for (std::size_t k = 0; k < all.size(); k += n)
+        form.payoffs.emplace_back(all.begin() + k, all.begin() + k + n);
     return form;
 }
 
@@ -47,7 +47,8 @@ Integer pure_equilibria_of_table(const NormalForm& form) {
     Integer count = 0;
     for (std::size_t k = 0; k < form.payoffs.size(); ++k) {
         std::vector<std::size_t> at(n);
-        for (std::size_t i = 0, rest = k; i < n; ++i) at[i] = rest % form.strategies[i], rest /= form.strategies[i];
+        for (std::size_t i = 0, rest = k; i < n; ++i)
+            at[i] = rest % form.strategies[i], rest /= form.strategies[i];
         bool equilibrium = true;
         for (std::size_t i = 0; i < n && equilibrium; ++i) {
             std::vector<std::size_t> deviation = at;
@@ -97,6 +98,7 @@ TEST_CASE("nfg: too large tables are refused with their size", "[nfg][errors]") 
         write_nfg(out, g, limits);
         FAIL("no limit error");
     } catch (const LimitError& e) {
-        CHECK(std::string(e.what()).find("16003008 profiles x 3 players = 48009024 payoffs") != std::string::npos);
+        CHECK(std::string(e.what()).find("16003008 profiles x 3 players = 48009024 payoffs") !=
+              std::string::npos);
     }
 }

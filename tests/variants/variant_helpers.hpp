@@ -87,7 +87,8 @@ inline std::string random_finite_game(std::mt19937& rng, bool allow_inner = true
         int k = pick(1, repeats ? 3 : m);
         std::string s = "{\"items\": [";
         for (std::size_t j = 0; j < items.size(); ++j) s += (j ? ", " : "") + items[j];
-        return s + "], \"choose\": " + std::to_string(k) + ", \"repeats\": " + (repeats ? "true" : "false") + "}";
+        return s + "], \"choose\": " + std::to_string(k) + ", \"repeats\": " + (repeats ? "true" : "false") +
+               "}";
     };
     const char* weights[] = {"1", "1/2", "-1/2", "0", "1/3", "2"};
     std::string json = "{\"dimension\": " + std::to_string(d) + ", \"action_set\": " + set();
@@ -95,7 +96,8 @@ inline std::string random_finite_game(std::mt19937& rng, bool allow_inner = true
     if (pick(0, 9) < 3) json += ", \"bias\": {\"weight\": \"1/2\", \"point\": " + vec(-2, 2, false) + "}";
     json += ", \"players\": [";
     for (int i = 0; i < n; ++i) {
-        json += (i ? ", " : "") + std::string("{\"target\": ") + vec(-8, 8, true) + ", \"weight\": \"" + weights[pick(0, 5)] + "\"";
+        json += (i ? ", " : "") + std::string("{\"target\": ") + vec(-8, 8, true) + ", \"weight\": \"" +
+                weights[pick(0, 5)] + "\"";
         if (pick(0, 1)) json += ", \"action_set\": " + set();
         json += "}";
     }
