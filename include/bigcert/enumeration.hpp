@@ -54,5 +54,7 @@ EnumerationResult enumerate_pure_equilibria(const Instance& instance, const Enum
 // `solve` on a finite game: the first listed pure equilibrium (exactly checked) with its chosen items, and
 // the exact count in Solution::exact_count. Theorem 4 does not apply (a finite set has no interior).
 Solution solve_finite_game(const Instance& instance, const SolveOptions& options = {});
+// The same Solution from an enumeration that listed at least one equilibrium (no second enumeration).
+Solution finite_solution(const Instance& instance, const EnumerationResult& found);
 
 }  // namespace bigcert

@@ -83,9 +83,7 @@ Runner add_enumerate_command(CLI::App& app) {
         if (!options->quiet) enumerate.progress = &std::cerr;
         EnumerationResult result = enumerate_pure_equilibria(instance, enumerate);
         if (options->json) {
-            SolveOptions solve_options;
-            solve_options.threads = enumerate.threads;
-            Json out = solution_json(instance, solve_finite_game(instance, solve_options));
+            Json out = solution_json(instance, finite_solution(instance, result));
             out["equilibria"]["count"] = result.count.str();
             out["equilibria"]["method"] = result.method;
             Json listed = Json::array();

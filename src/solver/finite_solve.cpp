@@ -8,7 +8,10 @@ Solution solve_finite_game(const Instance& instance, const SolveOptions& options
     EnumerateOptions enumerate;
     enumerate.list = 1;
     enumerate.threads = options.threads;
-    EnumerationResult found = enumerate_pure_equilibria(instance, enumerate);
+    return finite_solution(instance, enumerate_pure_equilibria(instance, enumerate));
+}
+
+Solution finite_solution(const Instance& instance, const EnumerationResult& found) {
     // Proposition 6: an exact potential game on finite sets always has a pure equilibrium.
     if (found.listed.empty()) throw InternalError("no pure equilibrium found in a finite potential game");
     const std::size_t n = instance.players.size();
