@@ -130,7 +130,9 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
         out << ")";
     }
     out << "\npotential  " << to_string(s.potential) << "\n";
-    if (!s.exact_count.empty()) out << "equilibria " << s.exact_count << " pure equilibria (exact count, one shown)\n";
+    if (!s.exact_count.empty())
+        out << "equilibria " << s.exact_count << (s.exact_count == "1" ? " pure equilibrium" : " pure equilibria")
+            << " (exact count, one shown)\n";
     else out << "equilibria " << (s.count == EquilibriumCount::one ? "exactly one" : "infinitely many (one shown)") << "\n";
     const ExaggerationReport& e = s.exaggeration;
     out << "theorem 4  ";

@@ -132,6 +132,16 @@ class SolveVariants(unittest.TestCase):
         self.assertEqual(sum(items), 0)
 
 
+class BundledExamples(unittest.TestCase):
+    def test_counts_of_the_variant_examples(self):
+        # Expected counts from an independent brute force over all profiles (Python, exact fractions).
+        for name, count in [("paper-ex5-m6-k3", "708"), ("likert-five-raters", "5"),
+                            ("finite-2d-repeats", "1"), ("inner-triangle", "infinite")]:
+            r = run("solve", os.path.join(SOURCE, "examples", name + ".json"), "--json")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(json.loads(r.stdout)["equilibria"]["count"], count, name)
+
+
 class ExportNfg(unittest.TestCase):
     def test_header_and_refusal_of_large_tables(self):
         r = run("export-nfg", EX5)
