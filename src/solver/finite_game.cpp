@@ -23,7 +23,15 @@ std::vector<SumValue> achievable_sums(const FiniteChoice& choice, std::size_t ma
     const std::size_t k = choice.choose, d = choice.items.front().size();
     std::vector<std::map<Vector, Integer>> levels(k + 1);
     levels[0][Vector(d, Rational(0))] = 1;
+    // Work, not only size, is capped: a huge `choose` with few distinct sums would otherwise run for hours.
+    constexpr std::size_t max_work = 10'000'000;
+    std::size_t work = 0;
     auto extend = [&](std::size_t from, const Vector& item) {
+        work += levels[from].size();
+        if (work > max_work)
+            throw LimitError("computing the item sums of a finite action space needs more than " +
+                             std::to_string(max_work) + " steps (" + std::to_string(choice.items.size()) +
+                             " items, choose " + std::to_string(k) + ")");
         for (const auto& [sum, ways] : levels[from]) {
             levels[from + 1][sum + item] += ways;
             if (levels[from + 1].size() > max_sums)
@@ -58,12 +66,60 @@ std::vector<Vector> selection_items(const FiniteChoice& choice, const Selection&
 }
 
 std::vector<Selection> selections_with_sum(const FiniteChoice& choice, const Vector& sum, std::size_t limit) {
+    // Depth-first over positions (so the order is for_each_selection's), pruned by per-coordinate bounds:
+    // `left` more items from positions >= l add at least left·min and at most left·max of the remaining
+    // items, coordinate by coordinate. Iterative, so that a large `choose` cannot overflow the stack.
     std::vector<Selection> found;
+    const std::size_t m = choice.items.size(), k = choice.choose, d = sum.size();
     if (limit == 0) return found;
-    for_each_selection(choice, [&](const Selection& selection) {
-        if (selection_sum(choice, selection) == sum) found.push_back(selection);
-        return found.size() < limit;
-    });
+    std::vector<Vector> suffix_min(m), suffix_max(m);
+    for (std::size_t l = m; l-- > 0;) {
+        suffix_min[l] = suffix_max[l] = choice.items[l];
+        if (l + 1 < m)
+            for (std::size_t c = 0; c < d; ++c) {
+                suffix_min[l][c] = std::min(suffix_min[l][c], suffix_min[l + 1][c]);
+                suffix_max[l][c] = std::max(suffix_max[l][c], suffix_max[l + 1][c]);
+            }
+    }
+    auto feasible = [&](std::size_t l, std::size_t left, const Vector& remaining) {
+        if (l >= m || (!choice.repeats && m - l < left)) return false;
+        for (std::size_t c = 0; c < d; ++c)
+            if (remaining[c] < Rational(left) * suffix_min[l][c] || remaining[c] > Rational(left) * suffix_max[l][c])
+                return false;
+        return true;
+    };
+    constexpr std::size_t max_steps = 20'000'000;
+    std::size_t steps = 0;
+    Selection current;
+    Vector remaining = sum;
+    std::vector<std::size_t> cursor{0};  // per depth: the next position to try
+    while (!cursor.empty()) {
+        if (++steps > max_steps)
+            throw LimitError("finding the item selections with a given sum took more than " +
+                             std::to_string(max_steps) + " steps");
+        const std::size_t left = k - current.size();
+        bool descended = false;
+        if (left == 0) {
+            if (is_zero(remaining)) {
+                found.push_back(current);
+                if (found.size() >= limit) return found;
+            }
+        } else if (feasible(cursor.back(), left, remaining)) {
+            // Infeasible from l means infeasible from every later position (fewer items, tighter bounds).
+            std::size_t l = cursor.back()++;
+            current.push_back(l);
+            remaining = remaining - choice.items[l];
+            cursor.push_back(choice.repeats ? l : l + 1);
+            descended = true;
+        }
+        if (!descended) {
+            cursor.pop_back();
+            if (!current.empty()) {
+                remaining = remaining + choice.items[current.back()];
+                current.pop_back();
+            }
+        }
+    }
     return found;
 }
 

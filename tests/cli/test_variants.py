@@ -111,6 +111,13 @@ class BadFiniteInputs(unittest.TestCase):
         self.check_error({"items": list(range(100001))}, "action_set.items: 100001 items exceed the limit")
         self.check_error({"items": [1, 2], "choose": -1}, "action_set.choose")
 
+    def test_absurd_strategy_spaces_hit_a_limit_instead_of_hanging(self):
+        instance = json.dumps({"action_set": {"items": [1, 2, 3, 4, 5], "choose": 100000, "repeats": True},
+                               "players": [{"target": 0}]})
+        r = run("solve", "-", stdin=instance)
+        self.assertEqual(r.returncode, 5, r.stderr)
+        self.assertIn("needs more than", r.stderr)
+
 
 class SolveVariants(unittest.TestCase):
     def test_example_4_inner_loss_has_infinitely_many_dominant_equilibria(self):
