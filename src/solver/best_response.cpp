@@ -46,7 +46,8 @@ Vector project_onto_polytope(const Polytope& polytope, const Vector& point) {
     const std::size_t most =
         std::min(facets, polytope.dimension() - std::min(polytope.dimension(), polytope.equations().size()));
     std::size_t systems = 0;
-    for (std::size_t size = 0; size <= most; ++size) systems += binomial_saturating(facets, size);
+    for (std::size_t size = 0; size <= most && systems <= 2'000'000; ++size)
+        systems += binomial_saturating(facets, size);  // stops before the saturated terms could overflow
     if (systems > 2'000'000)
         throw LimitError("an exact projection onto a polytope with " + std::to_string(facets) + " facets in dimension " +
                          std::to_string(polytope.dimension()) + " would try " + std::to_string(systems) +
