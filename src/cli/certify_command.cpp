@@ -1,13 +1,87 @@
-#include "bigcert/errors.hpp"
+#include <iostream>
+#include <memory>
+
+#include "bigcert/certificate.hpp"
+#include "bigcert/dominant_strategy_certificate.hpp"
+#include "bigcert/profile_loader.hpp"
+#include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
+namespace {
 
-// Placeholder until issue 3 lands: the subcommand exists so that its name is reserved and refuses clearly.
+int exit_code_for(const std::string& verdict) {
+    if (verdict == "certified") return exit_ok;
+    if (verdict == "refuted") return exit_refuted;
+    return exit_not_certified;
+}
+
+void print_readable(const Instance& instance, const Certificate& c) {
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict << "\n";
+    std::size_t shown = 0;
+    for (const PlayerVerdict& v : c.players) {
+        if (v.verdict == "certified" && c.players.size() > 20 && shown >= 20) continue;
+        ++shown;
+        std::cout << "  player " << instance.label(v.index) << ": " << v.verdict << "  (variational " << v.variational
+                  << ", definition " << v.definition << ", multipliers " << v.multipliers << ")";
+        if (v.deviation) {
+            std::cout << "  deviation (";
+            for (std::size_t j = 0; j < v.deviation->size(); ++j) std::cout << (j ? ", " : "") << to_string((*v.deviation)[j]);
+            std::cout << ") lowers its loss by " << to_string(v.improvement);
+        }
+        if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
+        std::cout << "\n";
+    }
+    if (shown < c.players.size()) std::cout << "  ... " << (c.players.size() - shown) << " more players certified\n";
+    if (!c.proof_log.empty())
+        std::cout << "proof log  " << c.proof_log << "  (manifest sha256 " << c.manifest_sha256 << "; replay: bigcert replay "
+                  << c.proof_log << ")\n";
+}
+
+}  // namespace
+
 Runner add_certify_command(CLI::App& app) {
-    CLI::App* command = app.add_subcommand("certify", "prove with Z3 that a profile is an equilibrium, or exhibit an improving deviation (not built yet)");
-    command->allow_extras();
-    return [] () -> int { throw UnsupportedError("", "bigcert certify"); };
+    struct Options {
+        InputOptions input;
+        std::string profile, proof_log;
+        bool json = false;
+        CertifyOptions certify;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("certify", "prove with Z3 that a profile is an equilibrium, or exhibit an improving deviation");
+    options->input.add_to(*command);
+    command->add_option("--profile", options->profile, "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
+    command->add_flag("--json", options->json, "print FORMAT.md's certificate object");
+    command->add_option("--proof-log", options->proof_log, "write every query as SMT-LIB2 plus manifest.json to this directory");
+    command->add_option("--timeout", options->certify.timeout_seconds, "seconds per Z3 query")->capture_default_str();
+    command->add_option("--rlimit", options->certify.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
+    command->add_option("--threads", options->certify.threads, "worker threads (0: all cores)");
+    return [options] {
+        Instance instance = options->input.load();
+        if (instance.loss == Loss::inner) {
+            std::vector<Vector> actions = options->profile.empty() ? solve(instance).actions
+                                                                    : load_profile_file(options->profile, instance, options->input.limits);
+            DominanceCertifyOptions dominance;
+            dominance.proof_log = options->proof_log;
+            if (options->certify.rlimit) dominance.rlimit = options->certify.rlimit;
+            DominanceCertificate c = certify_weak_dominance(instance, actions, dominance);
+            std::cout << dominance_certificate_json(c).dump(1) << "\n";
+            return exit_code_for(c.verdict);
+        }
+        std::vector<Vector> actions;
+        if (options->profile.empty()) {
+            SolveOptions solve_options;
+            solve_options.threads = options->certify.threads;
+            actions = solve(instance, solve_options).actions;
+        } else {
+            actions = load_profile_file(options->profile, instance, options->input.limits);
+        }
+        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
+        Certificate certificate = certify_profile(instance, actions, log, options->certify);
+        if (options->json) std::cout << certificate_json(instance, certificate).dump(1) << "\n";
+        else print_readable(instance, certificate);
+        return exit_code_for(certificate.verdict);
+    };
 }
 
 }  // namespace bigcert::cli

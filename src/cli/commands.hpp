@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "bigcert/instance_loader.hpp"
 
@@ -27,6 +29,11 @@ struct InputOptions {
     LoadLimits limits;
     void add_to(CLI::App& command);
     Instance load() const;
+    // The instance's text, exactly as read (for proof logs); standard input is read once and kept.
+    const std::string& text() const;
+
+private:
+    mutable std::optional<std::string> text_;
 };
 
 Runner add_solve_command(CLI::App& app);

@@ -1,5 +1,6 @@
 // bigcert: exact equilibria of influencer games, with proofs. One catch site maps the library's typed
 // exceptions to exit codes (see commands.hpp).
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -18,11 +19,21 @@ void InputOptions::add_to(CLI::App& command) {
 }
 
 Instance InputOptions::load() const {
-    if (path == "-") {
-        std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        return load_instance_text(text, limits);
-    }
+    if (path == "-") return load_instance_text(text(), limits);
     return load_instance_file(path, limits);
+}
+
+const std::string& InputOptions::text() const {
+    if (!text_) {
+        std::ifstream file;
+        if (path != "-") {
+            file.open(path, std::ios::binary);
+            if (!file) throw InputError("", "cannot read " + path);
+        }
+        std::istream& in = path == "-" ? std::cin : file;
+        text_ = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }
+    return *text_;
 }
 
 }  // namespace bigcert::cli

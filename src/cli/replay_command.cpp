@@ -1,13 +1,38 @@
-#include "bigcert/errors.hpp"
+#include <iostream>
+#include <memory>
+
+#include "bigcert/replay.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
 
-// Placeholder until issue 3 lands: the subcommand exists so that its name is reserved and refuses clearly.
 Runner add_replay_command(CLI::App& app) {
-    CLI::App* command = app.add_subcommand("replay", "re-run a proof log with the z3 (and cvc5) binaries (not built yet)");
-    command->allow_extras();
-    return [] () -> int { throw UnsupportedError("", "bigcert replay"); };
+    struct Options {
+        std::string directory;
+        double timeout = 60;
+        bool no_cvc5 = false;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("replay", "re-run a proof log with the z3 (and cvc5) binaries and compare");
+    command->add_option("DIR", options->directory, "a proof-log directory (with manifest.json)")->required();
+    command->add_option("--timeout", options->timeout, "seconds per query and solver")->capture_default_str();
+    command->add_flag("--no-cvc5", options->no_cvc5, "do not ask cvc5 even when it is installed");
+    return [options] {
+        ReplayReport report = replay_proof_log(options->directory, options->timeout, !options->no_cvc5);
+        std::size_t agreeing = 0;
+        for (const ReplayLine& line : report.lines) {
+            agreeing += line.agrees;
+            std::cout << (line.agrees ? "agree     " : "DISAGREE  ") << line.file << "  expected " << line.expected
+                      << ", z3 " << (line.z3_answer.empty() ? "-" : line.z3_answer);
+            if (!line.cvc5_answer.empty()) std::cout << ", cvc5 " << line.cvc5_answer;
+            if (!line.problem.empty()) std::cout << "  (" << line.problem << ")";
+            std::cout << "\n";
+        }
+        for (const std::string& problem : report.problems) std::cout << "PROBLEM   " << problem << "\n";
+        std::cout << agreeing << " of " << report.lines.size() << " queries agree"
+                  << (report.problems.empty() ? "" : ", " + std::to_string(report.problems.size()) + " bundle problems") << "\n";
+        return report.ok() ? exit_ok : exit_refuted;
+    };
 }
 
 }  // namespace bigcert::cli

@@ -9,6 +9,7 @@
 
 #include "bigcert/errors.hpp"
 #include "io/json_path.hpp"
+#include "io/json_structure.hpp"
 
 namespace bigcert {
 namespace {
@@ -386,40 +387,8 @@ std::string simdjson_message(const simdjson::simdjson_error& e) {
     return std::string("invalid JSON: ") + simdjson::error_message(e.error());
 }
 
-// On-Demand validates only what is read and may misbehave on unbalanced input, so the structure (brackets
-// balanced outside strings, nothing after the top-level value, bounded nesting) is checked first.
-void check_structure(std::string_view text, std::size_t max_nesting) {
-    std::string stack;
-    bool in_string = false, escaped = false, closed = false;
-    for (std::size_t k = 0; k < text.size(); ++k) {
-        char c = text[k];
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            else if (static_cast<unsigned char>(c) < 0x20) throw InputError("", "invalid JSON: control character in a string at byte " + std::to_string(k));
-            continue;
-        }
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-        if (closed) throw InputError("", "invalid JSON: trailing content at byte " + std::to_string(k));
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (stack.size() >= max_nesting) throw InputError("", "invalid JSON: nesting deeper than " + std::to_string(max_nesting));
-            stack.push_back(c == '{' ? '}' : ']');
-        } else if (c == '}' || c == ']') {
-            if (stack.empty() || stack.back() != c) throw InputError("", "invalid JSON: unbalanced '" + std::string(1, c) + "' at byte " + std::to_string(k));
-            stack.pop_back();
-        }
-        if (stack.empty() && !in_string && (c == '}' || c == ']')) closed = true;
-    }
-    if (in_string) throw InputError("", "invalid JSON: unterminated string");
-    if (!stack.empty()) throw InputError("", "invalid JSON: unexpected end of input (missing '" + std::string(1, stack.back()) + "')");
-    if (!closed) throw InputError("", "invalid JSON: the input is not a JSON object");
-}
-
 Instance parse_padded(const simdjson::padded_string& padded, const LoadLimits& limits) {
-    check_structure(std::string_view(padded.data(), padded.size()), limits.max_nesting);
+    check_json_structure(std::string_view(padded.data(), padded.size()), limits.max_nesting);
     od::parser parser;
     try {
         od::document doc = parser.iterate(padded);

@@ -1,0 +1,58 @@
+// Proof logs (issue 3): every Z3 query bigcert decides is written as a self-contained SMT-LIB2 file that a
+// stock `z3 FILE` or `cvc5 FILE` runs, with its expected answer, Z3's answer and, where Z3 gives them, its
+// proof object and unsat core; manifest.json lists them with SHA-256 digests so that `bigcert replay`
+// detects any edited, missing or extra file. Files are written atomically (temporary file, then rename).
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace bigcert {
+
+struct LoggedQuery {
+    std::string name;        // file stem, unique in the log
+    std::string purpose;     // "certify", "check:exaggeration", ...
+    std::string subject;     // the player's name, or the property
+    std::string method;      // "definition (nonlinear)", "variational inequality (linear)", ...
+    std::string logic;       // SMT-LIB logic
+    std::string smt2;        // the query text exactly as Z3 ran it
+    std::string expected;    // "unsat" or "sat"
+    std::string answer;      // Z3's answer
+    std::string reason;      // for unknown
+    std::vector<std::string> unsat_core;
+    std::string proof;       // Z3's proof object (may be empty)
+};
+
+class ProofLog {
+public:
+    // An empty directory name disables writing (queries are still recorded for the verdict).
+    ProofLog(std::string directory, std::string instance_text, std::string instance_name);
+
+    bool enabled() const { return !directory_.empty(); }
+    const std::string& directory() const { return directory_; }
+    void record(LoggedQuery query);        // thread-safe
+    void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
+    void add_artifact(const std::string& file, const std::string& content, const std::string& description);
+    // Writes the query files and manifest.json; returns the manifest's SHA-256 (empty when disabled).
+    std::string finish(const nlohmann::ordered_json& parameters);
+
+private:
+    std::string directory_;
+    std::string instance_sha256_;
+    std::string instance_name_;
+    std::mutex mutex_;
+    std::vector<LoggedQuery> queries_;
+    std::vector<std::string> notes_;
+    std::vector<std::pair<std::string, std::string>> artifacts_;  // file, description
+};
+
+std::string sha256_hex(const std::string& data);
+// Writes `content` to `path` through a temporary file and a rename, so readers never see a partial file.
+void write_file_atomically(const std::string& path, const std::string& content);
+std::string z3_version();
+std::string bigcert_version();
+
+}  // namespace bigcert

@@ -1,0 +1,28 @@
+// Replaying a proof log with the stock solver binaries: every query file must still have its recorded
+// SHA-256, no file may be missing or extra, and `z3 FILE` (and `cvc5 FILE` when installed) must give the
+// expected answer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bigcert {
+
+struct ReplayLine {
+    std::string file;
+    std::string expected;
+    std::string z3_answer;
+    std::string cvc5_answer;  // "" when cvc5 is not installed or the logic is not one cvc5 decides well
+    bool agrees = false;
+    std::string problem;
+};
+
+struct ReplayReport {
+    std::vector<ReplayLine> lines;
+    std::vector<std::string> problems;  // bundle-level: missing, extra, edited files
+    bool ok() const;
+};
+
+ReplayReport replay_proof_log(const std::string& directory, double timeout_seconds = 60, bool use_cvc5 = true);
+
+}  // namespace bigcert

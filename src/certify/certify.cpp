@@ -1,0 +1,251 @@
+#include "bigcert/certificate.hpp"
+
+#include <z3++.h>
+
+#include <cmath>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/multiplier_certificate.hpp"
+#include "bigcert/solution_writer.hpp"
+#include "certify/smt_query.hpp"
+#include "solver/parallel.hpp"
+
+namespace bigcert {
+namespace {
+
+// Z3 takes whole milliseconds and reads 0 as "no limit": a tiny positive timeout must stay positive.
+unsigned milliseconds(double seconds) {
+    double ms = std::ceil(seconds * 1000);
+    return ms < 1 ? 1u : static_cast<unsigned>(std::min(ms, 4.0e9));
+}
+
+std::vector<std::string> variable_names(std::size_t d) {
+    std::vector<std::string> names;
+    for (std::size_t j = 0; j < d; ++j) names.push_back("y" + std::to_string(j));
+    return names;
+}
+
+std::string player_file_stem(const Instance& instance, std::size_t i, const char* method) {
+    std::string index = std::to_string(i);
+    std::string padded = std::string(index.size() < 7 ? 7 - index.size() : 0, '0') + index;
+    (void)instance;
+    return "certify-player-" + padded + "-" + method;
+}
+
+// Per-player data: the others' part of the receiver is fixed, so the loss of y is |c + w y|^2 with c = z - t.
+struct PlayerQueries {
+    const Instance& instance;
+    std::size_t i;
+    const Vector& x;
+    const Vector& receiver;
+    Vector g;  // 2 w (x̂ - t)
+
+    SmtQuery header(const char* logic, const char* method, const char* claim) const {
+        return SmtQuery(logic, {"bigcert certify: player " + instance.label(i) + " (index " + std::to_string(i) +
+                                    ") of instance \"" + instance.name + "\"",
+                                std::string("method: ") + method, std::string("claim: ") + claim,
+                                "expected: unsat (no deviation in the player's set lowers its loss)"});
+    }
+
+    void add_membership(SmtQuery& q, const std::vector<std::string>& y) const {
+        std::vector<std::string> m = smt_membership(instance.set_of(i), y, "in_set");
+        for (std::size_t k = 0; k < m.size(); ++k) q.assert_named("in_set_" + std::to_string(k), m[k]);
+    }
+
+    SmtQuery variational() const {
+        const std::size_t d = instance.dimension;
+        std::vector<std::string> y = variable_names(d);
+        SmtQuery q = header("QF_LRA", "variational inequality (linear; equivalent to the definition by convexity of the loss in y)",
+                            "exists y in X_i with g·y < g·x_i, g = 2 w_i (x̂ - t_i)");
+        for (const std::string& name : y) q.declare_real(name);
+        add_membership(q, y);
+        q.assert_named("improves", "(< " + smt_dot(g, y) + " " + smt_number(dot(g, x)) + ")");
+        return q;
+    }
+
+    SmtQuery definition() const {
+        const Player& p = instance.players[i];
+        const std::size_t d = instance.dimension;
+        std::vector<std::string> y = variable_names(d);
+        SmtQuery q = header("QF_NRA", "definition of equilibrium (nonlinear)",
+                            "exists y in X_i with |x̂ - w_i x_i + w_i y - t_i|^2 < |x̂ - t_i|^2");
+        for (const std::string& name : y) q.declare_real(name);
+        add_membership(q, y);
+        std::vector<std::string> squares;
+        for (std::size_t j = 0; j < d; ++j) {
+            Rational c = receiver[j] - p.weight * x[j] - p.target[j];
+            std::string e = "(+ " + smt_number(c) + " (* " + smt_number(p.weight) + " " + y[j] + "))";
+            squares.push_back("(* " + e + " " + e + ")");
+        }
+        q.assert_named("improves", "(< " + smt_sum(squares) + " " + smt_number(squared_norm(receiver - p.target)) + ")");
+        return q;
+    }
+};
+
+Rational loss_after_deviation(const Instance& instance, std::size_t i, const Vector& receiver, const Vector& x, const Vector& y) {
+    Vector moved = receiver;
+    add_scaled(moved, instance.players[i].weight, y - x);
+    return instance.loss_of(i, moved);
+}
+
+// A model of the linear query gives a direction v = y - x with g·v < 0; the loss along x + tau v is
+// l(x) + tau g·v + tau^2 w^2 |v|^2, lowest at tau* = -g·v / (2 w^2 |v|^2); tau = min(1, tau*) lowers it.
+Vector improving_point(const Instance& instance, std::size_t i, const Vector& x, const Vector& g, const Vector& y) {
+    Vector v = y - x;
+    Rational slope = dot(g, v), curvature = instance.players[i].weight * instance.players[i].weight * squared_norm(v);
+    Rational tau = 1;
+    if (sign(curvature) > 0) tau = std::min(Rational(1), Rational(-slope / (2 * curvature)));
+    Vector point = x;
+    add_scaled(point, tau, v);
+    return point;
+}
+
+void record(ProofLog& log, const std::string& name, const std::string& subject, const char* method,
+            const SmtQuery& q, const QueryOutcome& outcome) {
+    LoggedQuery entry;
+    entry.name = name;
+    entry.purpose = "certify";
+    entry.subject = subject;
+    entry.method = method;
+    entry.logic = q.logic();
+    entry.smt2 = q.text();
+    entry.expected = "unsat";
+    entry.answer = outcome.answer;
+    entry.reason = outcome.reason;
+    entry.unsat_core = outcome.unsat_core;
+    entry.proof = outcome.proof;
+    log.record(std::move(entry));
+}
+
+PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::size_t i, const std::vector<Vector>& actions,
+                             const Vector& receiver, ProofLog& log, const CertifyOptions& options) {
+    const Player& p = instance.players[i];
+    PlayerVerdict verdict;
+    verdict.index = i;
+    PlayerQueries queries{instance, i, actions[i], receiver, 2 * p.weight * (receiver - p.target)};
+    const std::vector<std::string> y = variable_names(instance.dimension);
+
+    QueryLimits linear_limits{milliseconds(options.timeout_seconds), options.rlimit, true};
+    SmtQuery linear = queries.variational();
+    QueryOutcome linear_outcome = run_query(ctx, linear, linear_limits, y);
+    verdict.variational = linear_outcome.answer;
+    record(log, player_file_stem(instance, i, "variational"), instance.label(i), "variational inequality", linear, linear_outcome);
+
+    QueryOutcome definition_outcome;
+    if (instance.dimension <= options.definition_max_dimension) {
+        QueryLimits nonlinear_limits{milliseconds(std::min(options.timeout_seconds, options.definition_timeout_seconds)),
+                                     options.rlimit, true};
+        SmtQuery nonlinear = queries.definition();
+        definition_outcome = run_query(ctx, nonlinear, nonlinear_limits, y);
+        verdict.definition = definition_outcome.answer;
+        record(log, player_file_stem(instance, i, "definition"), instance.label(i), "definition", nonlinear, definition_outcome);
+    } else {
+        verdict.definition = "skipped";
+    }
+
+    std::optional<Multipliers> multipliers = find_multipliers(instance.set_of(i), actions[i], queries.g);
+    bool multipliers_ok = multipliers && check_multipliers(*multipliers, actions[i], queries.g);
+    verdict.multipliers = multipliers_ok ? "verified" : "none exist";
+    if (multipliers_ok) verdict.lambda = multipliers->lambda;
+
+    // A deviation is reported only after its improvement is verified exactly.
+    auto try_deviation = [&](const QueryOutcome& outcome, bool linear_model) {
+        if (outcome.answer != "sat" || !outcome.model_rational || outcome.model.size() != y.size()) return false;
+        Vector point;
+        for (const std::string& name : y) point.push_back(outcome.model.at(name));
+        if (linear_model) point = improving_point(instance, i, actions[i], queries.g, point);
+        Rational before = instance.loss_of(i, receiver), after = loss_after_deviation(instance, i, receiver, actions[i], point);
+        if (!(after < before) || !instance.set_of(i).contains(point)) return false;
+        verdict.deviation = point;
+        verdict.improvement = before - after;
+        return true;
+    };
+
+    const bool linear_unsat = linear_outcome.answer == "unsat";
+    if (linear_unsat && multipliers_ok && definition_outcome.answer != "sat") {
+        verdict.verdict = "certified";
+    } else if (!linear_unsat && linear_outcome.answer == "sat" && !multipliers_ok &&
+               (try_deviation(definition_outcome, false) || try_deviation(linear_outcome, true))) {
+        verdict.verdict = "refuted";
+    } else {
+        verdict.verdict = "not certified";
+        if (linear_outcome.answer == "unknown") verdict.reason = "Z3 answered unknown (" + linear_outcome.reason + ")";
+        else verdict.reason = "the methods disagree (variational: " + linear_outcome.answer + ", definition: " +
+                              verdict.definition + ", multipliers: " + verdict.multipliers + ")";
+    }
+    return verdict;
+}
+
+}  // namespace
+
+Certificate certify_profile(const Instance& instance, const std::vector<Vector>& actions, ProofLog& log,
+                            const CertifyOptions& options) {
+    if (instance.loss != Loss::squared) throw UnsupportedError("loss", "certify for this loss through certify_profile");
+    const std::size_t n = instance.players.size();
+    if (actions.size() != n) throw InputError("equilibrium.actions", "one action per player is required");
+    for (std::size_t i = 0; i < n; ++i) {
+        if (instance.set_of(i).kind() != ActionSet::Kind::interval && instance.set_of(i).kind() != ActionSet::Kind::polytope)
+            throw UnsupportedError("players[" + std::to_string(i) + "].action_set", "certify for this kind of set");
+        if (actions[i].size() != instance.dimension || !instance.set_of(i).contains(actions[i]))
+            throw InputError("equilibrium.actions[" + std::to_string(i) + "]", "not in player " + instance.label(i) + "'s action set");
+    }
+    Certificate certificate;
+    certificate.receiver = instance.receiver(actions);
+    certificate.players.resize(n);
+    unsigned workers = worker_count(options.threads, n, 1);
+    parallel_chunks(n, workers, [&](unsigned, std::size_t begin, std::size_t end) {
+        z3::config config;
+        config.set("proof", true);
+        z3::context ctx(config);  // one context per thread: Z3 contexts are not thread-safe
+        for (std::size_t i = begin; i < end; ++i)
+            certificate.players[i] = certify_player(ctx, instance, i, actions, certificate.receiver, log, options);
+    });
+    bool all = true, any_refuted = false;
+    for (const PlayerVerdict& v : certificate.players) {
+        all = all && v.verdict == "certified";
+        any_refuted = any_refuted || v.verdict == "refuted";
+    }
+    certificate.verdict = all ? "certified" : (any_refuted ? "refuted" : "not certified");
+    log.add_note("certify: for each player, the variational-inequality query (QF_LRA) is equivalent to the definition "
+                 "because the player's loss is convex in its own action: l(y) - l(x) >= g·(y - x) with g = 2 w (x̂ - t), "
+                 "and conversely a y with g·(y - x) < 0 gives an improving point x + tau (y - x) for small tau > 0. "
+                 "The definition query (QF_NRA) is logged as extra evidence; multipliers.json holds the exact KKT "
+                 "multipliers (g + A_T^T lambda + E^T mu = 0, lambda >= 0 on tight facets).");
+    nlohmann::ordered_json multipliers = nlohmann::ordered_json::array();
+    for (const PlayerVerdict& v : certificate.players)
+        multipliers.push_back({{"player", v.index}, {"lambda", vector_json(v.lambda)}});
+    if (log.enabled()) log.add_artifact("multipliers.json", multipliers.dump(1) + "\n", "exact KKT multipliers per player (facet order of the set's H-description)");
+    certificate.proof_log = log.directory();
+    certificate.manifest_sha256 = log.finish({{"timeout_seconds", options.timeout_seconds}, {"rlimit", options.rlimit},
+                                              {"definition_timeout_seconds", options.definition_timeout_seconds},
+                                              {"definition_max_dimension", options.definition_max_dimension}});
+    return certificate;
+}
+
+nlohmann::ordered_json certificate_json(const Instance& instance, const Certificate& c) {
+    nlohmann::ordered_json out;
+    out["format"] = "bigcert-certificate/1";
+    out["instance"] = instance.name;
+    out["verdict"] = c.verdict;
+    out["receiver"] = vector_json(c.receiver);
+    nlohmann::ordered_json players = nlohmann::ordered_json::array();
+    for (const PlayerVerdict& v : c.players) {
+        nlohmann::ordered_json p{{"index", v.index}, {"name", instance.label(v.index)}, {"verdict", v.verdict},
+                                 {"methods", {{"variational", v.variational}, {"definition", v.definition}, {"multipliers", v.multipliers}}}};
+        if (!v.reason.empty()) p["reason"] = v.reason;
+        if (v.deviation) {
+            p["deviation"] = vector_json(*v.deviation);
+            p["improvement"] = to_string(v.improvement);
+        }
+        players.push_back(std::move(p));
+    }
+    out["players"] = std::move(players);
+    if (!c.proof_log.empty()) {
+        out["proof_log"] = c.proof_log;
+        out["manifest_sha256"] = c.manifest_sha256;
+    }
+    out["z3_version"] = z3_version();
+    return out;
+}
+
+}  // namespace bigcert

@@ -1,0 +1,110 @@
+#include "bigcert/proof_log.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "bigcert/errors.hpp"
+
+namespace bigcert {
+
+std::string bigcert_version() { return "0.1.0"; }
+
+std::string sha256_hex(const std::string& data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int k = 0; k < length; ++k) out += hex[digest[k] >> 4], out += hex[digest[k] & 15];
+    return out;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    std::string temporary = path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) throw InputError("", "cannot write " + temporary);
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) throw InputError("", "cannot write " + path + ": " + ec.message());
+}
+
+ProofLog::ProofLog(std::string directory, std::string instance_text, std::string instance_name)
+    : directory_(std::move(directory)), instance_sha256_(sha256_hex(instance_text)), instance_name_(std::move(instance_name)) {
+    if (!enabled()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(directory_, ec);
+    if (ec) throw InputError("--proof-log", "cannot create " + directory_ + ": " + ec.message());
+    // A log describes one run: stale files of an earlier run would be "extra files" for replay.
+    for (const auto& entry : std::filesystem::directory_iterator(directory_))
+        if (entry.is_regular_file()) std::filesystem::remove(entry.path());
+    write_file_atomically(directory_ + "/instance.json", instance_text);
+}
+
+void ProofLog::record(LoggedQuery query) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queries_.push_back(std::move(query));
+}
+
+void ProofLog::add_note(const std::string& note) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    notes_.push_back(note);
+}
+
+void ProofLog::add_artifact(const std::string& file, const std::string& content, const std::string& description) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (enabled()) write_file_atomically(directory_ + "/" + file, content);
+    artifacts_.emplace_back(file, description);
+}
+
+std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
+    if (!enabled()) return "";
+    std::lock_guard<std::mutex> lock(mutex_);
+    // Deterministic order whatever the thread interleaving.
+    std::sort(queries_.begin(), queries_.end(), [](const LoggedQuery& a, const LoggedQuery& b) { return a.name < b.name; });
+    nlohmann::ordered_json manifest;
+    manifest["format"] = "bigcert-proof-log/1";
+    manifest["instance"] = {{"name", instance_name_}, {"file", "instance.json"}, {"sha256", instance_sha256_}};
+    manifest["bigcert_version"] = bigcert_version();
+    manifest["z3_version"] = z3_version();
+    manifest["parameters"] = parameters;
+    manifest["reductions"] = notes_;
+    manifest["replay"] = "bigcert replay DIR  (or: z3 FILE / cvc5 FILE for each query; compare with expected)";
+    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    for (const LoggedQuery& q : queries_) {
+        std::string file = q.name + ".smt2";
+        write_file_atomically(directory_ + "/" + file, q.smt2);
+        nlohmann::ordered_json entry{{"file", file},        {"purpose", q.purpose}, {"subject", q.subject},
+                                     {"method", q.method},  {"logic", q.logic},     {"expected", q.expected},
+                                     {"z3_answer", q.answer}, {"sha256", sha256_hex(q.smt2)}};
+        if (!q.reason.empty()) entry["reason"] = q.reason;
+        if (!q.unsat_core.empty()) entry["unsat_core"] = q.unsat_core;
+        if (!q.proof.empty()) {
+            std::string proof_file = q.name + ".proof";
+            write_file_atomically(directory_ + "/" + proof_file, q.proof);
+            entry["proof_file"] = proof_file;
+            entry["proof_sha256"] = sha256_hex(q.proof);
+        }
+        entries.push_back(std::move(entry));
+    }
+    manifest["queries"] = std::move(entries);
+    nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
+    for (const auto& [file, description] : artifacts_) {
+        std::ifstream in(directory_ + "/" + file, std::ios::binary);
+        std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        artifacts.push_back({{"file", file}, {"description", description}, {"sha256", sha256_hex(content)}});
+    }
+    manifest["artifacts"] = std::move(artifacts);
+    std::string text = manifest.dump(2) + "\n";
+    write_file_atomically(directory_ + "/manifest.json", text);
+    return sha256_hex(text);
+}
+
+}  // namespace bigcert

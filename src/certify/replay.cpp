@@ -1,0 +1,113 @@
+#include "bigcert/replay.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/proof_log.hpp"
+
+namespace bigcert {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+bool on_path(const std::string& program) {
+    return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// First line of the solver's output: sat, unsat, unknown (or what it printed instead).
+std::string run_solver(const std::string& command) {
+    std::array<char, 256> buffer{};
+    std::string output;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return "error";
+    while (fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
+    pclose(pipe);
+    std::size_t end = output.find('\n');
+    std::string first = output.substr(0, end);
+    return first.empty() ? "no answer" : first;
+}
+
+}  // namespace
+
+bool ReplayReport::ok() const {
+    if (!problems.empty()) return false;
+    for (const ReplayLine& l : lines)
+        if (!l.agrees) return false;
+    return true;
+}
+
+ReplayReport replay_proof_log(const std::string& directory, double timeout_seconds, bool use_cvc5) {
+    ReplayReport report;
+    std::string manifest_path = directory + "/manifest.json";
+    if (!std::filesystem::exists(manifest_path)) throw InputError("", "no manifest.json in " + directory);
+    nlohmann::json manifest = nlohmann::json::parse(read_file(manifest_path), nullptr, false);
+    if (manifest.is_discarded() || !manifest.contains("queries")) throw InputError("manifest.json", "not a bigcert proof log");
+    std::set<std::string> expected_files{"manifest.json"};
+    if (manifest.contains("instance")) {
+        std::string file = manifest["instance"].value("file", "instance.json");
+        expected_files.insert(file);
+        if (sha256_hex(read_file(directory + "/" + file)) != manifest["instance"].value("sha256", ""))
+            report.problems.push_back(file + ": edited or missing (SHA-256 differs)");
+    }
+    for (const auto& artifact : manifest.value("artifacts", nlohmann::json::array())) {
+        std::string file = artifact.value("file", "");
+        expected_files.insert(file);
+        if (sha256_hex(read_file(directory + "/" + file)) != artifact.value("sha256", ""))
+            report.problems.push_back(file + ": edited or missing (SHA-256 differs)");
+    }
+    const bool cvc5 = use_cvc5 && on_path("cvc5");
+    const bool z3 = on_path("z3");
+    if (!z3) report.problems.push_back("no z3 binary on PATH");
+    const std::string limit = std::to_string(static_cast<long>(timeout_seconds));
+    for (const auto& query : manifest["queries"]) {
+        ReplayLine line;
+        line.file = query.value("file", "");
+        line.expected = query.value("expected", "");
+        expected_files.insert(line.file);
+        if (query.contains("proof_file")) {
+            expected_files.insert(query.value("proof_file", ""));
+            if (sha256_hex(read_file(directory + "/" + query.value("proof_file", ""))) != query.value("proof_sha256", ""))
+                line.problem = "proof file edited or missing";
+        }
+        std::string path = directory + "/" + line.file;
+        if (!std::filesystem::exists(path)) {
+            line.problem = "missing";
+        } else if (sha256_hex(read_file(path)) != query.value("sha256", "")) {
+            line.problem = "edited (SHA-256 differs from the manifest)";
+        } else if (z3) {
+            line.z3_answer = run_solver("z3 -T:" + limit + " " + shell_quote(path) + " 2>&1");
+            std::string logic = query.value("logic", "");
+            // cvc5 1.0.3 is built without libpoly here: only the linear queries are fair to ask it.
+            if (cvc5 && logic.find("NRA") == std::string::npos && logic.find("NIA") == std::string::npos)
+                line.cvc5_answer = run_solver("cvc5 --tlimit=" + std::to_string(static_cast<long>(timeout_seconds * 1000)) + " " +
+                                              shell_quote(path) + " 2>&1");
+        }
+        line.agrees = line.problem.empty() && line.z3_answer == line.expected &&
+                      (line.cvc5_answer.empty() || line.cvc5_answer == line.expected);
+        if (line.problem.empty() && !line.agrees) line.problem = "answer differs from the expected " + line.expected;
+        report.lines.push_back(std::move(line));
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(directory))
+        if (entry.is_regular_file() && !expected_files.count(entry.path().filename().string()))
+            report.problems.push_back(entry.path().filename().string() + ": extra file, not in the manifest");
+    return report;
+}
+
+}  // namespace bigcert

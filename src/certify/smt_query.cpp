@@ -1,0 +1,105 @@
+#include "certify/smt_query.hpp"
+
+#include <sstream>
+
+namespace bigcert {
+
+std::string smt_number(const Rational& value) {
+    Integer num = numerator(value), den = denominator(value);
+    bool negative = num < 0;
+    if (negative) num = -num;
+    std::string magnitude = den == 1 ? num.str() + ".0" : "(/ " + num.str() + ".0 " + den.str() + ".0)";
+    return negative ? "(- " + magnitude + ")" : magnitude;
+}
+
+std::string smt_sum(const std::vector<std::string>& terms) {
+    if (terms.empty()) return "0.0";
+    if (terms.size() == 1) return terms[0];
+    std::string out = "(+";
+    for (const std::string& t : terms) out += " " + t;
+    return out + ")";
+}
+
+std::string smt_dot(const Vector& a, const std::vector<std::string>& names) {
+    std::vector<std::string> terms;
+    for (std::size_t j = 0; j < a.size(); ++j)
+        if (sign(a[j]) != 0) terms.push_back(a[j] == 1 ? names[j] : "(* " + smt_number(a[j]) + " " + names[j] + ")");
+    return smt_sum(terms);
+}
+
+std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names, const std::string& label) {
+    std::vector<std::string> formulas;
+    if (set.kind() == ActionSet::Kind::interval) {
+        formulas.push_back("(<= " + smt_number(set.as_interval().lo) + " " + names[0] + ")");
+        formulas.push_back("(<= " + names[0] + " " + smt_number(set.as_interval().hi) + ")");
+        return formulas;
+    }
+    const Polytope& p = set.as_polytope();
+    for (const Halfspace& e : p.equations()) formulas.push_back("(= " + smt_dot(e.normal, names) + " " + smt_number(e.offset) + ")");
+    for (const Halfspace& f : p.facets()) formulas.push_back("(<= " + smt_dot(f.normal, names) + " " + smt_number(f.offset) + ")");
+    (void)label;
+    return formulas;
+}
+
+SmtQuery::SmtQuery(std::string logic, std::vector<std::string> comments)
+    : logic_(std::move(logic)), comments_(std::move(comments)) {}
+
+void SmtQuery::declare_real(const std::string& name) { declarations_.push_back("(declare-fun " + name + " () Real)"); }
+
+void SmtQuery::assert_named(const std::string& name, const std::string& formula) {
+    assertions_.push_back("(assert (! " + formula + " :named " + name + "))");
+}
+
+std::string SmtQuery::text() const {
+    std::ostringstream out;
+    for (const std::string& c : comments_) out << "; " << c << "\n";
+    out << "(set-logic " << logic_ << ")\n";
+    for (const std::string& d : declarations_) out << d << "\n";
+    for (const std::string& a : assertions_) out << a << "\n";
+    out << "(check-sat)\n(exit)\n";
+    return out.str();
+}
+
+QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
+                       const std::vector<std::string>& model_variables) {
+    z3::solver solver(ctx);
+    z3::params params(ctx);
+    if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
+    if (limits.rlimit) params.set("rlimit", limits.rlimit);
+    params.set("unsat_core", true);  // the named assertions give the core
+    solver.set(params);
+    solver.from_string(query.text().c_str());
+    QueryOutcome outcome;
+    z3::check_result result = solver.check();
+    if (result == z3::unsat) {
+        outcome.answer = "unsat";
+        for (const z3::expr& e : solver.unsat_core()) outcome.unsat_core.push_back(e.to_string());
+        if (limits.produce_proof) {
+            try {
+                outcome.proof = solver.proof().to_string();
+                if (outcome.proof.size() > (std::size_t{1} << 20)) outcome.proof.clear();  // keep logs small
+            } catch (const z3::exception&) {
+            }
+        }
+    } else if (result == z3::sat) {
+        outcome.answer = "sat";
+        z3::model model = solver.get_model();
+        for (const std::string& name : model_variables) {
+            z3::expr value = model.eval(ctx.real_const(name.c_str()), true);
+            std::string text;
+            std::optional<Rational> q;
+            if (value.is_numeral(text)) q = parse_rational(text, NumberLimits{1'000'000, 1'000'000});
+            if (!q) {
+                outcome.model_rational = false;
+                continue;
+            }
+            outcome.model[name] = *q;
+        }
+    } else {
+        outcome.answer = "unknown";
+        outcome.reason = solver.reason_unknown();
+    }
+    return outcome;
+}
+
+}  // namespace bigcert

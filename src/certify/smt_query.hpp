@@ -1,0 +1,60 @@
+// Writing SMT-LIB2 queries with exact numbers, and running them in Z3 exactly as written (the text that is
+// logged is the text Z3 parsed). Internal to the certification layer.
+#pragma once
+
+#include <z3++.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bigcert/action_set.hpp"
+#include "bigcert/proof_log.hpp"
+#include "bigcert/vector.hpp"
+
+namespace bigcert {
+
+// "(/ 7 3)", "(- 4)": an exact SMT-LIB real constant.
+std::string smt_number(const Rational& value);
+// (+ (* a0 y0) (* a1 y1) ...) for constant a and variable names y.
+std::string smt_dot(const Vector& a, const std::vector<std::string>& names);
+std::string smt_sum(const std::vector<std::string>& terms);
+// Assertions that put the point named `names` in the set (interval bounds or the polytope's H-rep), each
+// named "<label>_k" for unsat cores.
+std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names, const std::string& label);
+
+// Builds a query text: header comments, logic, declarations, named assertions, check-sat.
+class SmtQuery {
+public:
+    SmtQuery(std::string logic, std::vector<std::string> comments);
+    void declare_real(const std::string& name);
+    void assert_named(const std::string& name, const std::string& formula);
+    std::string text() const;
+    const std::string& logic() const { return logic_; }
+
+private:
+    std::string logic_;
+    std::vector<std::string> comments_, declarations_, assertions_;
+};
+
+struct QueryLimits {
+    unsigned timeout_ms = 30000;
+    unsigned rlimit = 0;  // 0: none
+    bool produce_proof = true;
+};
+
+struct QueryOutcome {
+    std::string answer;  // "sat", "unsat", "unknown"
+    std::string reason;
+    std::map<std::string, Rational> model;  // values of the requested variables (rational models only)
+    bool model_rational = true;
+    std::vector<std::string> unsat_core;
+    std::string proof;
+};
+
+// Runs the query text in a fresh solver of `ctx`, reading back the named variables on sat.
+QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
+                       const std::vector<std::string>& model_variables);
+
+}  // namespace bigcert

@@ -1,0 +1,98 @@
+#include "bigcert/profile_loader.hpp"
+
+#include <simdjson.h>
+
+#include <filesystem>
+
+#include "bigcert/errors.hpp"
+#include "io/json_structure.hpp"
+
+namespace bigcert {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+Rational read_number(od::value value, const std::string& path, const NumberLimits& limits) {
+    std::string_view text;
+    bool quoted = false;
+    if (value.type() == od::json_type::number) text = trim(value.raw_json_token());
+    else if (value.type() == od::json_type::string) text = value.get_string(), quoted = true;
+    else throw InputError(path, "not a number: " + std::string(trim(value.raw_json_token()).substr(0, 40)));
+    std::optional<Rational> q = parse_rational(text, limits);
+    if (!q) {
+        if (has_number_syntax(text)) throw LimitError(path + ": number too large for the limits");
+        throw InputError(path, "not a number: " + (quoted ? "\"" + std::string(text.substr(0, 40)) + "\"" : std::string(text.substr(0, 40))));
+    }
+    return *q;
+}
+
+Vector read_action(od::value value, const std::string& path, std::size_t d, const NumberLimits& limits) {
+    if (value.type() != od::json_type::array) {
+        if (d != 1) throw InputError(path, "expected an array of " + std::to_string(d) + " numbers");
+        return Vector{read_number(value, path, limits)};
+    }
+    Vector action;
+    std::size_t j = 0;
+    for (od::value x : value.get_array()) {
+        if (j >= d) throw InputError(path, "expected " + std::to_string(d) + " coordinates, got more");
+        action.push_back(read_number(x, path + "[" + std::to_string(j++) + "]", limits));
+    }
+    if (action.size() != d) throw InputError(path, "expected " + std::to_string(d) + " coordinates, got " + std::to_string(action.size()));
+    return action;
+}
+
+std::vector<Vector> read_actions(od::value value, const std::string& path, const Instance& instance, const LoadLimits& limits) {
+    if (value.type() != od::json_type::array) throw InputError(path, "expected an array of actions");
+    std::vector<Vector> actions;
+    std::size_t i = 0;
+    for (od::value a : value.get_array()) {
+        if (i >= instance.players.size())
+            throw InputError(path, "more actions than the instance's " + std::to_string(instance.players.size()) + " players");
+        actions.push_back(read_action(a, path + "[" + std::to_string(i++) + "]", instance.dimension, limits.numbers));
+    }
+    if (actions.size() != instance.players.size())
+        throw InputError(path, std::to_string(actions.size()) + " actions for " + std::to_string(instance.players.size()) + " players");
+    return actions;
+}
+
+}  // namespace
+
+std::vector<Vector> load_profile_text(std::string_view json, const Instance& instance, const LoadLimits& limits) {
+    if (json.size() > limits.max_input_bytes) throw LimitError("profile exceeds the input limit");
+    // The same structural pre-check as for instances: On-Demand must not see unbalanced input.
+    check_json_structure(json, limits.max_nesting);
+    simdjson::padded_string padded(json);
+    od::parser parser;
+    try {
+        od::document doc = parser.iterate(padded);
+        if (doc.type() != od::json_type::object) throw InputError("", "a profile must be a JSON object (a solution)");
+        od::value equilibrium;
+        if (doc.find_field_unordered("equilibrium").get(equilibrium) != simdjson::SUCCESS)
+            throw InputError("equilibrium", "missing (expected a solution object with equilibrium.actions)");
+        if (equilibrium.type() != od::json_type::object) throw InputError("equilibrium", "expected an object");
+        od::value actions;
+        if (equilibrium.find_field_unordered("actions").get(actions) != simdjson::SUCCESS)
+            throw InputError("equilibrium.actions", "missing");
+        return read_actions(actions, "equilibrium.actions", instance, limits);
+    } catch (const simdjson::simdjson_error& e) {
+        throw InputError("", std::string("invalid JSON in the profile: ") + simdjson::error_message(e.error()));
+    }
+}
+
+std::vector<Vector> load_profile_file(const std::string& path, const Instance& instance, const LoadLimits& limits) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError("", "cannot read " + path + ": " + ec.message());
+    if (size > limits.max_input_bytes) throw LimitError(path + ": exceeds the input limit");
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) throw InputError("", "cannot read " + path);
+    return load_profile_text(std::string_view(text.data(), text.size()), instance, limits);
+}
+
+}  // namespace bigcert
