@@ -10,7 +10,8 @@ namespace bigcert {
 
 struct ReplayLine {
     std::string file;
-    std::string expected;
+    std::string expected;   // what the query was designed to show (unsat: no improving deviation)
+    std::string recorded;   // Z3's answer when bigcert ran it; replay must reproduce it
     std::string z3_answer;
     std::string cvc5_answer;  // "" when cvc5 is not installed or the logic is not one cvc5 decides well
     bool agrees = false;

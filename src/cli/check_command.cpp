@@ -1,13 +1,64 @@
-#include "bigcert/errors.hpp"
+#include <iostream>
+#include <memory>
+
+#include "bigcert/properties.hpp"
+#include "bigcert/rational.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
+namespace {
 
-// Placeholder until issue 3 lands: the subcommand exists so that its name is reserved and refuses clearly.
+std::string profile_text(const std::vector<Vector>& actions) {
+    std::string out;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        out += i ? ", (" : "(";
+        for (std::size_t j = 0; j < actions[i].size(); ++j) out += (j ? ", " : "") + to_string(actions[i][j]);
+        out += ")";
+    }
+    return out;
+}
+
+void print_readable(const Instance& instance, const std::vector<PropertyVerdict>& verdicts, const std::string& proof_log) {
+    std::cout << "check      " << (instance.name.empty() ? "(unnamed)" : instance.name) << "\n";
+    for (const PropertyVerdict& v : verdicts) {
+        std::cout << "  " << v.property << ": " << v.verdict;
+        if (!v.value.empty()) std::cout << " (" << v.value << ")";
+        if (!v.premise.empty()) std::cout << "  premise " << v.premise << (v.premise_detail.empty() ? "" : " (" + v.premise_detail + ")");
+        if (!v.reason.empty()) std::cout << "  " << v.reason;
+        std::cout << "\n";
+        for (const auto& actions : v.counterexample) std::cout << "    equilibrium " << profile_text(actions) << "\n";
+    }
+    if (!proof_log.empty()) std::cout << "proof log  " << proof_log << "  (replay: bigcert replay " << proof_log << ")\n";
+}
+
+}  // namespace
+
 Runner add_check_command(CLI::App& app) {
-    CLI::App* command = app.add_subcommand("check", "prove properties over every equilibrium (exaggeration, receiver-unique, count, potential) (not built yet)");
-    command->allow_extras();
-    return [] () -> int { throw UnsupportedError("", "bigcert check"); };
+    struct Options {
+        InputOptions input;
+        std::string property = "all", proof_log;
+        bool json = false;
+        CheckOptions check;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("check", "prove properties over every equilibrium (exaggeration, receiver-unique, count, potential)");
+    options->input.add_to(*command);
+    command->add_option("--property", options->property, "exaggeration, receiver-unique, count, potential or all")->capture_default_str();
+    command->add_flag("--json", options->json, "print FORMAT.md's check object");
+    command->add_option("--proof-log", options->proof_log, "write every query as SMT-LIB2 plus manifest.json to this directory");
+    command->add_option("--timeout", options->check.timeout_seconds, "seconds per Z3 query")->capture_default_str();
+    command->add_option("--rlimit", options->check.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
+    return [options] {
+        std::vector<std::string> properties = property_names(options->property);
+        Instance instance = options->input.load();
+        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
+        std::vector<PropertyVerdict> verdicts = check_properties(instance, properties, log, options->check);
+        if (options->json) std::cout << check_json(instance, verdicts, options->proof_log).dump(1) << "\n";
+        else print_readable(instance, verdicts, options->proof_log);
+        bool fails = false, unknown = false;
+        for (const PropertyVerdict& v : verdicts) fails = fails || v.verdict == "fails", unknown = unknown || v.verdict == "unknown";
+        return fails ? exit_refuted : (unknown ? exit_not_certified : exit_ok);
+    };
 }
 
 }  // namespace bigcert::cli

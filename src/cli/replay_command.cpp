@@ -23,7 +23,7 @@ Runner add_replay_command(CLI::App& app) {
         for (const ReplayLine& line : report.lines) {
             agreeing += line.agrees;
             std::cout << (line.agrees ? "agree     " : "DISAGREE  ") << line.file << "  expected " << line.expected
-                      << ", z3 " << (line.z3_answer.empty() ? "-" : line.z3_answer);
+                      << ", recorded " << line.recorded << ", z3 " << (line.z3_answer.empty() ? "-" : line.z3_answer);
             if (!line.cvc5_answer.empty()) std::cout << ", cvc5 " << line.cvc5_answer;
             if (!line.problem.empty()) std::cout << "  (" << line.problem << ")";
             std::cout << "\n";
