@@ -19,6 +19,13 @@ unsigned milliseconds(double seconds) {
     return ms < 1 ? 1u : static_cast<unsigned>(std::min(ms, 4.0e9));
 }
 
+// Z3 4.8.12's timer thread can deadlock on timeouts of a few milliseconds; such a timeout is enforced as a
+// resource limit of 1 instead, which makes Z3 give up at once ("unknown", as the timeout would).
+QueryLimits limits_for(double timeout_seconds, unsigned rlimit) {
+    if (timeout_seconds < 0.05) return QueryLimits{0, 1, true};
+    return QueryLimits{milliseconds(timeout_seconds), rlimit, true};
+}
+
 std::vector<std::string> variable_names(std::size_t d) {
     std::vector<std::string> names;
     for (std::size_t j = 0; j < d; ++j) names.push_back("y" + std::to_string(j));
@@ -125,7 +132,7 @@ PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::si
     PlayerQueries queries{instance, i, actions[i], receiver, 2 * p.weight * (receiver - p.target)};
     const std::vector<std::string> y = variable_names(instance.dimension);
 
-    QueryLimits linear_limits{milliseconds(options.timeout_seconds), options.rlimit, true};
+    QueryLimits linear_limits = limits_for(options.timeout_seconds, options.rlimit);
     SmtQuery linear = queries.variational();
     QueryOutcome linear_outcome = run_query(ctx, linear, linear_limits, y);
     verdict.variational = linear_outcome.answer;
@@ -133,8 +140,7 @@ PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::si
 
     QueryOutcome definition_outcome;
     if (instance.dimension <= options.definition_max_dimension) {
-        QueryLimits nonlinear_limits{milliseconds(std::min(options.timeout_seconds, options.definition_timeout_seconds)),
-                                     options.rlimit, true};
+        QueryLimits nonlinear_limits = limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit);
         SmtQuery nonlinear = queries.definition();
         definition_outcome = run_query(ctx, nonlinear, nonlinear_limits, y);
         verdict.definition = definition_outcome.answer;
