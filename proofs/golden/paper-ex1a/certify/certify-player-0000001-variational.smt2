@@ -1,0 +1,11 @@
+; bigcert certify: player 2 (index 1) of instance "paper-example-1"
+; method: variational inequality (linear; equivalent to the definition by convexity of the loss in y)
+; claim: exists y in X_i with g·y < g·x_i, g = 2 w_i (x̂ - t_i)
+; expected: unsat (no deviation in the player's set lowers its loss)
+(set-logic QF_LRA)
+(declare-fun y0 () Real)
+(assert (! (<= 0.0 y0) :named in_set_0))
+(assert (! (<= y0 6.0) :named in_set_1))
+(assert (! (< (* (- 1.0) y0) (- 6.0)) :named improves))
+(check-sat)
+(exit)

@@ -1,0 +1,13 @@
+; bigcert certify: player 1 (index 1) of instance "three-players-triangle"
+; method: variational inequality (linear; equivalent to the definition by convexity of the loss in y)
+; claim: exists y in X_i with g·y < g·x_i, g = 2 w_i (x̂ - t_i)
+; expected: unsat (no deviation in the player's set lowers its loss)
+(set-logic QF_LRA)
+(declare-fun y0 () Real)
+(declare-fun y1 () Real)
+(assert (! (<= (* (- 1.0) y1) 0.0) :named in_set_0))
+(assert (! (<= (+ y0 y1) 1.0) :named in_set_1))
+(assert (! (<= (* (- 1.0) y0) 0.0) :named in_set_2))
+(assert (! (< (+ (* (/ 2.0 9.0) y0) (* (- (/ 4.0 9.0)) y1)) (- (/ 4.0 9.0))) :named improves))
+(check-sat)
+(exit)
