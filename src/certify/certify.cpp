@@ -21,9 +21,9 @@ unsigned milliseconds(double seconds) {
 
 // Z3 4.8.12's timer thread can deadlock on timeouts of a few milliseconds; such a timeout is enforced as a
 // resource limit of 1 instead, which makes Z3 give up at once ("unknown", as the timeout would).
-QueryLimits limits_for(double timeout_seconds, unsigned rlimit) {
-    if (timeout_seconds < 0.05) return QueryLimits{0, 1, true};
-    return QueryLimits{milliseconds(timeout_seconds), rlimit, true};
+QueryLimits limits_for(double timeout_seconds, unsigned rlimit, bool proof) {
+    if (timeout_seconds < 0.05) return QueryLimits{0, 1, proof};
+    return QueryLimits{milliseconds(timeout_seconds), rlimit, proof};
 }
 
 std::vector<std::string> variable_names(std::size_t d) {
@@ -132,7 +132,7 @@ PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::si
     PlayerQueries queries{instance, i, actions[i], receiver, 2 * p.weight * (receiver - p.target)};
     const std::vector<std::string> y = variable_names(instance.dimension);
 
-    QueryLimits linear_limits = limits_for(options.timeout_seconds, options.rlimit);
+    QueryLimits linear_limits = limits_for(options.timeout_seconds, options.rlimit, log.enabled());
     SmtQuery linear = queries.variational();
     QueryOutcome linear_outcome = run_query(ctx, linear, linear_limits, y);
     verdict.variational = linear_outcome.answer;
@@ -140,7 +140,7 @@ PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::si
 
     QueryOutcome definition_outcome;
     if (instance.dimension <= options.definition_max_dimension) {
-        QueryLimits nonlinear_limits = limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit);
+        QueryLimits nonlinear_limits = limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit, log.enabled());
         SmtQuery nonlinear = queries.definition();
         definition_outcome = run_query(ctx, nonlinear, nonlinear_limits, y);
         verdict.definition = definition_outcome.answer;
@@ -201,7 +201,7 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
     unsigned workers = worker_count(options.threads, n, 1);
     parallel_chunks(n, workers, [&](unsigned, std::size_t begin, std::size_t end) {
         z3::config config;
-        config.set("proof", true);
+        config.set("proof", log.enabled());  // proof objects are for the log only, and they cost time
         z3::context ctx(config);  // one context per thread: Z3 contexts are not thread-safe
         for (std::size_t i = begin; i < end; ++i)
             certificate.players[i] = certify_player(ctx, instance, i, actions, certificate.receiver, log, options);
