@@ -1,13 +1,66 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "bigcert/batch.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/sweep.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
 
-// Placeholder until issue 7 lands: the subcommand exists so that its name is reserved and refuses clearly.
+namespace {
+
+// "[#####     ] 120/400  35.2/s  ETA 8s", redrawn in place; only on a terminal (logs stay clean).
+std::function<void(std::size_t, std::size_t)> progress_bar() {
+    if (!::isatty(STDERR_FILENO)) return {};
+    auto start = std::chrono::steady_clock::now();
+    return [start](std::size_t done, std::size_t total) {
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double rate = seconds > 0 ? done / seconds : 0;  // approximate by nature: a display only
+        const int width = 30;
+        int filled = total ? static_cast<int>(width * done / total) : width;
+        std::fprintf(stderr, "\r[%s%s] %zu/%zu  %.1f/s  ETA %.0fs ", std::string(filled, '#').c_str(),
+                     std::string(width - filled, ' ').c_str(), done, total, rate,
+                     rate > 0 ? (total - done) / rate : 0.0);
+        if (done == total) std::fprintf(stderr, "\n");
+    };
+}
+
+}  // namespace
+
 Runner add_batch_command(CLI::App& app) {
-    CLI::App* command = app.add_subcommand("batch", "solve many instances (JSON Lines), sharded and resumable (not built yet)");
-    command->allow_extras();
-    return [] () -> int { throw UnsupportedError("", "bigcert batch"); };
+    struct Options {
+        std::string input, sweep, out, shard = "1/1";
+        unsigned threads = 0;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("batch", "solve many instances into JSON Lines (sharded, resumable)");
+    command->add_option("input", options->input, "JSON Lines file, one instance per line");
+    command->add_option("--sweep", options->sweep, "sweep spec (README \"Sweeps\") instead of an input file");
+    command->add_option("--out", options->out, "output JSON Lines file (appended to; ids already there are skipped)")->required();
+    command->add_option("--shard", options->shard, "k/N: only items whose position p has p % N == k - 1");
+    command->add_option("--threads", options->threads, "worker threads (0: all cores)");
+    return [options] {
+        if (options->input.empty() == options->sweep.empty())
+            throw InputError("", "give either an input file or --sweep SPEC");
+        Shard shard = parse_shard(options->shard, "--shard");
+        std::vector<BatchItem> all = options->sweep.empty() ? read_batch_input(options->input)
+                                                            : expand_sweep_file(options->sweep);
+        std::vector<BatchItem> mine;
+        for (std::size_t p = 0; p < all.size(); ++p)
+            if (shard.owns(p)) mine.push_back(std::move(all[p]));
+        BatchOptions batch;
+        batch.threads = options->threads;
+        batch.progress = progress_bar();
+        std::size_t written = run_batch(mine, options->out, batch);
+        std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in " << options->out
+                  << " (shard " << shard.index << "/" << shard.count << ": " << mine.size() << " items)\n";
+        return exit_ok;
+    };
 }
 
 }  // namespace bigcert::cli

@@ -1,0 +1,67 @@
+// Batch runs (FORMAT.md "Batch"): many instances solved into a JSON Lines file that survives crashes,
+// resumes where it stopped and splits deterministically into shards for cluster job arrays.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "bigcert/solution_writer.hpp"
+
+namespace bigcert {
+
+// One unit of work: the instance's JSON text and its id (its name, else its 1-based line number).
+struct BatchItem {
+    Json id;
+    std::string text;
+    Json params = nullptr;  // a sweep point's values by path, copied to the output line
+};
+
+// Shard k of N (1 <= k <= N): item number p (0-based, in input order) belongs to it when p % N == k - 1.
+struct Shard {
+    std::size_t index = 1;
+    std::size_t count = 1;
+    bool owns(std::size_t position) const { return position % count == index - 1; }
+};
+// Parses "k/N"; InputError naming `option` otherwise.
+Shard parse_shard(const std::string& text, const std::string& option);
+
+// Reads a JSON Lines file of instances (blank lines skipped). Ids are taken from "name" when the line parses.
+std::vector<BatchItem> read_batch_input(const std::string& path);
+
+// The ids already present in an output file, as compact JSON text. A torn last line (no newline: the
+// process was killed mid-write) is cut off the file, so the file is valid JSON Lines afterwards.
+// A complete line that is not a result object is an InputError (the file is not ours).
+std::set<std::string> recover_batch_output(const std::string& path);
+
+// One output line, newline included: {"id": ..., "solution": {...}} or {"id": ..., "error": "..."}.
+std::string batch_result_line(const BatchItem& item);
+
+struct BatchOptions {
+    unsigned threads = 0;  // 0: all cores
+    // Called from the writing thread after each line: (lines done, lines to do).
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
+// Solves every item not already in `output_path` and appends one line per item, in input order, each with
+// a single write(2); the file is fsync'ed at the end. Returns the number of lines written.
+std::size_t run_batch(const std::vector<BatchItem>& items, const std::string& output_path,
+                      const BatchOptions& options = {});
+
+}  // namespace bigcert
+
+namespace bigcert {
+
+// `bigcert merge`: shard outputs combined (the first line of each id wins; later duplicates are counted)
+// and summarised over the solved lines.
+struct BatchMerge {
+    std::vector<std::string> lines;  // each with its newline, in the order first seen
+    Json summary;  // {"lines", "duplicates", "solved", "errors", "errors_by_kind", "count": {"one", "infinite"},
+                   //  "premise_not_met", "interior_players": {"0": n, "1": n, ...}, "more_than_one_interior"}
+};
+BatchMerge merge_batch_outputs(const std::vector<std::string>& paths);
+void write_merge_summary(std::ostream& out, const Json& summary);
+
+}  // namespace bigcert

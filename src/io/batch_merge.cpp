@@ -1,0 +1,82 @@
+#include <fstream>
+#include <ostream>
+#include <set>
+
+#include "bigcert/batch.hpp"
+#include "bigcert/errors.hpp"
+
+namespace bigcert {
+
+namespace {
+
+void count_key(Json& histogram, const std::string& key) {
+    histogram[key] = histogram.value(key, 0) + 1;
+}
+
+// Adds one result line to the summary (MODEL.md §4: Theorem 4's premise and its interior players).
+void summarise_line(Json& summary, const Json& line) {
+    if (line.contains("error")) {
+        summary["errors"] = summary["errors"].get<std::size_t>() + 1;
+        count_key(summary["errors_by_kind"], line.value("error_kind", std::string("other")));
+        return;
+    }
+    summary["solved"] = summary["solved"].get<std::size_t>() + 1;
+    const Json& solution = line["solution"];
+    count_key(summary["count"], solution["equilibria"].value("count", std::string("?")));
+    const Json& exaggeration = solution["exaggeration"];
+    if (exaggeration.value("premise", std::string("met")) != "met")
+        summary["premise_not_met"] = summary["premise_not_met"].get<std::size_t>() + 1;
+    if (!exaggeration.value("at_most_one_interior", true))
+        summary["more_than_one_interior"] = summary["more_than_one_interior"].get<std::size_t>() + 1;
+    count_key(summary["interior_players"], std::to_string(exaggeration["interior"].size()));
+}
+
+}  // namespace
+
+BatchMerge merge_batch_outputs(const std::vector<std::string>& paths) {
+    BatchMerge merge;
+    merge.summary = {{"lines", 0},           {"duplicates", 0},      {"solved", 0},
+                     {"errors", 0},          {"errors_by_kind", Json::object()},
+                     {"count", Json::object()}, {"premise_not_met", 0}, {"more_than_one_interior", 0},
+                     {"interior_players", Json::object()}};
+    std::set<std::string> seen;
+    for (const std::string& path : paths) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw InputError(path, "cannot open");
+        std::string text;
+        for (std::size_t number = 1; std::getline(in, text); ++number) {
+            if (text.empty()) continue;
+            std::string where = path + ":" + std::to_string(number);
+            Json line = Json::parse(text, nullptr, false);
+            if (!line.is_object() || !line.contains("id"))
+                throw InputError(where, "not a batch result line");
+            if (in.eof()) throw InputError(where, "torn last line (no newline); resume the batch run to repair it");
+            if (!seen.insert(line["id"].dump()).second) {
+                merge.summary["duplicates"] = merge.summary["duplicates"].get<std::size_t>() + 1;
+                continue;
+            }
+            if (!line.contains("error") && !(line.contains("solution") && line["solution"].contains("equilibria") &&
+                                             line["solution"].contains("exaggeration")))
+                throw InputError(where, "neither \"solution\" (with equilibria and exaggeration) nor \"error\"");
+            merge.lines.push_back(text + "\n");
+            merge.summary["lines"] = merge.summary["lines"].get<std::size_t>() + 1;
+            summarise_line(merge.summary, line);
+        }
+    }
+    return merge;
+}
+
+void write_merge_summary(std::ostream& out, const Json& s) {
+    out << "results            " << s["lines"] << " (" << s["duplicates"] << " duplicate lines dropped)\n";
+    out << "solved             " << s["solved"] << "\n";
+    out << "errors             " << s["errors"];
+    for (const auto& [kind, n] : s["errors_by_kind"].items()) out << "  " << kind << ": " << n;
+    out << "\nequilibria         ";
+    for (const auto& [count, n] : s["count"].items()) out << count << ": " << n << "  ";
+    out << "\nTheorem 4 premise  not met in " << s["premise_not_met"] << " of " << s["solved"] << " solved\n";
+    out << "interior players   ";
+    for (const auto& [k, n] : s["interior_players"].items()) out << k << ": " << n << "  ";
+    out << "\nmore than one interior player at some equilibrium: " << s["more_than_one_interior"] << "\n";
+}
+
+}  // namespace bigcert
