@@ -7,7 +7,7 @@ seconds=${1:-60}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 mkdir -p fuzz/findings
-for target in instance_loader; do
+for target in instance_loader profile_loader; do
   corpus=$(mktemp -d)
   cp examples/*.json "$corpus"/ 2>/dev/null || true
   [ -d fuzz/corpus/$target ] && cp fuzz/corpus/$target/* "$corpus"/ 2>/dev/null || true
