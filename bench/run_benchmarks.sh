@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Solve benchmark (issue 2, item 7): generates the instances, then per instance
+#  1. `bigcert solve --json INSTANCE > /dev/null` end to end (wall clock and peak memory, /usr/bin/time),
+#  2. bigcert_solve_bench: the exact path's phases next to the paper's double-precision best-response dynamics
+#     (parsing included on both sides), with the ratio baseline / exact.
+# Usage: bench/run_benchmarks.sh BUILD_DIR [WORK_DIR] [SIZES...]
+#   default sizes: "paper 10000 100000 1000000 / hard 10000 100000 1000000 / polygons 1000 10000 100000"
+# Results: WORK_DIR/results.jsonl (one line per instance) and a Markdown table on stdout.
+set -euo pipefail
+build=${1:?usage: run_benchmarks.sh BUILD_DIR [WORK_DIR]}
+work=${2:-/tmp/bigcert-bench}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$work"
+runs=(${BENCH_RUNS:-"paper:10000 paper:100000 paper:1000000 hard:10000 hard:100000 hard:1000000 polygons:1000 polygons:10000 polygons:100000"})
+: > "$work/results.jsonl"
+echo "| instance | n | d | bigcert solve --json s | peak MB | exact parse s | exact solve s | write s | baseline parse s | baseline dynamics s | sweeps | baseline s | baseline / exact |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for run in "${runs[@]}"; do
+    kind=${run%%:*}; n=${run##*:}
+    file="$work/$kind-$n.json"
+    [[ -s "$file" ]] || python3 "$here/solve_bench_gen.py" "$kind" "$n" > "$file"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$build/bigcert" solve --json "$file" > /dev/null
+    read -r cli_seconds cli_kb < "$work/time.txt"
+    line=$("$build/bench/bigcert_solve_bench" "$file")
+    echo "$line" >> "$work/results.jsonl"
+    python3 - "$line" "$kind" "$n" "$cli_seconds" "$cli_kb" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1]); kind, n, cli, kb = sys.argv[2], sys.argv[3], float(sys.argv[4]), int(sys.argv[5])
+e, b = r["exact"], r["baseline"]
+sweeps = f'{b["sweeps"]}' + ("" if b["converged"] else " (not converged)")
+print(f'| {kind} | {n} | {r["dimension"]} | {cli:.2f} | {kb / 1024:.0f} | {e["parse"]:.2f} | {e["solve"]:.2f} | '
+      f'{e["write"]:.2f} | {b["parse"]:.2f} | {b["dynamics"]:.2f} | {sweeps} | {b["total"]:.2f} | '
+      f'{b["total"] / cli:.2f}x |')
+PY
+done

@@ -1,0 +1,177 @@
+// Side-by-side timing of the exact solver against the paper's floating-point method (issue 2, item 7).
+//
+//   bigcert_solve_bench INSTANCE.json [--tolerance 1e-9] [--max-sweeps 1000]
+// Prints one JSON line: the exact path's phases (parse, solve, write the solution JSON), the baseline's phases
+// (parse the same file into doubles with simdjson, round-robin best-response dynamics until the receiver is
+// within the tolerance of the exact x̂*), and the ratio baseline / exact.
+#include <simdjson.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+
+#include "bigcert/float_dynamics.hpp"
+#include "bigcert/instance_loader.hpp"
+#include "bigcert/solution_writer.hpp"
+#include "bigcert/solver.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using simdjson::ondemand::json_type;
+using simdjson::ondemand::value;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double parse_double(std::string_view text) {
+    double result = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
+    if (error != std::errc()) throw std::runtime_error("baseline: not a number: " + std::string(text));
+    return result;
+}
+
+// A FORMAT.md number as the nearest-ish double: JSON numbers directly, strings "p/q" as p / q.
+double number(value v) {
+    if (v.type() != json_type::string) return double(v.get_double());
+    std::string_view text = v.get_string();
+    std::size_t slash = text.find('/');
+    if (slash == std::string_view::npos) return parse_double(text);
+    return parse_double(text.substr(0, slash)) / parse_double(text.substr(slash + 1));
+}
+
+std::vector<double> numbers(value v) {
+    std::vector<double> result;
+    if (v.type() != json_type::array) return {number(v)};
+    for (value element : v.get_array()) result.push_back(number(element));
+    return result;
+}
+
+struct ActionSet {
+    bool present = false;
+    double lower = 0, upper = 0;
+    std::vector<double> points_xy;
+};
+
+// Intervals (d = 1) and vertex lists (d = 2): what the generator writes.
+ActionSet action_set(value v) {
+    ActionSet set;
+    set.present = true;
+    for (auto field : v.get_object()) {
+        std::string_view key = field.unescaped_key();
+        if (key == "interval") {
+            std::vector<double> ends = numbers(field.value());
+            set.lower = ends.at(0), set.upper = ends.at(1);
+        } else if (key == "vertices") {
+            for (value vertex : field.value().get_array())
+                for (double c : numbers(vertex)) set.points_xy.push_back(c);
+        } else {
+            throw std::runtime_error("baseline: unsupported action set " + std::string(key));
+        }
+    }
+    return set;
+}
+
+void add_action_set(bigcert::FloatGame& game, const ActionSet& set) {
+    if (game.dimension == 1) {
+        game.lower.push_back(set.lower);
+        game.upper.push_back(set.upper);
+    } else {
+        bigcert::add_float_polygon(game, set.points_xy);
+    }
+}
+
+bigcert::FloatGame load_float_game(const std::string& path) {
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string json = simdjson::padded_string::load(path);
+    simdjson::ondemand::document document = parser.iterate(json);
+    bigcert::FloatGame game;
+    ActionSet common;
+    double bias_weight = 0;
+    std::vector<double> bias_point;
+    // First pass: everything but the players (the common set may come after them in the file).
+    for (auto field : document.get_object()) {
+        std::string_view key = field.unescaped_key();
+        if (key == "dimension") game.dimension = std::size_t(uint64_t(field.value().get_uint64()));
+        if (key == "action_set") common = action_set(field.value());
+        if (key == "bias")
+            for (auto part : field.value().get_object()) {
+                std::string_view name = part.unescaped_key();
+                if (name == "weight") bias_weight = number(part.value());
+                if (name == "point") bias_point = numbers(part.value());
+            }
+    }
+    game.bias.assign(game.dimension, 0.0);
+    for (std::size_t c = 0; c < bias_point.size() && c < game.dimension; ++c) game.bias[c] = bias_weight * bias_point[c];
+    document.rewind();
+    for (value player : document["players"].get_array()) {
+        double weight = 1;
+        std::vector<double> target;
+        ActionSet own;
+        for (auto field : player.get_object()) {
+            std::string_view key = field.unescaped_key();
+            if (key == "weight") weight = number(field.value());
+            if (key == "target") target = numbers(field.value());
+            if (key == "action_set") own = action_set(field.value());
+        }
+        game.weights.push_back(weight);
+        game.targets.insert(game.targets.end(), target.begin(), target.end());
+        add_action_set(game, own.present ? own : common);
+    }
+    return game;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    if (argc < 2) {
+        std::cerr << "usage: bigcert_solve_bench INSTANCE.json [--tolerance T] [--max-sweeps K]\n";
+        return 2;
+    }
+    std::string path = argv[1];
+    bigcert::FloatDynamicsOptions options;
+    for (int a = 2; a + 1 < argc; a += 2) {
+        std::string flag = argv[a];
+        if (flag == "--tolerance") options.tolerance = std::atof(argv[a + 1]);
+        if (flag == "--max-sweeps") options.max_sweeps = std::strtoull(argv[a + 1], nullptr, 10);
+    }
+
+    Clock::time_point start = Clock::now();
+    bigcert::Instance instance = bigcert::load_instance_file(path);
+    double exact_parse = seconds_since(start);
+    start = Clock::now();
+    bigcert::Solution solution = bigcert::solve(instance);
+    double exact_solve = seconds_since(start);
+    start = Clock::now();
+    {
+        std::ofstream null_output("/dev/null");
+        bigcert::write_solution_json(null_output, instance, solution);
+    }
+    double exact_write = seconds_since(start);
+
+    for (const bigcert::Rational& c : solution.receiver) options.reference.push_back(bigcert::to_double(c));
+    start = Clock::now();
+    bigcert::FloatGame game = load_float_game(path);
+    double float_parse = seconds_since(start);
+    start = Clock::now();
+    bigcert::FloatDynamicsResult dynamics = bigcert::run_float_best_response(game, options);
+    double float_dynamics = seconds_since(start);
+
+    double exact_total = exact_parse + exact_solve + exact_write, float_total = float_parse + float_dynamics;
+    std::printf(
+        "{\"instance\":\"%s\",\"players\":%zu,\"dimension\":%zu,"
+        "\"exact\":{\"parse\":%.3f,\"solve\":%.3f,\"write\":%.3f,\"total\":%.3f,\"count\":\"%s\"},"
+        "\"baseline\":{\"parse\":%.3f,\"dynamics\":%.3f,\"total\":%.3f,\"sweeps\":%zu,\"error\":%.3g,"
+        "\"converged\":%s},\"ratio_baseline_over_exact\":%.2f}\n",
+        path.c_str(), instance.players.size(), instance.dimension, exact_parse, exact_solve, exact_write,
+        exact_total, bigcert::count_name(solution.count).c_str(), float_parse, float_dynamics, float_total,
+        dynamics.sweeps, dynamics.error, dynamics.converged ? "true" : "false", float_total / exact_total);
+    return 0;
+} catch (const std::exception& error) {
+    std::cerr << "bigcert_solve_bench: " << error.what() << "\n";
+    return 3;
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Deterministic random instances for the solve benchmark (issue 2, item 7).
+
+  solve_bench_gen.py paper N [--seed S]     d = 1, common interval [-1, 1], weights 1/N (the paper's setting)
+  solve_bench_gen.py hard N [--seed S]      d = 1, random rational weights (5% negative), per-player intervals
+  solve_bench_gen.py polygons N [--seed S]  d = 2, weights 1/N, a random convex 8-gon per player
+
+Targets are pairwise distinct rationals with denominators up to 1000 (written as "p/q" strings), so every
+instance meets Theorem 4's premise. The output is an instance of FORMAT.md on stdout.
+"""
+import argparse
+import math
+import random
+import sys
+
+
+def fraction(num, den):
+    g = math.gcd(num, den)
+    num, den = num // g, den // g
+    return str(num) if den == 1 else f"{num}/{den}"
+
+
+def random_rational(rng, lo, hi, max_den=1000):
+    """A uniformly placed rational in [lo, hi] with a random denominator <= max_den, as (num, den)."""
+    den = rng.randint(1, max_den)
+    return rng.randint(math.ceil(lo * den), math.floor(hi * den)), den
+
+
+def distinct_targets(rng, count, dimension, spread):
+    seen = set()
+    targets = []
+    while len(targets) < count:
+        point = tuple(fraction(*random_rational(rng, -spread, spread)) for _ in range(dimension))
+        if point not in seen:
+            seen.add(point)
+            targets.append(point)
+    return targets
+
+
+def number_list(values):
+    return "[" + ",".join(f'"{v}"' for v in values) + "]"
+
+
+def paper(rng, n):
+    yield f'"dimension":1,"action_set":{{"interval":[-1,1]}},"players":['
+    weight = fraction(1, n)
+    for i, (t,) in enumerate(distinct_targets(rng, n, 1, 5)):
+        yield ("," if i else "") + f'{{"target":"{t}","weight":"{weight}"}}'
+    yield "]"
+
+
+def hard(rng, n):
+    yield '"dimension":1,"players":['
+    for i, (t,) in enumerate(distinct_targets(rng, n, 1, 5)):
+        num, den = rng.randint(1, 1000), rng.randint(500, 1000) * n
+        if rng.random() < 0.05:
+            num = -num
+        lo_num, lo_den = random_rational(rng, -3, 1)
+        width_num, width_den = random_rational(rng, 0.001, 3)
+        hi_num, hi_den = lo_num * width_den + width_num * lo_den, lo_den * width_den
+        yield (("," if i else "") + f'{{"target":"{t}","weight":"{fraction(num, den)}",'
+               f'"action_set":{{"interval":["{fraction(lo_num, lo_den)}","{fraction(hi_num, hi_den)}"]}}}}')
+    yield "]"
+
+
+def convex_octagon(rng):
+    """8 vertices (counter-clockwise) with coordinates in thousandths, strictly convex."""
+    while True:
+        cx, cy = rng.randint(-3000, 3000), rng.randint(-3000, 3000)
+        radius = rng.randint(500, 2000)
+        points = []
+        for k in range(8):
+            angle = (k + rng.uniform(-0.2, 0.2)) * math.pi / 4
+            points.append((cx + round(radius * math.cos(angle)), cy + round(radius * math.sin(angle))))
+        if all(cross(points[k], points[(k + 1) % 8], points[(k + 2) % 8]) > 0 for k in range(8)):
+            return points
+
+
+def cross(a, b, c):
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def polygons(rng, n):
+    yield '"dimension":2,"players":['
+    weight = fraction(1, n)
+    for i, t in enumerate(distinct_targets(rng, n, 2, 5)):
+        vertices = ",".join(number_list([fraction(x, 1000), fraction(y, 1000)]) for x, y in convex_octagon(rng))
+        yield (("," if i else "") + f'{{"target":{number_list(t)},"weight":"{weight}",'
+               f'"action_set":{{"vertices":[{vertices}]}}}}')
+    yield "]"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("kind", choices=["paper", "hard", "polygons"])
+    parser.add_argument("players", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(f"{args.kind}-{args.players}-{args.seed}")
+    out = sys.stdout
+    out.write(f'{{"format":"bigcert/1","name":"{args.kind}-n{args.players}-s{args.seed}","loss":"squared",')
+    for chunk in {"paper": paper, "hard": hard, "polygons": polygons}[args.kind](rng, args.players):
+        out.write(chunk)
+        out.write("\n" if chunk.startswith(",") or chunk.startswith("{") else "")
+    out.write("}\n")
+
+
+if __name__ == "__main__":
+    main()

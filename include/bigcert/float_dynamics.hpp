@@ -1,0 +1,52 @@
+// The paper's own floating-point method (MODEL.md §2, Definition 3), kept as the benchmarks' side-by-side
+// baseline: round-robin best-response dynamics in double precision. Approximate by design; nothing exact
+// is ever derived from it.
+//
+//   FloatDynamicsResult run_float_best_response(const FloatGame&, const FloatDynamicsOptions&)
+// Pre: weights, targets and action sets as doubles; d = 1 (intervals) or d = 2 (convex polygons, vertices in
+//      counter-clockwise order as make_float_polygon returns them).
+// Post: players update in turn, each to its best response (Euclidean projection of (t_i − z)/w_i onto X_i,
+//       z the receiver without player i); after every sweep the receiver is re-summed and compared with
+//       options.reference (the exact x̂* rounded to double). Stops when the Euclidean error is below
+//       options.tolerance (converged) or after options.max_sweeps sweeps.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace bigcert {
+
+struct FloatGame {
+    std::size_t dimension = 1;
+    std::vector<double> weights;   // n
+    std::vector<double> targets;   // n·d, player-major
+    std::vector<double> bias;      // d: w0·x0
+    // d = 1: each player's interval.
+    std::vector<double> lower, upper;
+    // d = 2: player i's polygon is polygon_xy[2·polygon_start[i] .. 2·polygon_start[i+1]).
+    std::vector<std::size_t> polygon_start{0};
+    std::vector<double> polygon_xy;
+
+    std::size_t players() const { return weights.size(); }
+};
+
+// Appends the convex hull (counter-clockwise, Andrew's monotone chain in double) of points as the next
+// player's polygon.
+void add_float_polygon(FloatGame& game, std::vector<double> points_xy);
+
+struct FloatDynamicsOptions {
+    std::vector<double> reference;  // the exact receiver, rounded
+    double tolerance = 1e-9;
+    std::size_t max_sweeps = 1000;
+};
+
+struct FloatDynamicsResult {
+    std::vector<double> receiver;
+    std::size_t sweeps = 0;
+    double error = 0;  // Euclidean distance to options.reference after the last sweep
+    bool converged = false;
+};
+
+FloatDynamicsResult run_float_best_response(const FloatGame& game, const FloatDynamicsOptions& options);
+
+}  // namespace bigcert
