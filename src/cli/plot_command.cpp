@@ -1,13 +1,93 @@
+#include <fstream>
+#include <memory>
+
+#include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/figure.hpp"
+#include "bigcert/solution_writer.hpp"
+#include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
 
-// Placeholder until issue 7 lands: the subcommand exists so that its name is reserved and refuses clearly.
+namespace {
+
+Vector exact_vector(const Json& value, const std::string& path, std::size_t dimension) {
+    if (!value.is_array() || value.size() != dimension) throw InputError(path, "expected " + std::to_string(dimension) + " numbers");
+    Vector v;
+    for (std::size_t k = 0; k < value.size(); ++k) {
+        std::optional<Rational> x = value[k].is_string() ? parse_rational(value[k].get<std::string>()) : std::nullopt;
+        if (!x) throw InputError(path + "[" + std::to_string(k) + "]", "expected an exact number as a string: " + value[k].dump());
+        v.push_back(*x);
+    }
+    return v;
+}
+
+// A solution object written by `solve --json` (only the fields a figure needs), re-checked exactly:
+// a figure must not show as an equilibrium what is none.
+Solution read_solution(const std::string& path, const Instance& instance) {
+    std::ifstream in(path);
+    if (!in) throw InputError(path, "cannot open");
+    Json json = Json::parse(in, nullptr, false);
+    if (!json.is_object() || !json.contains("equilibrium")) throw InputError(path, "not a solution object (no \"equilibrium\")");
+    const Json& eq = json["equilibrium"];
+    if (!eq.contains("actions") || !eq["actions"].is_array() || eq["actions"].size() != instance.players.size())
+        throw InputError("equilibrium.actions", "expected one action per player");
+    Solution s;
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        s.actions.push_back(exact_vector(eq["actions"][i], "equilibrium.actions[" + std::to_string(i) + "]", instance.dimension));
+    s.receiver = instance.receiver(s.actions);
+    s.face_vertices.assign(instance.players.size(), {});
+    if (json.contains("equilibria") && json["equilibria"].contains("faces")) {
+        s.count = json["equilibria"].value("count", std::string("one")) == "infinite" ? EquilibriumCount::infinite
+                                                                                      : EquilibriumCount::one;
+        const Json& faces = json["equilibria"]["faces"];
+        for (std::size_t k = 0; k < faces.size(); ++k) {
+            std::string where = "equilibria.faces[" + std::to_string(k) + "]";
+            std::size_t player = faces[k].value("player", instance.players.size());
+            if (player >= instance.players.size()) throw InputError(where + ".player", "no such player");
+            for (std::size_t v = 0; v < faces[k]["vertices"].size(); ++v)
+                s.face_vertices[player].push_back(exact_vector(faces[k]["vertices"][v], where + ".vertices[" + std::to_string(v) + "]",
+                                                               instance.dimension));
+        }
+    }
+    CheckReport report = check_equilibrium(instance, s.actions, s.receiver);
+    if (!report.ok) throw InputError(path, "not an equilibrium of this instance: " + report.failure);
+    return s;
+}
+
+}  // namespace
+
 Runner add_plot_command(CLI::App& app) {
-    CLI::App* command = app.add_subcommand("plot", "figures (SVG, TikZ) (not built yet)");
-    command->allow_extras();
-    return [] () -> int { throw UnsupportedError("", "bigcert plot"); };
+    struct Options {
+        InputOptions input;
+        std::string solution, svg, tikz;
+        bool contour = false;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("plot", "figures of an equilibrium (SVG, TikZ)");
+    options->input.add_to(*command);
+    command->add_option("--solution", options->solution, "draw this solution (solve --json output) instead of solving");
+    command->add_option("--svg", options->svg, "write an SVG file");
+    command->add_option("--tikz", options->tikz, "write a TikZ picture (\\input it; needs \\usepackage{tikz})");
+    command->add_flag("--contour", options->contour, "d = 1, two players: contour plot of the potential instead");
+    return [options] {
+        if (options->svg.empty() && options->tikz.empty()) throw InputError("", "give --svg FILE and/or --tikz FILE");
+        Instance instance = options->input.load();
+        Solution solution = options->solution.empty() ? solve(instance) : read_solution(options->solution, instance);
+        Figure figure = options->contour ? potential_contour_figure(instance, solution) : equilibrium_figure(instance, solution);
+        if (!options->svg.empty()) {
+            std::ofstream out(options->svg);
+            if (!out) throw InputError("--svg", "cannot write " + options->svg);
+            write_svg(out, figure);
+        }
+        if (!options->tikz.empty()) {
+            std::ofstream out(options->tikz);
+            if (!out) throw InputError("--tikz", "cannot write " + options->tikz);
+            write_tikz(out, figure);
+        }
+        return exit_ok;
+    };
 }
 
 }  // namespace bigcert::cli

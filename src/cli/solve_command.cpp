@@ -1,6 +1,9 @@
+#include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "bigcert/errors.hpp"
+#include "bigcert/latex.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
@@ -12,17 +15,24 @@ Runner add_solve_command(CLI::App& app) {
         InputOptions input;
         bool json = false;
         unsigned threads = 0;
+        std::string latex;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("solve", "exact equilibrium, equilibrium set and exaggeration report");
     options->input.add_to(*command);
     command->add_flag("--json", options->json, "print FORMAT.md's solution object");
     command->add_option("--threads", options->threads, "worker threads (0: all cores)");
+    command->add_option("--latex", options->latex, "also write a booktabs table of the equilibrium (exact fractions)");
     return [options] {
         Instance instance = options->input.load();
         SolveOptions solve_options;
         solve_options.threads = options->threads;
         Solution solution = solve(instance, solve_options);
+        if (!options->latex.empty()) {
+            std::ofstream latex(options->latex);
+            if (!latex) throw InputError("--latex", "cannot write " + options->latex);
+            write_latex_table(latex, instance, solution);
+        }
         if (options->json) write_solution_json(std::cout, instance, solution);
         else write_solution_table(std::cout, instance, solution);
         return exit_ok;
