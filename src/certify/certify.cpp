@@ -124,7 +124,7 @@ void record(ProofLog& log, const std::string& name, const std::string& subject, 
     log.record(std::move(entry));
 }
 
-PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::size_t i, const std::vector<Vector>& actions,
+PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::size_t i, const std::vector<Vector>& actions,
                              const Vector& receiver, ProofLog& log, const CertifyOptions& options) {
     const Player& p = instance.players[i];
     PlayerVerdict verdict;
@@ -134,7 +134,7 @@ PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::si
 
     QueryLimits linear_limits = limits_for(options.timeout_seconds, options.rlimit, log.enabled());
     SmtQuery linear = queries.variational();
-    QueryOutcome linear_outcome = run_query(ctx, linear, linear_limits, y);
+    QueryOutcome linear_outcome = pool.run(linear, linear_limits, y);
     verdict.variational = linear_outcome.answer;
     record(log, player_file_stem(instance, i, "variational"), instance.label(i), "variational inequality", linear, linear_outcome);
 
@@ -142,7 +142,7 @@ PlayerVerdict certify_player(z3::context& ctx, const Instance& instance, std::si
     if (instance.dimension <= options.definition_max_dimension) {
         QueryLimits nonlinear_limits = limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit, log.enabled());
         SmtQuery nonlinear = queries.definition();
-        definition_outcome = run_query(ctx, nonlinear, nonlinear_limits, y);
+        definition_outcome = pool.run(nonlinear, nonlinear_limits, y);
         verdict.definition = definition_outcome.answer;
         record(log, player_file_stem(instance, i, "definition"), instance.label(i), "definition", nonlinear, definition_outcome);
     } else {
@@ -203,8 +203,9 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
         z3::config config;
         config.set("proof", log.enabled());  // proof objects are for the log only, and they cost time
         z3::context ctx(config);  // one context per thread: Z3 contexts are not thread-safe
+        SolverPool pool(ctx);
         for (std::size_t i = begin; i < end; ++i)
-            certificate.players[i] = certify_player(ctx, instance, i, actions, certificate.receiver, log, options);
+            certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver, log, options);
     });
     bool all = true, any_refuted = false;
     for (const PlayerVerdict& v : certificate.players) {

@@ -60,14 +60,20 @@ std::string SmtQuery::text() const {
     return out.str();
 }
 
-QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
-                       const std::vector<std::string>& model_variables) {
+namespace {
+
+z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits) {
     z3::solver solver(ctx, query.logic().c_str());  // the logic's own solver: far less set-up per query than the generic one
     z3::params params(ctx);
     if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
     if (limits.rlimit) params.set("rlimit", limits.rlimit);
     params.set("unsat_core", true);  // the named assertions give the core
     solver.set(params);
+    return solver;
+}
+
+QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query, const QueryLimits& limits,
+                    const std::vector<std::string>& model_variables) {
     solver.from_string(query.text().c_str());
     QueryOutcome outcome;
     z3::check_result result = solver.check();
@@ -99,6 +105,24 @@ QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimit
         outcome.answer = "unknown";
         outcome.reason = solver.reason_unknown();
     }
+    return outcome;
+}
+
+}  // namespace
+
+QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
+                       const std::vector<std::string>& model_variables) {
+    z3::solver solver = make_solver(ctx, query, limits);
+    return decide(ctx, solver, query, limits, model_variables);
+}
+
+QueryOutcome SolverPool::run(const SmtQuery& query, const QueryLimits& limits, const std::vector<std::string>& model_variables) {
+    const std::string key = query.logic() + "/" + std::to_string(limits.timeout_ms) + "/" + std::to_string(limits.rlimit);
+    auto it = solvers_.find(key);
+    if (it == solvers_.end()) it = solvers_.emplace(key, make_solver(ctx_, query, limits)).first;
+    it->second.push();
+    QueryOutcome outcome = decide(ctx_, it->second, query, limits, model_variables);
+    it->second.pop();
     return outcome;
 }
 

@@ -57,4 +57,16 @@ struct QueryOutcome {
 QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
                        const std::vector<std::string>& model_variables);
 
+// One solver per logic and limits, reused with push/pop: creating a Z3 solver costs more than deciding the small
+// per-player queries of certify. Each query still runs alone (its assertions are popped afterwards).
+class SolverPool {
+public:
+    explicit SolverPool(z3::context& ctx) : ctx_(ctx) {}
+    QueryOutcome run(const SmtQuery& query, const QueryLimits& limits, const std::vector<std::string>& model_variables);
+
+private:
+    z3::context& ctx_;
+    std::map<std::string, z3::solver> solvers_;
+};
+
 }  // namespace bigcert
