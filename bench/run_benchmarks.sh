@@ -13,23 +13,25 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
 runs=(${BENCH_RUNS:-"paper:10000 paper:100000 paper:1000000 hard:10000 hard:100000 hard:1000000 polygons:1000 polygons:10000 polygons:100000"})
 : > "$work/results.jsonl"
-echo "| instance | n | d | bigcert solve --json s | peak MB | exact parse s | exact solve s | write s | baseline parse s | baseline dynamics s | sweeps | baseline s | baseline / exact |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| instance | n | d | solve --json wall s | solve --json CPU s | peak MB | exact parse / solve / write CPU s | baseline parse / dynamics CPU s | sweeps | baseline / exact (CPU) | baseline / exact (wall) |"
+echo "|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
 for run in "${runs[@]}"; do
     kind=${run%%:*}; n=${run##*:}
     file="$work/$kind-$n.json"
     [[ -s "$file" ]] || python3 "$here/solve_bench_gen.py" "$kind" "$n" > "$file"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$build/bigcert" solve --json "$file" > /dev/null
-    read -r cli_seconds cli_kb < "$work/time.txt"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$build/bigcert" solve --json "$file" > "$work/$kind-$n.solution.json"
+    read -r cli_wall cli_user cli_system cli_kb < "$work/time.txt"
     line=$("$build/bench/bigcert_solve_bench" "$file")
     echo "$line" >> "$work/results.jsonl"
-    python3 - "$line" "$kind" "$n" "$cli_seconds" "$cli_kb" <<'PY'
+    python3 - "$line" "$kind" "$n" "$cli_wall" "$cli_user" "$cli_system" "$cli_kb" <<'PY'
 import json, sys
-r = json.loads(sys.argv[1]); kind, n, cli, kb = sys.argv[2], sys.argv[3], float(sys.argv[4]), int(sys.argv[5])
+r = json.loads(sys.argv[1])
+kind, n, wall, cpu, kb = sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]) + float(sys.argv[6]), int(sys.argv[7])
 e, b = r["exact"], r["baseline"]
 sweeps = f'{b["sweeps"]}' + ("" if b["converged"] else " (not converged)")
-print(f'| {kind} | {n} | {r["dimension"]} | {cli:.2f} | {kb / 1024:.0f} | {e["parse"]:.2f} | {e["solve"]:.2f} | '
-      f'{e["write"]:.2f} | {b["parse"]:.2f} | {b["dynamics"]:.2f} | {sweeps} | {b["total"]:.2f} | '
-      f'{b["total"] / cli:.2f}x |')
+print(f'| {kind} | {n} | {r["dimension"]} | {wall:.2f} | {cpu:.2f} | {kb / 1024:.0f} | '
+      f'{e["parse"]["cpu"]:.2f} / {e["solve"]["cpu"]:.2f} / {e["write"]["cpu"]:.2f} | '
+      f'{b["parse"]["cpu"]:.2f} / {b["dynamics"]["cpu"]:.2f} | {sweeps} | '
+      f'{b["total"]["cpu"] / cpu:.2f}x | {b["total"]["wall"] / wall:.2f}x |')
 PY
 done
