@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "bigcert/curved_set.hpp"
 #include "bigcert/polytope.hpp"
 #include "bigcert/vector.hpp"
 
@@ -25,23 +26,29 @@ struct FiniteChoice {
 
 class ActionSet {
 public:
-    enum class Kind { interval, polytope, finite };
+    enum class Kind { interval, polytope, finite, curved };
 
     static ActionSet interval(Rational lo, Rational hi);
     // `origin` records how the user wrote it ("box", "vertices", "halfspaces") for reports and figures.
     static ActionSet polytope(Polytope p, std::string origin);
     static ActionSet finite(FiniteChoice choice);
+    // A ball or ellipsoid (MODEL.md §3g); `origin` is "ball" or "ellipsoid".
+    static ActionSet curved(CurvedSet set, std::string origin);
 
     Kind kind() const { return static_cast<Kind>(shape_.index()); }
     bool is_finite() const { return kind() == Kind::finite; }
+    bool is_curved() const { return kind() == Kind::curved; }
     const std::string& origin() const { return origin_; }
     std::size_t dimension() const;
     const Interval& as_interval() const { return std::get<Interval>(shape_); }
     const Polytope& as_polytope() const { return std::get<Polytope>(shape_); }
     const FiniteChoice& as_finite() const { return std::get<FiniteChoice>(shape_); }
+    const CurvedSet& as_curved() const { return std::get<CurvedSet>(shape_); }
 
     // The convex-set operations below throw UnsupportedError on a finite action space: its geometry is
     // the set of achievable item sums (see finite_game.hpp), not a convex set.
+    // A curved set has no vertices and an irrational support function: vertices(), support_value() and
+    // support_face() throw UnsupportedError on it (use as_curved(); solver/curved_solver.hpp).
     std::vector<Vector> vertices() const;
     bool contains(const Vector& y) const;
     bool in_interior(const Vector& y) const;
@@ -56,8 +63,9 @@ public:
 
 private:
     void require_convex() const;
+    void require_not_curved() const;
 
-    std::variant<Interval, Polytope, FiniteChoice> shape_;  // order matches Kind
+    std::variant<Interval, Polytope, FiniteChoice, CurvedSet> shape_;  // order matches Kind
     std::string origin_;
 };
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bigcert/enclosure.hpp"
 #include "bigcert/vector.hpp"
 
 namespace bigcert {
@@ -44,6 +45,16 @@ struct Solution {
     // Both are empty for convex action sets.
     std::vector<std::vector<Vector>> chosen_items;
     std::string exact_count;
+    // Curved sets (MODEL.md §3g): the exact coordinates are irrational, so when `enclosed` is true every
+    // action, the receiver, the losses and the potential are given by rational enclosures proven to contain
+    // the exact values (curved_solver.hpp states the argument, recorded in enclosure_proof); actions and
+    // receiver then hold the midpoints, which are approximations only.
+    bool enclosed = false;
+    std::vector<std::vector<Enclosure>> action_enclosures;
+    std::vector<Enclosure> receiver_enclosure, loss_enclosures;
+    Enclosure potential_enclosure;
+    unsigned precision = 0;  // every enclosure has width <= 2^-precision (losses/potential: see writer)
+    std::string enclosure_proof;
     // Replaces the default wording of equilibria.description (the variants' sets are described differently).
     std::string set_description;
 };

@@ -15,6 +15,7 @@ Runner add_solve_command(CLI::App& app) {
         InputOptions input;
         bool json = false;
         unsigned threads = 0;
+        unsigned precision = 64;
         std::string latex;
     };
     auto options = std::make_shared<Options>();
@@ -23,10 +24,14 @@ Runner add_solve_command(CLI::App& app) {
     command->add_flag("--json", options->json, "print FORMAT.md's solution object");
     command->add_option("--threads", options->threads, "worker threads (0: all cores)");
     command->add_option("--latex", options->latex, "also write a booktabs table of the equilibrium (exact fractions)");
+    command->add_option("--precision", options->precision,
+                        "curved sets: enclose irrational coordinates to width 2^-p (default 64)")
+        ->check(CLI::Range(1u, 4096u));
     return [options] {
         Instance instance = options->input.load();
         SolveOptions solve_options;
         solve_options.threads = options->threads;
+        solve_options.precision = options->precision;
         Solution solution = solve(instance, solve_options);
         if (!options->latex.empty()) {
             std::ofstream latex(options->latex);

@@ -25,6 +25,17 @@ ActionSet ActionSet::finite(FiniteChoice choice) {
     return set;
 }
 
+ActionSet ActionSet::curved(CurvedSet curved_set, std::string origin) {
+    ActionSet set;
+    set.shape_ = std::move(curved_set);
+    set.origin_ = std::move(origin);
+    return set;
+}
+
+void ActionSet::require_not_curved() const {
+    if (is_curved()) throw UnsupportedError("", "vertices or a rational support value of a curved set (" + origin_ + ")");
+}
+
 void ActionSet::require_convex() const {
     if (is_finite()) throw UnsupportedError("", "a convex-set operation on a finite action space (items)");
 }
@@ -37,11 +48,14 @@ std::size_t selection_count(const FiniteChoice& choice) {
 
 std::size_t ActionSet::dimension() const {
     if (kind() == Kind::finite) return as_finite().items.front().size();
+    if (kind() == Kind::curved) return as_curved().dimension();
     return kind() == Kind::interval ? 1 : as_polytope().dimension();
 }
 
 std::vector<Vector> ActionSet::vertices() const {
     require_convex();
+    if (is_curved() && as_curved().is_single_point()) return {as_curved().center()};
+    require_not_curved();
     if (kind() == Kind::polytope) return as_polytope().vertices();
     const Interval& i = as_interval();
     if (i.lo == i.hi) return {Vector{i.lo}};
@@ -50,18 +64,21 @@ std::vector<Vector> ActionSet::vertices() const {
 
 bool ActionSet::contains(const Vector& y) const {
     require_convex();
+    if (is_curved()) return as_curved().contains(y);
     if (kind() == Kind::polytope) return as_polytope().contains(y);
     return as_interval().lo <= y[0] && y[0] <= as_interval().hi;
 }
 
 bool ActionSet::in_interior(const Vector& y) const {
     require_convex();
+    if (is_curved()) return as_curved().in_interior(y);
     if (kind() == Kind::polytope) return as_polytope().in_interior(y);
     return as_interval().lo < y[0] && y[0] < as_interval().hi;
 }
 
 bool ActionSet::in_relative_interior(const Vector& y) const {
     require_convex();
+    if (is_curved()) return as_curved().is_single_point() ? y == as_curved().center() : as_curved().in_interior(y);
     if (kind() == Kind::polytope) return as_polytope().in_relative_interior(y);
     return is_single_point() ? y[0] == as_interval().lo : in_interior(y);
 }
@@ -70,12 +87,15 @@ bool ActionSet::is_single_point() const { return affine_dimension() == 0; }
 
 std::size_t ActionSet::affine_dimension() const {
     require_convex();
+    if (is_curved()) return as_curved().is_single_point() ? 0 : as_curved().dimension();
     if (kind() == Kind::polytope) return as_polytope().affine_dimension();
     return as_interval().lo == as_interval().hi ? 0 : 1;
 }
 
 Rational ActionSet::support_value(const Vector& direction) const {
     require_convex();
+    if (is_curved() && as_curved().is_single_point()) return dot(direction, as_curved().center());
+    require_not_curved();
     if (kind() == Kind::polytope) return as_polytope().support_value(direction);
     const Interval& i = as_interval();
     return sign(direction[0]) >= 0 ? Rational(direction[0] * i.hi) : Rational(direction[0] * i.lo);
@@ -83,6 +103,8 @@ Rational ActionSet::support_value(const Vector& direction) const {
 
 std::vector<Vector> ActionSet::support_face(const Vector& direction) const {
     require_convex();
+    if (is_curved() && as_curved().is_single_point()) return {as_curved().center()};
+    require_not_curved();
     if (kind() == Kind::polytope) {
         std::vector<Vector> face;
         for (std::size_t index : as_polytope().support_face(direction)) face.push_back(as_polytope().vertices()[index]);

@@ -63,6 +63,9 @@ private:
     void require_dimension(const Vector& v, const JsonPath& path) const;
     ActionSet build_set(const RawSet& raw) const;
     ActionSet build_finite_set(const RawSet& raw) const;
+    // Balls and ellipsoids (MODEL.md §3g): center plus radius or matrix (rows kept in RawSet::points).
+    void read_curved(od::value value, const JsonPath& path, RawSet& raw);
+    ActionSet build_curved_set(const RawSet& raw) const;
 
     const LoadLimits& limits_;
     std::size_t dimension_ = 1;
@@ -204,12 +207,10 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
                 raw.halfspaces.push_back(std::move(h));
             }
             if (raw.halfspaces.empty()) throw InputError(here.str(), "unbounded set: no halfspaces");
-        } else if (key == "ball") {
+        } else if (key == "ball" || key == "ellipsoid") {
             if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
-            raw.kind = "ball";
-        } else if (key == "ellipsoid") {
-            if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
-            raw.kind = "ellipsoid";
+            raw.kind = key_text;
+            read_curved(field.value(), here, raw);
         } else if (key == "items") {
             if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
             raw.kind = "items";
@@ -236,7 +237,7 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
 }
 
 ActionSet InstanceReader::build_set(const RawSet& raw) const {
-    if (raw.kind == "ball" || raw.kind == "ellipsoid") throw UnsupportedError(raw.path, raw.kind + " action sets");
+    if (raw.kind == "ball" || raw.kind == "ellipsoid") return build_curved_set(raw);
     if (raw.kind == "items") return build_finite_set(raw);
     try {
         if (raw.kind == "interval") {
@@ -262,6 +263,42 @@ ActionSet InstanceReader::build_set(const RawSet& raw) const {
         return ActionSet::polytope(std::move(p), raw.kind);
     } catch (const GeometryError& e) {
         throw InputError(raw.path + "." + raw.kind, e.what());
+    }
+}
+
+void InstanceReader::read_curved(od::value value, const JsonPath& path, RawSet& raw) {
+    const bool ball = raw.kind == "ball";
+    bool has_center = false, has_shape = false;
+    for (od::field part : expect_object(value, path)) {
+        std::string_view part_key = part.unescaped_key();
+        if (part_key == "center") {
+            raw.center = vector(part.value(), path.field("center"));
+            has_center = true;
+        } else if (ball && part_key == "radius") {
+            raw.radius = number(part.value(), path.field("radius"));
+            has_shape = true;
+        } else if (!ball && part_key == "matrix") {
+            raw.points = vector_list(part.value(), path.field("matrix"));
+            has_shape = true;
+        }
+    }
+    if (!has_center) throw InputError(path.str(), "a " + raw.kind + " needs \"center\"");
+    if (!has_shape) throw InputError(path.str(), ball ? "a ball needs \"radius\"" : "an ellipsoid needs \"matrix\"");
+}
+
+ActionSet InstanceReader::build_curved_set(const RawSet& raw) const {
+    const std::string here = raw.path + "." + raw.kind;
+    if (raw.kind == "ball") {
+        if (sign(raw.radius) < 0) throw InputError(here + ".radius", "the radius must be >= 0");
+        return ActionSet::curved(CurvedSet::ball(raw.center, raw.radius), "ball");
+    }
+    if (raw.points.size() != dimension_)
+        throw InputError(here + ".matrix", "expected " + std::to_string(dimension_) + " rows (a " +
+                                               std::to_string(dimension_) + "x" + std::to_string(dimension_) + " matrix)");
+    try {
+        return ActionSet::curved(CurvedSet::ellipsoid(raw.center, Matrix::from_rows(raw.points, dimension_)), "ellipsoid");
+    } catch (const GeometryError& e) {
+        throw InputError(here + ".matrix", std::string(e.what()) + "; an ellipsoid needs M symmetric positive definite");
     }
 }
 

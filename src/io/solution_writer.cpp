@@ -20,6 +20,42 @@ void write_indices(std::ostream& out, const std::vector<std::size_t>& indices) {
 
 const char* boolean(bool b) { return b ? "true" : "false"; }
 
+// A coordinate known exactly ("3/2") or only enclosed (FORMAT.md: {"interval": [a, b], "approx": "..."}).
+void write_enclosure(std::ostream& out, const Enclosure& e) {
+    if (e.is_exact()) {
+        out << '"' << to_string(e.lo) << '"';
+        return;
+    }
+    out << "{\"interval\": [\"" << to_string(e.lo) << "\", \"" << to_string(e.hi) << "\"], \"approx\": \""
+        << to_decimal_approximation(e.midpoint(), 20) << "\"}";
+}
+
+void write_enclosures(std::ostream& out, const std::vector<Enclosure>& v) {
+    out << '[';
+    for (std::size_t j = 0; j < v.size(); ++j) {
+        out << (j ? ", " : "");
+        write_enclosure(out, v[j]);
+    }
+    out << ']';
+}
+
+// Curved sets: the equilibrium object with every irrational number enclosed (solution.hpp).
+void write_enclosed_equilibrium(std::ostream& out, const Solution& s) {
+    out << "[";
+    for (std::size_t i = 0; i < s.action_enclosures.size(); ++i) {
+        out << (i ? ", " : "");
+        write_enclosures(out, s.action_enclosures[i]);
+    }
+    out << "],\n  \"receiver\": ";
+    write_enclosures(out, s.receiver_enclosure);
+    out << ",\n  \"losses\": ";
+    write_enclosures(out, s.loss_enclosures);
+    out << ",\n  \"potential\": ";
+    write_enclosure(out, s.potential_enclosure);
+    out << "},\n \"enclosure\": {\"precision\": " << s.precision << ", \"proof\": " << Json(s.enclosure_proof).dump()
+        << "},\n";
+}
+
 }  // namespace
 
 std::string count_name(EquilibriumCount count) { return count == EquilibriumCount::one ? "one" : "infinite"; }
@@ -33,8 +69,10 @@ Json vector_json(const Vector& v) {
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& s) {
     const std::size_t n = instance.players.size();
     out << "{\"format\": \"bigcert-solution/1\",\n \"instance\": " << Json(instance.name).dump()
-        << ",\n \"status\": \"solved\",\n \"method\": " << Json(s.method).dump() << ",\n \"equilibrium\": {\n  \"actions\": [";
-    for (std::size_t i = 0; i < n; ++i) {
+        << ",\n \"status\": \"solved\",\n \"method\": " << Json(s.method).dump() << ",\n \"equilibrium\": {\n  \"actions\": ";
+    if (s.enclosed) write_enclosed_equilibrium(out, s);
+    else out << '[';
+    for (std::size_t i = 0; i < n && !s.enclosed; ++i) {
         out << (i ? ", " : "");
         if (s.chosen_items.empty()) {
             write_vector(out, s.actions[i]);
@@ -47,11 +85,13 @@ void write_solution_json(std::ostream& out, const Instance& instance, const Solu
         }
         out << ']';
     }
-    out << "],\n  \"receiver\": ";
-    write_vector(out, s.receiver);
-    out << ",\n  \"losses\": [";
-    for (std::size_t i = 0; i < n; ++i) out << (i ? ", \"" : "\"") << to_string(s.losses[i]) << '"';
-    out << "],\n  \"potential\": \"" << to_string(s.potential) << "\"},\n";
+    if (!s.enclosed) {
+        out << "],\n  \"receiver\": ";
+        write_vector(out, s.receiver);
+        out << ",\n  \"losses\": [";
+        for (std::size_t i = 0; i < n; ++i) out << (i ? ", \"" : "\"") << to_string(s.losses[i]) << '"';
+        out << "],\n  \"potential\": \"" << to_string(s.potential) << "\"},\n";
+    }
     out << " \"equilibria\": {\"count\": \"" << (s.exact_count.empty() ? count_name(s.count) : s.exact_count)
         << "\", \"faces\": [";
     bool first = true;
@@ -96,6 +136,12 @@ std::string vector_text(const Vector& v) {
     return text + ")";
 }
 
+std::string approximate_text(const Vector& v) {
+    std::string text = v.size() == 1 ? "" : "(";
+    for (std::size_t j = 0; j < v.size(); ++j) text += (j ? ", " : "") + to_decimal_approximation(v[j], 8);
+    return v.size() == 1 ? text : text + ")";
+}
+
 }  // namespace
 
 void write_solution_table(std::ostream& out, const Instance& instance, const Solution& s) {
@@ -113,6 +159,9 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
             for (std::size_t k = 0; k < s.chosen_items[i].size(); ++k) action += (k ? ", " : "") + vector_text(s.chosen_items[i][k]);
             action += "}";
             position = "items (sum " + vector_text(s.actions[i]) + ")";
+        } else if (s.enclosed) {
+            action = "≈ " + approximate_text(s.actions[i]);  // midpoint of a proven enclosure (--json has it)
+            position = set.is_curved() ? "support point (enclosed)" : "support point";
         } else {
             position = set.in_interior(s.actions[i]) ? "interior" : "boundary (exaggerates)";
             if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i])) position = "boundary (face of several points)";
@@ -121,15 +170,19 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
             << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << action << position << '\n';
     }
     if (shown < n) out << "... " << (n - shown) << " more players (use --json for all)\n";
-    out << "receiver   x̂* = " << vector_text(s.receiver);
+    if (s.enclosed) {
+        out << "receiver   x̂* ≈ " << approximate_text(s.receiver) << "  (enclosed to width <= 2^-" << s.precision
+            << ", proven; --json prints the intervals)\npotential  ≈ " << to_decimal_approximation(s.potential_enclosure.midpoint(), 12) << "\n";
+    }
+    if (!s.enclosed) out << "receiver   x̂* = " << vector_text(s.receiver);
     bool approximate = false;
     for (const Rational& x : s.receiver) approximate = approximate || denominator(x) != 1;
-    if (approximate) {
+    if (approximate && !s.enclosed) {
         out << "  ≈ (";
         for (std::size_t j = 0; j < s.receiver.size(); ++j) out << (j ? ", " : "") << to_decimal_approximation(s.receiver[j], 8);
         out << ")";
     }
-    out << "\npotential  " << to_string(s.potential) << "\n";
+    if (!s.enclosed) out << "\npotential  " << to_string(s.potential) << "\n";
     if (!s.exact_count.empty())
         out << "equilibria " << s.exact_count << (s.exact_count == "1" ? " pure equilibrium" : " pure equilibria")
             << " (exact count, one shown)\n";

@@ -52,6 +52,11 @@ CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector
             std::string problem;
             if (!set.contains(actions[i])) {
                 problem = "player " + instance.label(i) + ": the action is not in its action set";
+            } else if (set.is_curved()) {
+                // No vertices: the support condition g·x >= h(g), decided exactly by squaring (curved_set.hpp).
+                const Player& p = instance.players[i];
+                if (!set.as_curved().maximises(p.weight * (p.target - receiver), actions[i]))
+                    problem = "player " + instance.label(i) + ": not a support point of its curved set (a deviation lowers its loss)";
             } else {
                 for (const Vector& v : set.vertices())
                     if (!no_improvement_towards(instance.players[i], receiver, y.approx, y.trusted, actions[i], v)) {

@@ -1,5 +1,6 @@
 #include "bigcert/solver.hpp"
 
+#include "bigcert/curved_solver.hpp"
 #include "bigcert/dominant_strategy.hpp"
 #include "bigcert/enumeration.hpp"
 #include "bigcert/equilibrium_check.hpp"
@@ -29,6 +30,7 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
     // The variants of paper §5 have their own exact methods (issue 4).
     if (is_finite_game(instance)) return solve_finite_game(instance, options);
     if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);
+    if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (issue 6)
     Solution s;
     SupportOracle oracle(instance);
     if (instance.dimension == 1 && !options.force_general) {

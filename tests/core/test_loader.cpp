@@ -81,9 +81,17 @@ TEST_CASE("bad instances give one-line errors naming the JSON path", "[loader]")
     }
 }
 
-TEST_CASE("sets and features of later issues are refused as unsupported, not crashed on", "[loader]") {
-    CHECK_THROWS_AS(load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}}, "players": [{"target": [0, 0]}]})"),
-                    UnsupportedError);
+TEST_CASE("balls and ellipsoids load as curved sets; a singular ellipsoid matrix is bad input", "[loader]") {
+    Instance ball = load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}}, "players": [{"target": [0, 0]}]})");
+    REQUIRE(ball.set_of(0).is_curved());
+    CHECK(ball.set_of(0).contains(Vector{make_rational(3, 5), make_rational(4, 5)}));
+    CHECK_FALSE(ball.set_of(0).contains(Vector{make_rational(3, 5), make_rational(5, 6)}));
+    try {
+        load_instance_text(R"({"dimension": 2, "action_set": {"ellipsoid": {"center": [0, 0], "matrix": [[1, 2], [2, 4]]}}, "players": [{"target": [0, 0]}]})");
+        FAIL("accepted a singular ellipsoid");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Catch::Matchers::StartsWith("action_set.ellipsoid.matrix: the matrix is singular"));
+    }
 }
 
 TEST_CASE("configured caps are limits (their own exit code), not malformed input", "[loader]") {
