@@ -220,6 +220,33 @@ bool vertex_stable(const Instance& instance, std::size_t i, const Vector& lambda
     return true;
 }
 
+// An interior player (MODEL.md §3b: w_k(t_k - x̂*) = 0). When λ = t_k exactly, ∂h_k(0) is all of X_k, so
+// s_k = (λ - b - Σ_{j≠k} w_j s_j)/w_k is a valid choice whenever it lies in X_k, and then g = 0: λ = x̂*
+// exactly. We check that the whole enclosure box of that point lies in X_k (its corners, X_k convex).
+bool interior_player_fits(const Instance& instance, const std::vector<PlayerBound>& bounds, const Vector& lambda,
+                          const Vector& bias, unsigned bits) {
+    const std::size_t n = instance.players.size(), d = instance.dimension;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Player& pk = instance.players[k];
+        if (sign(pk.weight) == 0 || pk.target != lambda) continue;
+        std::vector<Enclosure> rest;
+        for (std::size_t j = 0; j < d; ++j) {
+            Enclosure r = Enclosure::point(Rational(lambda[j] - bias[j]));
+            for (std::size_t i = 0; i < n; ++i)
+                if (i != k) r = rounded_outward(r - instance.players[i].weight * bounds[i].support[j], bits + 16);
+            rest.push_back(Rational(1 / pk.weight) * r);
+        }
+        bool inside = true;
+        for (std::size_t corner = 0; corner < (std::size_t(1) << d) && inside; ++corner) {
+            Vector y;
+            for (std::size_t j = 0; j < d; ++j) y.push_back((corner >> j) & 1 ? rest[j].hi : rest[j].lo);
+            inside = instance.set_of(k).contains(y);
+        }
+        if (inside) return true;
+    }
+    return false;
+}
+
 struct Certified {
     Solution solution;
     Rational worst_width;  // the largest enclosure width of the receiver and the actions
@@ -248,7 +275,8 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         out.step_target.push_back(g.midpoint());
         norm_bound += std::max(Rational(g.lo * g.lo), Rational(g.hi * g.hi));
     }
-    const Rational rho = sqrt_enclosure(norm_bound, bits + 8).hi;  // |λ - x̂*| <= |g|/2 = |G| <= rho
+    Rational rho = sqrt_enclosure(norm_bound, bits + 8).hi;  // |λ - x̂*| <= |g|/2 = |G| <= rho
+    if (interior_player_fits(instance, bounds, lambda, bias, bits)) rho = 0;
     Solution& s = out.solution;
     s.enclosed = true;
     for (std::size_t j = 0; j < d; ++j) s.receiver_enclosure.push_back({lambda[j] - rho, lambda[j] + rho});
@@ -366,6 +394,16 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
     unsigned bits = options.precision + 24 + static_cast<unsigned>(std::log2(double(instance.players.size()) + 1));
     Vector lambda;
     for (double x : guess) lambda.push_back(round_down(Rational(x), bits));
+    // An interior player pins x̂* to its target (Theorem 4): try that exact point when the guess is close.
+    for (const Player& p : instance.players) {
+        double distance = 0, scale = 1;
+        for (std::size_t j = 0; j < d; ++j)
+            distance = std::max(distance, std::fabs(guess[j] - to_double(p.target[j]))), scale = std::max(scale, std::fabs(guess[j]));
+        if (sign(p.weight) != 0 && distance <= 1e-7 * scale) {
+            lambda = p.target;
+            break;
+        }
+    }
     const Rational target_width = Rational(Integer(1), Integer(Integer(1) << options.precision));
     for (int round = 0; round < 40; ++round) {
         Certified c = certify_at(instance, lambda, bits, options.threads);

@@ -143,3 +143,20 @@ TEST_CASE("a ball of radius 0 is a point", "[curved]") {
     CHECK(s.action_enclosures[0][0].is_exact());
     CHECK(s.action_enclosures[0][0].lo == Rational(1, 3));
 }
+
+TEST_CASE("an interior player pins the receiver to its target exactly (Theorem 4)", "[curved]") {
+    // Player 0 (disc of radius 2) reaches its target (1/2, 0); player 1 on the unit disc pushes towards (0, 9).
+    // x̂* = (1/2, 0) exactly, player 1 at (0, 1)·direction... its action s = unit vector towards (−1/2, 9).
+    Solution s = solve(load_instance_text(R"({"dimension": 2, "players": [
+        {"target": ["1/2", 0], "action_set": {"ball": {"center": [0, 0], "radius": 2}}},
+        {"target": [0, 9], "weight": "1/10", "action_set": {"ball": {"center": [0, 0], "radius": 1}}}]})"));
+    REQUIRE(s.enclosed);
+    CHECK(s.receiver_enclosure[0].is_exact());
+    CHECK(s.receiver_enclosure[0].lo == Rational(1, 2));
+    CHECK(s.receiver_enclosure[1].lo == 0);
+    REQUIRE(s.exaggeration.interior.size() == 1);
+    CHECK(s.exaggeration.interior[0] == 0);
+    // Player 1's action is (−1/2, 9)/sqrt(81.25): its first coordinate a has a² = (1/4)/(81 + 1/4) = 1/325.
+    CHECK(brackets_root(s.action_enclosures[1][0], [](const Rational& a) { return Rational(325 * a * a - 1); }));
+    CHECK(s.action_enclosures[1][0].hi < 0);
+}
