@@ -1,8 +1,11 @@
+#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "bigcert/certificate.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
+#include "bigcert/errors.hpp"
+#include "bigcert/latex.hpp"
 #include "bigcert/profile_loader.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
@@ -43,7 +46,7 @@ void print_readable(const Instance& instance, const Certificate& c) {
 Runner add_certify_command(CLI::App& app) {
     struct Options {
         InputOptions input;
-        std::string profile, proof_log;
+        std::string profile, proof_log, latex;
         bool json = false;
         CertifyOptions certify;
     };
@@ -56,7 +59,10 @@ Runner add_certify_command(CLI::App& app) {
     command->add_option("--timeout", options->certify.timeout_seconds, "seconds per Z3 query")->capture_default_str();
     command->add_option("--rlimit", options->certify.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
     command->add_option("--threads", options->certify.threads, "worker threads (0: all cores)");
+    command->add_option("--latex", options->latex, "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
     return [options] {
+        if (!options->latex.empty() && options->proof_log.empty())
+            throw InputError("--latex", "needs --proof-log DIR: the paragraph names the proof bundle and its SHA-256");
         Instance instance = options->input.load();
         if (instance.loss == Loss::inner) {
             std::vector<Vector> actions = options->profile.empty() ? solve(instance).actions
@@ -78,6 +84,12 @@ Runner add_certify_command(CLI::App& app) {
         }
         ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
         Certificate certificate = certify_profile(instance, actions, log, options->certify);
+        if (!options->latex.empty()) {
+            std::ofstream latex(options->latex);
+            if (!latex) throw InputError("--latex", "cannot write " + options->latex);
+            write_certificate_paragraph(latex, {instance.name, certificate.verdict, certificate.proof_log,
+                                                certificate.manifest_sha256, "Z3"});
+        }
         if (options->json) std::cout << certificate_json(instance, certificate).dump(1) << "\n";
         else print_readable(instance, certificate);
         return exit_code_for(certificate.verdict);
