@@ -1,0 +1,30 @@
+// Z3 side of curved sets (issue 6; certify layer). Pieces the certification engineer can plug in:
+//   smt_curved_membership: the quadratic constraint putting a point in a ball or ellipsoid;
+//   smt_curved_support:    KKT of "x maximises u·y over the set" (necessary and sufficient, the set is convex):
+//                          u = ν·M(x - c) (ν·(x - c) for a ball), ν >= 0, ν = 0 or x on the boundary;
+//   certify_enclosure_with_z3: "no equilibrium outside this box" as one QF_NRA query (expect unsat).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bigcert/instance.hpp"
+#include "bigcert/solution.hpp"
+
+namespace bigcert {
+
+std::string smt_curved_membership(const CurvedSet& set, const std::vector<std::string>& point);
+// `direction` are SMT terms for u; `multiplier` a declared real variable name.
+std::vector<std::string> smt_curved_support(const CurvedSet& set, const std::vector<std::string>& point,
+                                            const std::vector<std::string>& direction, const std::string& multiplier);
+
+struct EnclosureZ3Result {
+    std::string answer;  // "unsat" = certified: every equilibrium has its receiver in the box; else not certified
+    std::string reason;
+    std::string query;   // the SMT-LIB2 text Z3 ran (for the proof log)
+};
+
+// Pre: every action set is curved, solution.enclosed. Limited to small games (Z3's nonlinear arithmetic).
+EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solution& solution, unsigned timeout_ms = 30000);
+
+}  // namespace bigcert
