@@ -27,4 +27,10 @@ struct EnclosureZ3Result {
 // Pre: every action set is curved, solution.enclosed. Limited to small games (Z3's nonlinear arithmetic).
 EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solution& solution, unsigned timeout_ms = 30000);
 
+// For `solve`: when every set is curved and n <= max_players, runs the query above and records its outcome in
+// solution.enclosure_proof ("unsat": confirmed; otherwise "not certified by Z3", the exact argument stands);
+// writes the SMT-LIB2 text to `query_path` when given. Does nothing for larger or mixed games.
+void confirm_enclosure_with_z3(const Instance& instance, Solution& solution, const std::string& query_path,
+                               std::size_t max_players = 4);
+
 }  // namespace bigcert

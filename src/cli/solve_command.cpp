@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bigcert/curved_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/latex.hpp"
 #include "bigcert/solution_writer.hpp"
@@ -16,6 +17,7 @@ Runner add_solve_command(CLI::App& app) {
         bool json = false;
         unsigned threads = 0;
         unsigned precision = 64;
+        std::string z3_query;
         std::string latex;
     };
     auto options = std::make_shared<Options>();
@@ -27,12 +29,16 @@ Runner add_solve_command(CLI::App& app) {
     command->add_option("--precision", options->precision,
                         "curved sets: enclose irrational coordinates to width 2^-p (default 64)")
         ->check(CLI::Range(1u, 4096u));
+    command->add_option("--z3-query", options->z3_query,
+                        "curved sets (n <= 4; run by default for n <= 2): write the Z3 query 'no equilibrium outside this box' to this file");
     return [options] {
         Instance instance = options->input.load();
         SolveOptions solve_options;
         solve_options.threads = options->threads;
         solve_options.precision = options->precision;
         Solution solution = solve(instance, solve_options);
+        // Curved sets only (issue 6); Z3's nonlinear arithmetic is quick for two players, slower beyond.
+        confirm_enclosure_with_z3(instance, solution, options->z3_query, options->z3_query.empty() ? 2 : 4);
         if (!options->latex.empty()) {
             std::ofstream latex(options->latex);
             if (!latex) throw InputError("--latex", "cannot write " + options->latex);
