@@ -36,11 +36,15 @@ std::vector<BatchItem> read_batch_input(const std::string& path);
 // A complete line that is not a result object is an InputError (the file is not ours).
 std::set<std::string> recover_batch_output(const std::string& path);
 
+// Extra keys for a solved line (e.g. "certificate" from the certify layer, which this layer cannot call).
+using BatchAnnotation = std::function<void(const Instance&, const Solution&, Json& line)>;
+
 // One output line, newline included: {"id": ..., "solution": {...}} or {"id": ..., "error": "..."}.
-std::string batch_result_line(const BatchItem& item);
+std::string batch_result_line(const BatchItem& item, const BatchAnnotation& annotate = {});
 
 struct BatchOptions {
     unsigned threads = 0;  // 0: all cores
+    BatchAnnotation annotate;
     // Called from the writing thread after each line: (lines done, lines to do).
     std::function<void(std::size_t, std::size_t)> progress;
 };

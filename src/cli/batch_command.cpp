@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "bigcert/batch.hpp"
+#include "bigcert/certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/sweep.hpp"
 #include "cli/commands.hpp"
@@ -36,6 +37,8 @@ Runner add_batch_command(CLI::App& app) {
     struct Options {
         std::string input, sweep, out, shard = "1/1";
         unsigned threads = 0;
+        bool certify = false;
+        double timeout = 30;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("batch", "solve many instances into JSON Lines (sharded, resumable)");
@@ -44,6 +47,8 @@ Runner add_batch_command(CLI::App& app) {
     command->add_option("--out", options->out, "output JSON Lines file (appended to; ids already there are skipped)")->required();
     command->add_option("--shard", options->shard, "k/N: only items whose position p has p % N == k - 1");
     command->add_option("--threads", options->threads, "worker threads (0: all cores)");
+    command->add_flag("--certify", options->certify, "also certify each solved equilibrium with Z3 (key \"certificate\")");
+    command->add_option("--timeout", options->timeout, "with --certify: seconds per Z3 query")->capture_default_str();
     return [options] {
         if (options->input.empty() == options->sweep.empty())
             throw InputError("", "give either an input file or --sweep SPEC");
@@ -56,6 +61,18 @@ Runner add_batch_command(CLI::App& app) {
         BatchOptions batch;
         batch.threads = options->threads;
         batch.progress = progress_bar();
+        if (options->certify)
+            batch.annotate = [timeout = options->timeout](const Instance& instance, const Solution& solution, Json& line) {
+                if (instance.loss != Loss::squared || !solution.chosen_items.empty()) {
+                    line["certificate"] = {{"verdict", "not certified"}, {"reason", "batch certifies the squared loss only"}};
+                    return;
+                }
+                ProofLog log("", "", instance.name);  // no files per line; the verdict is recorded in the line
+                CertifyOptions certify;
+                certify.threads = 1;
+                certify.timeout_seconds = timeout;
+                line["certificate"] = certificate_json(instance, certify_profile(instance, solution.actions, log, certify));
+            };
         std::size_t written = run_batch(mine, options->out, batch);
         std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in " << options->out
                   << " (shard " << shard.index << "/" << shard.count << ": " << mine.size() << " items)\n";

@@ -120,7 +120,7 @@ std::set<std::string> recover_batch_output(const std::string& path) {
     return done;
 }
 
-std::string batch_result_line(const BatchItem& item) {
+std::string batch_result_line(const BatchItem& item, const BatchAnnotation& annotate) {
     Json line;
     line["id"] = item.id;
     if (!item.params.is_null()) line["params"] = item.params;
@@ -130,6 +130,7 @@ std::string batch_result_line(const BatchItem& item) {
         options.threads = 1;  // the batch is parallel across instances
         Solution solution = solve(instance, options);
         line["solution"] = solution_json(instance, solution);
+        if (annotate) annotate(instance, solution, line);
     } catch (const std::exception& error) {
         line["error"] = error.what();
         line["error_kind"] = error_kind(std::current_exception());
@@ -160,7 +161,7 @@ std::size_t run_batch(const std::vector<BatchItem>& all_items, const std::string
     for (unsigned w = 0; w < workers; ++w)
         threads.emplace_back([&] {
             for (std::size_t k; (k = next.fetch_add(1)) < todo.size();) {
-                std::string line = batch_result_line(*todo[k]);
+                std::string line = batch_result_line(*todo[k], options.annotate);
                 std::lock_guard<std::mutex> lock(mutex);
                 results[k] = std::move(line);
                 ready.notify_one();

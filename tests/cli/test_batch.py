@@ -175,6 +175,17 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(summary["errors_by_kind"], {"input": 2})
         self.assertEqual(summary["premise_not_met"], 1)
 
+    def test_certify_adds_a_z3_verdict_per_solved_line(self):
+        out = self.path("cert.jsonl")
+        r = run("batch", self.input, "--out", out, "--certify")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = lines_of(out)
+        for line in lines:
+            if "solution" in line:
+                self.assertEqual(line["certificate"]["verdict"], "certified", line["id"])
+            else:
+                self.assertNotIn("certificate", line)
+
     def test_merge_rejects_a_torn_line(self):
         with open(self.path("torn.jsonl"), "w") as f:
             f.write('{"id": 1, "error": "x"}\n{"id": 2, "err')
