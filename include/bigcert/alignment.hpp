@@ -4,14 +4,15 @@
 // is the affine surrogate's game, which is built from rounded weights and solved by bigcert::solve.
 //
 // Model: player i labels N_i pairs (y, y') ~ U(box) with Bradley–Terry labels from r_θ(y) = -|y - θ|² at its
-// REPORTED θ = x_i. r_θ(y) - r_θ(y') = |y'|² - |y|² + 2θ·(y - y') is affine in θ, so the receiver's MLE over all
-// labels is a logistic regression (concave log-likelihood), solved by damped Newton.
+// REPORTED θ = x_i. r_θ(y) - r_θ(y') = |y'|² - |y|² + 2θ·(y - y') is affine in θ, so the receiver's MLE over
+// all labels is a logistic regression (concave log-likelihood), solved by damped Newton.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
 #include "bigcert/instance.hpp"
 #include "bigcert/solution.hpp"
 
@@ -25,7 +26,7 @@ struct AlignPlayer {
 
 struct AlignConfig {
     std::size_t dimension = 1;
-    Vector box_lo_exact, box_hi_exact;     // the action set as a box [lo, hi] (d = 1: one coordinate)
+    Vector box_lo_exact, box_hi_exact;  // the action set as a box [lo, hi] (d = 1: one coordinate)
     std::vector<double> box_lo, box_hi;
     std::vector<AlignPlayer> players;
     std::vector<double> response_lo, response_hi;  // the response distribution U[lo, hi]
@@ -44,13 +45,14 @@ using ReceiverFunction = std::function<std::vector<double>(const std::vector<std
 // The learned receiver: each player's pairs and uniforms are drawn once from its own seeded substream, so
 // x̂ is a deterministic function of the reports (common random numbers across candidate reports).
 class LearnedReceiver {
-public:
+  public:
     LearnedReceiver(const AlignConfig& config, unsigned threads = 0);
-    // The MLE θ for the given reports. Throws NoMaximumError when the likelihood has no maximiser (separable).
+    // The MLE θ for the given reports. Throws NoMaximumError when the likelihood has no maximiser
+    // (separable).
     std::vector<double> operator()(const std::vector<std::vector<double>>& reports) const;
     std::size_t newton_iterations_last() const { return last_iterations_; }
 
-private:
+  private:
     std::size_t dimension_;
     unsigned threads_;
     // Per sample: player, c = |y'|² - |y|², delta = y - y' (dimension_ doubles), uniform u for the label.
@@ -63,7 +65,7 @@ private:
 
 // The MLE has no finite maximiser (e.g. separable labels with tiny N).
 class NoMaximumError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -74,9 +76,10 @@ struct AlignRound {
     std::vector<double> receiver;
 };
 
-// One player's best response by search (MODEL.md §2 Section 6, "bisection" as in the paper): in d = 1 bisection
-// on the report so that x̂ lands on the target (or the nearest end of the interval when it cannot); in d >= 2
-// coordinate-wise bisection on the box, repeated until a sweep changes nothing (see README "align").
+// One player's best response by search (MODEL.md §2 Section 6, "bisection" as in the paper): in d = 1
+// bisection on the report so that x̂ lands on the target (or the nearest end of the interval when it cannot);
+// in d >= 2 coordinate-wise bisection on the box, repeated until a sweep changes nothing (see README
+// "align").
 std::vector<double> bisection_best_response(const AlignConfig& config, const ReceiverFunction& receiver,
                                             std::vector<std::vector<double>> reports, std::size_t player);
 
@@ -86,12 +89,13 @@ struct AffineSurrogate {
     std::vector<double> bias;     // b = w0·x0 with w0 = 1
     double residual_rms = 0;      // root-mean-square error over the probes (all coordinates)
     std::size_t probes = 0;
-    Instance instance;            // the fitted game with weights rounded to `digits` significant digits (exact)
+    Instance instance;  // the fitted game with weights rounded to `digits` significant digits (exact)
 };
 AffineSurrogate fit_affine_surrogate(const AlignConfig& config, const ReceiverFunction& receiver,
                                      int digits = 4);
 // The exact best response of `player` in the surrogate game (projection onto the box; MODEL.md §3b).
-Vector surrogate_best_response(const Instance& surrogate, const std::vector<Vector>& reports, std::size_t player);
+Vector surrogate_best_response(const Instance& surrogate, const std::vector<Vector>& reports,
+                               std::size_t player);
 
 struct AlignRun {
     std::vector<AlignRound> rounds;

@@ -1,5 +1,5 @@
-// An external receiver for `bigcert align --receiver-cmd` (issue 5): any training pipeline can stand in for the
-// built-in MLE. Protocol (README "align"), one process per receiver evaluation:
+// An external receiver for `bigcert align --receiver-cmd` (issue 5): any training pipeline can stand in for
+// the built-in MLE. Protocol (README "align"), one process per receiver evaluation:
 //   stdin  : {"format": "bigcert-align-receiver/1", "dimension": d, "reports": [[x_1...], ..., [x_n...]]}
 //            (numbers as JSON decimals with 17 significant digits), then EOF;
 //   stdout : one JSON array of d finite numbers, the receiver outcome x̂ (whitespace around it allowed);
@@ -13,21 +13,21 @@
 namespace bigcert {
 
 class ExternalReceiverError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 // The command did not finish within its deadline (it was killed).
 class ExternalReceiverTimeout : public ExternalReceiverError {
-public:
+  public:
     using ExternalReceiverError::ExternalReceiverError;
 };
 
 class ExternalReceiver {
-public:
+  public:
     ExternalReceiver(std::string command, std::size_t dimension, double timeout_seconds);
     std::vector<double> operator()(const std::vector<std::vector<double>>& reports) const;
 
-private:
+  private:
     std::string command_;
     std::size_t dimension_;
     double timeout_seconds_;

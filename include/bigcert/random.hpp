@@ -16,7 +16,7 @@ inline std::uint64_t splitmix64_next(std::uint64_t& state) {
 
 // xoshiro256** 1.0 (Blackman, Vigna 2018).
 class RandomStream {
-public:
+  public:
     explicit RandomStream(std::uint64_t seed) {
         std::uint64_t sm = seed;
         for (std::uint64_t& word : s_) word = splitmix64_next(sm);
@@ -44,7 +44,7 @@ public:
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     bool bernoulli(double p) { return uniform() < p; }
 
-private:
+  private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t s_[4];
 };

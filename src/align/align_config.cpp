@@ -1,10 +1,9 @@
-// Reading FORMAT.md's bigcert-align/1 config. Numbers that define the game (set, ideals, response box) are read
-// exactly from their text; counts (pairs, seed, rounds) as integers.
+// Reading FORMAT.md's bigcert-align/1 config. Numbers that define the game (set, ideals, response box) are
+// read exactly from their text; counts (pairs, seed, rounds) as integers.
 #include <fstream>
 #include <limits>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "bigcert/alignment.hpp"
 #include "bigcert/errors.hpp"
@@ -43,7 +42,9 @@ const Json& member(const Json& object, const std::string& key, const std::string
 }
 
 Rational exact_number(const Json& value, const std::string& path) {
-    std::string text = value.is_string() ? value.get<std::string>() : value.is_number_integer() ? value.dump() : "";
+    std::string text = value.is_string()           ? value.get<std::string>()
+                       : value.is_number_integer() ? value.dump()
+                                                   : "";
     std::optional<Rational> number = parse_rational(text);
     if (text.empty() || !number) throw InputError(path, "not a number: " + value.dump());
     return *number;
@@ -57,7 +58,8 @@ Vector exact_point(const Json& value, std::size_t dimension, const std::string& 
     }
     if (!value.is_array() || value.size() != dimension)
         throw InputError(path, "expected an array of " + std::to_string(dimension) + " numbers");
-    for (std::size_t k = 0; k < dimension; ++k) point.push_back(exact_number(value[k], path + "[" + std::to_string(k) + "]"));
+    for (std::size_t k = 0; k < dimension; ++k)
+        point.push_back(exact_number(value[k], path + "[" + std::to_string(k) + "]"));
     return point;
 }
 
@@ -65,7 +67,8 @@ std::uint64_t count(const Json& value, const std::string& path, std::uint64_t mi
     if (!value.is_number_integer()) throw InputError(path, "expected an integer, got " + value.dump());
     if (value.is_number_unsigned()) {
         std::uint64_t v = value.get<std::uint64_t>();
-        if (v < min || v > max) throw InputError(path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+        if (v < min || v > max)
+            throw InputError(path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return v;
     }
     std::int64_t v = value.get<std::int64_t>();
@@ -97,7 +100,8 @@ void read_action_set(const Json& set, AlignConfig& config) {
         throw UnsupportedError("action_set", "align needs {\"interval\": [lo, hi]} or {\"box\": {...}}");
     }
     for (std::size_t k = 0; k < d; ++k)
-        if (config.box_lo_exact[k] > config.box_hi_exact[k]) throw InputError("action_set", "lo > hi in coordinate " + std::to_string(k));
+        if (config.box_lo_exact[k] > config.box_hi_exact[k])
+            throw InputError("action_set", "lo > hi in coordinate " + std::to_string(k));
     config.box_lo = approximate(config.box_lo_exact);
     config.box_hi = approximate(config.box_hi_exact);
 }
@@ -134,15 +138,18 @@ AlignConfig load_align_config_text(const std::string& text) {
     Vector lo = exact_point(member(uniform, "lo", "responses.uniform"), d, "responses.uniform.lo");
     Vector hi = exact_point(member(uniform, "hi", "responses.uniform"), d, "responses.uniform.hi");
     for (std::size_t k = 0; k < d; ++k)
-        if (!(lo[k] < hi[k])) throw InputError("responses.uniform", "needs lo < hi in coordinate " + std::to_string(k));
+        if (!(lo[k] < hi[k]))
+            throw InputError("responses.uniform", "needs lo < hi in coordinate " + std::to_string(k));
     config.response_lo = approximate(lo);
     config.response_hi = approximate(hi);
 
-    if (root.contains("seed")) config.seed = count(root["seed"], "seed", 0, std::numeric_limits<std::uint64_t>::max());
+    if (root.contains("seed"))
+        config.seed = count(root["seed"], "seed", 0, std::numeric_limits<std::uint64_t>::max());
     if (root.contains("rounds")) config.rounds = count(root["rounds"], "rounds", 0, 100000);
     if (root.contains("best_response")) {
         const Json& br = root["best_response"];
-        if (br != "bisection" && br != "surrogate") throw InputError("best_response", "expected \"bisection\" or \"surrogate\"");
+        if (br != "bisection" && br != "surrogate")
+            throw InputError("best_response", "expected \"bisection\" or \"surrogate\"");
         config.best_response = br.get<std::string>();
     }
     return config;

@@ -12,7 +12,8 @@ namespace bigcert {
 namespace {
 
 // Bisection on coordinate k of `player`'s report so that x̂_k lands on t_k. x̂_k increases with the report's
-// coordinate (more weight on that side); when the target cannot be reached the nearer end is the best response.
+// coordinate (more weight on that side); when the target cannot be reached the nearer end is the best
+// response.
 double bisect_coordinate(const AlignConfig& config, const ReceiverFunction& receiver,
                          std::vector<std::vector<double>>& reports, std::size_t player, std::size_t k) {
     const double target = config.players[player].ideal[k];
@@ -26,7 +27,10 @@ double bisect_coordinate(const AlignConfig& config, const ReceiverFunction& rece
     const double precision = 1e-9 * std::max(1.0, hi - lo);
     while (hi - lo > precision) {
         double mid = lo + (hi - lo) / 2;
-        if (gap(mid) < 0) lo = mid; else hi = mid;
+        if (gap(mid) < 0)
+            lo = mid;
+        else
+            hi = mid;
     }
     return reports[player][k] = lo + (hi - lo) / 2;
 }
@@ -37,12 +41,14 @@ std::vector<double> bisection_best_response(const AlignConfig& config, const Rec
                                             std::vector<std::vector<double>> reports, std::size_t player) {
     const std::size_t d = config.dimension;
     // d >= 2: the receiver's coordinates are (nearly) decoupled — r_θ is separable across coordinates — so
-    // coordinate-wise bisection, swept until a sweep moves no coordinate by more than 1e-7 (at most 8 sweeps).
+    // coordinate-wise bisection, swept until a sweep moves no coordinate by more than 1e-7 (at most 8
+    // sweeps).
     for (std::size_t sweep = 0; sweep < (d == 1 ? 1 : 8); ++sweep) {
         double moved = 0;
         for (std::size_t k = 0; k < d; ++k) {
             double before = reports[player][k];
-            moved = std::max(moved, std::abs(bisect_coordinate(config, receiver, reports, player, k) - before));
+            moved =
+                std::max(moved, std::abs(bisect_coordinate(config, receiver, reports, player, k) - before));
         }
         if (moved <= 1e-7) break;
     }
@@ -67,7 +73,8 @@ std::vector<std::vector<double>> truthful_profile(const AlignConfig& config) {
 
 }  // namespace
 
-AffineSurrogate fit_affine_surrogate(const AlignConfig& config, const ReceiverFunction& receiver, int digits) {
+AffineSurrogate fit_affine_surrogate(const AlignConfig& config, const ReceiverFunction& receiver,
+                                     int digits) {
     const std::size_t n = config.players.size(), d = config.dimension;
     AffineSurrogate fit;
     std::vector<std::vector<std::vector<double>>> probes;
@@ -127,7 +134,8 @@ AffineSurrogate fit_affine_surrogate(const AlignConfig& config, const ReceiverFu
     if (d == 1)
         game.action_sets.push_back(ActionSet::interval(config.box_lo_exact[0], config.box_hi_exact[0]));
     else
-        game.action_sets.push_back(ActionSet::polytope(Polytope::box(config.box_lo_exact, config.box_hi_exact), "box"));
+        game.action_sets.push_back(
+            ActionSet::polytope(Polytope::box(config.box_lo_exact, config.box_hi_exact), "box"));
     for (std::size_t i = 0; i < n; ++i) {
         Player player;
         player.name = "player " + std::to_string(i + 1);
@@ -141,7 +149,8 @@ AffineSurrogate fit_affine_surrogate(const AlignConfig& config, const ReceiverFu
 Vector surrogate_best_response(const Instance& game, const std::vector<Vector>& reports, std::size_t player) {
     const Rational& w = game.players[player].weight;
     if (w == 0) return reports[player];  // every action is a best response: stay
-    // x̂ = rest + w x_i; minimise |rest + w x_i - t|² = w²|x_i - (t - rest)/w|² over the box: clamp per coordinate.
+    // x̂ = rest + w x_i; minimise |rest + w x_i - t|² = w²|x_i - (t - rest)/w|² over the box: clamp per
+    // coordinate.
     Vector rest = game.receiver(reports);
     const Vector& t = game.players[player].target;
     std::vector<Vector> vertices = game.set_of(player).vertices();
@@ -159,8 +168,8 @@ Vector surrogate_best_response(const Instance& game, const std::vector<Vector>& 
     return best;
 }
 
-AlignRun run_alignment(const AlignConfig& config, const ReceiverFunction& receiver, const AffineSurrogate* surrogate,
-                       double tolerance) {
+AlignRun run_alignment(const AlignConfig& config, const ReceiverFunction& receiver,
+                       const AffineSurrogate* surrogate, double tolerance) {
     const std::size_t n = config.players.size();
     AlignRun run;
     std::vector<std::vector<double>> reports = truthful_profile(config);
@@ -174,12 +183,14 @@ AlignRun run_alignment(const AlignConfig& config, const ReceiverFunction& receiv
         if (config.best_response == "surrogate") {
             if (!surrogate) throw InternalError("align: surrogate best responses need the fitted surrogate");
             exact_reports[player] = surrogate_best_response(surrogate->instance, exact_reports, player);
-            for (std::size_t k = 0; k < config.dimension; ++k) reports[player][k] = to_double(exact_reports[player][k]);
+            for (std::size_t k = 0; k < config.dimension; ++k)
+                reports[player][k] = to_double(exact_reports[player][k]);
         } else {
             reports[player] = bisection_best_response(config, receiver, reports, player);
         }
         double moved = 0;
-        for (std::size_t k = 0; k < config.dimension; ++k) moved = std::max(moved, std::abs(reports[player][k] - before[k]));
+        for (std::size_t k = 0; k < config.dimension; ++k)
+            moved = std::max(moved, std::abs(reports[player][k] - before[k]));
         unchanged = moved <= tolerance ? unchanged + 1 : 0;
         run.rounds.push_back({round, player, reports, receiver(reports)});
         if (unchanged >= n) {

@@ -1,17 +1,16 @@
 // Runs the external receiver with fork/exec of /bin/sh -c COMMAND, pipes for stdin/stdout and a wall-clock
 // deadline enforced with poll(); on timeout the whole process group is killed so that no child lingers.
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "bigcert/alignment_external_receiver.hpp"
@@ -20,8 +19,9 @@ namespace bigcert {
 namespace {
 
 std::string request_text(const std::vector<std::vector<double>>& reports, std::size_t dimension) {
-    std::string text = "{\"format\": \"bigcert-align-receiver/1\", \"dimension\": " + std::to_string(dimension) +
-                       ", \"reports\": [";
+    std::string text =
+        "{\"format\": \"bigcert-align-receiver/1\", \"dimension\": " + std::to_string(dimension) +
+        ", \"reports\": [";
     char number[40];
     for (std::size_t i = 0; i < reports.size(); ++i) {
         text += i ? ", [" : "[";
@@ -38,12 +38,13 @@ std::vector<double> parse_outcome(const std::string& out, std::size_t dimension,
     nlohmann::json value = nlohmann::json::parse(out, nullptr, false);
     std::string shown = out.substr(0, 200);
     if (value.is_discarded() || !value.is_array() || value.size() != dimension)
-        throw ExternalReceiverError("receiver command `" + command + "` printed \"" + shown + "\", expected a JSON array of " +
-                                    std::to_string(dimension) + " numbers");
+        throw ExternalReceiverError("receiver command `" + command + "` printed \"" + shown +
+                                    "\", expected a JSON array of " + std::to_string(dimension) + " numbers");
     std::vector<double> outcome;
     for (const auto& x : value) {
         if (!x.is_number() || !std::isfinite(x.get<double>()))
-            throw ExternalReceiverError("receiver command `" + command + "` printed a non-number: \"" + shown + "\"");
+            throw ExternalReceiverError("receiver command `" + command + "` printed a non-number: \"" +
+                                        shown + "\"");
         outcome.push_back(x.get<double>());
     }
     return outcome;
@@ -52,7 +53,8 @@ std::vector<double> parse_outcome(const std::string& out, std::size_t dimension,
 struct Pipe {
     int fd[2] = {-1, -1};
     Pipe() {
-        if (pipe(fd) != 0) throw ExternalReceiverError(std::string("cannot create a pipe: ") + std::strerror(errno));
+        if (pipe(fd) != 0)
+            throw ExternalReceiverError(std::string("cannot create a pipe: ") + std::strerror(errno));
     }
     ~Pipe() { close_both(); }
     void close_end(int i) {
@@ -93,18 +95,22 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
     bool timed_out = false;
     while (from_child.fd[0] >= 0) {
         if (written == request.size() && to_child.fd[1] >= 0) to_child.close_end(1);  // EOF for the child
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
+                                                                          std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             timed_out = true;
             break;
         }
         pollfd fds[2] = {{from_child.fd[0], POLLIN, 0}, {to_child.fd[1], POLLOUT, 0}};
-        int count = poll(fds, to_child.fd[1] >= 0 ? 2 : 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+        int count =
+            poll(fds, to_child.fd[1] >= 0 ? 2 : 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
         if (count < 0 && errno != EINTR) break;
         if (to_child.fd[1] >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
             ssize_t n = write(to_child.fd[1], request.data() + written, request.size() - written);
-            if (n > 0) written += static_cast<std::size_t>(n);
-            else if (n < 0 && errno != EAGAIN) to_child.close_end(1), written = request.size();
+            if (n > 0)
+                written += static_cast<std::size_t>(n);
+            else if (n < 0 && errno != EAGAIN)
+                to_child.close_end(1), written = request.size();
         }
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             char buffer[4096];
@@ -114,7 +120,8 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
                 if (out.size() > (1u << 20)) {
                     kill(-pid, SIGKILL);
                     waitpid(pid, nullptr, 0);
-                    throw ExternalReceiverError("receiver command `" + command_ + "` printed more than 1 MiB");
+                    throw ExternalReceiverError("receiver command `" + command_ +
+                                                "` printed more than 1 MiB");
                 }
             } else if (n == 0 || errno != EINTR) {
                 from_child.close_end(0);
@@ -140,12 +147,15 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
         waitpid(pid, nullptr, 0);
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%g", timeout_seconds_);
-        throw ExternalReceiverTimeout("receiver command `" + command_ + "` timed out after " + seconds + " s (killed)");
+        throw ExternalReceiverTimeout("receiver command `" + command_ + "` timed out after " + seconds +
+                                      " s (killed)");
     }
     if (WIFSIGNALED(status))
-        throw ExternalReceiverError("receiver command `" + command_ + "` was killed by signal " + std::to_string(WTERMSIG(status)));
+        throw ExternalReceiverError("receiver command `" + command_ + "` was killed by signal " +
+                                    std::to_string(WTERMSIG(status)));
     if (WEXITSTATUS(status) != 0)
-        throw ExternalReceiverError("receiver command `" + command_ + "` exited with status " + std::to_string(WEXITSTATUS(status)));
+        throw ExternalReceiverError("receiver command `" + command_ + "` exited with status " +
+                                    std::to_string(WEXITSTATUS(status)));
     return parse_outcome(out, dimension_, command_);
 }
 

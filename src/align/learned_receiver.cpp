@@ -65,8 +65,10 @@ LearnedReceiver::LearnedReceiver(const AlignConfig& config, unsigned threads)
         // One fixed substream per player: its pairs and label uniforms never depend on anyone's report.
         RandomStream stream = RandomStream::substream(config.seed, i);
         for (std::size_t j = 0; j < config.players[i].pairs; ++j) {
-            for (std::size_t k = 0; k < d; ++k) y[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
-            for (std::size_t k = 0; k < d; ++k) y2[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
+            for (std::size_t k = 0; k < d; ++k)
+                y[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
+            for (std::size_t k = 0; k < d; ++k)
+                y2[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
             double c = 0;
             for (std::size_t k = 0; k < d; ++k) {
                 c += y2[k] * y2[k] - y[k] * y[k];
@@ -79,7 +81,8 @@ LearnedReceiver::LearnedReceiver(const AlignConfig& config, unsigned threads)
     }
     warm_start_.assign(d, 0.0);
     for (std::size_t k = 0; k < d; ++k)
-        response_radius_ = std::max({response_radius_, std::abs(config.response_lo[k]), std::abs(config.response_hi[k])});
+        response_radius_ =
+            std::max({response_radius_, std::abs(config.response_lo[k]), std::abs(config.response_hi[k])});
 }
 
 std::vector<double> LearnedReceiver::operator()(const std::vector<std::vector<double>>& reports) const {
@@ -106,8 +109,9 @@ std::vector<double> LearnedReceiver::operator()(const std::vector<std::vector<do
             down = down || push < 0;
         }
         if (!(up && down))
-            throw NoMaximumError("the learned receiver's likelihood has no maximiser: every label pushes coordinate " +
-                                 std::to_string(k) + " of θ the same way (separable labels, too few pairs)");
+            throw NoMaximumError(
+                "the learned receiver's likelihood has no maximiser: every label pushes coordinate " +
+                std::to_string(k) + " of θ the same way (separable labels, too few pairs)");
     }
     // Negative log-likelihood, its gradient and Hessian at θ; m_j = c_j + 2θ·Δ_j, signed by the label.
     auto accumulate = [&](const std::vector<double>& theta, bool derivatives) {
@@ -143,8 +147,8 @@ std::vector<double> LearnedReceiver::operator()(const std::vector<std::vector<do
         return sum;
     };
 
-    // A finite maximiser lies near the reports (which lie in the action set); one far outside the response box
-    // means the likelihood keeps rising along a direction (separable labels, e.g. a single pair): no MLE.
+    // A finite maximiser lies near the reports (which lie in the action set); one far outside the response
+    // box means the likelihood keeps rising along a direction (separable labels, e.g. a single pair): no MLE.
     double reach = 0;
     for (const auto& report : reports)
         for (double x : report) reach = std::max(reach, std::abs(x));
@@ -152,8 +156,9 @@ std::vector<double> LearnedReceiver::operator()(const std::vector<std::vector<do
     auto finish = [&](const std::vector<double>& estimate) {
         for (double x : estimate)
             if (!std::isfinite(x) || std::abs(x) > reach)
-                throw NoMaximumError("the learned receiver's likelihood has no maximiser (the MLE runs off to infinity: "
-                                     "labels separable or too few pairs)");
+                throw NoMaximumError(
+                    "the learned receiver's likelihood has no maximiser (the MLE runs off to infinity: "
+                    "labels separable or too few pairs)");
         warm_start_ = estimate;
         return estimate;
     };
@@ -165,13 +170,15 @@ std::vector<double> LearnedReceiver::operator()(const std::vector<std::vector<do
     for (std::size_t iteration = 1; iteration <= 200; ++iteration) {
         std::vector<double> step = current.gradient;
         if (!solve_spd(current.hessian, step, d))
-            throw NoMaximumError("the learned receiver's likelihood has no unique maximiser (singular curvature: "
-                                 "labels separable or too few pairs)");
+            throw NoMaximumError(
+                "the learned receiver's likelihood has no unique maximiser (singular curvature: "
+                "labels separable or too few pairs)");
         double decrement = 0;
         for (std::size_t k = 0; k < d; ++k) decrement += step[k] * current.gradient[k];
         double longest = 0;
         for (std::size_t k = 0; k < d; ++k) longest = std::max(longest, std::abs(step[k]));
-        // Converged: Newton decrement at rounding level, or a step below 1e-13 (far below any reported digit).
+        // Converged: Newton decrement at rounding level, or a step below 1e-13 (far below any reported
+        // digit).
         if (decrement < 1e-16 * scale || longest < 1e-13 * std::max(1.0, std::abs(theta[0]))) {
             last_iterations_ = iteration;
             return finish(theta);
@@ -196,8 +203,9 @@ std::vector<double> LearnedReceiver::operator()(const std::vector<std::vector<do
         if (stalled) break;  // no measurable progress left in floating point
         for (double x : theta)
             if (!std::isfinite(x) || std::abs(x) > 1e8)
-                throw NoMaximumError("the learned receiver's likelihood has no maximiser (the MLE diverges: labels "
-                                     "separable or too few pairs)");
+                throw NoMaximumError(
+                    "the learned receiver's likelihood has no maximiser (the MLE diverges: labels "
+                    "separable or too few pairs)");
         current = accumulate(theta, true);
     }
     last_iterations_ = 200;

@@ -1,5 +1,5 @@
-// The value-alignment experiment (issue 5, paper §6, MODEL.md §4): reproduction over 20 seeds, MLE recovery of
-// a known θ, the affine surrogate's weights, the random stream and the external-receiver protocol.
+// The value-alignment experiment (issue 5, paper §6, MODEL.md §4): reproduction over 20 seeds, MLE recovery
+// of a known θ, the affine surrogate's weights, the random stream and the external-receiver protocol.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -15,11 +15,12 @@ using namespace bigcert;
 namespace {
 
 AlignConfig paper_config(std::uint64_t seed, std::size_t rounds, std::size_t pairs = 10000) {
-    return load_align_config_text(R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
-        "players": [{"ideal": -0.1, "pairs": )" + std::to_string(pairs) + R"(}, {"ideal": 0.3, "pairs": )" +
-                                  std::to_string(pairs) + R"(}],
-        "responses": {"uniform": {"lo": [-10], "hi": [10]}}, "seed": )" + std::to_string(seed) +
-                                  R"(, "rounds": )" + std::to_string(rounds) + "}");
+    return load_align_config_text(
+        R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
+        "players": [{"ideal": -0.1, "pairs": )" +
+        std::to_string(pairs) + R"(}, {"ideal": 0.3, "pairs": )" + std::to_string(pairs) + R"(}],
+        "responses": {"uniform": {"lo": [-10], "hi": [10]}}, "seed": )" +
+        std::to_string(seed) + R"(, "rounds": )" + std::to_string(rounds) + "}");
 }
 
 ReceiverFunction as_function(const LearnedReceiver& learned) {
@@ -64,7 +65,9 @@ TEST_CASE("section 6 reproduction: the shipped seed within 0.03 of the paper, ev
     CHECK(run.rounds[3].receiver[0] == Approx(0.024).margin(0.03));
 }
 
-TEST_CASE("section 6 reproduction: 20 seeds within 0.05 (noisy steps: see below), ending at the equilibrium (-1, 1)") {
+TEST_CASE(
+    "section 6 reproduction: 20 seeds within 0.05 (noisy steps: see below), ending at the equilibrium (-1, "
+    "1)") {
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         INFO("seed " << seed);
         AlignConfig config = paper_config(seed, 3);
@@ -76,15 +79,17 @@ TEST_CASE("section 6 reproduction: 20 seeds within 0.05 (noisy steps: see below)
         CHECK(run.rounds[2].reports[1][0] == 1.0);
         CHECK(run.rounds[2].receiver[0] == Approx(0.209).margin(0.05));
         CHECK(run.rounds[3].reports[0][0] == -1.0);
-        // The paper's -0.536 and 0.024 are single noisy draws around the affine values -0.5 and 0 (x̂ ≈ ½x_1 + ½x_2);
-        // over these 20 seeds they spread to -0.571..-0.445 and -0.045..0.039: within 0.1 of the paper's draw
-        // and within 0.075 of the noise-free values, not within 0.05 of the paper for every seed.
+        // The paper's -0.536 and 0.024 are single noisy draws around the affine values -0.5 and 0 (x̂ ≈ ½x_1 +
+        // ½x_2); over these 20 seeds they spread to -0.571..-0.445 and -0.045..0.039: within 0.1 of the
+        // paper's draw and within 0.075 of the noise-free values, not within 0.05 of the paper for every
+        // seed.
         CHECK(run.rounds[1].reports[0][0] == Approx(-0.536).margin(0.1));
         CHECK(run.rounds[1].reports[0][0] == Approx(-0.5).margin(0.075));
         CHECK(run.rounds[3].receiver[0] == Approx(0.024).margin(0.075));
         CHECK(run.rounds[3].receiver[0] == Approx(0.0).margin(0.05));
         WARN("seed " << seed << ": " << run.rounds[0].receiver[0] << " " << run.rounds[1].reports[0][0] << " "
-             << run.rounds[1].receiver[0] << " " << run.rounds[2].receiver[0] << " " << run.rounds[3].receiver[0]);
+                     << run.rounds[1].receiver[0] << " " << run.rounds[2].receiver[0] << " "
+                     << run.rounds[3].receiver[0]);
     }
 }
 
@@ -111,11 +116,11 @@ TEST_CASE("MLE recovers a known theta when every player reports it") {
         }
         lo += "]", hi += "]", box_lo += "]", box_hi += "]", theta += "]";
         std::string player = R"({"ideal": )" + theta + R"(, "pairs": 20000})";
-        AlignConfig config = load_align_config_text(R"({"format": "bigcert-align/1", "dimension": )" + std::to_string(d) +
-                                                    R"(, "action_set": {"box": {"lo": )" + box_lo + R"(, "hi": )" + box_hi +
-                                                    R"(}}, "players": [)" + player + "," + player + "," + player +
-                                                    R"(], "responses": {"uniform": {"lo": )" + lo + R"(, "hi": )" + hi +
-                                                    R"(}}, "seed": 11})");
+        AlignConfig config = load_align_config_text(
+            R"({"format": "bigcert-align/1", "dimension": )" + std::to_string(d) +
+            R"(, "action_set": {"box": {"lo": )" + box_lo + R"(, "hi": )" + box_hi + R"(}}, "players": [)" +
+            player + "," + player + "," + player + R"(], "responses": {"uniform": {"lo": )" + lo +
+            R"(, "hi": )" + hi + R"(}}, "seed": 11})");
         LearnedReceiver learned(config);
         std::vector<std::vector<double>> reports(3, std::vector<double>(truth, truth + d));
         std::vector<double> estimate = learned(reports);
@@ -128,7 +133,8 @@ TEST_CASE("MLE: separable labels (one pair) are reported as having no maximiser"
     for (std::uint64_t seed = 1; seed <= 5; ++seed) {
         AlignConfig config = load_align_config_text(R"({"format": "bigcert-align/1", "dimension": 1,
             "action_set": {"interval": [-1, 1]}, "players": [{"ideal": 0.2, "pairs": 1}],
-            "responses": {"uniform": {"lo": [-10], "hi": [10]}}, "seed": )" + std::to_string(seed) + "}");
+            "responses": {"uniform": {"lo": [-10], "hi": [10]}}, "seed": )" +
+                                                    std::to_string(seed) + "}");
         LearnedReceiver learned(config);
         CHECK_THROWS_AS(learned({{0.2}}), NoMaximumError);
     }
@@ -146,7 +152,8 @@ TEST_CASE("affine surrogate of the section 6 receiver: weights close to 1/2, gam
     Solution solution = solve(fit.instance);
     CHECK(solution.actions[0][0] == -1);
     CHECK(solution.actions[1][0] == 1);
-    // Its exact best responses reproduce the paper's path: player 0 from truthful plays -1 after player 1 moved.
+    // Its exact best responses reproduce the paper's path: player 0 from truthful plays -1 after player 1
+    // moved.
     Vector br = surrogate_best_response(fit.instance, {Vector{Rational(-1)}, Vector{Rational(1)}}, 0);
     CHECK(br[0] == -1);
 }
@@ -164,28 +171,37 @@ TEST_CASE("affine surrogate recovers a known affine receiver exactly up to round
 }
 
 TEST_CASE("external receiver protocol: outcome, failure, non-number, timeout") {
-    ExternalReceiver echo_mean("python3 -c 'import json,sys; r=json.load(sys.stdin)[\"reports\"]; "
-                               "print(json.dumps([sum(x[0] for x in r)/len(r)]))'",
-                               1, 20);
+    ExternalReceiver echo_mean(
+        "python3 -c 'import json,sys; r=json.load(sys.stdin)[\"reports\"]; "
+        "print(json.dumps([sum(x[0] for x in r)/len(r)]))'",
+        1, 20);
     std::vector<double> out = echo_mean({{-0.5}, {1.0}});
     REQUIRE(out.size() == 1);
     CHECK(out[0] == Approx(0.25));
     CHECK_THROWS_WITH(ExternalReceiver("exit 3", 1, 10)({{0.0}}), Catch::Contains("exited with status 3"));
-    CHECK_THROWS_WITH(ExternalReceiver("echo hello", 1, 10)({{0.0}}), Catch::Contains("expected a JSON array of 1 numbers"));
-    CHECK_THROWS_WITH(ExternalReceiver("echo '[1, 2]'", 1, 10)({{0.0}}), Catch::Contains("expected a JSON array"));
+    CHECK_THROWS_WITH(ExternalReceiver("echo hello", 1, 10)({{0.0}}),
+                      Catch::Contains("expected a JSON array of 1 numbers"));
+    CHECK_THROWS_WITH(ExternalReceiver("echo '[1, 2]'", 1, 10)({{0.0}}),
+                      Catch::Contains("expected a JSON array"));
     CHECK_THROWS_WITH(ExternalReceiver("echo '[\"x\"]'", 1, 10)({{0.0}}), Catch::Contains("non-number"));
     CHECK_THROWS_AS(ExternalReceiver("sleep 30", 1, 0.3)({{0.0}}), ExternalReceiverTimeout);
 }
 
 TEST_CASE("align config: bad inputs name their JSON path") {
-    CHECK_THROWS_WITH(load_align_config_text(R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
+    CHECK_THROWS_WITH(
+        load_align_config_text(
+            R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
         "players": [{"ideal": "abc", "pairs": 10}], "responses": {"uniform": {"lo": [-10], "hi": [10]}}})"),
-                      Catch::StartsWith("players[0].ideal: not a number"));
-    CHECK_THROWS_WITH(load_align_config_text(R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
+        Catch::StartsWith("players[0].ideal: not a number"));
+    CHECK_THROWS_WITH(
+        load_align_config_text(
+            R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
         "players": [{"ideal": 0, "pairs": 1.5}], "responses": {"uniform": {"lo": [-10], "hi": [10]}}})"),
-                      Catch::StartsWith("players[0].pairs: expected an integer"));
-    CHECK_THROWS_WITH(load_align_config_text(R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
+        Catch::StartsWith("players[0].pairs: expected an integer"));
+    CHECK_THROWS_WITH(
+        load_align_config_text(
+            R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
         "players": [{"ideal": 0, "pairs": 5}], "responses": {"uniform": {"lo": [10], "hi": [-10]}}})"),
-                      Catch::StartsWith("responses.uniform: needs lo < hi"));
+        Catch::StartsWith("responses.uniform: needs lo < hi"));
     CHECK_THROWS_AS(load_align_config_text("{"), InputError);
 }
