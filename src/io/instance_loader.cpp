@@ -290,6 +290,8 @@ ActionSet InstanceReader::build_curved_set(const RawSet& raw) const {
     const std::string here = raw.path + "." + raw.kind;
     if (raw.kind == "ball") {
         if (sign(raw.radius) < 0) throw InputError(here + ".radius", "the radius must be >= 0");
+        // In d = 1 a ball is the interval [c - r, c + r]: rational, so the exact sweep answers it exactly.
+        if (dimension_ == 1) return ActionSet::interval(raw.center[0] - raw.radius, raw.center[0] + raw.radius);
         return ActionSet::curved(CurvedSet::ball(raw.center, raw.radius), "ball");
     }
     if (raw.points.size() != dimension_)

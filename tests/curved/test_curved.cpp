@@ -160,3 +160,12 @@ TEST_CASE("an interior player pins the receiver to its target exactly (Theorem 4
     CHECK(brackets_root(s.action_enclosures[1][0], [](const Rational& a) { return Rational(325 * a * a - 1); }));
     CHECK(s.action_enclosures[1][0].hi < 0);
 }
+
+TEST_CASE("a ball in d = 1 is an interval and is solved exactly (paper Example 1 as balls)", "[curved]") {
+    Solution s = solve(load_instance_text(R"({"action_set": {"ball": {"center": [3], "radius": 3}},
+        "players": [{"target": 1, "weight": 0.5}, {"target": 4, "weight": 0.5}]})"));
+    CHECK_FALSE(s.enclosed);
+    CHECK(s.receiver == Vector{Rational(3)});
+    CHECK(s.actions[0] == Vector{Rational(0)});
+    CHECK(s.actions[1] == Vector{Rational(6)});
+}
