@@ -3,6 +3,7 @@
 // polynomial, and the enclosure must contain a sign change of it.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <functional>
 
 #include "bigcert/curved_solver.hpp"
@@ -168,4 +169,52 @@ TEST_CASE("a ball in d = 1 is an interval and is solved exactly (paper Example 1
     CHECK(s.receiver == Vector{Rational(3)});
     CHECK(s.actions[0] == Vector{Rational(0)});
     CHECK(s.actions[1] == Vector{Rational(6)});
+}
+
+TEST_CASE("random disc games: enclosures agree with an independent double-precision support map", "[curved]") {
+    // Independent of the solver's method: from the enclosed receiver, each disc player's support point
+    // c + r·u/|u| (u = w(t - x̂)) is recomputed in doubles and must lie in (or within 1e-9 of) its action box;
+    // the receiver equation must hold on the enclosures.
+    unsigned seed = 12345;
+    auto next = [&seed](int lo, int hi) {
+        seed = seed * 1103515245u + 12345u;
+        return lo + static_cast<int>((seed >> 8) % static_cast<unsigned>(hi - lo + 1));
+    };
+    for (int game = 0; game < 20; ++game) {
+        Instance instance;
+        instance.dimension = 2;
+        const int n = next(2, 7);
+        for (int i = 0; i < n; ++i) {
+            instance.action_sets.push_back(ActionSet::curved(
+                CurvedSet::ball(Vector{Rational(next(-5, 5)), Rational(next(-5, 5))}, Rational(next(1, 4))), "ball"));
+            Player p;
+            p.target = Vector{Rational(next(-20, 20)), Rational(next(-20, 20))};
+            p.weight = Rational(next(1, 9), 10);
+            p.action_set = static_cast<std::size_t>(i);
+            instance.players.push_back(p);
+        }
+        Solution s = solve(instance);
+        REQUIRE(s.enclosed);
+        for (int i = 0; i < n; ++i) {
+            const CurvedSet& ball = instance.set_of(i).as_curved();
+            double u[2], norm = 0;
+            for (int j = 0; j < 2; ++j) {
+                u[j] = to_double(instance.players[i].weight) * (to_double(instance.players[i].target[j]) - to_double(s.receiver[j]));
+                norm += u[j] * u[j];
+            }
+            norm = std::sqrt(norm);
+            if (norm < 1e-6) continue;  // an interior player: checked through the receiver equation below
+            for (int j = 0; j < 2; ++j) {
+                double expected = to_double(ball.center()[j]) + to_double(ball.radius()) * u[j] / norm;
+                CHECK(to_double(s.action_enclosures[i][j].lo) - 1e-9 <= expected);
+                CHECK(expected <= to_double(s.action_enclosures[i][j].hi) + 1e-9);
+            }
+        }
+        for (std::size_t j = 0; j < 2; ++j) {
+            Enclosure sum = Enclosure::point(Rational(0));
+            for (int i = 0; i < n; ++i) sum = sum + instance.players[i].weight * s.action_enclosures[i][j];
+            CHECK(sum.lo <= s.receiver_enclosure[j].hi);
+            CHECK(s.receiver_enclosure[j].lo <= sum.hi);
+        }
+    }
 }
