@@ -152,16 +152,24 @@ EquilibriumCount count_by_lp(const Instance& instance, const Solution& s, const 
 }
 
 // Targets pairwise distinct? Sorting by the doubles puts exactly equal targets next to each other.
+// The doubles sit in one flat array (one allocation, not one per player: 10^6 players).
 bool targets_distinct(const Instance& instance, std::size_t& first, std::size_t& second) {
-    const std::size_t n = instance.players.size();
-    std::vector<std::vector<double>> approx(n);
-    for (std::size_t i = 0; i < n; ++i) approx[i] = to_doubles(instance.players[i].target);
+    const std::size_t n = instance.players.size(), d = instance.dimension;
+    std::vector<double> approx(n * d);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t c = 0; c < d; ++c) approx[i * d + c] = to_double(instance.players[i].target[c]);
+    auto coordinates = [&](std::size_t i) { return approx.begin() + static_cast<long>(i * d); };
+    auto less = [&](std::size_t a, std::size_t b) {
+        return std::lexicographical_compare(coordinates(a), coordinates(a) + static_cast<long>(d), coordinates(b),
+                                            coordinates(b) + static_cast<long>(d));
+    };
+    auto same = [&](std::size_t a, std::size_t b) { return std::equal(coordinates(a), coordinates(a) + static_cast<long>(d), coordinates(b)); };
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return approx[a] < approx[b]; });
+    std::sort(order.begin(), order.end(), less);
     for (std::size_t begin = 0; begin < n;) {
         std::size_t end = begin + 1;
-        while (end < n && approx[order[end]] == approx[order[begin]]) ++end;
+        while (end < n && same(order[end], order[begin])) ++end;
         for (std::size_t a = begin; a < end; ++a)
             for (std::size_t b = a + 1; b < end; ++b)
                 if (instance.players[order[a]].target == instance.players[order[b]].target) {
