@@ -33,6 +33,23 @@ bool parse_integer_text(std::string_view text, const NumberLimits& limits, Integ
     return true;
 }
 
+// The subset of parse_integer_text's inputs with at most 18 digits (same syntax, same value, no GMP).
+bool parse_small_integer_text(std::string_view text, const NumberLimits& limits, long long& out) {
+    bool negative = false;
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+        negative = text[0] == '-';
+        text.remove_prefix(1);
+    }
+    if (text.empty() || text.size() > 18 || text.size() > limits.max_digits) return false;
+    long long v = 0;
+    for (char c : text) {
+        if (!is_digit(c)) return false;
+        v = v * 10 + (c - '0');
+    }
+    out = negative ? -v : v;
+    return true;
+}
+
 Integer power_of_ten(long exponent) {
     Integer result;
     mpz_ui_pow_ui(result.backend().data(), 10, static_cast<unsigned long>(exponent));
@@ -106,6 +123,13 @@ std::optional<Rational> parse_rational(std::string_view text, const NumberLimits
     Integer numerator, denominator;
     std::string_view den_text = text.substr(slash + 1);
     if (!den_text.empty() && (den_text[0] == '-' || den_text[0] == '+')) return std::nullopt;
+    // Fast path for the common "p/q" with 64-bit parts: gcd in machine integers, one mpq, no temporaries.
+    long long small_numerator = 0, small_denominator = 0;
+    if (parse_small_integer_text(text.substr(0, slash), limits, small_numerator) &&
+        parse_small_integer_text(den_text, limits, small_denominator)) {
+        if (small_denominator == 0) return std::nullopt;
+        return make_rational(small_numerator, small_denominator);
+    }
     if (!parse_integer_text(text.substr(0, slash), limits, numerator)) return std::nullopt;
     if (!parse_integer_text(den_text, limits, denominator)) return std::nullopt;
     if (denominator == 0) return std::nullopt;
