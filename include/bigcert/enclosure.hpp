@@ -35,4 +35,8 @@ Enclosure rounded_outward(const Enclosure& a, unsigned bits);
 // [lo, hi] ∋ sqrt(q) for q >= 0 with hi - lo <= 2^-bits (from the integer square root of q·4^bits).
 Enclosure sqrt_enclosure(const Rational& q, unsigned bits);
 
+// The rational with the smallest denominator in [lo, hi] (continued fractions): a candidate when the exact
+// value may be rational, to be verified exactly by the caller.
+Rational simplest_rational(const Enclosure& e);
+
 }  // namespace bigcert

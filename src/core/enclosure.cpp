@@ -60,4 +60,26 @@ Enclosure sqrt_enclosure(const Rational& q, unsigned bits) {
     return {Rational(root, scale), Rational(Integer(root + 1), scale)};
 }
 
+namespace {
+
+Rational floor_of(const Rational& x) {
+    return Rational(floor_division(boost::multiprecision::numerator(x), boost::multiprecision::denominator(x)));
+}
+
+// 0 <= lo <= hi.
+Rational simplest_nonnegative(const Rational& lo, const Rational& hi, int depth) {
+    Rational fl = floor_of(lo);
+    if (fl == lo || depth > 400) return fl == lo ? fl : lo;
+    if (fl + 1 <= hi) return fl + 1;
+    return fl + 1 / simplest_nonnegative(Rational(1 / (hi - fl)), Rational(1 / (lo - fl)), depth + 1);
+}
+
+}  // namespace
+
+Rational simplest_rational(const Enclosure& e) {
+    if (sign(e.lo) <= 0 && sign(e.hi) >= 0) return Rational(0);
+    if (sign(e.hi) < 0) return -simplest_nonnegative(Rational(-e.hi), Rational(-e.lo), 0);
+    return simplest_nonnegative(e.lo, e.hi, 0);
+}
+
 }  // namespace bigcert

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
 #include "solver/parallel.hpp"
 
@@ -377,6 +378,29 @@ void fill_exaggeration(const Instance& instance, Solution& s) {
     e.ever_interior_complete = s.count == EquilibriumCount::one;
 }
 
+// The exact equilibrium is sometimes rational (a target straight out from a disc's center along a 3-4-5
+// direction, say). Try the simplest rationals in the enclosures; keep them only if the exact re-check
+// (equilibrium_check.hpp) accepts the profile. The enclosure analysis has already settled the count.
+void try_exact_rational(const Instance& instance, Solution& s, unsigned threads) {
+    std::vector<Vector> actions;
+    for (const auto& box : s.action_enclosures) {
+        Vector a;
+        for (const Enclosure& e : box) a.push_back(simplest_rational(e));
+        actions.push_back(std::move(a));
+    }
+    Vector receiver = instance.receiver(actions);
+    for (std::size_t j = 0; j < receiver.size(); ++j)
+        if (!s.receiver_enclosure[j].contains(receiver[j])) return;
+    if (!check_equilibrium(instance, actions, receiver, threads).ok) return;
+    s.enclosed = false;
+    s.actions = std::move(actions);
+    s.receiver = std::move(receiver);
+    s.losses.clear();
+    for (std::size_t i = 0; i < instance.players.size(); ++i) s.losses.push_back(instance.loss_of(i, s.receiver));
+    s.potential = instance.potential(s.actions, s.receiver);
+    s.method = "curved-enclosure, exact rational profile verified";
+}
+
 }  // namespace
 
 bool has_curved_set(const Instance& instance) {
@@ -419,6 +443,7 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
                 "polytope vertices kept unique over that ball, at most one player from the receiver equation";
             fill_midpoints_losses_potential(instance, s);
             fill_exaggeration(instance, s);
+            try_exact_rational(instance, s, options.threads);
             return s;
         }
         // Newton step from the exact residual, with a floating-point Jacobian: each step gains about

@@ -218,3 +218,11 @@ TEST_CASE("random disc games: enclosures agree with an independent double-precis
         }
     }
 }
+
+TEST_CASE("a rational equilibrium on a disc is found exactly and re-checked", "[curved]") {
+    Solution s = solve(load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}},
+        "players": [{"target": [5, 0], "weight": 0}, {"target": [3, 4]}]})"));
+    CHECK_FALSE(s.enclosed);
+    CHECK(s.receiver == Vector{Rational(3, 5), Rational(4, 5)});
+    CHECK(s.count == EquilibriumCount::infinite);  // the weight-0 player may stand anywhere
+}
