@@ -4,6 +4,8 @@
 
 #include "bigcert/certificate.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
+#include "bigcert/finite_game.hpp"
+#include "bigcert/finite_game_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/latex.hpp"
 #include "bigcert/profile_loader.hpp"
@@ -72,6 +74,15 @@ Runner add_certify_command(CLI::App& app) {
             if (options->certify.rlimit) dominance.rlimit = options->certify.rlimit;
             DominanceCertificate c = certify_weak_dominance(instance, actions, dominance);
             std::cout << dominance_certificate_json(c).dump(1) << "\n";
+            return exit_code_for(c.verdict);
+        }
+        if (is_finite_game(instance)) {
+            // Finite sets (paper §5.2): every deviation is compared exactly; that comparison is the proof.
+            std::vector<std::vector<Vector>> chosen =
+                options->profile.empty() ? solve(instance).chosen_items
+                                         : load_item_profile_file(options->profile, instance, options->input.limits);
+            FiniteCertificate c = certify_finite_profile(instance, chosen);
+            std::cout << finite_certificate_json(instance, c).dump(1) << "\n";
             return exit_code_for(c.verdict);
         }
         std::vector<Vector> actions;

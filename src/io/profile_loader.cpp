@@ -61,7 +61,62 @@ std::vector<Vector> read_actions(od::value value, const std::string& path, const
     return actions;
 }
 
+// Finds equilibrium.actions and hands it to `read`.
+template <class Read>
+auto with_actions(std::string_view json, const LoadLimits& limits, Read&& read) {
+    if (json.size() > limits.max_input_bytes) throw LimitError("profile exceeds the input limit");
+    check_json_structure(json, limits.max_nesting);
+    simdjson::padded_string padded(json);
+    od::parser parser;
+    try {
+        od::document doc = parser.iterate(padded);
+        if (doc.type() != od::json_type::object) throw InputError("", "a profile must be a JSON object (a solution)");
+        od::value equilibrium;
+        if (doc.find_field_unordered("equilibrium").get(equilibrium) != simdjson::SUCCESS)
+            throw InputError("equilibrium", "missing (expected a solution object with equilibrium.actions)");
+        if (equilibrium.type() != od::json_type::object) throw InputError("equilibrium", "expected an object");
+        od::value actions;
+        if (equilibrium.find_field_unordered("actions").get(actions) != simdjson::SUCCESS)
+            throw InputError("equilibrium.actions", "missing");
+        return read(actions);
+    } catch (const simdjson::simdjson_error& e) {
+        throw InputError("", std::string("invalid JSON in the profile: ") + simdjson::error_message(e.error()));
+    }
+}
+
+std::string read_whole_file(const std::string& path, const LoadLimits& limits) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError("", "cannot read " + path + ": " + ec.message());
+    if (size > limits.max_input_bytes) throw LimitError(path + ": exceeds the input limit");
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) throw InputError("", "cannot read " + path);
+    return std::string(text.data(), text.size());
+}
+
 }  // namespace
+
+std::vector<std::vector<Vector>> load_item_profile_file(const std::string& path, const Instance& instance,
+                                                        const LoadLimits& limits) {
+    std::string text = read_whole_file(path, limits);
+    return with_actions(text, limits, [&](od::value actions) {
+        const std::string where = "equilibrium.actions";
+        if (actions.type() != od::json_type::array) throw InputError(where, "expected an array of item lists");
+        std::vector<std::vector<Vector>> profile;
+        for (od::value items : actions.get_array()) {
+            std::string path_i = where + "[" + std::to_string(profile.size()) + "]";
+            if (profile.size() >= instance.players.size()) throw InputError(where, "more actions than players");
+            if (items.type() != od::json_type::array) throw InputError(path_i, "expected a list of items");
+            std::vector<Vector> chosen;
+            for (od::value item : items.get_array())
+                chosen.push_back(read_action(item, path_i + "[" + std::to_string(chosen.size()) + "]", instance.dimension, limits.numbers));
+            profile.push_back(std::move(chosen));
+        }
+        if (profile.size() != instance.players.size())
+            throw InputError(where, std::to_string(profile.size()) + " actions for " + std::to_string(instance.players.size()) + " players");
+        return profile;
+    });
+}
 
 std::vector<Vector> load_profile_text(std::string_view json, const Instance& instance, const LoadLimits& limits) {
     if (json.size() > limits.max_input_bytes) throw LimitError("profile exceeds the input limit");
