@@ -119,35 +119,13 @@ std::vector<std::vector<Vector>> load_item_profile_file(const std::string& path,
 }
 
 std::vector<Vector> load_profile_text(std::string_view json, const Instance& instance, const LoadLimits& limits) {
-    if (json.size() > limits.max_input_bytes) throw LimitError("profile exceeds the input limit");
-    // The same structural pre-check as for instances: On-Demand must not see unbalanced input.
-    check_json_structure(json, limits.max_nesting);
-    simdjson::padded_string padded(json);
-    od::parser parser;
-    try {
-        od::document doc = parser.iterate(padded);
-        if (doc.type() != od::json_type::object) throw InputError("", "a profile must be a JSON object (a solution)");
-        od::value equilibrium;
-        if (doc.find_field_unordered("equilibrium").get(equilibrium) != simdjson::SUCCESS)
-            throw InputError("equilibrium", "missing (expected a solution object with equilibrium.actions)");
-        if (equilibrium.type() != od::json_type::object) throw InputError("equilibrium", "expected an object");
-        od::value actions;
-        if (equilibrium.find_field_unordered("actions").get(actions) != simdjson::SUCCESS)
-            throw InputError("equilibrium.actions", "missing");
+    return with_actions(json, limits, [&](od::value actions) {
         return read_actions(actions, "equilibrium.actions", instance, limits);
-    } catch (const simdjson::simdjson_error& e) {
-        throw InputError("", std::string("invalid JSON in the profile: ") + simdjson::error_message(e.error()));
-    }
+    });
 }
 
 std::vector<Vector> load_profile_file(const std::string& path, const Instance& instance, const LoadLimits& limits) {
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw InputError("", "cannot read " + path + ": " + ec.message());
-    if (size > limits.max_input_bytes) throw LimitError(path + ": exceeds the input limit");
-    simdjson::padded_string text;
-    if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) throw InputError("", "cannot read " + path);
-    return load_profile_text(std::string_view(text.data(), text.size()), instance, limits);
+    return load_profile_text(read_whole_file(path, limits), instance, limits);
 }
 
 }  // namespace bigcert
