@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bigcert/rational.hpp"
+#include "bigcert/small_fraction.hpp"
 
 namespace bigcert {
 
@@ -24,6 +25,8 @@ public:
     }
     void add(const Rational& term);
     void add_product(const Rational& a, const Rational& b);
+    // a·b without GMP while the product's denominator fits 63 bits (the d = 1 fast path).
+    void add_product(const SmallFraction& a, const SmallFraction& b);
     // Adds everything summed by `other` (for combining per-thread partial sums).
     void merge(const ExactSum& other);
     Rational value() const;

@@ -14,6 +14,7 @@ namespace bigcert {
 struct SolveOptions {
     unsigned threads = 0;          // 0: all cores
     bool force_general = false;    // use simplicial decomposition even in d = 1 (for cross-checks)
+    bool machine_integers = true;  // d = 1: try the machine-integer fast path first (false: GMP only, for cross-checks)
     unsigned precision = 64;       // curved sets (MODEL.md §3g): enclose irrational coordinates to width 2^-precision
 };
 

@@ -6,6 +6,7 @@
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/exact_sum.hpp"
+#include "bigcert/line_solver.hpp"
 #include "solver/equilibrium_set.hpp"
 #include "solver/interval_sweep.hpp"
 #include "solver/parallel.hpp"
@@ -31,6 +32,10 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
     if (is_finite_game(instance)) return solve_finite_game(instance, options);
     if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);
     if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (issue 6)
+    // d = 1 in machine integers while every number fits (line_solver.hpp); the same answer, much faster.
+    if (instance.dimension == 1 && !options.force_general && options.machine_integers)
+        if (std::optional<LineGame> game = line_game_of(instance))
+            if (std::optional<LineSolution> line = solve_line_game(*game, options.threads)) return to_solution(*game, *line);
     Solution s;
     SupportOracle oracle(instance);
     if (instance.dimension == 1 && !options.force_general) {

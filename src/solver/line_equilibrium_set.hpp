@@ -1,0 +1,19 @@
+// The equilibrium set and Theorem 4's report on a LineGame (the d = 1 fast path): what
+// describe_equilibrium_set() (equilibrium_set.hpp) finds for intervals, with the per-player tests on exact
+// signs of machine-integer fractions. The few players whose face is a whole interval are then handled in
+// GMP, exactly as there.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "bigcert/line_solution.hpp"
+
+namespace bigcert {
+
+// Fills free_players, count and exaggeration of `s`, whose receiver and actions are set and checked.
+// `by_target` lists every player sorted by target (players_by_target()).
+void describe_line_equilibrium_set(const LineGame& game, const std::vector<std::uint32_t>& by_target,
+                                   LineSolution& s);
+
+}  // namespace bigcert

@@ -1,0 +1,206 @@
+#include "solver/line_sweep.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/exact_sum.hpp"
+#include "solver/line_arithmetic.hpp"
+#include "solver/parallel.hpp"
+
+namespace bigcert {
+namespace {
+
+// The bound a player plays when its target lies above the receiver (it pushes up), and below.
+const SmallFraction& high_side(const LineGame& game, std::size_t i) {
+    return sign(game.weights[i]) > 0 ? game.hi(i) : game.lo(i);
+}
+const SmallFraction& low_side(const LineGame& game, std::size_t i) {
+    return sign(game.weights[i]) > 0 ? game.lo(i) : game.hi(i);
+}
+
+// A player whose contribution jumps at its target: w != 0 and lo < hi.
+bool jumps(const LineGame& game, std::size_t i) {
+    return sign(game.weights[i]) != 0 && compare(game.lo(i), game.hi(i)) < 0;
+}
+
+class LineSweep {
+  public:
+    LineSweep(const LineGame& game, const std::vector<std::uint32_t>& by_target, unsigned threads)
+        : game_(game), threads_(threads) {
+        for (std::uint32_t i : by_target)
+            if (jumps(game, i)) points_.push_back(i);
+        for (std::size_t k = 0; k < points_.size(); ++k)
+            if (k == 0 || target(k) != target(k - 1)) group_start_.push_back(k);
+        group_start_.push_back(points_.size());
+    }
+    SmallFraction run();
+
+  private:
+    const SmallFraction& target(std::size_t position) const { return game_.targets[points_[position]]; }
+    Rational group_target(std::size_t group) const { return to_rational(target(group_start_[group])); }
+    std::size_t locate_in_floating_point() const;
+    Rational exact_value_left_of(std::size_t group) const;
+    Rational jump(std::size_t group) const;
+
+    const LineGame& game_;
+    unsigned threads_;
+    std::vector<std::uint32_t> points_;     // the jumping players in target order
+    std::vector<std::size_t> group_start_;  // groups of equal targets; sentinel at the end
+};
+
+// Position g: the receiver lies left of group g's target (g = number of groups: right of all), or on it.
+// Only a guess: run() corrects it exactly.
+std::size_t LineSweep::locate_in_floating_point() const {
+    double value = to_double(game_.bias);
+    for (std::size_t i = 0; i < game_.size(); ++i) {
+        double w = to_double(game_.weights[i]);
+        if (w != 0) value += w * to_double(jumps(game_, i) ? high_side(game_, i) : game_.lo(i));
+    }
+    const std::size_t groups = group_start_.size() - 1;
+    for (std::size_t g = 0; g < groups; ++g) {
+        double t = to_double(target(group_start_[g]));
+        if (value < t) return g;
+        for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k) {
+            std::size_t i = points_[k];
+            value -= to_double(game_.weights[i]) *
+                     (to_double(high_side(game_, i)) - to_double(low_side(game_, i)));
+        }
+        if (value <= t) return g;
+    }
+    return groups;
+}
+
+// F on the open interval just left of group g, exactly: players with targets at or right of group g's
+// target push up, the others down, the rest (a single point) contribute w·lo.
+Rational LineSweep::exact_value_left_of(std::size_t group) const {
+    const std::size_t n = game_.size();
+    const bool right_of_all = group + 1 == group_start_.size();
+    const SmallFraction split = right_of_all ? SmallFraction{} : target(group_start_[group]);
+    unsigned workers = worker_count(threads_, n);
+    std::vector<ExactSum> partial(workers);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction& weight = game_.weights[i];
+            if (sign(weight) == 0) continue;
+            if (!jumps(game_, i))
+                partial[w].add_product(weight, game_.lo(i));
+            else if (!right_of_all && compare(game_.targets[i], split) >= 0)
+                partial[w].add_product(weight, high_side(game_, i));
+            else
+                partial[w].add_product(weight, low_side(game_, i));
+        }
+    });
+    for (std::size_t w = 1; w < workers; ++w) partial[0].merge(partial[w]);
+    return to_rational(game_.bias) + partial[0].value();
+}
+
+Rational LineSweep::jump(std::size_t group) const {
+    ExactSum total;
+    for (std::size_t k = group_start_[group]; k < group_start_[group + 1]; ++k) {
+        std::size_t i = points_[k];  // |w| (hi - lo) > 0
+        total.add(to_rational(game_.weights[i]) *
+                  (to_rational(high_side(game_, i)) - to_rational(low_side(game_, i))));
+    }
+    return total.value();
+}
+
+// As Sweep::run() (interval_sweep.cpp): x - F(x) is increasing, so the exact steps walk to the answer.
+SmallFraction LineSweep::run() {
+    const std::size_t groups = group_start_.size() - 1;
+    std::size_t g = locate_in_floating_point();
+    Rational value = exact_value_left_of(g);
+    for (;;) {
+        if (g < groups && value >= group_target(g)) {
+            Rational t = group_target(g);
+            Rational after = value - jump(g);
+            if (after <= t) return line_fraction(t);
+            value = std::move(after);
+            ++g;
+        } else if (g > 0 && value <= group_target(g - 1)) {
+            --g;
+            value += jump(g);
+            if (value >= group_target(g)) return line_fraction(group_target(g));
+        } else {
+            return line_fraction(value);
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> players_by_target(const LineGame& game) {
+    struct Entry {
+        SmallFraction target;
+        std::uint32_t player;
+    };
+    std::vector<Entry> entries(game.size());
+    for (std::size_t i = 0; i < game.size(); ++i)
+        entries[i] = {game.targets[i], static_cast<std::uint32_t>(i)};
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        int c = compare(a.target, b.target);
+        return c != 0 ? c < 0 : a.player < b.player;
+    });
+    std::vector<std::uint32_t> order(game.size());
+    for (std::size_t k = 0; k < entries.size(); ++k) order[k] = entries[k].player;
+    return order;
+}
+
+SmallFraction line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,
+                            unsigned threads) {
+    return LineSweep(game, by_target, threads).run();
+}
+
+std::vector<SmallFraction> line_profile(const LineGame& game, const SmallFraction& receiver,
+                                        unsigned threads) {
+    const std::size_t n = game.size();
+    std::vector<SmallFraction> actions(n);
+    unsigned workers = worker_count(threads, n);
+    std::vector<ExactSum> fixed(workers);
+    std::vector<std::vector<std::size_t>> tied(workers);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction &weight = game.weights[i], &lo = game.lo(i), &hi = game.hi(i);
+            if (sign(weight) == 0) {  // any point is a best response: the one nearest the target
+                const SmallFraction& t = game.targets[i];
+                actions[i] = compare(t, lo) < 0 ? lo : (compare(hi, t) < 0 ? hi : t);
+                continue;
+            }
+            int side = compare(game.targets[i], receiver) * sign(weight);
+            if (side == 0 && lo != hi) {
+                tied[w].push_back(i);
+                continue;
+            }
+            actions[i] = side > 0 ? hi : lo;
+            fixed[w].add_product(weight, actions[i]);
+        }
+    });
+    for (unsigned w = 1; w < workers; ++w) {
+        fixed[0].merge(fixed[w]);
+        tied[0].insert(tied[0].end(), tied[w].begin(), tied[w].end());
+    }
+    // The tied players (target = x̂*, usually none or one) contribute exactly the remainder: start each at
+    // its lowest contribution and raise them in turn, in GMP (as interval_profile()).
+    Rational remainder = to_rational(receiver) - to_rational(game.bias) - fixed[0].value();
+    std::vector<Rational> tied_actions;
+    for (std::size_t i : tied[0]) {
+        Rational w = to_rational(game.weights[i]), lo = to_rational(game.lo(i)), hi = to_rational(game.hi(i));
+        Rational low = std::min(w * lo, w * hi);
+        remainder -= low;
+        tied_actions.push_back(low / w);
+    }
+    for (std::size_t k = 0; k < tied[0].size() && sign(remainder) > 0; ++k) {
+        std::size_t i = tied[0][k];
+        Rational w = to_rational(game.weights[i]);
+        Rational room = abs(w) * (to_rational(game.hi(i)) - to_rational(game.lo(i)));
+        Rational take = std::min(room, remainder);
+        tied_actions[k] += take / w;
+        remainder -= take;
+    }
+    if (sign(remainder) != 0)
+        throw InternalError("the interval sweep's receiver is not attainable by support points");
+    for (std::size_t k = 0; k < tied[0].size(); ++k) actions[tied[0][k]] = line_fraction(tied_actions[k]);
+    return actions;
+}
+
+}  // namespace bigcert
