@@ -1,5 +1,8 @@
 """The Python module (issue 7): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
-and from files, errors as typed exceptions naming the JSON path. Skipped when the module was not built."""
+and from files, certify (certified, refuted with a deviation re-checked here in Fractions, not certified when
+Z3 gives up), check equal to `bigcert check --json`, errors as typed exceptions naming the JSON path. Skipped
+when the module was not built."""
+import doctest
 import json
 import os
 import subprocess
@@ -48,6 +51,148 @@ class ModuleTest(unittest.TestCase):
         self.assertIn("players[0].target", str(caught.exception))
         with self.assertRaises(ValueError):
             bigcert.load("/nonexistent/instance.json")
+
+
+def example(name):
+    return os.path.join(SOURCE, "examples", name + ".json")
+
+
+def cli_json(*args):
+    return json.loads(subprocess.run([BIGCERT, *args], capture_output=True, text=True).stdout)
+
+
+def loss(instance_json, actions, i):
+    """Player i's squared loss |x̂ - t_i|^2, computed here with Fractions from the instance's JSON text."""
+    players = instance_json["players"]
+    d = instance_json.get("dimension", 1)
+    coords = lambda v: [Fraction(str(c)) for c in (v if isinstance(v, list) else [v])]
+    weights = [Fraction(str(p.get("weight", 1))) for p in players]
+    bias = instance_json.get("bias", {"weight": 0, "point": [0] * d})
+    receiver = [Fraction(str(bias["weight"])) * coords(bias["point"])[j] + sum(w * a[j] for w, a in zip(weights, actions))
+                for j in range(d)]
+    return sum((r - t) ** 2 for r, t in zip(receiver, coords(players[i]["target"])))
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class CertifyTest(unittest.TestCase):
+    def test_the_solvers_profile_is_certified_with_exact_multipliers(self):
+        game = bigcert.load(example("paper-ex1a"))
+        c = bigcert.certify(game)
+        self.assertEqual(c["verdict"], "certified")
+        self.assertEqual(c["actions"], bigcert.solve(game)["equilibrium"]["actions"])
+        self.assertEqual(c["receiver"], [Fraction(3)])
+        for player, target in zip(c["players"], (1, 4)):
+            self.assertEqual(player["verdict"], "certified")
+            self.assertEqual(player["methods"]["variational"], "unsat")
+            self.assertNotIn("deviation", player)
+            # The interval [0, 6] is written y <= 6, -y <= 0: stationarity g + lambda_0 - lambda_1 = 0 with
+            # g = 2 w (x̂ - t), re-checked here with the multipliers the module returned.
+            lam = player["lambda"]
+            self.assertTrue(all(isinstance(v, Fraction) and v >= 0 for v in lam))
+            g = 2 * Fraction(1, 2) * (c["receiver"][0] - target)
+            self.assertEqual(g + lam[0] - lam[1], 0)
+
+    def test_a_2d_solution_dict_is_certified(self):
+        for name in ("paper-ex2", "triangle-h-rep"):
+            game = bigcert.load(example(name))
+            c = bigcert.certify(game, bigcert.solve(game), threads=1)
+            self.assertEqual(c["verdict"], "certified", name)
+            cli = cli_json("certify", "--json", example(name))
+            self.assertEqual([p["verdict"] for p in c["players"]], [p["verdict"] for p in cli["players"]])
+
+    def test_a_perturbed_profile_is_refuted_and_the_deviation_really_improves(self):
+        for name, actions in (("paper-ex1a", [[1], [6]]), ("paper-ex1a", [["1/3"], [Fraction(11, 2)]]),
+                              ("paper-ex2", [[Fraction(1, 2), 0], [-1, 0]])):
+            with open(example(name)) as f:
+                raw = json.load(f)
+            c = bigcert.certify(bigcert.load(example(name)), actions)
+            self.assertEqual(c["verdict"], "refuted", name)
+            refuted = [p for p in c["players"] if p["verdict"] == "refuted"]
+            self.assertTrue(refuted)
+            profile = [[Fraction(str(v)) for v in a] for a in actions]
+            for p in refuted:
+                i, y = p["index"], p["deviation"]
+                self.assertTrue(all(isinstance(v, Fraction) for v in y))
+                moved = [list(a) for a in profile]
+                moved[i] = y
+                before, after = loss(raw, profile, i), loss(raw, moved, i)
+                self.assertLess(after, before)
+                self.assertEqual(p["improvement"], before - after)
+
+    def test_z3_giving_up_is_not_certified(self):
+        # A timeout below 50 ms is enforced as rlimit 1: Z3 answers unknown at once, which proves nothing.
+        c = bigcert.certify(bigcert.load(example("paper-ex2")), timeout=0.001)
+        self.assertEqual(c["verdict"], "not certified")
+        for p in c["players"]:
+            self.assertEqual(p["verdict"], "not certified")
+            self.assertIn("unknown", p["reason"])
+
+    def test_bad_profiles_name_the_json_path(self):
+        game = bigcert.load(example("paper-ex2"))
+        cases = [([[0.5, 0], [0, 0]], "equilibrium.actions[0][0]: a float is not exact"),
+                 ([[0, 0]], "equilibrium.actions: 1 actions for 2 players"),
+                 ([[0, 0], [0, "abc"]], "equilibrium.actions[1][1]: not a number"),
+                 ([[0, 0], [0, 2]], "equilibrium.actions[1]: not in player"),
+                 ([[0, 0], [0]], "equilibrium.actions[1]: expected 2 coordinates"),
+                 ({"equilibrium": {}}, "equilibrium.actions: missing"),
+                 ('{"equilibrium": {"actions": [[0, 0], [0, true]]}}', "equilibrium.actions[1][1]: not a number")]
+        for profile, message in cases:
+            with self.assertRaises(bigcert.InputError, msg=repr(profile)) as caught:
+                bigcert.certify(game, profile)
+            self.assertIn(message, str(caught.exception))
+        with self.assertRaises(NotImplementedError):
+            bigcert.certify(bigcert.load(example("paper-ex4-inner")))
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class CheckTest(unittest.TestCase):
+    def test_check_equals_the_cli_json_on_the_paper_examples(self):
+        numeric = ("counterexample", "equilibria")
+
+        def exact(value, inside=False):
+            if isinstance(value, dict):
+                return {k: exact(v, inside or k in numeric) for k, v in value.items()}
+            if isinstance(value, list):
+                return [exact(v, inside) for v in value]
+            return Fraction(value) if inside and isinstance(value, str) else value
+
+        seen = set()
+        for name in ("paper-ex1a", "paper-ex1b", "paper-ex2", "paper-fig3-right", "triangle-h-rep"):
+            result = bigcert.check(bigcert.load(example(name)))
+            cli = cli_json("check", "--json", example(name))
+            self.assertEqual(result, exact(cli), name)
+            self.assertIn(result["properties"]["exaggeration"]["verdict"], ("holds", "fails", "unknown"))
+            seen.add(result["properties"]["count"]["value"])
+            for profile in result["properties"]["count"].get("equilibria", []):
+                self.assertTrue(all(isinstance(v, Fraction) for a in profile["actions"] for v in a))
+        self.assertEqual(seen, {"one", "infinite"})  # the examples cover both kinds of equilibrium set
+
+    def test_one_property_and_bad_names(self):
+        result = bigcert.check(bigcert.load(example("paper-ex1a")), ["exaggeration", "count"])
+        self.assertEqual(list(result["properties"]), ["exaggeration", "count"])
+        self.assertEqual(result["properties"]["exaggeration"]["verdict"], "holds")
+        with self.assertRaises(bigcert.InputError) as caught:
+            bigcert.check(bigcert.load(example("paper-ex1a")), "theorem-9")
+        self.assertIn('properties: unknown property "theorem-9"', str(caught.exception))
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class ReadmeTest(unittest.TestCase):
+    def test_the_readme_python_session_runs_as_shown(self):
+        with open(os.path.join(SOURCE, "README.md")) as f:
+            readme = f.read()
+        section = readme[readme.index("### Python"):]
+        block = section[section.index("```python\n") + 10:section.index("```\n", section.index("```python\n") + 10)]
+        test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+        cwd = os.getcwd()
+        os.chdir(SOURCE)  # the session's paths are relative to the repository
+        try:
+            result = runner.run(test, out=lambda text: self.fail(text))
+        finally:
+            os.chdir(cwd)
+        self.assertEqual(result.failed, 0)
+        self.assertGreater(result.attempted, 8)
 
 
 if __name__ == "__main__":
