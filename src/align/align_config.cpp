@@ -142,6 +142,12 @@ AlignConfig load_align_config_text(const std::string& text) {
             throw InputError("responses.uniform", "needs lo < hi in coordinate " + std::to_string(k));
     config.response_lo = approximate(lo);
     config.response_hi = approximate(hi);
+    if (responses.contains("sampling")) {
+        const Json& sampling = responses["sampling"];
+        if (sampling != "iid" && sampling != "stratified")
+            throw InputError("responses.sampling", "expected \"iid\" or \"stratified\"");
+        config.sampling = sampling.get<std::string>();
+    }
 
     if (root.contains("seed"))
         config.seed = count(root["seed"], "seed", 0, std::numeric_limits<std::uint64_t>::max());

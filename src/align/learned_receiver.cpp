@@ -44,6 +44,42 @@ bool solve_spd(std::vector<double> a, std::vector<double>& x, std::size_t d) {
     return true;
 }
 
+std::size_t integer_power(std::size_t base, std::size_t exponent) {
+    std::size_t out = 1;
+    while (exponent-- > 0) out *= base;
+    return out;
+}
+
+// The largest k with k^dims <= pairs (k >= 1), in integers so that every platform agrees.
+std::size_t strata_per_coordinate(std::size_t pairs, std::size_t dims) {
+    std::size_t k = 1;
+    auto fits = [&](std::size_t c) {
+        std::size_t p = 1;
+        for (std::size_t e = 0; e < dims; ++e) {
+            if (p > pairs / c) return false;
+            p *= c;
+        }
+        return p <= pairs;
+    };
+    while (fits(k + 1)) ++k;
+    return k;
+}
+
+// Stratified sampling: cell `cell` of the k^(2d) grid on the pair space (digits of `cell` in base k, y's
+// coordinates first), one uniform point inside it.
+void draw_in_cell(RandomStream& stream, const AlignConfig& config, std::size_t cell, std::size_t strata,
+                  std::vector<double>& y, std::vector<double>& y2) {
+    const std::size_t d = config.dimension;
+    for (std::size_t c = 0; c < 2 * d; ++c) {
+        const std::size_t k = c % d, digit = cell % strata;
+        cell /= strata;
+        const double lo = config.response_lo[k], width = config.response_hi[k] - lo;
+        const double value =
+            lo + width * ((static_cast<double>(digit) + stream.uniform()) / static_cast<double>(strata));
+        (c < d ? y : y2)[k] = value;
+    }
+}
+
 struct Accumulated {
     double loglik = 0;
     std::vector<double> gradient, hessian;  // of the NEGATIVE log-likelihood (convex)
@@ -64,11 +100,18 @@ LearnedReceiver::LearnedReceiver(const AlignConfig& config, unsigned threads)
     for (std::size_t i = 0; i < config.players.size(); ++i) {
         // One fixed substream per player: its pairs and label uniforms never depend on anyone's report.
         RandomStream stream = RandomStream::substream(config.seed, i);
-        for (std::size_t j = 0; j < config.players[i].pairs; ++j) {
-            for (std::size_t k = 0; k < d; ++k)
-                y[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
-            for (std::size_t k = 0; k < d; ++k)
-                y2[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
+        const std::size_t pairs = config.players[i].pairs;
+        const std::size_t strata = config.sampling == "stratified" ? strata_per_coordinate(pairs, 2 * d) : 0;
+        const std::size_t cells = strata == 0 ? 0 : integer_power(strata, 2 * d);
+        for (std::size_t j = 0; j < pairs; ++j) {
+            if (j < cells) {
+                draw_in_cell(stream, config, j, strata, y, y2);
+            } else {
+                for (std::size_t k = 0; k < d; ++k)
+                    y[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
+                for (std::size_t k = 0; k < d; ++k)
+                    y2[k] = stream.uniform(config.response_lo[k], config.response_hi[k]);
+            }
             double c = 0;
             for (std::size_t k = 0; k < d; ++k) {
                 c += y2[k] * y2[k] - y[k] * y[k];

@@ -14,13 +14,15 @@ using namespace bigcert;
 
 namespace {
 
-AlignConfig paper_config(std::uint64_t seed, std::size_t rounds, std::size_t pairs = 10000) {
+AlignConfig paper_config(std::uint64_t seed, std::size_t rounds, std::size_t pairs = 10000,
+                         const std::string& sampling = "iid") {
     return load_align_config_text(
         R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
         "players": [{"ideal": -0.1, "pairs": )" +
         std::to_string(pairs) + R"(}, {"ideal": 0.3, "pairs": )" + std::to_string(pairs) + R"(}],
-        "responses": {"uniform": {"lo": [-10], "hi": [10]}}, "seed": )" +
-        std::to_string(seed) + R"(, "rounds": )" + std::to_string(rounds) + "}");
+        "responses": {"uniform": {"lo": [-10], "hi": [10]}, "sampling": ")" +
+        sampling + R"("}, "seed": )" + std::to_string(seed) + R"(, "rounds": )" + std::to_string(rounds) +
+        "}");
 }
 
 ReceiverFunction as_function(const LearnedReceiver& learned) {
@@ -91,6 +93,44 @@ TEST_CASE(
                      << run.rounds[1].receiver[0] << " " << run.rounds[2].receiver[0] << " "
                      << run.rounds[3].receiver[0]);
     }
+}
+
+// Why iid sampling cannot meet ±0.05 of the paper's single draw for every seed: at (-1, 1) the pooled MLE's
+// spread comes mostly from where the random pairs fall (the two players' data disagree), sd ≈ 0.027 over
+// seeds, so |x̂ - 0.024| > 0.05 for about one seed in eight. Stratified pairs (one per cell of a 100 x 100
+// grid on the pair space, each still uniform) remove that part: sd ≈ 0.005 at (-1, 1), and every receiver
+// lands within 0.05 of the paper. What is left is label noise; it moves player 1's first best response (mean
+// -0.516, sd 0.017 over these seeds; the paper's draw -0.536) to -0.483 and -0.482 on seeds 5 and 17,
+// 0.053-0.054 from the paper.
+TEST_CASE(
+    "section 6 reproduction, stratified pairs: 20 seeds within 0.05 of the paper (first best response "
+    "0.06)") {
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        INFO("seed " << seed);
+        AlignConfig config = paper_config(seed, 3, 10000, "stratified");
+        LearnedReceiver learned(config);
+        AlignRun run = run_alignment(config, as_function(learned), nullptr);
+        REQUIRE(run.rounds.size() == 4);
+        CHECK(run.rounds[0].receiver[0] == Approx(0.103).margin(0.05));
+        CHECK(run.rounds[1].reports[0][0] == Approx(-0.536).margin(0.06));
+        CHECK(run.rounds[1].reports[0][0] == Approx(-0.5).margin(0.05));
+        CHECK(run.rounds[1].receiver[0] == Approx(-0.101).margin(0.05));
+        CHECK(run.rounds[2].reports[1][0] == 1.0);
+        CHECK(run.rounds[2].receiver[0] == Approx(0.209).margin(0.05));
+        CHECK(run.rounds[3].reports[0][0] == -1.0);
+        CHECK(run.rounds[3].receiver[0] == Approx(0.024).margin(0.05));
+        // The noise-free values (x̂ ≈ ½x_1 + ½x_2) are met far more tightly than with iid pairs.
+        CHECK(run.rounds[3].receiver[0] == Approx(0.0).margin(0.02));
+    }
+}
+
+TEST_CASE("stratified sampling: the same receiver on every run of a seed, and not the iid draw") {
+    AlignConfig config = paper_config(5, 0, 10000, "stratified");
+    LearnedReceiver a(config), b(config);
+    const std::vector<std::vector<double>> reports{{-0.1}, {0.3}};
+    CHECK(a(reports) == b(reports));
+    AlignConfig iid = paper_config(5, 0, 10000, "iid");
+    CHECK(LearnedReceiver(iid)(reports) != a(reports));
 }
 
 TEST_CASE("section 6: the dynamics converge (a full pass without moves) at (-1, 1)") {
@@ -203,5 +243,10 @@ TEST_CASE("align config: bad inputs name their JSON path") {
             R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
         "players": [{"ideal": 0, "pairs": 5}], "responses": {"uniform": {"lo": [10], "hi": [-10]}}})"),
         Catch::StartsWith("responses.uniform: needs lo < hi"));
+    CHECK_THROWS_WITH(
+        load_align_config_text(
+            R"({"format": "bigcert-align/1", "dimension": 1, "action_set": {"interval": [-1, 1]},
+        "players": [{"ideal": 0, "pairs": 5}], "responses": {"uniform": {"lo": [-10], "hi": [10]}, "sampling": "sobol"}})"),
+        Catch::StartsWith("responses.sampling: expected"));
     CHECK_THROWS_AS(load_align_config_text("{"), InputError);
 }
