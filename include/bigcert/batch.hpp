@@ -63,7 +63,10 @@ namespace bigcert {
 struct BatchMerge {
     std::vector<std::string> lines;  // each with its newline, in the order first seen
     Json summary;  // {"lines", "duplicates", "solved", "errors", "errors_by_kind", "count": {"one", "infinite"},
-                   //  "premise_not_met", "interior_players": {"0": n, "1": n, ...}, "more_than_one_interior"}
+                   //  "premise_not_met", "interior_players": {"0": n, "1": n, ...}, "more_than_one_interior",
+                   //  "check": {"lines", "not_checked", "verdicts": {property: {verdict: n}},
+                   //            "theorem4": {"premise_met": {verdict: n}, "premise_not_met",
+                   //                         "premise_not_met_verdicts": {verdict: n}}}}  (batch --check lines)
 };
 BatchMerge merge_batch_outputs(const std::vector<std::string>& paths);
 void write_merge_summary(std::ostream& out, const Json& summary);

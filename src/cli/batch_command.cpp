@@ -8,6 +8,7 @@
 #include "bigcert/batch.hpp"
 #include "bigcert/certificate.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/properties.hpp"
 #include "bigcert/sweep.hpp"
 #include "cli/commands.hpp"
 
@@ -31,51 +32,86 @@ std::function<void(std::size_t, std::size_t)> progress_bar() {
     };
 }
 
+// Per line, no proof files (the verdicts are recorded in the line itself) and one thread: the batch already
+// runs one line per core.
+void add_certificate(const Instance& instance, const Solution& solution, double timeout, Json& line) {
+    if (instance.loss != Loss::squared || !solution.chosen_items.empty()) {
+        line["certificate"] = {{"verdict", "not certified"},
+                               {"reason", "batch certifies the squared loss only"}};
+        return;
+    }
+    ProofLog log("", "", instance.name);
+    CertifyOptions certify;
+    certify.threads = 1;
+    certify.timeout_seconds = timeout;
+    line["certificate"] =
+        certificate_json(instance, certify_profile(instance, solution.actions, log, certify));
+}
+
+// Every property of `bigcert check` over every equilibrium of the line's instance. Games the check does
+// not cover get an empty "properties" and the reason, so that `merge` counts them as not checked.
+void add_check(const Instance& instance, double timeout, Json& line) {
+    ProofLog log("", "", instance.name);
+    CheckOptions check;
+    check.timeout_seconds = timeout;
+    try {
+        line["check"] =
+            check_json(instance, check_properties(instance, property_names("all"), log, check), "");
+    } catch (const UnsupportedError& e) {
+        line["check"] = {{"format", "bigcert-check/1"},
+                         {"instance", instance.name},
+                         {"properties", Json::object()},
+                         {"reason", e.what()}};
+    }
+}
+
 }  // namespace
 
 Runner add_batch_command(CLI::App& app) {
     struct Options {
         std::string input, sweep, out, shard = "1/1";
         unsigned threads = 0;
-        bool certify = false;
+        bool certify = false, check = false;
         double timeout = 30;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("batch", "solve many instances into JSON Lines (sharded, resumable)");
+    CLI::App* command =
+        app.add_subcommand("batch", "solve many instances into JSON Lines (sharded, resumable)");
     command->add_option("input", options->input, "JSON Lines file, one instance per line");
     command->add_option("--sweep", options->sweep, "sweep spec (README \"Sweeps\") instead of an input file");
-    command->add_option("--out", options->out, "output JSON Lines file (appended to; ids already there are skipped)")->required();
+    command
+        ->add_option("--out", options->out,
+                     "output JSON Lines file (appended to; ids already there are skipped)")
+        ->required();
     command->add_option("--shard", options->shard, "k/N: only items whose position p has p % N == k - 1");
     command->add_option("--threads", options->threads, "worker threads (0: all cores)");
-    command->add_flag("--certify", options->certify, "also certify each solved equilibrium with Z3 (key \"certificate\")");
-    command->add_option("--timeout", options->timeout, "with --certify: seconds per Z3 query")->capture_default_str();
+    command->add_flag("--certify", options->certify,
+                      "also certify each solved equilibrium with Z3 (key \"certificate\")");
+    command->add_flag("--check", options->check,
+                      "also prove every `check` property over all equilibria with Z3 (key \"check\")");
+    command->add_option("--timeout", options->timeout, "with --certify or --check: seconds per Z3 query")
+        ->capture_default_str();
     return [options] {
         if (options->input.empty() == options->sweep.empty())
             throw InputError("", "give either an input file or --sweep SPEC");
         Shard shard = parse_shard(options->shard, "--shard");
-        std::vector<BatchItem> all = options->sweep.empty() ? read_batch_input(options->input)
-                                                            : expand_sweep_file(options->sweep);
+        std::vector<BatchItem> all =
+            options->sweep.empty() ? read_batch_input(options->input) : expand_sweep_file(options->sweep);
         std::vector<BatchItem> mine;
         for (std::size_t p = 0; p < all.size(); ++p)
             if (shard.owns(p)) mine.push_back(std::move(all[p]));
         BatchOptions batch;
         batch.threads = options->threads;
         batch.progress = progress_bar();
-        if (options->certify)
-            batch.annotate = [timeout = options->timeout](const Instance& instance, const Solution& solution, Json& line) {
-                if (instance.loss != Loss::squared || !solution.chosen_items.empty()) {
-                    line["certificate"] = {{"verdict", "not certified"}, {"reason", "batch certifies the squared loss only"}};
-                    return;
-                }
-                ProofLog log("", "", instance.name);  // no files per line; the verdict is recorded in the line
-                CertifyOptions certify;
-                certify.threads = 1;
-                certify.timeout_seconds = timeout;
-                line["certificate"] = certificate_json(instance, certify_profile(instance, solution.actions, log, certify));
+        if (options->certify || options->check)
+            batch.annotate = [options](const Instance& instance, const Solution& solution, Json& line) {
+                if (options->certify) add_certificate(instance, solution, options->timeout, line);
+                if (options->check) add_check(instance, options->timeout, line);
             };
         std::size_t written = run_batch(mine, options->out, batch);
-        std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in " << options->out
-                  << " (shard " << shard.index << "/" << shard.count << ": " << mine.size() << " items)\n";
+        std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in "
+                  << options->out << " (shard " << shard.index << "/" << shard.count << ": " << mine.size()
+                  << " items)\n";
         return exit_ok;
     };
 }

@@ -10,7 +10,29 @@ namespace bigcert {
 namespace {
 
 void count_key(Json& histogram, const std::string& key) {
+    if (histogram.is_null()) histogram = Json::object();  // a histogram created on first use
     histogram[key] = histogram.value(key, 0) + 1;
+}
+
+// A line's "check" object (batch --check): each property's verdict counted, and Theorem 4 (property
+// "exaggeration") split by its premise, since "fails" with the premise met would contradict the theorem.
+void summarise_check(Json& summary, const Json& check) {
+    Json& s = summary["check"];
+    s["lines"] = s["lines"].get<std::size_t>() + 1;
+    const Json& properties = check.value("properties", Json::object());
+    if (properties.empty()) {
+        s["not_checked"] = s["not_checked"].get<std::size_t>() + 1;
+        return;
+    }
+    for (const auto& [property, verdict] : properties.items())
+        count_key(s["verdicts"][property], verdict.value("verdict", std::string("?")));
+    if (!properties.contains("exaggeration")) return;
+    const Json& theorem = properties["exaggeration"];
+    const bool premise_met = theorem.value("premise", std::string("met")) == "met";
+    Json& t = s["theorem4"];
+    if (!premise_met) t["premise_not_met"] = t["premise_not_met"].get<std::size_t>() + 1;
+    const std::string verdict = theorem.value("verdict", std::string("?"));
+    count_key(t[premise_met ? "premise_met" : "premise_not_met_verdicts"], verdict);
 }
 
 // Adds one result line to the summary (MODEL.md §4: Theorem 4's premise and its interior players).
@@ -29,16 +51,30 @@ void summarise_line(Json& summary, const Json& line) {
     if (!exaggeration.value("at_most_one_interior", true))
         summary["more_than_one_interior"] = summary["more_than_one_interior"].get<std::size_t>() + 1;
     count_key(summary["interior_players"], std::to_string(exaggeration["interior"].size()));
+    if (line.contains("check")) summarise_check(summary, line["check"]);
 }
 
 }  // namespace
 
 BatchMerge merge_batch_outputs(const std::vector<std::string>& paths) {
     BatchMerge merge;
-    merge.summary = {{"lines", 0},           {"duplicates", 0},      {"solved", 0},
-                     {"errors", 0},          {"errors_by_kind", Json::object()},
-                     {"count", Json::object()}, {"premise_not_met", 0}, {"more_than_one_interior", 0},
-                     {"interior_players", Json::object()}};
+    merge.summary = {{"lines", 0},
+                     {"duplicates", 0},
+                     {"solved", 0},
+                     {"errors", 0},
+                     {"errors_by_kind", Json::object()},
+                     {"count", Json::object()},
+                     {"premise_not_met", 0},
+                     {"more_than_one_interior", 0},
+                     {"interior_players", Json::object()},
+                     {"check",
+                      {{"lines", 0},
+                       {"not_checked", 0},
+                       {"verdicts", Json::object()},
+                       {"theorem4",
+                        {{"premise_met", Json::object()},
+                         {"premise_not_met", 0},
+                         {"premise_not_met_verdicts", Json::object()}}}}}};
     std::set<std::string> seen;
     for (const std::string& path : paths) {
         std::ifstream in(path, std::ios::binary);
@@ -48,16 +84,18 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths) {
             if (text.empty()) continue;
             std::string where = path + ":" + std::to_string(number);
             Json line = Json::parse(text, nullptr, false);
-            if (!line.is_object() || !line.contains("id"))
-                throw InputError(where, "not a batch result line");
-            if (in.eof()) throw InputError(where, "torn last line (no newline); resume the batch run to repair it");
+            if (!line.is_object() || !line.contains("id")) throw InputError(where, "not a batch result line");
+            if (in.eof())
+                throw InputError(where, "torn last line (no newline); resume the batch run to repair it");
             if (!seen.insert(line["id"].dump()).second) {
                 merge.summary["duplicates"] = merge.summary["duplicates"].get<std::size_t>() + 1;
                 continue;
             }
-            if (!line.contains("error") && !(line.contains("solution") && line["solution"].contains("equilibria") &&
-                                             line["solution"].contains("exaggeration")))
-                throw InputError(where, "neither \"solution\" (with equilibria and exaggeration) nor \"error\"");
+            if (!line.contains("error") &&
+                !(line.contains("solution") && line["solution"].contains("equilibria") &&
+                  line["solution"].contains("exaggeration")))
+                throw InputError(where,
+                                 "neither \"solution\" (with equilibria and exaggeration) nor \"error\"");
             merge.lines.push_back(text + "\n");
             merge.summary["lines"] = merge.summary["lines"].get<std::size_t>() + 1;
             summarise_line(merge.summary, line);
@@ -77,6 +115,21 @@ void write_merge_summary(std::ostream& out, const Json& s) {
     out << "interior players   ";
     for (const auto& [k, n] : s["interior_players"].items()) out << k << ": " << n << "  ";
     out << "\nmore than one interior player at some equilibrium: " << s["more_than_one_interior"] << "\n";
+    const Json& c = s["check"];
+    if (c["lines"].get<std::size_t>() == 0) return;  // no batch --check lines: nothing to say
+    out << "checked (Z3)       " << c["lines"] << " lines, " << c["not_checked"] << " not covered by check\n";
+    const Json& t = c["theorem4"];
+    out << "Theorem 4          premise met: ";
+    for (const auto& [verdict, n] : t["premise_met"].items()) out << verdict << ": " << n << "  ";
+    out << "\n                   premise not met in " << t["premise_not_met"] << ": ";
+    for (const auto& [verdict, n] : t["premise_not_met_verdicts"].items())
+        out << verdict << ": " << n << "  ";
+    out << "\n";
+    for (const auto& [property, verdicts] : c["verdicts"].items()) {
+        out << "  " << property << std::string(property.size() < 17 ? 17 - property.size() : 1, ' ');
+        for (const auto& [verdict, n] : verdicts.items()) out << verdict << ": " << n << "  ";
+        out << "\n";
+    }
 }
 
 }  // namespace bigcert

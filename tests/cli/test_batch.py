@@ -186,6 +186,39 @@ class BatchTest(unittest.TestCase):
             else:
                 self.assertNotIn("certificate", line)
 
+    def test_check_adds_the_cli_check_per_line_and_merge_counts_theorem_4(self):
+        with open(self.path("more.jsonl"), "w") as f:
+            f.write(json.dumps({"name": "dup", "action_set": {"interval": [0, 1]},  # Theorem 4's premise fails
+                                "players": [{"target": 2}, {"target": 2}]}) + "\n")
+            f.write(json.dumps({"name": "inner", "loss": "inner", "action_set": {"interval": [0, 1]},
+                                "players": [{"target": 2}, {"target": -1}]}) + "\n")
+        out, more = self.path("check.jsonl"), self.path("check-more.jsonl")
+        r = run("batch", self.input, "--out", out, "--check", "--certify", "--threads", "2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run("batch", self.path("more.jsonl"), "--out", more, "--check").returncode, 0)
+        lines = lines_of(out)
+        for name, line in zip(EXAMPLES, lines):
+            cli = json.loads(run("check", "--json", os.path.join(SOURCE, "examples", name + ".json")).stdout)
+            self.assertEqual(line["check"], cli, name)  # z3_version included: same library, same answers
+            self.assertEqual(line["certificate"]["verdict"], "certified", name)
+        self.assertTrue(all("check" not in line for line in lines[5:]))  # input errors are not checked
+        dup, inner = lines_of(more)
+        self.assertEqual(dup["check"]["properties"]["exaggeration"]["premise"], "not met")
+        self.assertEqual(inner["check"]["properties"], {})
+        self.assertIn("not supported", inner["check"]["reason"])
+
+        summary = json.loads(run("merge", out, more, "--json").stdout)["check"]
+        self.assertEqual(summary["lines"], 7)
+        self.assertEqual(summary["not_checked"], 1)
+        theorem = summary["theorem4"]
+        self.assertEqual(theorem["premise_met"], {"holds": 5})
+        self.assertEqual(theorem["premise_not_met"], 1)
+        self.assertEqual(sum(theorem["premise_not_met_verdicts"].values()), 1)
+        self.assertEqual(summary["verdicts"]["count"], {"holds": 6})
+        self.assertEqual(sum(summary["verdicts"]["exaggeration"].values()), 6)
+        readable = run("merge", out, more).stdout
+        self.assertIn("Theorem 4          premise met: holds: 5", readable)
+
     def test_merge_rejects_a_torn_line(self):
         with open(self.path("torn.jsonl"), "w") as f:
             f.write('{"id": 1, "error": "x"}\n{"id": 2, "err')
