@@ -1,17 +1,17 @@
 // Side-by-side timing of the exact solver against the paper's floating-point method (issue 2, item 7).
 //
 //   bigcert_solve_bench INSTANCE.json [--tolerance 1e-9] [--max-sweeps 1000] [--solution OUT.json]
-// (--solution keeps the exact solution JSON, to compare outputs bit for bit before and after an optimisation.)
-// Prints one JSON line: the exact path's phases (parse, solve, write the solution JSON), the baseline's phases
-// (parse the same file into doubles with simdjson, round-robin best-response dynamics until the receiver is
-// within the tolerance of the exact x̂*), and the ratio baseline / exact.
+// (--solution keeps the exact solution JSON, to compare outputs bit for bit before and after an
+// optimisation.) Prints one JSON line: the exact path's phases (parse, solve, write the solution JSON), the
+// baseline's phases (parse the same file into doubles with simdjson, round-robin best-response dynamics until
+// the receiver is within the tolerance of the exact x̂*), and the ratio baseline / exact.
 #include <simdjson.h>
 
 #include <charconv>
-#include <ctime>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
@@ -19,6 +19,8 @@
 
 #include "bigcert/float_dynamics.hpp"
 #include "bigcert/instance_loader.hpp"
+#include "bigcert/line_game_loader.hpp"
+#include "bigcert/line_solver.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 
@@ -28,8 +30,8 @@ using Clock = std::chrono::steady_clock;
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::value;
 
-// Wall clock and process CPU time (all threads): on a shared, loaded machine the CPU time is the stable figure,
-// and it over-counts (never flatters) the exact path's two-thread phases.
+// Wall clock and process CPU time (all threads): on a shared, loaded machine the CPU time is the stable
+// figure, and it over-counts (never flatters) the exact path's two-thread phases.
 struct Stamp {
     Clock::time_point wall = Clock::now();
     std::clock_t cpu = std::clock();
@@ -132,7 +134,8 @@ bigcert::FloatGame load_float_game(const std::string& path) {
             }
     }
     game.bias.assign(game.dimension, 0.0);
-    for (std::size_t c = 0; c < bias_point.size() && c < game.dimension; ++c) game.bias[c] = bias_weight * bias_point[c];
+    for (std::size_t c = 0; c < bias_point.size() && c < game.dimension; ++c)
+        game.bias[c] = bias_weight * bias_point[c];
     document.rewind();
     for (value player : document["players"].get_array()) {
         double weight = 1;
@@ -168,20 +171,40 @@ int main(int argc, char** argv) try {
         if (flag == "--solution") solution_path = argv[a + 1];
     }
 
+    // The library path `bigcert solve --json` takes: the d = 1 machine-integer fast path when the instance
+    // fits it (line_solver.hpp), else load_instance + solve + write. A declined or overflowing fast-path
+    // attempt is charged to the phase it happened in.
     Stamp start;
-    bigcert::Instance instance = bigcert::load_instance_file(path);
+    std::optional<bigcert::LineGame> game = bigcert::load_line_game_file(path);
+    std::optional<bigcert::Instance> instance;
+    if (!game) instance = bigcert::load_instance_file(path);
     Phase exact_parse = since(start);
     start = Stamp();
-    bigcert::Solution solution = bigcert::solve(instance);
+    std::optional<bigcert::LineSolution> line;
+    if (game) line = bigcert::solve_line_game(*game);
+    std::optional<bigcert::Solution> solution;
+    if (!line) {
+        bigcert::SolveOptions solve_options;
+        solve_options.machine_integers = !game;  // a LineGame that overflowed would overflow again
+        if (!instance) instance = bigcert::load_instance_file(path);
+        solution = bigcert::solve(*instance, solve_options);
+    }
     Phase exact_solve = since(start);
     start = Stamp();
     {
         std::ofstream output(solution_path);
-        bigcert::write_solution_json(output, instance, solution);
+        if (line)
+            bigcert::write_line_solution_json(output, *game, *line);
+        else
+            bigcert::write_solution_json(output, *instance, *solution);
     }
     Phase exact_write = since(start);
 
-    for (const bigcert::Rational& c : solution.receiver) options.reference.push_back(bigcert::to_double(c));
+    if (line)
+        options.reference.push_back(bigcert::to_double(line->receiver));
+    else
+        for (const bigcert::Rational& c : solution->receiver)
+            options.reference.push_back(bigcert::to_double(c));
     Phase float_parse, float_dynamics;
     bigcert::FloatDynamicsResult dynamics;
     try {
@@ -196,18 +219,24 @@ int main(int argc, char** argv) try {
         dynamics.error = -1;
     }
 
-    Phase exact{exact_parse.wall + exact_solve.wall + exact_write.wall, exact_parse.cpu + exact_solve.cpu + exact_write.cpu};
+    Phase exact{exact_parse.wall + exact_solve.wall + exact_write.wall,
+                exact_parse.cpu + exact_solve.cpu + exact_write.cpu};
     Phase baseline{float_parse.wall + float_dynamics.wall, float_parse.cpu + float_dynamics.cpu};
-    auto phase = [](const Phase& p) { return "{\"wall\":" + std::to_string(p.wall) + ",\"cpu\":" + std::to_string(p.cpu) + "}"; };
+    auto phase = [](const Phase& p) {
+        return "{\"wall\":" + std::to_string(p.wall) + ",\"cpu\":" + std::to_string(p.cpu) + "}";
+    };
     std::printf(
-        "{\"instance\":\"%s\",\"players\":%zu,\"dimension\":%zu,\"exact\":{\"parse\":%s,\"solve\":%s,\"write\":%s,"
-        "\"total\":%s,\"count\":\"%s\"},\"baseline\":{\"parse\":%s,\"dynamics\":%s,\"total\":%s,\"sweeps\":%zu,"
+        "{\"instance\":\"%s\",\"players\":%zu,\"dimension\":%zu,\"exact\":{\"parse\":%s,\"solve\":%s,"
+        "\"write\":%s,"
+        "\"total\":%s,\"count\":\"%s\"},\"baseline\":{\"parse\":%s,\"dynamics\":%s,\"total\":%s,\"sweeps\":%"
+        "zu,"
         "\"error\":%.3g,\"converged\":%s},\"ratio_baseline_over_exact\":{\"wall\":%.3f,\"cpu\":%.3f}}\n",
-        path.c_str(), instance.players.size(), instance.dimension, phase(exact_parse).c_str(),
-        phase(exact_solve).c_str(), phase(exact_write).c_str(), phase(exact).c_str(),
-        bigcert::count_name(solution.count).c_str(), phase(float_parse).c_str(), phase(float_dynamics).c_str(),
-        phase(baseline).c_str(), dynamics.sweeps, dynamics.error, dynamics.converged ? "true" : "false",
-        baseline.wall / exact.wall, baseline.cpu / exact.cpu);
+        path.c_str(), game ? game->size() : instance->players.size(),
+        game ? std::size_t{1} : instance->dimension, phase(exact_parse).c_str(), phase(exact_solve).c_str(),
+        phase(exact_write).c_str(), phase(exact).c_str(),
+        bigcert::count_name(line ? line->count : solution->count).c_str(), phase(float_parse).c_str(),
+        phase(float_dynamics).c_str(), phase(baseline).c_str(), dynamics.sweeps, dynamics.error,
+        dynamics.converged ? "true" : "false", baseline.wall / exact.wall, baseline.cpu / exact.cpu);
     return 0;
 } catch (const std::exception& error) {
     std::cerr << "bigcert_solve_bench: " << error.what() << "\n";

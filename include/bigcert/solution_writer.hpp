@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "bigcert/instance.hpp"
+#include "bigcert/line_solution.hpp"
 #include "bigcert/solution.hpp"
 
 namespace bigcert {
@@ -13,6 +14,8 @@ using Json = nlohmann::ordered_json;
 
 // Streams the solution object (no intermediate tree: instances can have 10^6 players).
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& solution);
+// The same bytes for the d = 1 fast path's solution (line_solution.hpp), written from machine integers.
+void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& solution);
 // The same object as a tree, for embedding (batch lines, tests).
 Json solution_json(const Instance& instance, const Solution& solution);
 

@@ -7,18 +7,18 @@
 #include <optional>
 #include <string>
 
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/line_game_loader.hpp"
 
 namespace bigcert::cli {
 
 // Exit codes shared by all subcommands.
 enum ExitCode : int {
     exit_ok = 0,
-    exit_refuted = 1,       // certify: an improving deviation exists; check: a property fails
-    exit_bad_input = 2,     // unreadable or invalid input, unsupported feature
-    exit_internal = 3,      // bigcert's own exact re-check failed: no answer is printed
-    exit_not_certified = 4, // certify/check: unknown or timeout
-    exit_limit = 5,         // a configured resource limit was hit
+    exit_refuted = 1,        // certify: an improving deviation exists; check: a property fails
+    exit_bad_input = 2,      // unreadable or invalid input, unsupported feature
+    exit_internal = 3,       // bigcert's own exact re-check failed: no answer is printed
+    exit_not_certified = 4,  // certify/check: unknown or timeout
+    exit_limit = 5,          // a configured resource limit was hit
 };
 
 using Runner = std::function<int()>;
@@ -29,10 +29,12 @@ struct InputOptions {
     LoadLimits limits;
     void add_to(CLI::App& command);
     Instance load() const;
+    // The d = 1 fast path's reading (line_game_loader.hpp); nothing when load() must read the instance.
+    std::optional<LineGame> load_line_game() const;
     // The instance's text, exactly as read (for proof logs); standard input is read once and kept.
     const std::string& text() const;
 
-private:
+  private:
     mutable std::optional<std::string> text_;
 };
 

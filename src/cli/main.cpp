@@ -11,16 +11,26 @@ namespace bigcert::cli {
 
 void InputOptions::add_to(CLI::App& command) {
     command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
-    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")->capture_default_str();
-    command.add_option("--max-players", limits.max_players, "refuse instances with more players")->capture_default_str();
-    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions")->capture_default_str();
-    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse longer numbers")->capture_default_str();
-    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse larger decimal exponents")->capture_default_str();
+    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")
+        ->capture_default_str();
+    command.add_option("--max-players", limits.max_players, "refuse instances with more players")
+        ->capture_default_str();
+    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions")
+        ->capture_default_str();
+    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse longer numbers")
+        ->capture_default_str();
+    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse larger decimal exponents")
+        ->capture_default_str();
 }
 
 Instance InputOptions::load() const {
     if (path == "-") return load_instance_text(text(), limits);
     return load_instance_file(path, limits);
+}
+
+std::optional<LineGame> InputOptions::load_line_game() const {
+    if (path == "-") return load_line_game_text(text(), limits);
+    return load_line_game_file(path, limits);
 }
 
 const std::string& InputOptions::text() const {

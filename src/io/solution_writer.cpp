@@ -1,5 +1,6 @@
 #include "bigcert/solution_writer.hpp"
 
+#include <cstring>
 #include <iomanip>
 #include <sstream>
 
@@ -21,20 +22,23 @@ void write_indices(std::ostream& out, const std::vector<std::size_t>& indices) {
 const char* boolean(bool b) { return b ? "true" : "false"; }
 
 // A coordinate known exactly ("3/2") or only enclosed (FORMAT.md: {"interval": [a, b], "approx": "..."}).
-void write_enclosure(std::ostream& out, const Enclosure& e) {
+// With a root text, FORMAT.md's algebraic root form: the unique root of the polynomial in the interval.
+void write_enclosure(std::ostream& out, const Enclosure& e, const std::string& root = {}) {
     if (e.is_exact()) {
         out << '"' << to_string(e.lo) << '"';
         return;
     }
-    out << "{\"interval\": [\"" << to_string(e.lo) << "\", \"" << to_string(e.hi) << "\"], \"approx\": \""
+    out << "{";
+    if (!root.empty()) out << "\"root\": " << Json(root).dump() << ", ";
+    out << "\"interval\": [\"" << to_string(e.lo) << "\", \"" << to_string(e.hi) << "\"], \"approx\": \""
         << to_decimal_approximation(e.midpoint(), 20) << "\"}";
 }
 
-void write_enclosures(std::ostream& out, const std::vector<Enclosure>& v) {
+void write_enclosures(std::ostream& out, const std::vector<Enclosure>& v, const std::vector<std::string>& roots = {}) {
     out << '[';
     for (std::size_t j = 0; j < v.size(); ++j) {
         out << (j ? ", " : "");
-        write_enclosure(out, v[j]);
+        write_enclosure(out, v[j], j < roots.size() ? roots[j] : std::string());
     }
     out << ']';
 }
@@ -44,16 +48,18 @@ void write_enclosed_equilibrium(std::ostream& out, const Solution& s) {
     out << "[";
     for (std::size_t i = 0; i < s.action_enclosures.size(); ++i) {
         out << (i ? ", " : "");
-        write_enclosures(out, s.action_enclosures[i]);
+        write_enclosures(out, s.action_enclosures[i], i < s.action_roots.size() ? s.action_roots[i] : std::vector<std::string>{});
     }
     out << "],\n  \"receiver\": ";
-    write_enclosures(out, s.receiver_enclosure);
+    write_enclosures(out, s.receiver_enclosure, s.receiver_roots);
     out << ",\n  \"losses\": ";
     write_enclosures(out, s.loss_enclosures);
     out << ",\n  \"potential\": ";
     write_enclosure(out, s.potential_enclosure);
-    out << "},\n \"enclosure\": {\"precision\": " << s.precision << ", \"proof\": " << Json(s.enclosure_proof).dump()
-        << "},\n";
+    out << "},\n \"enclosure\": {\"precision\": " << s.precision
+        << ", \"proof\": " << Json(s.enclosure_proof).dump();
+    if (!s.algebraic_note.empty()) out << ", \"algebraic\": " << Json(s.algebraic_note).dump();
+    out << "},\n";
 }
 
 }  // namespace
@@ -66,12 +72,117 @@ Json vector_json(const Vector& v) {
     return result;
 }
 
+namespace {
+
+// Everything before the actions (shared with write_line_solution_json, so that both write the same bytes).
+void write_head(std::ostream& out, const std::string& instance_name, const std::string& method) {
+    out << "{\"format\": \"bigcert-solution/1\",\n \"instance\": " << Json(instance_name).dump()
+        << ",\n \"status\": \"solved\",\n \"method\": " << Json(method).dump()
+        << ",\n \"equilibrium\": {\n  \"actions\": ";
+}
+
+// Everything after the faces.
+void write_tail(std::ostream& out, const std::string& set_description, const ExaggerationReport& e) {
+    if (!set_description.empty())
+        out << "],\n  \"description\": " << Json(set_description).dump() << "},\n";
+    else
+        out << "],\n  \"description\": \"every profile with x_i in conv(faces[i].vertices) for the listed "
+               "players, "
+               "the printed action for the others, and receiver equal to equilibrium.receiver\"},\n";
+    out << " \"exaggeration\": {\"interior\": ";
+    write_indices(out, e.interior);
+    out << ", \"at_most_one_interior\": " << boolean(e.at_most_one_interior) << ", \"relative_interior\": ";
+    write_indices(out, e.relative_interior);
+    out << ", \"ever_interior\": ";
+    write_indices(out, e.ever_interior);
+    if (!e.ever_interior_complete) out << ", \"ever_interior_complete\": false";
+    out << ", \"premise\": \"" << (e.premise_met ? "met" : "not met") << "\"";
+    if (!e.premise_met) out << ", \"premise_detail\": " << Json(e.premise_detail).dump();
+    out << ", \"interior_player_at_target\": " << boolean(e.interior_player_at_target) << "}\n}\n";
+}
+
+// Text written through a large buffer: 10^6 players' numbers as a few big writes, not millions of <<.
+class TextBuffer {
+  public:
+    explicit TextBuffer(std::ostream& out) : out_(out), buffer_(1 << 16) {}
+    ~TextBuffer() { flush(); }
+    // Room for `size` more characters; write them at the returned pointer, then call commit(end).
+    char* reserve(std::size_t size) {
+        if (used_ + size > buffer_.size()) flush();
+        if (size > buffer_.size()) buffer_.resize(size);
+        return buffer_.data() + used_;
+    }
+    void commit(char* end) { used_ = static_cast<std::size_t>(end - buffer_.data()); }
+    void put(std::string_view text) {
+        char* at = reserve(text.size());
+        std::memcpy(at, text.data(), text.size());
+        commit(at + text.size());
+    }
+    void flush() {
+        out_.write(buffer_.data(), static_cast<std::streamsize>(used_));
+        used_ = 0;
+    }
+
+  private:
+    std::ostream& out_;
+    std::vector<char> buffer_;
+    std::size_t used_ = 0;
+};
+
+// ["x"]: a point of R^1 as write_vector writes it.
+void put_line_point(TextBuffer& text, const SmallFraction& x) {
+    char* at = text.reserve(48);
+    *at++ = '[', *at++ = '"';
+    at = write_small_fraction(at, x);
+    *at++ = '"', *at++ = ']';
+    text.commit(at);
+}
+
+}  // namespace
+
+void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& s) {
+    const std::size_t n = game.size();
+    write_head(out, game.name, s.method);
+    {
+        TextBuffer text(out);
+        text.put("[");
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i) text.put(", ");
+            put_line_point(text, s.actions[i]);
+        }
+        text.put("],\n  \"receiver\": ");
+        put_line_point(text, s.receiver);
+        text.put(",\n  \"losses\": [");
+        for (std::size_t i = 0; i < n; ++i) {
+            char* at = text.reserve(88);
+            if (i) *at++ = ',', *at++ = ' ';
+            *at++ = '"';
+            at = write_small_fraction_squared(at, s.offsets[i]);
+            *at++ = '"';
+            text.commit(at);
+        }
+        text.put("],\n  \"potential\": \"" + to_string(s.potential) + "\"},\n");
+        text.put(" \"equilibria\": {\"count\": \"" + count_name(s.count) + "\", \"faces\": [");
+        for (std::size_t k = 0; k < s.free_players.size(); ++k) {
+            std::size_t i = s.free_players[k];
+            text.put((k ? ", " : "") + std::string("{\"player\": ") + std::to_string(i) +
+                     ", \"vertices\": [");
+            put_line_point(text, game.lo(i));
+            text.put(", ");
+            put_line_point(text, game.hi(i));
+            text.put("]}");
+        }
+    }
+    write_tail(out, "", s.exaggeration);
+}
+
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& s) {
     const std::size_t n = instance.players.size();
-    out << "{\"format\": \"bigcert-solution/1\",\n \"instance\": " << Json(instance.name).dump()
-        << ",\n \"status\": \"solved\",\n \"method\": " << Json(s.method).dump() << ",\n \"equilibrium\": {\n  \"actions\": ";
-    if (s.enclosed) write_enclosed_equilibrium(out, s);
-    else out << '[';
+    write_head(out, instance.name, s.method);
+    if (s.enclosed)
+        write_enclosed_equilibrium(out, s);
+    else
+        out << '[';
     for (std::size_t i = 0; i < n && !s.enclosed; ++i) {
         out << (i ? ", " : "");
         if (s.chosen_items.empty()) {
@@ -105,20 +216,7 @@ void write_solution_json(std::ostream& out, const Instance& instance, const Solu
         }
         out << "]}";
     }
-    if (!s.set_description.empty()) out << "],\n  \"description\": " << Json(s.set_description).dump() << "},\n";
-    else out << "],\n  \"description\": \"every profile with x_i in conv(faces[i].vertices) for the listed players, "
-                "the printed action for the others, and receiver equal to equilibrium.receiver\"},\n";
-    const ExaggerationReport& e = s.exaggeration;
-    out << " \"exaggeration\": {\"interior\": ";
-    write_indices(out, e.interior);
-    out << ", \"at_most_one_interior\": " << boolean(e.at_most_one_interior) << ", \"relative_interior\": ";
-    write_indices(out, e.relative_interior);
-    out << ", \"ever_interior\": ";
-    write_indices(out, e.ever_interior);
-    if (!e.ever_interior_complete) out << ", \"ever_interior_complete\": false";
-    out << ", \"premise\": \"" << (e.premise_met ? "met" : "not met") << "\"";
-    if (!e.premise_met) out << ", \"premise_detail\": " << Json(e.premise_detail).dump();
-    out << ", \"interior_player_at_target\": " << boolean(e.interior_player_at_target) << "}\n}\n";
+    write_tail(out, s.set_description, s.exaggeration);
 }
 
 Json solution_json(const Instance& instance, const Solution& solution) {
@@ -147,16 +245,18 @@ std::string approximate_text(const Vector& v) {
 void write_solution_table(std::ostream& out, const Instance& instance, const Solution& s) {
     const std::size_t n = instance.players.size();
     const std::size_t shown = std::min<std::size_t>(n, 50);
-    out << "instance   " << (instance.name.empty() ? "(unnamed)" : instance.name) << "  (" << n << " players, d = "
-        << instance.dimension << ")\n";
+    out << "instance   " << (instance.name.empty() ? "(unnamed)" : instance.name) << "  (" << n
+        << " players, d = " << instance.dimension << ")\n";
     out << std::left << std::setw(14) << "player" << std::setw(22) << "target" << std::setw(10) << "weight"
-        << std::setw(26) << "action" << "position\n";
+        << std::setw(26) << "action"
+        << "position\n";
     for (std::size_t i = 0; i < shown; ++i) {
         const ActionSet& set = instance.set_of(i);
         std::string action = vector_text(s.actions[i]), position;
         if (set.is_finite()) {
             action = "{";
-            for (std::size_t k = 0; k < s.chosen_items[i].size(); ++k) action += (k ? ", " : "") + vector_text(s.chosen_items[i][k]);
+            for (std::size_t k = 0; k < s.chosen_items[i].size(); ++k)
+                action += (k ? ", " : "") + vector_text(s.chosen_items[i][k]);
             action += "}";
             position = "items (sum " + vector_text(s.actions[i]) + ")";
         } else if (s.enclosed) {
@@ -164,33 +264,47 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
             position = set.is_curved() ? "support point (enclosed)" : "support point";
         } else {
             position = set.in_interior(s.actions[i]) ? "interior" : "boundary (exaggerates)";
-            if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i])) position = "boundary (face of several points)";
+            if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i]))
+                position = "boundary (face of several points)";
         }
         out << std::setw(14) << instance.label(i) << std::setw(22) << vector_text(instance.players[i].target)
-            << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << action << position << '\n';
+            << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << action << position
+            << '\n';
     }
     if (shown < n) out << "... " << (n - shown) << " more players (use --json for all)\n";
     if (s.enclosed) {
-        out << "receiver   x̂* ≈ " << approximate_text(s.receiver) << "  (enclosed to width <= 2^-" << s.precision
-            << ", proven; --json prints the intervals)\npotential  ≈ " << to_decimal_approximation(s.potential_enclosure.midpoint(), 12) << "\n";
+        out << "receiver   x̂* ≈ " << approximate_text(s.receiver) << "  (enclosed to width <= 2^-"
+            << s.precision << ", proven; --json prints the intervals)\npotential  ≈ "
+            << to_decimal_approximation(s.potential_enclosure.midpoint(), 12) << "\n";
+        for (std::size_t j = 0; j < s.receiver_roots.size(); ++j)
+            if (!s.receiver_roots[j].empty())
+                out << "exact      x̂*_" << j << " = the root of " << s.receiver_roots[j] << " in ["
+                    << to_string(s.receiver_enclosure[j].lo) << ", " << to_string(s.receiver_enclosure[j].hi) << "]\n";
+        if (!s.algebraic_note.empty()) out << "algebraic  " << s.algebraic_note << "\n";
     }
     if (!s.enclosed) out << "receiver   x̂* = " << vector_text(s.receiver);
     bool approximate = false;
     for (const Rational& x : s.receiver) approximate = approximate || denominator(x) != 1;
     if (approximate && !s.enclosed) {
         out << "  ≈ (";
-        for (std::size_t j = 0; j < s.receiver.size(); ++j) out << (j ? ", " : "") << to_decimal_approximation(s.receiver[j], 8);
+        for (std::size_t j = 0; j < s.receiver.size(); ++j)
+            out << (j ? ", " : "") << to_decimal_approximation(s.receiver[j], 8);
         out << ")";
     }
     if (!s.enclosed) out << "\npotential  " << to_string(s.potential) << "\n";
     if (!s.exact_count.empty())
-        out << "equilibria " << s.exact_count << (s.exact_count == "1" ? " pure equilibrium" : " pure equilibria")
+        out << "equilibria " << s.exact_count
+            << (s.exact_count == "1" ? " pure equilibrium" : " pure equilibria")
             << " (exact count, one shown)\n";
-    else out << "equilibria " << (s.count == EquilibriumCount::one ? "exactly one" : "infinitely many (one shown)") << "\n";
+    else
+        out << "equilibria "
+            << (s.count == EquilibriumCount::one ? "exactly one" : "infinitely many (one shown)") << "\n";
     const ExaggerationReport& e = s.exaggeration;
     out << "theorem 4  ";
-    if (e.premise_met) out << "premise met; ";
-    else out << "premise not met (" << e.premise_detail << "); ";
+    if (e.premise_met)
+        out << "premise met; ";
+    else
+        out << "premise not met (" << e.premise_detail << "); ";
     out << (e.at_most_one_interior ? "at most one player interior at every equilibrium"
                                    : "more than one player can be interior at an equilibrium");
     if (!e.ever_interior.empty()) {
