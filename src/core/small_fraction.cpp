@@ -63,16 +63,20 @@ bool parse_digits(std::string_view text, bool allow_sign, const NumberLimits& li
     return true;
 }
 
+// Decimal digits of a 128-bit number: split into 19-digit 64-bit parts (one 128-bit division per part,
+// not one per digit).
 char* write_unsigned128(char* out, U128 value) {
     if ((value >> 64) == 0) return std::to_chars(out, out + 20, static_cast<std::uint64_t>(value)).ptr;
-    char digits[40];
-    int count = 0;
-    while (value != 0) {
-        digits[count++] = static_cast<char>('0' + static_cast<int>(value % 10));
-        value /= 10;
-    }
-    while (count > 0) *out++ = digits[--count];
-    return out;
+    constexpr std::uint64_t part = 10'000'000'000'000'000'000u;  // 10^19
+    U128 high = value / part;
+    std::uint64_t low = static_cast<std::uint64_t>(value % part);
+    out = write_unsigned128(out, high);
+    char digits[20];
+    char* end = std::to_chars(digits, digits + 20, low).ptr;
+    std::size_t length = static_cast<std::size_t>(end - digits);
+    std::memset(out, '0', 19 - length);  // the low part is written with all its 19 digits
+    std::memcpy(out + 19 - length, digits, length);
+    return out + 19;
 }
 
 }  // namespace
@@ -81,6 +85,13 @@ bool make_small_fraction(__int128 num, __int128 den, SmallFraction& out) {
     if (den == 0) return false;
     if (den < 0) num = -num, den = -den;  // |num|, |den| < 2^127 for every caller here
     if (num == 0) return store(0, 1, out);
+    if (magnitude(num) <= static_cast<U128>(INT64_MAX) &&
+        den <= INT64_MAX) {  // 64-bit division is much cheaper
+        std::int64_t n = static_cast<std::int64_t>(num), d = static_cast<std::int64_t>(den);
+        std::int64_t g = static_cast<std::int64_t>(
+            gcd64(static_cast<std::uint64_t>(n < 0 ? -n : n), static_cast<std::uint64_t>(d)));
+        return store(n / g, d / g, out);
+    }
     U128 g = gcd128(magnitude(num), static_cast<U128>(den));
     return store(num / static_cast<__int128>(g), den / static_cast<__int128>(g), out);
 }

@@ -129,18 +129,34 @@ SmallFraction LineSweep::run() {
 
 }  // namespace
 
+// When |num| and den are at most 2^53 both convert exactly and their quotient is correctly rounded, so
+// the double is monotone in the exact value: a < b between doubles implies t_a <= t_b exactly. Sorting by
+// (double, exact value, index) is then the exact order, with the costly exact comparison only on ties.
 std::vector<std::uint32_t> players_by_target(const LineGame& game) {
     struct Entry {
-        SmallFraction target;
+        double key;
         std::uint32_t player;
+        SmallFraction target;
     };
+    constexpr std::int64_t exact_in_double = std::int64_t{1} << 53;
+    bool monotone = true;
     std::vector<Entry> entries(game.size());
-    for (std::size_t i = 0; i < game.size(); ++i)
-        entries[i] = {game.targets[i], static_cast<std::uint32_t>(i)};
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    for (std::size_t i = 0; i < game.size(); ++i) {
+        const SmallFraction& t = game.targets[i];
+        monotone =
+            monotone && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
+        entries[i] = {to_double(t), static_cast<std::uint32_t>(i), t};
+    }
+    auto exactly = [](const Entry& a, const Entry& b) {
         int c = compare(a.target, b.target);
         return c != 0 ? c < 0 : a.player < b.player;
-    });
+    };
+    if (monotone)
+        std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+            return a.key != b.key ? a.key < b.key : exactly(a, b);
+        });
+    else
+        std::sort(entries.begin(), entries.end(), exactly);
     std::vector<std::uint32_t> order(game.size());
     for (std::size_t k = 0; k < entries.size(); ++k) order[k] = entries[k].player;
     return order;
