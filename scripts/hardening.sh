@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The hardening stage of CI (issue 8): the test suite under ASan + UBSan, each fuzzer for FUZZ_SECONDS
 # (default 60), and the differential test against CGAL's exact QP solver for DIFFERENTIAL_SECONDS
-# (default 120). Installs its extra test-only packages (clang's fuzzer runtime, CGAL) when missing.
+# (default 120). Installs its extra test-only packages (clang's fuzzer runtime, CGAL, and TeX Live's base,
+# recommended (booktabs) and pictures (TikZ) collections so that the LaTeX compile tests run instead of skipping)
+# when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
-for p in clang libclang-rt-14-dev libcgal-dev; do
+for p in clang libclang-rt-14-dev libcgal-dev texlive-latex-base texlive-latex-recommended texlive-pictures; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
