@@ -20,17 +20,77 @@ void fill_offsets(const LineGame& game, LineSolution& s, unsigned threads) {
     });
 }
 
-// Phi = x̂*^2 - 2 sum_i w_i t_i x_i (Theorem 1); a product w_i t_i out of range goes to GMP alone.
+// Sums fractions num/den with 128-bit numerators in a small direct-mapped table keyed by denominator, in
+// front of an ExactSum: the potential's denominators (den w_i · den t_i · den x_i) take few distinct
+// values but change from player to player, and a hash-map lookup per player costs more than the
+// arithmetic. A slot is handed to the ExactSum when another denominator needs it or its sum would overflow.
+class DenominatorTable {
+  public:
+    explicit DenominatorTable(ExactSum& sink) : sink_(sink), slots_(size) {}
+    void add(__int128 num, std::uint64_t den) {
+        std::size_t home = (den * 0x9E3779B97F4A7C15u) >> (64 - size_bits);
+        for (std::size_t probe = 0; probe < probes; ++probe) {  // open addressing: a few neighbours
+            Slot& slot = slots_[(home + probe) & (size - 1)];
+            if (slot.den == 0) slot.den = den;
+            if (slot.den != den) continue;
+            __int128 sum;
+            if (!__builtin_add_overflow(slot.num, num, &sum)) {
+                slot.num = sum;
+                return;
+            }
+            flush(slot);  // the slot's sum so far goes to GMP, this term starts a new one
+            slot = {den, num};
+            return;
+        }
+        Slot& slot = slots_[home];
+        flush(slot);
+        slot = {den, num};
+    }
+    void flush_all() {
+        for (Slot& slot : slots_) flush(slot);
+    }
+
+  private:
+    static constexpr int size_bits = 13;
+    static constexpr std::size_t size = std::size_t{1} << size_bits, probes = 8;
+    struct Slot {
+        std::uint64_t den = 0;
+        __int128 num = 0;
+    };
+    void flush(Slot& slot) {
+        if (slot.den != 0 && slot.num != 0) sink_.add(Rational(wide_integer(slot.num), Integer(slot.den)));
+        slot = {};
+    }
+    static Integer wide_integer(__int128 value) {
+        bool negative = value < 0;
+        unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(value) : value;
+        Integer result = Integer(static_cast<std::uint64_t>(magnitude >> 64));
+        result <<= 64;
+        result += Integer(static_cast<std::uint64_t>(magnitude));
+        return negative ? Integer(-result) : result;
+    }
+
+    ExactSum& sink_;
+    std::vector<Slot> slots_;
+};
+
+// Phi = x̂*^2 - 2 sum_i w_i t_i x_i (Theorem 1); a term out of 128-bit range goes to GMP alone.
 Rational potential(const LineGame& game, const LineSolution& s) {
     ExactSum linear;
+    DenominatorTable table(linear);
     for (std::size_t i = 0; i < game.size(); ++i) {
         SmallFraction weighted_target;
-        if (multiply(game.weights[i], game.targets[i], weighted_target))
-            linear.add_product(weighted_target, s.actions[i]);
-        else
-            linear.add(to_rational(game.weights[i]) * to_rational(game.targets[i]) *
-                       to_rational(s.actions[i]));
+        const SmallFraction& x = s.actions[i];
+        bool small = multiply(game.weights[i], game.targets[i], weighted_target) &&
+                     static_cast<unsigned __int128>(weighted_target.den) * x.den <
+                         (static_cast<unsigned __int128>(1) << 63);
+        if (!small)
+            linear.add(to_rational(game.weights[i]) * to_rational(game.targets[i]) * to_rational(x));
+        else if (weighted_target.num != 0 && x.num != 0)
+            table.add(static_cast<__int128>(weighted_target.num) * x.num,
+                      static_cast<std::uint64_t>(weighted_target.den * x.den));
     }
+    table.flush_all();
     Rational receiver = to_rational(s.receiver);
     return receiver * receiver - 2 * linear.value();
 }

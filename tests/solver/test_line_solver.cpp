@@ -190,3 +190,20 @@ TEST_CASE("fast path: targets beyond 2^53 (no exact double) are still sorted exa
         CHECK(json_of(instance, solve(instance)) == gmp_json(instance));
     }
 }
+
+TEST_CASE("fast path: 128-bit partial sums of the potential that would overflow go to GMP", "[line]") {
+    // Each term w t x = 2^30 · 2^61 · 2^30 = 2^121 and 80 of them exceed 2^127; x̂* = 0 and every loss fit.
+    std::string text =
+        R"({"format": "bigcert/1", "dimension": 1, "action_set": {"interval": [-1073741824, 1073741824]}, "players": [)";
+    for (int i = 0; i < 80; ++i)
+        text += std::string(i ? ", " : "") + "{\"target\": \"" + (i % 2 ? "-" : "") +
+                "2305843009213693952\", \"weight\": 1073741824}";
+    text += "]}";
+    Instance instance = load_instance_text(text);
+    std::optional<LineGame> game = line_game_of(instance);
+    REQUIRE(game.has_value());
+    std::optional<LineSolution> line = solve_line_game(*game);
+    REQUIRE(line.has_value());
+    CHECK(line->receiver == SmallFraction{0, 1});
+    CHECK(json_of(*game, *line) == gmp_json(instance));
+}
