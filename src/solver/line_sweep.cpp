@@ -133,10 +133,9 @@ SmallFraction LineSweep::run() {
 // the double is monotone in the exact value: a < b between doubles implies t_a <= t_b exactly. Sorting by
 // (double, exact value, index) is then the exact order, with the costly exact comparison only on ties.
 std::vector<std::uint32_t> players_by_target(const LineGame& game) {
-    struct Entry {
+    struct Entry {  // 16 bytes: the sort moves these, the exact targets are looked up on ties only
         double key;
         std::uint32_t player;
-        SmallFraction target;
     };
     constexpr std::int64_t exact_in_double = std::int64_t{1} << 53;
     bool monotone = true;
@@ -145,10 +144,10 @@ std::vector<std::uint32_t> players_by_target(const LineGame& game) {
         const SmallFraction& t = game.targets[i];
         monotone =
             monotone && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
-        entries[i] = {to_double(t), static_cast<std::uint32_t>(i), t};
+        entries[i] = {to_double(t), static_cast<std::uint32_t>(i)};
     }
-    auto exactly = [](const Entry& a, const Entry& b) {
-        int c = compare(a.target, b.target);
+    auto exactly = [&](const Entry& a, const Entry& b) {
+        int c = compare(game.targets[a.player], game.targets[b.player]);
         return c != 0 ? c < 0 : a.player < b.player;
     };
     if (monotone)
