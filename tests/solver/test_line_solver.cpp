@@ -207,3 +207,49 @@ TEST_CASE("fast path: 128-bit partial sums of the potential that would overflow 
     CHECK(line->receiver == SmallFraction{0, 1});
     CHECK(json_of(*game, *line) == gmp_json(instance));
 }
+
+TEST_CASE("fast loader: on mutated texts it reads a game only where load_instance reads the same game",
+          "[line]") {
+    // Random byte edits of valid instances: whenever the fast loader accepts a text, the general loader must
+    // accept it too and mean the same numbers (otherwise the fast path would change what is accepted).
+    std::mt19937 rng(99);
+    const std::string alphabet = "{}[]\",:0123456789/.-+eE aname";
+    int accepted = 0, declined = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = random_instance(rng, std::uniform_int_distribution<int>(1, 4)(rng));
+        for (int edit = std::uniform_int_distribution<int>(1, 3)(rng); edit > 0; --edit) {
+            std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size() - 1)(rng);
+            char c = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+            switch (rng() % 3) {
+                case 0:
+                    text[at] = c;
+                    break;
+                case 1:
+                    text.insert(text.begin() + static_cast<long>(at), c);
+                    break;
+                default:
+                    text.erase(at, 1);
+            }
+        }
+        INFO(text);
+        std::optional<LineGame> fast = load_line_game_text(text);
+        if (!fast) {
+            ++declined;
+            continue;
+        }
+        ++accepted;
+        Instance instance = load_instance_text(text);  // throws (and fails the test) if it rejects the text
+        std::optional<LineGame> general = line_game_of(instance);
+        REQUIRE(general.has_value());
+        CHECK(fast->name == general->name);
+        CHECK(fast->bias == general->bias);
+        CHECK(fast->targets == general->targets);
+        CHECK(fast->weights == general->weights);
+        CHECK(fast->lows == general->lows);
+        CHECK(fast->highs == general->highs);
+        CHECK(fast->set_of_player == general->set_of_player);
+        CHECK(fast->names == general->names);
+    }
+    CHECK(accepted > 100);
+    CHECK(declined > 100);
+}
