@@ -48,10 +48,15 @@ struct Certificate {
     std::vector<PlayerVerdict> players;
     std::string proof_log;
     std::string manifest_sha256;
+    // Curved sets without a profile (issue 6): the claim certified instead of "this profile is an equilibrium"
+    // (every equilibrium lies in the printed boxes), and those boxes in FORMAT.md's interval form.
+    std::string claim;
+    nlohmann::ordered_json enclosure;
 };
 
 // Pre: actions has one action of the instance's dimension per player (InputError otherwise, also for an
-// action outside its set). Squared loss, interval or polytope sets.
+// action outside its set). Squared loss; interval, polytope, ball or ellipsoid sets (the latter two: both
+// queries in QF_NRA, the exact support-point test in place of the multipliers).
 Certificate certify_profile(const Instance& instance, const std::vector<Vector>& actions, ProofLog& log,
                             const CertifyOptions& options = {});
 

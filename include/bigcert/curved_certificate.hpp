@@ -8,12 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "bigcert/certificate.hpp"
 #include "bigcert/instance.hpp"
 #include "bigcert/solution.hpp"
 
 namespace bigcert {
 
 std::string smt_curved_membership(const CurvedSet& set, const std::vector<std::string>& point);
+// The point strictly inside the set, and on its boundary.
+std::string smt_curved_interior(const CurvedSet& set, const std::vector<std::string>& point);
+std::string smt_curved_boundary(const CurvedSet& set, const std::vector<std::string>& point);
 // `direction` are SMT terms for u; `multiplier` a declared real variable name.
 std::vector<std::string> smt_curved_support(const CurvedSet& set, const std::vector<std::string>& point,
                                             const std::vector<std::string>& direction, const std::string& multiplier);
@@ -26,6 +30,12 @@ struct EnclosureZ3Result {
 
 // Pre: every action set is curved, solution.enclosed. Limited to small games (Z3's nonlinear arithmetic).
 EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solution& solution, unsigned timeout_ms = 30000);
+
+// For `certify` without a profile (issue 6): proves "every equilibrium lies in the solver's boxes" (receiver
+// and every action) as one QF_NRA query over the exact equilibrium description (mixed curved and polytope
+// sets), expected unsat, logged. Verdict "certified" only on unsat, "not certified" (with Z3's reason)
+// otherwise; the players carry the same verdict. Pre: solution.enclosed.
+Certificate certify_enclosure(const Instance& instance, const Solution& solution, ProofLog& log, const CertifyOptions& options);
 
 // For `solve`: when every set is curved and n <= max_players, runs the query above and records its outcome in
 // solution.enclosure_proof ("unsat": confirmed; otherwise "not certified by Z3", the exact argument stands);

@@ -1,5 +1,5 @@
 // Properties proven over EVERY equilibrium of an instance (issue 3, `bigcert check`), squared loss with
-// interval or polytope sets. The equilibrium set is described to Z3 exactly (MODEL.md §3b-c, first-order
+// interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). The equilibrium set is described to Z3 exactly (MODEL.md §3b-c, first-order
 // conditions of the convex potential): x is a NE iff, with r = w0·x0 + sum_i w_i x_i,
 //     x_i ∈ X_i  and  w_i (t_i - r) = sum_f lambda_if a_f + sum_e mu_ie e_e,  lambda_if >= 0,
 //     lambda_if = 0 or a_f·x_i = b_f                                        (KKT of max_{y ∈ X_i} w_i(t_i - r)·y)
@@ -21,6 +21,14 @@ namespace bigcert {
 struct CheckOptions {
     double timeout_seconds = 60;  // per Z3 query, wall clock
     unsigned rlimit = 0;          // per query, deterministic (0: none)
+    // Curved sets (issue 6): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
+    // at most this long and only up to this many players, and what they leave open is settled, where it can
+    // be, by the solver's certified enclosure (curved_properties.hpp).
+    double curved_timeout_seconds = 5;
+    // Z3 4.8.12 did not honour the wall-clock timeout on these queries (a two-disc receiver-unique query ran past
+    // 60 s with a 5 s timeout); a deterministic resource limit does stop it (used when --rlimit is not given).
+    unsigned curved_rlimit = 2'000'000;
+    std::size_t curved_max_players = 3;
 };
 
 struct PropertyVerdict {
@@ -31,6 +39,10 @@ struct PropertyVerdict {
     std::string premise_detail;
     std::string reason;    // for unknown, or what was shown
     std::vector<std::vector<Vector>> counterexample;  // equilibria (exactly checked) witnessing a failure / a count
+    std::string method;    // "z3" or "enclosure" (curved sets: the exact argument from the certified enclosure)
+    // exaggeration on curved sets (the strictly convex refinement): players proven to sit at the unique support
+    // point of their set in the direction w_i (t_i - x̂*) at every equilibrium.
+    std::vector<std::size_t> at_unique_support_point;
 };
 
 // The properties by name; "all" expands to every one. Throws InputError("--property") on an unknown name.

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "bigcert/enclosure.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/multiplier_certificate.hpp"
 #include "bigcert/solution_writer.hpp"
@@ -62,7 +63,11 @@ struct PlayerQueries {
     SmtQuery variational() const {
         const std::size_t d = instance.dimension;
         std::vector<std::string> y = variable_names(d);
-        SmtQuery q = header("QF_LRA", "variational inequality (linear; equivalent to the definition by convexity of the loss in y)",
+        // Over a ball or ellipsoid the objective stays linear but membership is quadratic: QF_NRA.
+        const bool curved = instance.set_of(i).is_curved();
+        SmtQuery q = header(curved ? "QF_NRA" : "QF_LRA",
+                            curved ? "variational inequality (linear objective, quadratic set; equivalent to the definition by convexity)"
+                                   : "variational inequality (linear; equivalent to the definition by convexity of the loss in y)",
                             "exists y in X_i with g·y < g·x_i, g = 2 w_i (x̂ - t_i)");
         for (const std::string& name : y) q.declare_real(name);
         add_membership(q, y);
@@ -88,6 +93,37 @@ struct PlayerQueries {
         return q;
     }
 };
+
+// y pulled towards the centre of a curved set by the factor 1 - 2^-k until it lies in the set (exactly):
+// Z3's algebraic model points sit on the boundary, and their rational approximations may be just outside.
+std::optional<Vector> pulled_inside(const ActionSet& set, const Vector& y) {
+    if (set.contains(y)) return y;
+    if (!set.is_curved()) return std::nullopt;
+    const Vector& c = set.as_curved().center();
+    for (unsigned k : {60u, 40u, 20u, 10u, 4u}) {
+        Rational keep = 1 - Rational(Integer(1), Integer(Integer(1) << k));
+        Vector pulled = c;
+        add_scaled(pulled, keep, y - c);
+        if (set.contains(pulled)) return pulled;
+    }
+    return std::nullopt;
+}
+
+// A rational point of a curved set near its support point in direction u: c + M⁻¹u / σ with σ >= sqrt(uᵀM⁻¹u)
+// rounded up, so that (y - c)ᵀM(y - c) = uᵀM⁻¹u / σ² <= 1 holds exactly.
+Vector rounded_support_point(const CurvedSet& set, const Vector& u) {
+    const std::size_t d = set.dimension();
+    Rational q = set.support_quadratic(u);
+    Vector y = set.center();
+    if (sign(q) == 0) return y;
+    Rational sigma = sqrt_enclosure(q, 64).hi;
+    for (std::size_t r = 0; r < d; ++r) {
+        Rational v = 0;
+        for (std::size_t c = 0; c < d; ++c) v += set.inverse().at(r, c) * u[c];
+        y[r] += v / sigma;
+    }
+    return y;
+}
 
 Rational loss_after_deviation(const Instance& instance, std::size_t i, const Vector& receiver, const Vector& x, const Vector& y) {
     Vector moved = receiver;
@@ -149,29 +185,57 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
         verdict.definition = "skipped";
     }
 
-    std::optional<Multipliers> multipliers = find_multipliers(instance.set_of(i), actions[i], queries.g);
-    bool multipliers_ok = multipliers && check_multipliers(*multipliers, actions[i], queries.g);
-    verdict.multipliers = multipliers_ok ? "verified" : "none exist";
-    if (multipliers_ok) verdict.lambda = multipliers->lambda;
+    bool multipliers_ok = false;
+    if (instance.set_of(i).is_curved()) {
+        // The exact counterpart of the multipliers on a ball or ellipsoid: x_i maximises -g·y, decided by
+        // squaring with sign care (curved_set.hpp), i.e. -g = ν M(x_i - c) with ν >= 0 and x_i on the boundary.
+        multipliers_ok = instance.set_of(i).as_curved().maximises(Rational(-1) * queries.g, actions[i]);
+        verdict.multipliers = multipliers_ok ? "verified (exact support point)" : "none exist";
+    } else {
+        std::optional<Multipliers> multipliers = find_multipliers(instance.set_of(i), actions[i], queries.g);
+        multipliers_ok = multipliers && check_multipliers(*multipliers, actions[i], queries.g);
+        verdict.multipliers = multipliers_ok ? "verified" : "none exist";
+        if (multipliers_ok) verdict.lambda = multipliers->lambda;
+    }
 
-    // A deviation is reported only after its improvement is verified exactly.
-    auto try_deviation = [&](const QueryOutcome& outcome, bool linear_model) {
-        if (outcome.answer != "sat" || !outcome.model_rational || outcome.model.size() != y.size()) return false;
-        Vector point;
-        for (const std::string& name : y) point.push_back(outcome.model.at(name));
-        if (linear_model) point = improving_point(instance, i, actions[i], queries.g, point);
+    // A deviation is reported only after its improvement is verified exactly. An algebraic (irrational) model
+    // of the nonlinear queries is rounded to a rational point of the set first; the best point of the segment
+    // from x_i towards it (improving_point) then improves whenever the rounded point still has g·(y - x_i) < 0.
+    const ActionSet& set = instance.set_of(i);
+    auto accept = [&](Vector point, bool segment) {
+        std::optional<Vector> inside = pulled_inside(set, point);
+        if (!inside) return false;
+        point = *inside;
+        if (segment && sign(dot(queries.g, point - actions[i])) < 0) point = improving_point(instance, i, actions[i], queries.g, point);
         Rational before = instance.loss_of(i, receiver), after = loss_after_deviation(instance, i, receiver, actions[i], point);
-        if (!(after < before) || !instance.set_of(i).contains(point)) return false;
+        if (!(after < before) || !set.contains(point)) return false;
         verdict.deviation = point;
         verdict.improvement = before - after;
         return true;
+    };
+    auto try_deviation = [&](const QueryOutcome& outcome, bool linear_model) {
+        if (outcome.answer != "sat") return false;
+        Vector point;
+        for (const std::string& name : y) {
+            auto exact = outcome.model.find(name), approximate = outcome.approximate_model.find(name);
+            if (exact != outcome.model.end()) point.push_back(exact->second);
+            else if (approximate != outcome.approximate_model.end()) point.push_back(approximate->second);
+            else return false;
+        }
+        return accept(point, linear_model || !outcome.model_rational);
+    };
+    // Z3 said sat, but its algebraic point did not survive rounding: the rounded support point in direction -g
+    // is the natural improving deviation on a curved set (again verified exactly).
+    auto try_support_point = [&] {
+        return set.is_curved() && (linear_outcome.answer == "sat" || definition_outcome.answer == "sat") &&
+               accept(rounded_support_point(set.as_curved(), Rational(-1) * queries.g), true);
     };
 
     const bool linear_unsat = linear_outcome.answer == "unsat";
     if (linear_unsat && multipliers_ok && definition_outcome.answer != "sat") {
         verdict.verdict = "certified";
-    } else if (!linear_unsat && linear_outcome.answer == "sat" && !multipliers_ok &&
-               (try_deviation(definition_outcome, false) || try_deviation(linear_outcome, true))) {
+    } else if (!linear_unsat && (linear_outcome.answer == "sat" || definition_outcome.answer == "sat") && !multipliers_ok &&
+               (try_deviation(definition_outcome, false) || try_deviation(linear_outcome, true) || try_support_point())) {
         verdict.verdict = "refuted";
     } else {
         verdict.verdict = "not certified";
@@ -190,7 +254,7 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
     const std::size_t n = instance.players.size();
     if (actions.size() != n) throw InputError("equilibrium.actions", "one action per player is required");
     for (std::size_t i = 0; i < n; ++i) {
-        if (instance.set_of(i).kind() != ActionSet::Kind::interval && instance.set_of(i).kind() != ActionSet::Kind::polytope)
+        if (instance.set_of(i).is_finite())
             throw UnsupportedError("players[" + std::to_string(i) + "].action_set", "certify for this kind of set");
         if (actions[i].size() != instance.dimension || !instance.set_of(i).contains(actions[i]))
             throw InputError("equilibrium.actions[" + std::to_string(i) + "]", "not in player " + instance.label(i) + "'s action set");
@@ -217,7 +281,10 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
                  "because the player's loss is convex in its own action: l(y) - l(x) >= g·(y - x) with g = 2 w (x̂ - t), "
                  "and conversely a y with g·(y - x) < 0 gives an improving point x + tau (y - x) for small tau > 0. "
                  "The definition query (QF_NRA) is logged as extra evidence; multipliers.json holds the exact KKT "
-                 "multipliers (g + A_T^T lambda + E^T mu = 0, lambda >= 0 on tight facets).");
+                 "multipliers (g + A_T^T lambda + E^T mu = 0, lambda >= 0 on tight facets). On a ball or ellipsoid both "
+                 "queries are QF_NRA (the set is quadratic) and the exact check in place of the multipliers is that x_i "
+                 "maximises -g over the set, decided by squaring with sign care: -g.(x_i - c) >= 0 and (-g.(x_i - c))^2 >= "
+                 "g^T M^-1 g. A deviation from an algebraic Z3 model is rounded into the set and re-checked exactly.");
     nlohmann::ordered_json multipliers = nlohmann::ordered_json::array();
     for (const PlayerVerdict& v : certificate.players)
         multipliers.push_back({{"player", v.index}, {"lambda", vector_json(v.lambda)}});
@@ -247,6 +314,10 @@ nlohmann::ordered_json certificate_json(const Instance& instance, const Certific
         players.push_back(std::move(p));
     }
     out["players"] = std::move(players);
+    if (!c.claim.empty()) {
+        out["claim"] = c.claim;
+        out["enclosure"] = c.enclosure;
+    }
     if (!c.proof_log.empty()) {
         out["proof_log"] = c.proof_log;
         out["manifest_sha256"] = c.manifest_sha256;

@@ -34,6 +34,14 @@ std::string smt_curved_membership(const CurvedSet& set, const std::vector<std::s
     return "(<= " + quadratic(set, point) + " " + bound(set) + ")";
 }
 
+std::string smt_curved_interior(const CurvedSet& set, const std::vector<std::string>& point) {
+    return "(< " + quadratic(set, point) + " " + bound(set) + ")";
+}
+
+std::string smt_curved_boundary(const CurvedSet& set, const std::vector<std::string>& point) {
+    return "(= " + quadratic(set, point) + " " + bound(set) + ")";
+}
+
 std::vector<std::string> smt_curved_support(const CurvedSet& set, const std::vector<std::string>& point,
                                             const std::vector<std::string>& direction, const std::string& multiplier) {
     std::vector<std::string> out;

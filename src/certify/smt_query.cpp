@@ -1,6 +1,10 @@
 #include "certify/smt_query.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
+
+#include "bigcert/curved_certificate.hpp"
 
 namespace bigcert {
 
@@ -34,6 +38,7 @@ std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<
         formulas.push_back("(<= " + names[0] + " " + smt_number(set.as_interval().hi) + ")");
         return formulas;
     }
+    if (set.is_curved()) return {smt_curved_membership(set.as_curved(), names)};  // one quadratic constraint
     const Polytope& p = set.as_polytope();
     for (const Halfspace& e : p.equations()) formulas.push_back("(= " + smt_dot(e.normal, names) + " " + smt_number(e.offset) + ")");
     for (const Halfspace& f : p.facets()) formulas.push_back("(<= " + smt_dot(f.normal, names) + " " + smt_number(f.offset) + ")");
@@ -41,10 +46,20 @@ std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<
     return formulas;
 }
 
+QueryLimits limits_for_timeout(double timeout_seconds, unsigned rlimit, bool proof) {
+    if (timeout_seconds < 0.05) return QueryLimits{0, 1, proof};
+    double ms = std::ceil(timeout_seconds * 1000);
+    return QueryLimits{static_cast<unsigned>(std::min(ms, 4.0e9)), rlimit, proof};
+}
+
 SmtQuery::SmtQuery(std::string logic, std::vector<std::string> comments)
     : logic_(std::move(logic)), comments_(std::move(comments)) {}
 
 void SmtQuery::declare_real(const std::string& name) { declarations_.push_back("(declare-fun " + name + " () Real)"); }
+
+void SmtQuery::define_real(const std::string& name, const std::string& term) {
+    definitions_.push_back("(define-fun " + name + " () Real " + term + ")");
+}
 
 void SmtQuery::assert_named(const std::string& name, const std::string& formula) {
     assertions_.push_back("(assert (! " + formula + " :named " + name + "))");
@@ -55,6 +70,7 @@ std::string SmtQuery::text() const {
     for (const std::string& c : comments_) out << "; " << c << "\n";
     out << "(set-logic " << logic_ << ")\n";
     for (const std::string& d : declarations_) out << d << "\n";
+    for (const std::string& d : definitions_) out << d << "\n";
     for (const std::string& a : assertions_) out << a << "\n";
     out << "(check-sat)\n(exit)\n";
     return out.str();
@@ -97,6 +113,9 @@ QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query,
             if (value.is_numeral(text)) q = parse_rational(text, NumberLimits{1'000'000, 1'000'000});
             if (!q) {
                 outcome.model_rational = false;
+                if (value.is_algebraic() && value.algebraic_lower(40).is_numeral(text))
+                    if (std::optional<Rational> a = parse_rational(text, NumberLimits{1'000'000, 1'000'000}))
+                        outcome.approximate_model[name] = *a;
                 continue;
             }
             outcome.model[name] = *q;

@@ -29,13 +29,15 @@ class SmtQuery {
 public:
     SmtQuery(std::string logic, std::vector<std::string> comments);
     void declare_real(const std::string& name);
+    // (define-fun name () Real term), after the declarations: a macro, which keeps nlsat's variable count down.
+    void define_real(const std::string& name, const std::string& term);
     void assert_named(const std::string& name, const std::string& formula);
     std::string text() const;
     const std::string& logic() const { return logic_; }
 
 private:
     std::string logic_;
-    std::vector<std::string> comments_, declarations_, assertions_;
+    std::vector<std::string> comments_, declarations_, definitions_, assertions_;
 };
 
 struct QueryLimits {
@@ -44,11 +46,18 @@ struct QueryLimits {
     bool produce_proof = true;
 };
 
+// Limits for a wall-clock timeout in seconds. Z3 4.8.12's timer thread can deadlock on timeouts of a few
+// milliseconds, so a timeout below 50 ms becomes a resource limit of 1 (Z3 gives up at once: "unknown").
+QueryLimits limits_for_timeout(double timeout_seconds, unsigned rlimit, bool proof);
+
 struct QueryOutcome {
     std::string answer;  // "sat", "unsat", "unknown"
     std::string reason;
     std::map<std::string, Rational> model;  // values of the requested variables (rational models only)
     bool model_rational = true;
+    // Irrational (algebraic) model values, as rationals within 10^-40 of Z3's value (its algebraic_lower):
+    // candidates only, which the caller must round into place and re-check exactly.
+    std::map<std::string, Rational> approximate_model;
     std::vector<std::string> unsat_core;
     std::string proof;
 };

@@ -1,8 +1,10 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "bigcert/certificate.hpp"
+#include "bigcert/curved_certificate.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
 #include "bigcert/finite_game.hpp"
 #include "bigcert/finite_game_certificate.hpp"
@@ -23,6 +25,7 @@ int exit_code_for(const std::string& verdict) {
 
 void print_readable(const Instance& instance, const Certificate& c) {
     std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict << "\n";
+    if (!c.claim.empty()) std::cout << "  claim: " << c.claim << " (--json prints the boxes)\n";
     std::size_t shown = 0;
     for (const PlayerVerdict& v : c.players) {
         if (v.verdict == "certified" && c.players.size() > 20 && shown >= 20) continue;
@@ -86,15 +89,19 @@ Runner add_certify_command(CLI::App& app) {
             return exit_code_for(c.verdict);
         }
         std::vector<Vector> actions;
+        std::optional<Solution> enclosed;  // curved sets: the solver's boxes are what gets certified
         if (options->profile.empty()) {
             SolveOptions solve_options;
             solve_options.threads = options->certify.threads;
-            actions = solve(instance, solve_options).actions;
+            Solution solution = solve(instance, solve_options);
+            if (solution.enclosed) enclosed = std::move(solution);
+            else actions = std::move(solution.actions);
         } else {
             actions = load_profile_file(options->profile, instance, options->input.limits);
         }
         ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
-        Certificate certificate = certify_profile(instance, actions, log, options->certify);
+        Certificate certificate = enclosed ? certify_enclosure(instance, *enclosed, log, options->certify)
+                                           : certify_profile(instance, actions, log, options->certify);
         if (!options->latex.empty()) {
             std::ofstream latex(options->latex);
             if (!latex) throw InputError("--latex", "cannot write " + options->latex);

@@ -25,6 +25,11 @@ void print_readable(const Instance& instance, const std::vector<PropertyVerdict>
         if (!v.value.empty()) std::cout << " (" << v.value << ")";
         if (!v.premise.empty()) std::cout << "  premise " << v.premise << (v.premise_detail.empty() ? "" : " (" + v.premise_detail + ")");
         if (!v.reason.empty()) std::cout << "  " << v.reason;
+        if (v.method == "enclosure") std::cout << "  [by the certified enclosure]";
+        if (!v.at_unique_support_point.empty()) {
+            std::cout << "\n    at the unique support point of a strictly convex set: players";
+            for (std::size_t i : v.at_unique_support_point) std::cout << " " << instance.label(i);
+        }
         std::cout << "\n";
         for (const auto& actions : v.counterexample) std::cout << "    equilibrium " << profile_text(actions) << "\n";
     }
