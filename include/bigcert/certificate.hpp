@@ -11,11 +11,10 @@
 // timeout, resource limit), with the reason. Never "certified" on an unknown.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bigcert/instance.hpp"
 #include "bigcert/proof_log.hpp"
@@ -23,20 +22,21 @@
 namespace bigcert {
 
 struct CertifyOptions {
-    double timeout_seconds = 30;   // per query, wall clock
-    unsigned rlimit = 0;           // per query, deterministic Z3 resource limit (0: none)
+    double timeout_seconds = 30;             // per query, wall clock
+    unsigned rlimit = 0;                     // per query, deterministic Z3 resource limit (0: none)
     double definition_timeout_seconds = 10;  // the nonlinear query may explode; it is evidence, not required
-    std::size_t definition_max_dimension = 4;  // above this the nonlinear query is skipped (and logged as such)
+    std::size_t definition_max_dimension =
+        4;  // above this the nonlinear query is skipped (and logged as such)
     unsigned threads = 0;
 };
 
 struct PlayerVerdict {
     std::size_t index = 0;
-    std::string verdict;       // "certified", "refuted", "not certified"
+    std::string verdict;  // "certified", "refuted", "not certified"
     std::string reason;
-    std::string definition;    // Z3's answer to the nonlinear query, or "skipped"
-    std::string variational;   // Z3's answer to the linear query
-    std::string multipliers;   // "verified", "failed", "not applicable"
+    std::string definition;           // Z3's answer to the nonlinear query, or "skipped"
+    std::string variational;          // Z3's answer to the linear query
+    std::string multipliers;          // "verified", "failed", "not applicable"
     std::optional<Vector> deviation;  // for refuted: an exact action that lowers the player's loss
     Rational improvement;             // loss(x) - loss(deviation) > 0, for refuted
     Vector lambda;                    // the multipliers, for the record
@@ -48,8 +48,9 @@ struct Certificate {
     std::vector<PlayerVerdict> players;
     std::string proof_log;
     std::string manifest_sha256;
-    // Curved sets without a profile (issue 6): the claim certified instead of "this profile is an equilibrium"
-    // (every equilibrium lies in the printed boxes), and those boxes in FORMAT.md's interval form.
+    // Curved sets without a profile (issue 6): the claim certified instead of "this profile is an
+    // equilibrium" (every equilibrium lies in the printed boxes), and those boxes in FORMAT.md's interval
+    // form.
     std::string claim;
     nlohmann::ordered_json enclosure;
 };

@@ -1,17 +1,19 @@
 // Properties proven over EVERY equilibrium of an instance (issue 3, `bigcert check`), squared loss with
-// interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). The equilibrium set is described to Z3 exactly (MODEL.md §3b-c, first-order
-// conditions of the convex potential): x is a NE iff, with r = w0·x0 + sum_i w_i x_i,
+// interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). The equilibrium set is
+// described to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE iff,
+// with r = w0·x0 + sum_i w_i x_i,
 //     x_i ∈ X_i  and  w_i (t_i - r) = sum_f lambda_if a_f + sum_e mu_ie e_e,  lambda_if >= 0,
-//     lambda_if = 0 or a_f·x_i = b_f                                        (KKT of max_{y ∈ X_i} w_i(t_i - r)·y)
+//     lambda_if = 0 or a_f·x_i = b_f                                        (KKT of max_{y ∈ X_i} w_i(t_i -
+//     r)·y)
 // which is linear arithmetic with disjunctions (QF_LRA). A property "holds" only when Z3 proved its negation
-// unsat; "fails" only with a counterexample equilibrium that passed the exact equilibrium check; else "unknown".
+// unsat; "fails" only with a counterexample equilibrium that passed the exact equilibrium check; else
+// "unknown".
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bigcert/instance.hpp"
 #include "bigcert/proof_log.hpp"
@@ -25,8 +27,9 @@ struct CheckOptions {
     // at most this long and only up to this many players, and what they leave open is settled, where it can
     // be, by the solver's certified enclosure (curved_properties.hpp).
     double curved_timeout_seconds = 5;
-    // Z3 4.8.12 did not honour the wall-clock timeout on these queries (a two-disc receiver-unique query ran past
-    // 60 s with a 5 s timeout); a deterministic resource limit does stop it (used when --rlimit is not given).
+    // Z3 4.8.12 did not honour the wall-clock timeout on these queries (a two-disc receiver-unique query ran
+    // past 60 s with a 5 s timeout); a deterministic resource limit does stop it (used when --rlimit is not
+    // given).
     unsigned curved_rlimit = 2'000'000;
     std::size_t curved_max_players = 3;
 };
@@ -37,19 +40,21 @@ struct PropertyVerdict {
     std::string value;     // count: "one" or "infinite"
     std::string premise;   // exaggeration: "met" or "not met"
     std::string premise_detail;
-    std::string reason;    // for unknown, or what was shown
-    std::vector<std::vector<Vector>> counterexample;  // equilibria (exactly checked) witnessing a failure / a count
-    std::string method;    // "z3" or "enclosure" (curved sets: the exact argument from the certified enclosure)
-    // exaggeration on curved sets (the strictly convex refinement): players proven to sit at the unique support
-    // point of their set in the direction w_i (t_i - x̂*) at every equilibrium.
+    std::string reason;  // for unknown, or what was shown
+    std::vector<std::vector<Vector>>
+        counterexample;  // equilibria (exactly checked) witnessing a failure / a count
+    std::string method;  // "z3" or "enclosure" (curved sets: the exact argument from the certified enclosure)
+    // exaggeration on curved sets (the strictly convex refinement): players proven to sit at the unique
+    // support point of their set in the direction w_i (t_i - x̂*) at every equilibrium.
     std::vector<std::size_t> at_unique_support_point;
 };
 
 // The properties by name; "all" expands to every one. Throws InputError("--property") on an unknown name.
 std::vector<std::string> property_names(const std::string& requested);
 
-std::vector<PropertyVerdict> check_properties(const Instance& instance, const std::vector<std::string>& properties,
-                                              ProofLog& log, const CheckOptions& options = {});
+std::vector<PropertyVerdict> check_properties(const Instance& instance,
+                                              const std::vector<std::string>& properties, ProofLog& log,
+                                              const CheckOptions& options = {});
 
 nlohmann::ordered_json check_json(const Instance& instance, const std::vector<PropertyVerdict>& verdicts,
                                   const std::string& proof_log);

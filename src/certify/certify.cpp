@@ -1,9 +1,8 @@
-#include "bigcert/certificate.hpp"
-
 #include <z3++.h>
 
 #include <cmath>
 
+#include "bigcert/certificate.hpp"
 #include "bigcert/enclosure.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/multiplier_certificate.hpp"
@@ -49,8 +48,8 @@ struct PlayerQueries {
     Vector g;  // 2 w (x̂ - t)
 
     SmtQuery header(const char* logic, const char* method, const char* claim) const {
-        return SmtQuery(logic, {"bigcert certify: player " + instance.label(i) + " (index " + std::to_string(i) +
-                                    ") of instance \"" + instance.name + "\"",
+        return SmtQuery(logic, {"bigcert certify: player " + instance.label(i) + " (index " +
+                                    std::to_string(i) + ") of instance \"" + instance.name + "\"",
                                 std::string("method: ") + method, std::string("claim: ") + claim,
                                 "expected: unsat (no deviation in the player's set lowers its loss)"});
     }
@@ -66,8 +65,10 @@ struct PlayerQueries {
         // Over a ball or ellipsoid the objective stays linear but membership is quadratic: QF_NRA.
         const bool curved = instance.set_of(i).is_curved();
         SmtQuery q = header(curved ? "QF_NRA" : "QF_LRA",
-                            curved ? "variational inequality (linear objective, quadratic set; equivalent to the definition by convexity)"
-                                   : "variational inequality (linear; equivalent to the definition by convexity of the loss in y)",
+                            curved ? "variational inequality (linear objective, quadratic set; equivalent to "
+                                     "the definition by convexity)"
+                                   : "variational inequality (linear; equivalent to the definition by "
+                                     "convexity of the loss in y)",
                             "exists y in X_i with g·y < g·x_i, g = 2 w_i (x̂ - t_i)");
         for (const std::string& name : y) q.declare_real(name);
         add_membership(q, y);
@@ -89,7 +90,8 @@ struct PlayerQueries {
             std::string e = "(+ " + smt_number(c) + " (* " + smt_number(p.weight) + " " + y[j] + "))";
             squares.push_back("(* " + e + " " + e + ")");
         }
-        q.assert_named("improves", "(< " + smt_sum(squares) + " " + smt_number(squared_norm(receiver - p.target)) + ")");
+        q.assert_named("improves",
+                       "(< " + smt_sum(squares) + " " + smt_number(squared_norm(receiver - p.target)) + ")");
         return q;
     }
 };
@@ -125,7 +127,8 @@ Vector rounded_support_point(const CurvedSet& set, const Vector& u) {
     return y;
 }
 
-Rational loss_after_deviation(const Instance& instance, std::size_t i, const Vector& receiver, const Vector& x, const Vector& y) {
+Rational loss_after_deviation(const Instance& instance, std::size_t i, const Vector& receiver,
+                              const Vector& x, const Vector& y) {
     Vector moved = receiver;
     add_scaled(moved, instance.players[i].weight, y - x);
     return instance.loss_of(i, moved);
@@ -133,9 +136,11 @@ Rational loss_after_deviation(const Instance& instance, std::size_t i, const Vec
 
 // A model of the linear query gives a direction v = y - x with g·v < 0; the loss along x + tau v is
 // l(x) + tau g·v + tau^2 w^2 |v|^2, lowest at tau* = -g·v / (2 w^2 |v|^2); tau = min(1, tau*) lowers it.
-Vector improving_point(const Instance& instance, std::size_t i, const Vector& x, const Vector& g, const Vector& y) {
+Vector improving_point(const Instance& instance, std::size_t i, const Vector& x, const Vector& g,
+                       const Vector& y) {
     Vector v = y - x;
-    Rational slope = dot(g, v), curvature = instance.players[i].weight * instance.players[i].weight * squared_norm(v);
+    Rational slope = dot(g, v),
+             curvature = instance.players[i].weight * instance.players[i].weight * squared_norm(v);
     Rational tau = 1;
     if (sign(curvature) > 0) tau = std::min(Rational(1), Rational(-slope / (2 * curvature)));
     Vector point = x;
@@ -160,8 +165,9 @@ void record(ProofLog& log, const std::string& name, const std::string& subject, 
     log.record(std::move(entry));
 }
 
-PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::size_t i, const std::vector<Vector>& actions,
-                             const Vector& receiver, ProofLog& log, const CertifyOptions& options) {
+PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::size_t i,
+                             const std::vector<Vector>& actions, const Vector& receiver, ProofLog& log,
+                             const CertifyOptions& options) {
     const Player& p = instance.players[i];
     PlayerVerdict verdict;
     verdict.index = i;
@@ -172,15 +178,19 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     SmtQuery linear = queries.variational();
     QueryOutcome linear_outcome = pool.run(linear, linear_limits, y);
     verdict.variational = linear_outcome.answer;
-    record(log, player_file_stem(instance, i, "variational"), instance.label(i), "variational inequality", linear, linear_outcome);
+    record(log, player_file_stem(instance, i, "variational"), instance.label(i), "variational inequality",
+           linear, linear_outcome);
 
     QueryOutcome definition_outcome;
     if (instance.dimension <= options.definition_max_dimension) {
-        QueryLimits nonlinear_limits = limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit, log.enabled());
+        QueryLimits nonlinear_limits =
+            limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit,
+                       log.enabled());
         SmtQuery nonlinear = queries.definition();
         definition_outcome = pool.run(nonlinear, nonlinear_limits, y);
         verdict.definition = definition_outcome.answer;
-        record(log, player_file_stem(instance, i, "definition"), instance.label(i), "definition", nonlinear, definition_outcome);
+        record(log, player_file_stem(instance, i, "definition"), instance.label(i), "definition", nonlinear,
+               definition_outcome);
     } else {
         verdict.definition = "skipped";
     }
@@ -188,7 +198,8 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     bool multipliers_ok = false;
     if (instance.set_of(i).is_curved()) {
         // The exact counterpart of the multipliers on a ball or ellipsoid: x_i maximises -g·y, decided by
-        // squaring with sign care (curved_set.hpp), i.e. -g = ν M(x_i - c) with ν >= 0 and x_i on the boundary.
+        // squaring with sign care (curved_set.hpp), i.e. -g = ν M(x_i - c) with ν >= 0 and x_i on the
+        // boundary.
         multipliers_ok = instance.set_of(i).as_curved().maximises(Rational(-1) * queries.g, actions[i]);
         verdict.multipliers = multipliers_ok ? "verified (exact support point)" : "none exist";
     } else {
@@ -200,14 +211,17 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
 
     // A deviation is reported only after its improvement is verified exactly. An algebraic (irrational) model
     // of the nonlinear queries is rounded to a rational point of the set first; the best point of the segment
-    // from x_i towards it (improving_point) then improves whenever the rounded point still has g·(y - x_i) < 0.
+    // from x_i towards it (improving_point) then improves whenever the rounded point still has g·(y - x_i) <
+    // 0.
     const ActionSet& set = instance.set_of(i);
     auto accept = [&](Vector point, bool segment) {
         std::optional<Vector> inside = pulled_inside(set, point);
         if (!inside) return false;
         point = *inside;
-        if (segment && sign(dot(queries.g, point - actions[i])) < 0) point = improving_point(instance, i, actions[i], queries.g, point);
-        Rational before = instance.loss_of(i, receiver), after = loss_after_deviation(instance, i, receiver, actions[i], point);
+        if (segment && sign(dot(queries.g, point - actions[i])) < 0)
+            point = improving_point(instance, i, actions[i], queries.g, point);
+        Rational before = instance.loss_of(i, receiver),
+                 after = loss_after_deviation(instance, i, receiver, actions[i], point);
         if (!(after < before) || !set.contains(point)) return false;
         verdict.deviation = point;
         verdict.improvement = before - after;
@@ -218,14 +232,17 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
         Vector point;
         for (const std::string& name : y) {
             auto exact = outcome.model.find(name), approximate = outcome.approximate_model.find(name);
-            if (exact != outcome.model.end()) point.push_back(exact->second);
-            else if (approximate != outcome.approximate_model.end()) point.push_back(approximate->second);
-            else return false;
+            if (exact != outcome.model.end())
+                point.push_back(exact->second);
+            else if (approximate != outcome.approximate_model.end())
+                point.push_back(approximate->second);
+            else
+                return false;
         }
         return accept(point, linear_model || !outcome.model_rational);
     };
-    // Z3 said sat, but its algebraic point did not survive rounding: the rounded support point in direction -g
-    // is the natural improving deviation on a curved set (again verified exactly).
+    // Z3 said sat, but its algebraic point did not survive rounding: the rounded support point in direction
+    // -g is the natural improving deviation on a curved set (again verified exactly).
     auto try_support_point = [&] {
         return set.is_curved() && (linear_outcome.answer == "sat" || definition_outcome.answer == "sat") &&
                accept(rounded_support_point(set.as_curved(), Rational(-1) * queries.g), true);
@@ -234,14 +251,19 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     const bool linear_unsat = linear_outcome.answer == "unsat";
     if (linear_unsat && multipliers_ok && definition_outcome.answer != "sat") {
         verdict.verdict = "certified";
-    } else if (!linear_unsat && (linear_outcome.answer == "sat" || definition_outcome.answer == "sat") && !multipliers_ok &&
-               (try_deviation(definition_outcome, false) || try_deviation(linear_outcome, true) || try_support_point())) {
+    } else if (!linear_unsat && (linear_outcome.answer == "sat" || definition_outcome.answer == "sat") &&
+               !multipliers_ok &&
+               (try_deviation(definition_outcome, false) || try_deviation(linear_outcome, true) ||
+                try_support_point())) {
         verdict.verdict = "refuted";
     } else {
         verdict.verdict = "not certified";
-        if (linear_outcome.answer == "unknown") verdict.reason = "Z3 answered unknown (" + linear_outcome.reason + ")";
-        else verdict.reason = "the methods disagree (variational: " + linear_outcome.answer + ", definition: " +
-                              verdict.definition + ", multipliers: " + verdict.multipliers + ")";
+        if (linear_outcome.answer == "unknown")
+            verdict.reason = "Z3 answered unknown (" + linear_outcome.reason + ")";
+        else
+            verdict.reason = "the methods disagree (variational: " + linear_outcome.answer +
+                             ", definition: " + verdict.definition + ", multipliers: " + verdict.multipliers +
+                             ")";
     }
     return verdict;
 }
@@ -250,14 +272,17 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
 
 Certificate certify_profile(const Instance& instance, const std::vector<Vector>& actions, ProofLog& log,
                             const CertifyOptions& options) {
-    if (instance.loss != Loss::squared) throw UnsupportedError("loss", "certify for this loss through certify_profile");
+    if (instance.loss != Loss::squared)
+        throw UnsupportedError("loss", "certify for this loss through certify_profile");
     const std::size_t n = instance.players.size();
     if (actions.size() != n) throw InputError("equilibrium.actions", "one action per player is required");
     for (std::size_t i = 0; i < n; ++i) {
         if (instance.set_of(i).is_finite())
-            throw UnsupportedError("players[" + std::to_string(i) + "].action_set", "certify for this kind of set");
+            throw UnsupportedError("players[" + std::to_string(i) + "].action_set",
+                                   "certify for this kind of set");
         if (actions[i].size() != instance.dimension || !instance.set_of(i).contains(actions[i]))
-            throw InputError("equilibrium.actions[" + std::to_string(i) + "]", "not in player " + instance.label(i) + "'s action set");
+            throw InputError("equilibrium.actions[" + std::to_string(i) + "]",
+                             "not in player " + instance.label(i) + "'s action set");
     }
     Certificate certificate;
     certificate.receiver = instance.receiver(actions);
@@ -266,10 +291,11 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
     parallel_chunks(n, workers, [&](unsigned, std::size_t begin, std::size_t end) {
         z3::config config;
         config.set("proof", log.enabled());  // proof objects are for the log only, and they cost time
-        z3::context ctx(config);  // one context per thread: Z3 contexts are not thread-safe
+        z3::context ctx(config);             // one context per thread: Z3 contexts are not thread-safe
         SolverPool pool(ctx);
         for (std::size_t i = begin; i < end; ++i)
-            certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver, log, options);
+            certificate.players[i] =
+                certify_player(pool, instance, i, actions, certificate.receiver, log, options);
     });
     bool all = true, any_refuted = false;
     for (const PlayerVerdict& v : certificate.players) {
@@ -277,22 +303,31 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
         any_refuted = any_refuted || v.verdict == "refuted";
     }
     certificate.verdict = all ? "certified" : (any_refuted ? "refuted" : "not certified");
-    log.add_note("certify: for each player, the variational-inequality query (QF_LRA) is equivalent to the definition "
-                 "because the player's loss is convex in its own action: l(y) - l(x) >= g·(y - x) with g = 2 w (x̂ - t), "
-                 "and conversely a y with g·(y - x) < 0 gives an improving point x + tau (y - x) for small tau > 0. "
-                 "The definition query (QF_NRA) is logged as extra evidence; multipliers.json holds the exact KKT "
-                 "multipliers (g + A_T^T lambda + E^T mu = 0, lambda >= 0 on tight facets). On a ball or ellipsoid both "
-                 "queries are QF_NRA (the set is quadratic) and the exact check in place of the multipliers is that x_i "
-                 "maximises -g over the set, decided by squaring with sign care: -g.(x_i - c) >= 0 and (-g.(x_i - c))^2 >= "
-                 "g^T M^-1 g. A deviation from an algebraic Z3 model is rounded into the set and re-checked exactly.");
+    log.add_note(
+        "certify: for each player, the variational-inequality query (QF_LRA) is equivalent to the definition "
+        "because the player's loss is convex in its own action: l(y) - l(x) >= g·(y - x) with g = 2 w (x̂ - "
+        "t), "
+        "and conversely a y with g·(y - x) < 0 gives an improving point x + tau (y - x) for small tau > 0. "
+        "The definition query (QF_NRA) is logged as extra evidence; multipliers.json holds the exact KKT "
+        "multipliers (g + A_T^T lambda + E^T mu = 0, lambda >= 0 on tight facets). On a ball or ellipsoid "
+        "both "
+        "queries are QF_NRA (the set is quadratic) and the exact check in place of the multipliers is that "
+        "x_i "
+        "maximises -g over the set, decided by squaring with sign care: -g.(x_i - c) >= 0 and (-g.(x_i - "
+        "c))^2 >= "
+        "g^T M^-1 g. A deviation from an algebraic Z3 model is rounded into the set and re-checked exactly.");
     nlohmann::ordered_json multipliers = nlohmann::ordered_json::array();
     for (const PlayerVerdict& v : certificate.players)
         multipliers.push_back({{"player", v.index}, {"lambda", vector_json(v.lambda)}});
-    if (log.enabled()) log.add_artifact("multipliers.json", multipliers.dump(1) + "\n", "exact KKT multipliers per player (facet order of the set's H-description)");
+    if (log.enabled())
+        log.add_artifact("multipliers.json", multipliers.dump(1) + "\n",
+                         "exact KKT multipliers per player (facet order of the set's H-description)");
     certificate.proof_log = log.directory();
-    certificate.manifest_sha256 = log.finish({{"timeout_seconds", options.timeout_seconds}, {"rlimit", options.rlimit},
-                                              {"definition_timeout_seconds", options.definition_timeout_seconds},
-                                              {"definition_max_dimension", options.definition_max_dimension}});
+    certificate.manifest_sha256 =
+        log.finish({{"timeout_seconds", options.timeout_seconds},
+                    {"rlimit", options.rlimit},
+                    {"definition_timeout_seconds", options.definition_timeout_seconds},
+                    {"definition_max_dimension", options.definition_max_dimension}});
     return certificate;
 }
 
@@ -304,8 +339,12 @@ nlohmann::ordered_json certificate_json(const Instance& instance, const Certific
     out["receiver"] = vector_json(c.receiver);
     nlohmann::ordered_json players = nlohmann::ordered_json::array();
     for (const PlayerVerdict& v : c.players) {
-        nlohmann::ordered_json p{{"index", v.index}, {"name", instance.label(v.index)}, {"verdict", v.verdict},
-                                 {"methods", {{"variational", v.variational}, {"definition", v.definition}, {"multipliers", v.multipliers}}}};
+        nlohmann::ordered_json p{
+            {"index", v.index},
+            {"name", instance.label(v.index)},
+            {"verdict", v.verdict},
+            {"methods",
+             {{"variational", v.variational}, {"definition", v.definition}, {"multipliers", v.multipliers}}}};
         if (!v.reason.empty()) p["reason"] = v.reason;
         if (v.deviation) {
             p["deviation"] = vector_json(*v.deviation);

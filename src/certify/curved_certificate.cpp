@@ -15,18 +15,22 @@ std::string shape_row(const CurvedSet& set, const std::vector<std::string>& poin
     if (set.is_ball()) return "(- " + point[r] + " " + smt_number(set.center()[r]) + ")";
     std::vector<std::string> terms;
     for (std::size_t c = 0; c < set.dimension(); ++c)
-        terms.push_back(product(smt_number(set.shape().at(r, c)), "(- " + point[c] + " " + smt_number(set.center()[c]) + ")"));
+        terms.push_back(product(smt_number(set.shape().at(r, c)),
+                                "(- " + point[c] + " " + smt_number(set.center()[c]) + ")"));
     return smt_sum(terms);
 }
 
 std::string quadratic(const CurvedSet& set, const std::vector<std::string>& point) {
     std::vector<std::string> terms;
     for (std::size_t r = 0; r < set.dimension(); ++r)
-        terms.push_back(product("(- " + point[r] + " " + smt_number(set.center()[r]) + ")", shape_row(set, point, r)));
+        terms.push_back(
+            product("(- " + point[r] + " " + smt_number(set.center()[r]) + ")", shape_row(set, point, r)));
     return smt_sum(terms);
 }
 
-std::string bound(const CurvedSet& set) { return set.is_ball() ? smt_number(set.radius() * set.radius()) : smt_number(Rational(1)); }
+std::string bound(const CurvedSet& set) {
+    return set.is_ball() ? smt_number(set.radius() * set.radius()) : smt_number(Rational(1));
+}
 
 }  // namespace
 
@@ -43,7 +47,8 @@ std::string smt_curved_boundary(const CurvedSet& set, const std::vector<std::str
 }
 
 std::vector<std::string> smt_curved_support(const CurvedSet& set, const std::vector<std::string>& point,
-                                            const std::vector<std::string>& direction, const std::string& multiplier) {
+                                            const std::vector<std::string>& direction,
+                                            const std::string& multiplier) {
     std::vector<std::string> out;
     for (std::size_t r = 0; r < set.dimension(); ++r)
         out.push_back("(= " + direction[r] + " " + product(multiplier, shape_row(set, point, r)) + ")");
@@ -52,15 +57,20 @@ std::vector<std::string> smt_curved_support(const CurvedSet& set, const std::vec
     return out;
 }
 
-EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solution& solution, unsigned timeout_ms) {
+EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solution& solution,
+                                            unsigned timeout_ms) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
     for (std::size_t i = 0; i < n; ++i)
-        if (!instance.set_of(i).is_curved()) throw UnsupportedError("", "the Z3 enclosure query with polytope players");
+        if (!instance.set_of(i).is_curved())
+            throw UnsupportedError("", "the Z3 enclosure query with polytope players");
     if (!solution.enclosed) throw UnsupportedError("", "the Z3 enclosure query without an enclosure");
-    SmtQuery query("QF_NRA", {"bigcert curved enclosure (issue 6): an equilibrium whose receiver lies outside the",
-                              "enclosure; unsat proves that every equilibrium's receiver is inside it (MODEL.md 3b KKT)"});
+    SmtQuery query(
+        "QF_NRA",
+        {"bigcert curved enclosure (issue 6): an equilibrium whose receiver lies outside the",
+         "enclosure; unsat proves that every equilibrium's receiver is inside it (MODEL.md 3b KKT)"});
     std::vector<std::string> receiver;
-    for (std::size_t j = 0; j < d; ++j) receiver.push_back("xh_" + std::to_string(j)), query.declare_real(receiver.back());
+    for (std::size_t j = 0; j < d; ++j)
+        receiver.push_back("xh_" + std::to_string(j)), query.declare_real(receiver.back());
     Vector bias = instance.bias();
     if (bias.empty()) bias.assign(d, Rational(0));
     std::vector<std::vector<std::string>> terms(d);
@@ -73,26 +83,30 @@ EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solu
             point.push_back("x_" + std::to_string(i) + "_" + std::to_string(j));
             query.declare_real(point.back());
             terms[j].push_back(product(smt_number(p.weight), point.back()));
-            direction.push_back(product(smt_number(p.weight), "(- " + smt_number(p.target[j]) + " " + receiver[j] + ")"));
+            direction.push_back(
+                product(smt_number(p.weight), "(- " + smt_number(p.target[j]) + " " + receiver[j] + ")"));
         }
         const std::string multiplier = "nu_" + std::to_string(i);
         query.declare_real(multiplier);
         const std::string label = "p" + std::to_string(i);
         query.assert_named(label + "_in", smt_curved_membership(set, point));
         std::vector<std::string> kkt = smt_curved_support(set, point, direction, multiplier);
-        for (std::size_t k = 0; k < kkt.size(); ++k) query.assert_named(label + "_kkt" + std::to_string(k), kkt[k]);
+        for (std::size_t k = 0; k < kkt.size(); ++k)
+            query.assert_named(label + "_kkt" + std::to_string(k), kkt[k]);
     }
     std::vector<std::string> outside;
     for (std::size_t j = 0; j < d; ++j) {
-        query.assert_named("receiver_" + std::to_string(j), "(= " + receiver[j] + " " + smt_sum(terms[j]) + ")");
+        query.assert_named("receiver_" + std::to_string(j),
+                           "(= " + receiver[j] + " " + smt_sum(terms[j]) + ")");
         outside.push_back("(< " + receiver[j] + " " + smt_number(solution.receiver_enclosure[j].lo) + ")");
         outside.push_back("(> " + receiver[j] + " " + smt_number(solution.receiver_enclosure[j].hi) + ")");
     }
-    query.assert_named("outside_box", "(or " + [&] {
-        std::string all;
-        for (const std::string& o : outside) all += o + " ";
-        return all;
-    }() + ")");
+    query.assert_named(
+        "outside_box", "(or " + [&] {
+            std::string all;
+            for (const std::string& o : outside) all += o + " ";
+            return all;
+        }() + ")");
     z3::context ctx;
     QueryLimits limits;
     limits.timeout_ms = timeout_ms;
@@ -112,10 +126,11 @@ void confirm_enclosure_with_z3(const Instance& instance, Solution& solution, con
         if (!out) throw InputError("--z3-query", "cannot write " + query_path);
         out << result.query;
     }
-    solution.enclosure_proof += result.answer == "unsat"
-                                    ? "; Z3 (QF_NRA, KKT of every player) confirms: no equilibrium outside the receiver box (unsat)"
-                                    : "; Z3 query 'no equilibrium outside the receiver box': " + result.answer +
-                                          " (not certified by Z3; the exact argument above stands)";
+    solution.enclosure_proof +=
+        result.answer == "unsat"
+            ? "; Z3 (QF_NRA, KKT of every player) confirms: no equilibrium outside the receiver box (unsat)"
+            : "; Z3 query 'no equilibrium outside the receiver box': " + result.answer +
+                  " (not certified by Z3; the exact argument above stands)";
 }
 
 }  // namespace bigcert

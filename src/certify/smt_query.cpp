@@ -27,11 +27,13 @@ std::string smt_sum(const std::vector<std::string>& terms) {
 std::string smt_dot(const Vector& a, const std::vector<std::string>& names) {
     std::vector<std::string> terms;
     for (std::size_t j = 0; j < a.size(); ++j)
-        if (sign(a[j]) != 0) terms.push_back(a[j] == 1 ? names[j] : "(* " + smt_number(a[j]) + " " + names[j] + ")");
+        if (sign(a[j]) != 0)
+            terms.push_back(a[j] == 1 ? names[j] : "(* " + smt_number(a[j]) + " " + names[j] + ")");
     return smt_sum(terms);
 }
 
-std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names, const std::string& label) {
+std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names,
+                                        const std::string& label) {
     std::vector<std::string> formulas;
     if (set.kind() == ActionSet::Kind::interval) {
         formulas.push_back("(<= " + smt_number(set.as_interval().lo) + " " + names[0] + ")");
@@ -40,8 +42,10 @@ std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<
     }
     if (set.is_curved()) return {smt_curved_membership(set.as_curved(), names)};  // one quadratic constraint
     const Polytope& p = set.as_polytope();
-    for (const Halfspace& e : p.equations()) formulas.push_back("(= " + smt_dot(e.normal, names) + " " + smt_number(e.offset) + ")");
-    for (const Halfspace& f : p.facets()) formulas.push_back("(<= " + smt_dot(f.normal, names) + " " + smt_number(f.offset) + ")");
+    for (const Halfspace& e : p.equations())
+        formulas.push_back("(= " + smt_dot(e.normal, names) + " " + smt_number(e.offset) + ")");
+    for (const Halfspace& f : p.facets())
+        formulas.push_back("(<= " + smt_dot(f.normal, names) + " " + smt_number(f.offset) + ")");
     (void)label;
     return formulas;
 }
@@ -55,7 +59,9 @@ QueryLimits limits_for_timeout(double timeout_seconds, unsigned rlimit, bool pro
 SmtQuery::SmtQuery(std::string logic, std::vector<std::string> comments)
     : logic_(std::move(logic)), comments_(std::move(comments)) {}
 
-void SmtQuery::declare_real(const std::string& name) { declarations_.push_back("(declare-fun " + name + " () Real)"); }
+void SmtQuery::declare_real(const std::string& name) {
+    declarations_.push_back("(declare-fun " + name + " () Real)");
+}
 
 void SmtQuery::define_real(const std::string& name, const std::string& term) {
     definitions_.push_back("(define-fun " + name + " () Real " + term + ")");
@@ -79,7 +85,9 @@ std::string SmtQuery::text() const {
 namespace {
 
 z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits) {
-    z3::solver solver(ctx, query.logic().c_str());  // the logic's own solver: far less set-up per query than the generic one
+    z3::solver solver(
+        ctx,
+        query.logic().c_str());  // the logic's own solver: far less set-up per query than the generic one
     z3::params params(ctx);
     if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
     if (limits.rlimit) params.set("rlimit", limits.rlimit);
@@ -135,8 +143,10 @@ QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimit
     return decide(ctx, solver, query, limits, model_variables);
 }
 
-QueryOutcome SolverPool::run(const SmtQuery& query, const QueryLimits& limits, const std::vector<std::string>& model_variables) {
-    const std::string key = query.logic() + "/" + std::to_string(limits.timeout_ms) + "/" + std::to_string(limits.rlimit);
+QueryOutcome SolverPool::run(const SmtQuery& query, const QueryLimits& limits,
+                             const std::vector<std::string>& model_variables) {
+    const std::string key =
+        query.logic() + "/" + std::to_string(limits.timeout_ms) + "/" + std::to_string(limits.rlimit);
     auto it = solvers_.find(key);
     if (it == solvers_.end()) it = solvers_.emplace(key, make_solver(ctx_, query, limits)).first;
     it->second.push();

@@ -22,20 +22,22 @@ std::string smt_dot(const Vector& a, const std::vector<std::string>& names);
 std::string smt_sum(const std::vector<std::string>& terms);
 // Assertions that put the point named `names` in the set (interval bounds or the polytope's H-rep), each
 // named "<label>_k" for unsat cores.
-std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names, const std::string& label);
+std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names,
+                                        const std::string& label);
 
 // Builds a query text: header comments, logic, declarations, named assertions, check-sat.
 class SmtQuery {
-public:
+  public:
     SmtQuery(std::string logic, std::vector<std::string> comments);
     void declare_real(const std::string& name);
-    // (define-fun name () Real term), after the declarations: a macro, which keeps nlsat's variable count down.
+    // (define-fun name () Real term), after the declarations: a macro, which keeps nlsat's variable count
+    // down.
     void define_real(const std::string& name, const std::string& term);
     void assert_named(const std::string& name, const std::string& formula);
     std::string text() const;
     const std::string& logic() const { return logic_; }
 
-private:
+  private:
     std::string logic_;
     std::vector<std::string> comments_, declarations_, definitions_, assertions_;
 };
@@ -66,14 +68,15 @@ struct QueryOutcome {
 QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
                        const std::vector<std::string>& model_variables);
 
-// One solver per logic and limits, reused with push/pop: creating a Z3 solver costs more than deciding the small
-// per-player queries of certify. Each query still runs alone (its assertions are popped afterwards).
+// One solver per logic and limits, reused with push/pop: creating a Z3 solver costs more than deciding the
+// small per-player queries of certify. Each query still runs alone (its assertions are popped afterwards).
 class SolverPool {
-public:
+  public:
     explicit SolverPool(z3::context& ctx) : ctx_(ctx) {}
-    QueryOutcome run(const SmtQuery& query, const QueryLimits& limits, const std::vector<std::string>& model_variables);
+    QueryOutcome run(const SmtQuery& query, const QueryLimits& limits,
+                     const std::vector<std::string>& model_variables);
 
-private:
+  private:
     z3::context& ctx_;
     std::map<std::string, z3::solver> solvers_;
 };

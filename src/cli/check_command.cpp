@@ -18,12 +18,15 @@ std::string profile_text(const std::vector<Vector>& actions) {
     return out;
 }
 
-void print_readable(const Instance& instance, const std::vector<PropertyVerdict>& verdicts, const std::string& proof_log) {
+void print_readable(const Instance& instance, const std::vector<PropertyVerdict>& verdicts,
+                    const std::string& proof_log) {
     std::cout << "check      " << (instance.name.empty() ? "(unnamed)" : instance.name) << "\n";
     for (const PropertyVerdict& v : verdicts) {
         std::cout << "  " << v.property << ": " << v.verdict;
         if (!v.value.empty()) std::cout << " (" << v.value << ")";
-        if (!v.premise.empty()) std::cout << "  premise " << v.premise << (v.premise_detail.empty() ? "" : " (" + v.premise_detail + ")");
+        if (!v.premise.empty())
+            std::cout << "  premise " << v.premise
+                      << (v.premise_detail.empty() ? "" : " (" + v.premise_detail + ")");
         if (!v.reason.empty()) std::cout << "  " << v.reason;
         if (v.method == "enclosure") std::cout << "  [by the certified enclosure]";
         if (!v.at_unique_support_point.empty()) {
@@ -31,9 +34,11 @@ void print_readable(const Instance& instance, const std::vector<PropertyVerdict>
             for (std::size_t i : v.at_unique_support_point) std::cout << " " << instance.label(i);
         }
         std::cout << "\n";
-        for (const auto& actions : v.counterexample) std::cout << "    equilibrium " << profile_text(actions) << "\n";
+        for (const auto& actions : v.counterexample)
+            std::cout << "    equilibrium " << profile_text(actions) << "\n";
     }
-    if (!proof_log.empty()) std::cout << "proof log  " << proof_log << "  (replay: bigcert replay " << proof_log << ")\n";
+    if (!proof_log.empty())
+        std::cout << "proof log  " << proof_log << "  (replay: bigcert replay " << proof_log << ")\n";
 }
 
 }  // namespace
@@ -46,22 +51,35 @@ Runner add_check_command(CLI::App& app) {
         CheckOptions check;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("check", "prove properties over every equilibrium (exaggeration, receiver-unique, count, potential)");
+    CLI::App* command = app.add_subcommand(
+        "check", "prove properties over every equilibrium (exaggeration, receiver-unique, count, potential)");
     options->input.add_to(*command);
-    command->add_option("--property", options->property, "exaggeration, receiver-unique, count, potential or all")->capture_default_str();
+    command
+        ->add_option("--property", options->property,
+                     "exaggeration, receiver-unique, count, potential or all")
+        ->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's check object");
-    command->add_option("--proof-log", options->proof_log, "write every query as SMT-LIB2 plus manifest.json to this directory");
-    command->add_option("--timeout", options->check.timeout_seconds, "seconds per Z3 query")->capture_default_str();
-    command->add_option("--rlimit", options->check.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
+    command->add_option("--proof-log", options->proof_log,
+                        "write every query as SMT-LIB2 plus manifest.json to this directory");
+    command->add_option("--timeout", options->check.timeout_seconds, "seconds per Z3 query")
+        ->capture_default_str();
+    command
+        ->add_option("--rlimit", options->check.rlimit,
+                     "Z3 resource limit per query (deterministic; 0: none)")
+        ->capture_default_str();
     return [options] {
         std::vector<std::string> properties = property_names(options->property);
         Instance instance = options->input.load();
-        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
+        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(),
+                     instance.name);
         std::vector<PropertyVerdict> verdicts = check_properties(instance, properties, log, options->check);
-        if (options->json) std::cout << check_json(instance, verdicts, options->proof_log).dump(1) << "\n";
-        else print_readable(instance, verdicts, options->proof_log);
+        if (options->json)
+            std::cout << check_json(instance, verdicts, options->proof_log).dump(1) << "\n";
+        else
+            print_readable(instance, verdicts, options->proof_log);
         bool fails = false, unknown = false;
-        for (const PropertyVerdict& v : verdicts) fails = fails || v.verdict == "fails", unknown = unknown || v.verdict == "unknown";
+        for (const PropertyVerdict& v : verdicts)
+            fails = fails || v.verdict == "fails", unknown = unknown || v.verdict == "unknown";
         return fails ? exit_refuted : (unknown ? exit_not_certified : exit_ok);
     };
 }
