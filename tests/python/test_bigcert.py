@@ -184,14 +184,16 @@ class ReadmeTest(unittest.TestCase):
         section = readme[readme.index("### Python"):]
         block = section[section.index("```python\n") + 10:section.index("```\n", section.index("```python\n") + 10)]
         test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
-        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+        # verbose=False: doctest would otherwise follow unittest's -v in sys.argv and report every example.
+        runner = doctest.DocTestRunner(verbose=False, optionflags=doctest.NORMALIZE_WHITESPACE)
+        report = []
         cwd = os.getcwd()
         os.chdir(SOURCE)  # the session's paths are relative to the repository
         try:
-            result = runner.run(test, out=lambda text: self.fail(text))
+            result = runner.run(test, out=report.append)
         finally:
             os.chdir(cwd)
-        self.assertEqual(result.failed, 0)
+        self.assertEqual(result.failed, 0, "".join(report))
         self.assertGreater(result.attempted, 8)
 
 
