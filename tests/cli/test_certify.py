@@ -220,6 +220,19 @@ class Check(unittest.TestCase):
                     self.assertEqual(props[p]["verdict"], "holds")
                 self.assertEqual(props["exaggeration"]["premise"], "met")
 
+    def test_count_query_records_the_answer_its_verdict_rests_on_and_replays(self):
+        for name, value, answer in (("paper-ex2", "infinite", "sat"), ("paper-ex1a", "one", "unsat")):
+            with self.subTest(name=name):
+                log = os.path.join(self.tmp, name)
+                r = run("check", example(name), "--property", "count", "--json", "--proof-log", log)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                self.assertEqual(json.loads(r.stdout)["properties"]["count"]["value"], value)
+                with open(os.path.join(log, "manifest.json")) as f:
+                    (query,) = json.load(f)["queries"]
+                self.assertEqual((query["expected"], query["z3_answer"]), (answer, answer))
+                replay = run("replay", log)
+                self.assertEqual(replay.returncode, 0, replay.stdout + replay.stderr)
+
     def test_duplicate_targets_both_interior_fail_theorem_4_with_a_valid_counterexample(self):
         inst = interval_instance([0, 0], [Fraction(1, 2), Fraction(1, 2)])
         path = write(self.tmp, "dup.json", inst)
