@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 60), seeded with
-# the bundled examples. Crashes are written to fuzz/findings/ and make the script fail.
+# the bundled examples (the d = 1 fast-path target only with fuzz/corpus/line_game_loader/, small 1-D
+# instances). Crashes are written to fuzz/findings/ and make the script fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 mkdir -p fuzz/findings
-for target in instance_loader profile_loader; do
+for target in instance_loader profile_loader line_game_loader; do
   corpus=$(mktemp -d)
-  cp examples/*.json "$corpus"/ 2>/dev/null || true
+  [ $target = line_game_loader ] || cp examples/*.json "$corpus"/ 2>/dev/null || true
   [ -d fuzz/corpus/$target ] && cp fuzz/corpus/$target/* "$corpus"/ 2>/dev/null || true
   echo "fuzz: $target for ${seconds}s"
   build-fuzz/tests/fuzz/fuzz_$target "$corpus" -dict=fuzz/instance.dict -max_total_time="$seconds" \

@@ -1,0 +1,136 @@
+// Differential fuzzing of the d = 1 fast path (issue 2, issue 8): the machine-integer loader
+// (line_game_loader.hpp), solver (line_solver.hpp) and writer (write_line_solution_json) against the general
+// loader, the GMP solver and write_solution_json.
+//
+// For every input the fast loader accepts, the general loader must accept it too and read the same game
+// (every number equal exactly, the same sets, set indices and names); and whenever the fast solver answers,
+// its JSON must be byte-identical to the GMP path's (solve() with machine_integers = false), as must that of
+// solve() with its defaults. Any difference traps. Input errors are expected answers of the general loader
+// only when the fast loader declined; an InternalError (a failed exact re-check) escapes and is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/instance_loader.hpp"
+#include "bigcert/line_game_loader.hpp"
+#include "bigcert/line_solver.hpp"
+#include "bigcert/small_fraction.hpp"
+#include "bigcert/solution_writer.hpp"
+#include "bigcert/solver.hpp"
+
+namespace {
+
+using namespace bigcert;
+
+[[noreturn]] void differ(const char* what) {
+    std::fprintf(stderr, "fuzz_line_game_loader: fast and general path differ: %s\n", what);
+    __builtin_trap();
+}
+
+void expect(bool ok, const char* what) {
+    if (!ok) differ(what);
+}
+
+bool same(const SmallFraction& fast, const Rational& general) { return to_rational(fast) == general; }
+
+// The fast game against the general loader's Instance itself (not against line_game_of(), which could share
+// a mistake with the fast loader).
+void compare_games(const LineGame& fast, const Instance& instance) {
+    expect(instance.dimension == 1, "dimension");
+    expect(instance.loss == Loss::squared, "loss");
+    expect(fast.name == instance.name, "name");
+    expect(same(fast.bias, instance.bias()[0]), "bias w0*x0");
+    expect(fast.size() == instance.players.size(), "player count");
+    expect(
+        fast.lows.size() == instance.action_sets.size() && fast.highs.size() == instance.action_sets.size(),
+        "number of action sets");
+    for (std::size_t k = 0; k < instance.action_sets.size(); ++k) {
+        const ActionSet& set = instance.action_sets[k];
+        expect(set.kind() == ActionSet::Kind::interval, "action set kind");
+        expect(same(fast.lows[k], set.as_interval().lo), "interval low end");
+        expect(same(fast.highs[k], set.as_interval().hi), "interval high end");
+    }
+    expect(fast.set_of_player.size() == fast.size(), "set_of_player size");
+    expect(fast.weights.size() == fast.size(), "weights size");
+    expect(fast.names.empty() || fast.names.size() == fast.size(), "names size");
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        const Player& p = instance.players[i];
+        expect(p.target.size() == 1 && same(fast.targets[i], p.target[0]), "target");
+        expect(same(fast.weights[i], p.weight), "weight");
+        expect(fast.set_of_player[i] == p.action_set, "set of player");
+        expect((fast.names.empty() ? std::string() : fast.names[i]) == p.name, "player name");
+        expect(fast.label(i) == instance.label(i), "player label");
+    }
+}
+
+// With BIGCERT_FUZZ_STATS set, how many inputs reached each stage (printed at exit), to tell how much of a
+// run actually compared the two paths.
+struct Stats {
+    unsigned long inputs = 0, read = 0, compared = 0;
+    ~Stats() {
+        if (std::getenv("BIGCERT_FUZZ_STATS"))
+            std::fprintf(
+                stderr,
+                "fuzz_line_game_loader: %lu inputs, %lu read by the fast loader (same game), %lu solved "
+                "and written by both paths (same bytes)\n",
+                inputs, read, compared);
+    }
+} stats;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    LoadLimits limits;  // 1-D solves are cheap: more players than the instance-loader target allows
+    limits.max_players = 64;
+    limits.max_dimension = 4;
+    limits.numbers.max_digits = 60;
+    limits.numbers.max_exponent = 60;
+    limits.polytopes.max_subsets = 5000;
+
+    ++stats.inputs;
+    std::optional<LineGame> fast = load_line_game_text(text, limits);
+    if (!fast) return 0;  // declined: the general loader's business (fuzz_instance_loader)
+
+    Instance instance;
+    try {
+        instance = load_instance_text(text, limits);
+    } catch (const InputError&) {
+        differ("the fast loader accepted what load_instance rejects (InputError)");
+    } catch (const UnsupportedError&) {
+        differ("the fast loader accepted what load_instance rejects (UnsupportedError)");
+    } catch (const LimitError&) {
+        differ("the fast loader accepted what load_instance rejects (LimitError)");
+    }
+    compare_games(*fast, instance);
+    ++stats.read;
+
+    std::optional<LineSolution> line = solve_line_game(*fast, 1);
+    if (!line) return 0;  // a number left the machine-integer range: the GMP path is used, nothing to compare
+    std::ostringstream fast_json;
+    write_line_solution_json(fast_json, *fast, *line);
+
+    SolveOptions options;
+    options.threads = 1;
+    options.machine_integers = false;
+    std::ostringstream general_json;
+    write_solution_json(general_json, instance, solve(instance, options));
+    if (fast_json.str() != general_json.str()) {
+        std::fprintf(stderr, "fast:    %s\ngeneral: %s\n", fast_json.str().c_str(),
+                     general_json.str().c_str());
+        differ("solution JSON");
+    }
+    // solve() with its defaults goes through line_game_of() and to_solution(): the same bytes again.
+    options.machine_integers = true;
+    std::ostringstream default_json;
+    write_solution_json(default_json, instance, solve(instance, options));
+    expect(default_json.str() == fast_json.str(), "solution JSON of solve() with machine integers");
+    ++stats.compared;
+    return 0;
+}
