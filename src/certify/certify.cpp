@@ -150,19 +150,7 @@ Vector improving_point(const Instance& instance, std::size_t i, const Vector& x,
 
 void record(ProofLog& log, const std::string& name, const std::string& subject, const char* method,
             const SmtQuery& q, const QueryOutcome& outcome) {
-    LoggedQuery entry;
-    entry.name = name;
-    entry.purpose = "certify";
-    entry.subject = subject;
-    entry.method = method;
-    entry.logic = q.logic();
-    entry.smt2 = q.text();
-    entry.expected = "unsat";
-    entry.answer = outcome.answer;
-    entry.reason = outcome.reason;
-    entry.unsat_core = outcome.unsat_core;
-    entry.proof = outcome.proof;
-    log.record(std::move(entry));
+    log.record(logged_query(name, "certify", subject, method, q, outcome));
 }
 
 PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::size_t i,

@@ -58,19 +58,8 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
     z3::context ctx(config);
     QueryOutcome outcome =
         run_query(ctx, q, limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled()), {});
-    LoggedQuery entry;
-    entry.name = "certify-enclosure";
-    entry.purpose = "certify";
-    entry.subject = "every equilibrium";
-    entry.method = "equilibrium description (KKT) with the boxes negated";
-    entry.logic = q.logic();
-    entry.smt2 = q.text();
-    entry.expected = "unsat";
-    entry.answer = outcome.answer;
-    entry.reason = outcome.reason;
-    entry.unsat_core = outcome.unsat_core;
-    entry.proof = outcome.proof;
-    log.record(std::move(entry));
+    log.record(logged_query("certify-enclosure", "certify", "every equilibrium",
+                            "equilibrium description (KKT) with the boxes negated", q, outcome));
 
     Certificate c;
     c.claim = "every equilibrium lies in these boxes (receiver and every action)";

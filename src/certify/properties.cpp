@@ -49,21 +49,10 @@ struct Runner {
         QueryLimits limits =
             seconds < 0.05 ? QueryLimits{0, 1, true} : QueryLimits{milliseconds(seconds), rlimit, true};
         QueryOutcome outcome = run_query(ctx, q, limits, model_variables);
-        LoggedQuery entry;
-        entry.name = name;
-        entry.purpose = "check:" + property;
-        entry.subject = property;
-        entry.method = claim;
-        entry.logic = q.logic();
-        entry.smt2 = q.text();
-        entry.expected = expected != nullptr                                    ? expected
-                         : outcome.answer == "sat" || outcome.answer == "unsat" ? outcome.answer
-                                                                                : "sat or unsat";
-        entry.answer = outcome.answer;
-        entry.reason = outcome.reason;
-        entry.unsat_core = outcome.unsat_core;
-        entry.proof = outcome.proof;
-        log.record(std::move(entry));
+        const std::string decided = expected != nullptr                                    ? expected
+                                    : outcome.answer == "sat" || outcome.answer == "unsat" ? outcome.answer
+                                                                                           : "sat or unsat";
+        log.record(logged_query(name, "check:" + property, property, claim, q, outcome, decided));
         return outcome;
     }
 

@@ -137,6 +137,24 @@ QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query,
 
 }  // namespace
 
+LoggedQuery logged_query(const std::string& name, const std::string& purpose, const std::string& subject,
+                         const std::string& method, const SmtQuery& query, const QueryOutcome& outcome,
+                         const std::string& expected) {
+    LoggedQuery entry;
+    entry.name = name;
+    entry.purpose = purpose;
+    entry.subject = subject;
+    entry.method = method;
+    entry.logic = query.logic();
+    entry.smt2 = query.text();
+    entry.expected = expected;
+    entry.answer = outcome.answer;
+    entry.reason = outcome.reason;
+    entry.unsat_core = outcome.unsat_core;
+    entry.proof = outcome.proof;
+    return entry;
+}
+
 QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
                        const std::vector<std::string>& model_variables) {
     z3::solver solver = make_solver(ctx, query, limits);

@@ -65,6 +65,11 @@ struct QueryOutcome {
 };
 
 // Runs the query text in a fresh solver of `ctx`, reading back the named variables on sat.
+// The proof-log entry of one query Z3 ran: its text, answer, core and proof, with what it is for.
+LoggedQuery logged_query(const std::string& name, const std::string& purpose, const std::string& subject,
+                         const std::string& method, const SmtQuery& query, const QueryOutcome& outcome,
+                         const std::string& expected = "unsat");
+
 QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
                        const std::vector<std::string>& model_variables);
 
