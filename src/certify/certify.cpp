@@ -13,19 +13,6 @@
 namespace bigcert {
 namespace {
 
-// Z3 takes whole milliseconds and reads 0 as "no limit": a tiny positive timeout must stay positive.
-unsigned milliseconds(double seconds) {
-    double ms = std::ceil(seconds * 1000);
-    return ms < 1 ? 1u : static_cast<unsigned>(std::min(ms, 4.0e9));
-}
-
-// Z3 4.8.12's timer thread can deadlock on timeouts of a few milliseconds; such a timeout is enforced as a
-// resource limit of 1 instead, which makes Z3 give up at once ("unknown", as the timeout would).
-QueryLimits limits_for(double timeout_seconds, unsigned rlimit, bool proof) {
-    if (timeout_seconds < 0.05) return QueryLimits{0, 1, proof};
-    return QueryLimits{milliseconds(timeout_seconds), rlimit, proof};
-}
-
 std::vector<std::string> variable_names(std::size_t d) {
     std::vector<std::string> names;
     for (std::size_t j = 0; j < d; ++j) names.push_back("y" + std::to_string(j));
@@ -162,7 +149,7 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     PlayerQueries queries{instance, i, actions[i], receiver, 2 * p.weight * (receiver - p.target)};
     const std::vector<std::string> y = variable_names(instance.dimension);
 
-    QueryLimits linear_limits = limits_for(options.timeout_seconds, options.rlimit, log.enabled());
+    QueryLimits linear_limits = limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled());
     SmtQuery linear = queries.variational();
     QueryOutcome linear_outcome = pool.run(linear, linear_limits, y);
     verdict.variational = linear_outcome.answer;
@@ -172,8 +159,8 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     QueryOutcome definition_outcome;
     if (instance.dimension <= options.definition_max_dimension) {
         QueryLimits nonlinear_limits =
-            limits_for(std::min(options.timeout_seconds, options.definition_timeout_seconds), options.rlimit,
-                       log.enabled());
+            limits_for_timeout(std::min(options.timeout_seconds, options.definition_timeout_seconds),
+                               options.rlimit, log.enabled());
         SmtQuery nonlinear = queries.definition();
         definition_outcome = pool.run(nonlinear, nonlinear_limits, y);
         verdict.definition = definition_outcome.answer;

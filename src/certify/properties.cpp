@@ -18,11 +18,6 @@
 namespace bigcert {
 namespace {
 
-unsigned milliseconds(double seconds) {
-    double ms = std::ceil(seconds * 1000);
-    return ms < 1 ? 1u : static_cast<unsigned>(std::min(ms, 4.0e9));
-}
-
 bool exactly_interior(const Instance& instance, std::size_t i, const Vector& x) {
     return instance.set_of(i).in_interior(x);
 }
@@ -38,17 +33,13 @@ struct Runner {
     QueryOutcome run(const std::string& name, const std::string& property, const std::string& claim,
                      const SmtQuery& q, const std::vector<std::string>& model_variables,
                      const char* expected = "unsat") {
-        // Z3 4.8.12's timer can deadlock on a timeout of a few milliseconds: below 50 ms, give up at once
-        // instead.
         double seconds = options.timeout_seconds;
         unsigned rlimit = options.rlimit;
         if (q.logic() == "QF_NRA" && property != "potential") {
             seconds = std::min(seconds, options.curved_timeout_seconds);
             if (rlimit == 0) rlimit = options.curved_rlimit;
         }
-        QueryLimits limits =
-            seconds < 0.05 ? QueryLimits{0, 1, true} : QueryLimits{milliseconds(seconds), rlimit, true};
-        QueryOutcome outcome = run_query(ctx, q, limits, model_variables);
+        QueryOutcome outcome = run_query(ctx, q, limits_for_timeout(seconds, rlimit, true), model_variables);
         const std::string decided = expected != nullptr                                    ? expected
                                     : outcome.answer == "sat" || outcome.answer == "unsat" ? outcome.answer
                                                                                            : "sat or unsat";
