@@ -67,13 +67,7 @@ std::pair<std::size_t, std::size_t> repeated_pair_as_reported(const LineGame& ga
     return {n, n};  // unreachable: called only when a repeat exists
 }
 
-bool has_repeated_target(const LineGame& game, const std::vector<std::uint32_t>& by_target) {
-    for (std::size_t k = 1; k < by_target.size(); ++k)
-        if (game.targets[by_target[k]] == game.targets[by_target[k - 1]]) return true;
-    return false;
-}
-
-void fill_exaggeration(const LineGame& game, const std::vector<std::uint32_t>& by_target, LineSolution& s,
+void fill_exaggeration(const LineGame& game, bool repeated_target, LineSolution& s,
                        const LineAggregate& aggregate) {
     const std::size_t n = game.size();
     ExaggerationReport& report = s.exaggeration;
@@ -89,7 +83,7 @@ void fill_exaggeration(const LineGame& game, const std::vector<std::uint32_t>& b
         if (point ? x == lo : interior) report.relative_interior.push_back(i);
     }
     std::vector<std::string> reasons;
-    if (has_repeated_target(game, by_target)) {
+    if (repeated_target) {
         auto [first, second] = repeated_pair_as_reported(game);
         reasons.push_back("players " + game.label(first) + " and " + game.label(second) +
                           " have the same target");
@@ -112,8 +106,7 @@ void fill_exaggeration(const LineGame& game, const std::vector<std::uint32_t>& b
 
 }  // namespace
 
-void describe_line_equilibrium_set(const LineGame& game, const std::vector<std::uint32_t>& by_target,
-                                   LineSolution& s) {
+void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, LineSolution& s) {
     // F_i is the whole interval exactly when w_i (t_i - x̂*) = 0 and the interval is not a point.
     std::vector<std::size_t> free_weighted;
     bool free_unweighted = false;
@@ -129,7 +122,7 @@ void describe_line_equilibrium_set(const LineGame& game, const std::vector<std::
     }
     LineAggregate aggregate = line_aggregate(game, s, free_weighted);
     s.count = free_unweighted ? EquilibriumCount::infinite : count_on_line(aggregate, free_weighted.size());
-    fill_exaggeration(game, by_target, s, aggregate);
+    fill_exaggeration(game, repeated_target, s, aggregate);
 }
 
 }  // namespace bigcert

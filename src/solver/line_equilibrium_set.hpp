@@ -12,8 +12,7 @@
 namespace bigcert {
 
 // Fills free_players, count and exaggeration of `s`, whose receiver and actions are set and checked.
-// `by_target` lists every player sorted by target (players_by_target()).
-void describe_line_equilibrium_set(const LineGame& game, const std::vector<std::uint32_t>& by_target,
-                                   LineSolution& s);
+// `repeated_target`: whether two players have exactly equal targets (Theorem 4's premise).
+void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, LineSolution& s);
 
 }  // namespace bigcert

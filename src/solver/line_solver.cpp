@@ -5,6 +5,7 @@
 #include "bigcert/line_check.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_equilibrium_set.hpp"
+#include "solver/line_selection.hpp"
 #include "solver/line_sweep.hpp"
 #include "solver/parallel.hpp"
 
@@ -95,18 +96,33 @@ Rational potential(const LineGame& game, const LineSolution& s) {
     return receiver * receiver - 2 * linear.value();
 }
 
+// x̂* and whether targets repeat: by selection when the targets have exact double keys (line_selection.hpp),
+// else, or when the floating-point guess was poor, by sorting every player (line_sweep.hpp).
+void locate_receiver(const LineGame& game, unsigned threads, SmallFraction& receiver, bool& repeated_target) {
+    TargetKeys keys = target_keys(game, threads);
+    if (std::optional<SmallFraction> selected = line_receiver_by_selection(game, keys, threads)) {
+        receiver = *selected;
+        repeated_target = has_repeated_target(game, keys);
+        return;
+    }
+    keys = {};
+    std::vector<std::uint32_t> by_target = players_by_target(game);
+    receiver = line_receiver(game, by_target, threads);
+    repeated_target = has_repeated_target(game, by_target);
+}
+
 }  // namespace
 
 std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads) {
     try {
         LineSolution s;
-        std::vector<std::uint32_t> by_target = players_by_target(game);
-        s.receiver = line_receiver(game, by_target, threads);
+        bool repeated_target = false;
+        locate_receiver(game, threads, s.receiver, repeated_target);
         s.actions = line_profile(game, s.receiver, threads);
         CheckReport check = check_line_equilibrium(game, s.actions, s.receiver, threads);
         if (!check.ok)
             throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
-        describe_line_equilibrium_set(game, by_target, s);
+        describe_line_equilibrium_set(game, repeated_target, s);
         fill_offsets(game, s, threads);
         s.potential = potential(game, s);
         return s;

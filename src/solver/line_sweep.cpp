@@ -6,23 +6,11 @@
 #include "bigcert/errors.hpp"
 #include "bigcert/exact_sum.hpp"
 #include "solver/line_arithmetic.hpp"
+#include "solver/line_support.hpp"
 #include "solver/parallel.hpp"
 
 namespace bigcert {
 namespace {
-
-// The bound a player plays when its target lies above the receiver (it pushes up), and below.
-const SmallFraction& high_side(const LineGame& game, std::size_t i) {
-    return sign(game.weights[i]) > 0 ? game.hi(i) : game.lo(i);
-}
-const SmallFraction& low_side(const LineGame& game, std::size_t i) {
-    return sign(game.weights[i]) > 0 ? game.lo(i) : game.hi(i);
-}
-
-// A player whose contribution jumps at its target: w != 0 and lo < hi.
-bool jumps(const LineGame& game, std::size_t i) {
-    return sign(game.weights[i]) != 0 && compare(game.lo(i), game.hi(i)) < 0;
-}
 
 class LineSweep {
   public:
@@ -159,6 +147,12 @@ std::vector<std::uint32_t> players_by_target(const LineGame& game) {
     std::vector<std::uint32_t> order(game.size());
     for (std::size_t k = 0; k < entries.size(); ++k) order[k] = entries[k].player;
     return order;
+}
+
+bool has_repeated_target(const LineGame& game, const std::vector<std::uint32_t>& by_target) {
+    for (std::size_t k = 1; k < by_target.size(); ++k)
+        if (game.targets[by_target[k]] == game.targets[by_target[k - 1]]) return true;
+    return false;
 }
 
 SmallFraction line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,

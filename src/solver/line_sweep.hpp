@@ -14,6 +14,9 @@ namespace bigcert {
 // distinctness test both read it.
 std::vector<std::uint32_t> players_by_target(const LineGame& game);
 
+// Whether two players have exactly equal targets; `by_target` from players_by_target().
+bool has_repeated_target(const LineGame& game, const std::vector<std::uint32_t>& by_target);
+
 // x̂*: located in floating point, then computed and corrected exactly (as sweep_receiver()).
 SmallFraction line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,
                             unsigned threads);

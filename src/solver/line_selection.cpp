@@ -1,0 +1,245 @@
+#include "solver/line_selection.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include "bigcert/exact_sum.hpp"
+#include "solver/line_arithmetic.hpp"
+#include "solver/line_support.hpp"
+#include "solver/parallel.hpp"
+
+namespace bigcert {
+namespace {
+
+constexpr std::int64_t exact_in_double = std::int64_t{1} << 53;
+constexpr std::size_t no_player = static_cast<std::size_t>(-1);
+
+// ---- Stage 1, floating point: a guess of the target at or just right of x̂* ----
+
+// A jumping player as the quickselect sees it: F drops by `jump` = |w| (hi - lo) where x passes the key.
+struct Breakpoint {
+    double key, jump;
+    std::uint32_t player;
+};
+
+// G(x) = x - F(x) with F(x) = base + (sum of the jumps of breakpoints right of x): increasing in x.
+struct FloatingModel {
+    std::vector<Breakpoint> points;
+    double base = 0;  // F right of every target
+};
+
+FloatingModel floating_model(const LineGame& game, const TargetKeys& keys) {
+    FloatingModel m;
+    m.base = to_double(game.bias);
+    for (std::size_t i = 0; i < game.size(); ++i) {
+        double w = to_double(game.weights[i]);
+        if (w == 0) continue;
+        if (!jumps(game, i)) {
+            m.base += w * to_double(game.lo(i));
+            continue;
+        }
+        double high = to_double(high_side(game, i)), low = to_double(low_side(game, i));
+        m.base += w * low;
+        m.points.push_back({keys.key[i], w * (high - low), static_cast<std::uint32_t>(i)});
+    }
+    return m;
+}
+
+double jump_sum(const Breakpoint* begin, const Breakpoint* end) {
+    double sum = 0;
+    for (const Breakpoint* p = begin; p != end; ++p) sum += p->jump;
+    return sum;
+}
+
+// The player of the smallest key where G(key+) >= 0 (x̂* at or left of that target, right of the previous
+// key), or no_player when G < 0 right of every key. Quickselect with a three-way partition: each round keeps
+// the side that holds the sign change; `above` sums the jumps of the breakpoints known to lie right of it.
+std::size_t guess_split(FloatingModel& m) {
+    Breakpoint *begin = m.points.data(), *end = begin + m.points.size();
+    double above = 0;
+    std::size_t upper = no_player;  // a player whose key bounds the range from above
+    std::uint64_t state = 0x9E3779B97F4A7C15u;
+    while (end - begin > 16) {
+        state = state * 6364136223846793005u + 1442695040888963407u;  // deterministic pivot choice
+        const double pivot = begin[(state >> 33) % static_cast<std::uint64_t>(end - begin)].key;
+        Breakpoint* equal = std::partition(begin, end, [&](const Breakpoint& p) { return p.key < pivot; });
+        Breakpoint* greater = std::partition(equal, end, [&](const Breakpoint& p) { return p.key == pivot; });
+        const double right = above + jump_sum(greater, end), at = jump_sum(equal, greater);
+        if (pivot - m.base - right < 0) {  // G(pivot+) < 0: x̂* lies right of the pivot
+            begin = greater;
+        } else if (pivot - m.base - right - at > 0) {  // G(pivot-) > 0: left of it
+            above = right + at, upper = equal->player, end = equal;
+        } else {
+            return equal->player;  // x̂* is the pivot's target
+        }
+    }
+    std::sort(begin, end, [](const Breakpoint& a, const Breakpoint& b) { return a.key < b.key; });
+    double right = above + jump_sum(begin, end);
+    for (const Breakpoint* p = begin; p != end;) {
+        if (p->key - m.base - right >= 0) return p->player;  // G(key-) >= 0: at or left of this key
+        const Breakpoint* next = p;
+        while (next != end && next->key == p->key) right -= next->jump, ++next;
+        if (p->key - m.base - right >= 0) return p->player;  // G(key+) >= 0: at this key
+        p = next;
+    }
+    return upper;
+}
+
+// ---- Stage 2, exact: F left of a target, neighbouring targets, and the walk of LineSweep::run() ----
+
+class ExactWalk {
+  public:
+    ExactWalk(const LineGame& game, const TargetKeys& keys, unsigned threads)
+        : game_(game), key_(keys.key), threads_(threads) {}
+    std::optional<SmallFraction> run(std::size_t split);
+
+  private:
+    const SmallFraction& target(std::size_t i) const { return game_.targets[i]; }
+    // sign(t_i - t_j), exactly; the keys decide unless they are equal.
+    int order(std::size_t i, std::size_t j) const {
+        if (key_[i] != key_[j]) return key_[i] < key_[j] ? -1 : 1;
+        return compare(target(i), target(j));
+    }
+    Rational value_left_of(std::size_t split) const;
+    Rational jump_at(std::size_t group) const;
+    std::size_t next_right(std::size_t group) const;
+    std::size_t next_left(std::size_t group) const;
+
+    const LineGame& game_;
+    const std::vector<double>& key_;
+    unsigned threads_;
+};
+
+// F on the open gap just left of t_split (right of every target for no_player), as exact_value_left_of().
+Rational ExactWalk::value_left_of(std::size_t split) const {
+    const std::size_t n = game_.size();
+    unsigned workers = worker_count(threads_, n);
+    std::vector<ExactSum> partial(workers);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction& weight = game_.weights[i];
+            if (sign(weight) == 0) continue;
+            if (!jumps(game_, i))
+                partial[w].add_product(weight, game_.lo(i));
+            else if (split != no_player && order(i, split) >= 0)
+                partial[w].add_product(weight, high_side(game_, i));
+            else
+                partial[w].add_product(weight, low_side(game_, i));
+        }
+    });
+    for (std::size_t w = 1; w < workers; ++w) partial[0].merge(partial[w]);
+    return to_rational(game_.bias) + partial[0].value();
+}
+
+// The total drop of F at the target of `group`: the sum of |w| (hi - lo) over the jumping players there.
+Rational ExactWalk::jump_at(std::size_t group) const {
+    ExactSum total;
+    for (std::size_t i = 0; i < game_.size(); ++i)
+        if (key_[i] == key_[group] && jumps(game_, i) && target(i) == target(group))
+            total.add(to_rational(game_.weights[i]) *
+                      (to_rational(high_side(game_, i)) - to_rational(low_side(game_, i))));
+    return total.value();
+}
+
+// A jumping player with the smallest target above t_group, or no_player.
+std::size_t ExactWalk::next_right(std::size_t group) const {
+    std::size_t best = no_player;
+    for (std::size_t i = 0; i < game_.size(); ++i) {
+        if (key_[i] < key_[group] || !jumps(game_, i) || order(i, group) <= 0) continue;
+        if (best == no_player || order(i, best) < 0) best = i;
+    }
+    return best;
+}
+
+// A jumping player with the largest target below t_group (below none: the largest of all), or no_player.
+std::size_t ExactWalk::next_left(std::size_t group) const {
+    std::size_t best = no_player;
+    for (std::size_t i = 0; i < game_.size(); ++i) {
+        if (group != no_player && (key_[i] > key_[group] || order(i, group) >= 0)) continue;
+        if (!jumps(game_, i)) continue;
+        if (best == no_player || order(i, best) > 0) best = i;
+    }
+    return best;
+}
+
+// LineSweep::run() with the sorted order replaced by neighbour scans; a good guess needs one scan.
+std::optional<SmallFraction> ExactWalk::run(std::size_t group) {
+    constexpr int max_steps = 8;  // beyond this the guess was poor: sorting is cheaper
+    Rational value = value_left_of(group);
+    for (int step = 0; step < max_steps; ++step) {
+        if (group != no_player && value >= to_rational(target(group))) {
+            Rational t = to_rational(target(group));
+            Rational after = value - jump_at(group);
+            if (after <= t) return target(group);
+            value = std::move(after);
+            group = next_right(group);
+            continue;
+        }
+        std::size_t previous = next_left(group);
+        if (previous == no_player || value > to_rational(target(previous))) return line_fraction(value);
+        group = previous;
+        value += jump_at(group);
+        if (value >= to_rational(target(group))) return target(group);
+    }
+    return std::nullopt;
+}
+
+std::uint64_t bits_of(double key) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &key, sizeof bits);
+    return bits;
+}
+
+}  // namespace
+
+TargetKeys target_keys(const LineGame& game, unsigned threads) {
+    TargetKeys keys;
+    keys.key.resize(game.size());
+    const std::size_t n = game.size();
+    unsigned workers = worker_count(threads, n);
+    std::vector<char> monotone(workers, 1);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        bool ok = true;
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction& t = game.targets[i];
+            ok = ok && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
+            keys.key[i] = to_double(t);
+        }
+        monotone[w] = ok;
+    });
+    for (char ok : monotone) keys.monotone = keys.monotone && ok;
+    return keys;
+}
+
+std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
+                                                        unsigned threads) {
+    if (!keys.monotone) return std::nullopt;
+    FloatingModel model = floating_model(game, keys);
+    const std::size_t split = guess_split(model);
+    model = {};  // release the breakpoints before the exact stage
+    return ExactWalk(game, keys, threads).run(split);
+}
+
+bool has_repeated_target(const LineGame& game, const TargetKeys& keys) {
+    const std::size_t n = game.size();
+    const std::size_t size = std::bit_ceil(std::max<std::size_t>(2 * n, 16));
+    const int shift = 64 - std::countr_zero(size);
+    constexpr std::uint32_t empty = UINT32_MAX;
+    std::vector<std::uint32_t> slots(size, empty);  // open addressing on the keys' bits
+    for (std::size_t i = 0; i < n; ++i) {
+        std::size_t slot = (bits_of(keys.key[i]) * 0x9E3779B97F4A7C15u) >> shift;
+        for (;; slot = (slot + 1) & (size - 1)) {
+            std::uint32_t other = slots[slot];
+            if (other == empty) {
+                slots[slot] = static_cast<std::uint32_t>(i);
+                break;
+            }
+            // Equal keys may still be different targets (closer than a rounding step): compare exactly.
+            if (keys.key[other] == keys.key[i] && game.targets[other] == game.targets[i]) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace bigcert

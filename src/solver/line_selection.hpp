@@ -1,0 +1,37 @@
+// Locating x̂* and testing for repeated targets without sorting the players (the d = 1 fast path, issue 2).
+//
+// The sweep of line_sweep.hpp sorts all n targets, yet x̂* depends on the order only near x̂*: on the
+// open gap between two consecutive targets F is constant, and x - F(x) increases (MODEL.md §3e). So a
+// quickselect in doubles finds the gap (or target) where x - F(x) changes sign, in expected O(n), and the
+// exact stage then proves it: one exact evaluation of F left of that target and exact steps to the
+// neighbouring targets, each found by a linear scan. Doubles only guess; every decision is exact.
+//
+// Needs keys that order the targets exactly (|num|, den <= 2^53, see TargetKeys); otherwise, or when the
+// guess is more than a few exact steps off, nothing is returned and the caller sorts (line_sweep.hpp).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "bigcert/line_game.hpp"
+
+namespace bigcert {
+
+// key[i] = t_i as a double. When `monotone`, |num|, den <= 2^53 for every target, so the conversion is
+// correctly rounded and monotone: key[a] < key[b] implies t_a < t_b, and t_a = t_b implies equal keys;
+// only equal keys need an exact comparison.
+struct TargetKeys {
+    std::vector<double> key;
+    bool monotone = true;
+};
+
+TargetKeys target_keys(const LineGame& game, unsigned threads);
+
+// x̂*, exactly; nothing when keys are not monotone or the guess was too far off. Throws LineOverflow.
+std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
+                                                        unsigned threads);
+
+// Whether two players have exactly equal targets (Theorem 4's premise), by hashing the monotone keys.
+bool has_repeated_target(const LineGame& game, const TargetKeys& keys);
+
+}  // namespace bigcert
