@@ -90,6 +90,7 @@ bool make_small_fraction(__int128 num, __int128 den, SmallFraction& out) {
         std::int64_t n = static_cast<std::int64_t>(num), d = static_cast<std::int64_t>(den);
         std::int64_t g = static_cast<std::int64_t>(
             gcd64(static_cast<std::uint64_t>(n < 0 ? -n : n), static_cast<std::uint64_t>(d)));
+        if (g == 1) return store(n, d, out);  // the common case on input: skip two divisions
         return store(n / g, d / g, out);
     }
     U128 g = gcd128(magnitude(num), static_cast<U128>(den));
@@ -102,12 +103,20 @@ bool add(const SmallFraction& a, const SmallFraction& b, SmallFraction& out) {
     if (a.num == 0) return store(b.num, b.den, out);
     if (b.num == 0) return store(a.num, a.den, out);
     std::uint64_t g1 = gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den));
+    if (g1 == 1) {
+        __int128 t = static_cast<__int128>(a.num) * b.den + static_cast<__int128>(b.num) * a.den;
+        return t == 0 ? store(0, 1, out) : store(t, static_cast<__int128>(a.den) * b.den, out);
+    }
     std::int64_t a_rest = a.den / static_cast<std::int64_t>(g1),
                  b_rest = b.den / static_cast<std::int64_t>(g1);
     __int128 t = static_cast<__int128>(a.num) * b_rest + static_cast<__int128>(b.num) * a_rest;
     if (t == 0) return store(0, 1, out);
-    if (g1 == 1) return store(t, static_cast<__int128>(a.den) * b.den, out);
-    std::uint64_t g2 = gcd64(static_cast<std::uint64_t>(magnitude(t) % g1), g1);
+    // 128-bit remainders and quotients are library calls; most numerators fit 64 bits, most g2 are 1.
+    U128 size = magnitude(t);
+    std::uint64_t remainder = (size >> 64) == 0 ? static_cast<std::uint64_t>(size) % g1
+                                                : static_cast<std::uint64_t>(size % g1);
+    std::uint64_t g2 = gcd64(remainder, g1);
+    if (g2 == 1) return store(t, static_cast<__int128>(a_rest) * b.den, out);
     return store(t / static_cast<__int128>(g2),
                  static_cast<__int128>(a_rest) * (b.den / static_cast<std::int64_t>(g2)), out);
 }

@@ -75,21 +75,33 @@ class DenominatorTable {
     std::vector<Slot> slots_;
 };
 
+// a·b·c as num/den, not reduced (the table sums exactly without it), when den < 2^63 and num fits 128 bits.
+bool unreduced_product(const SmallFraction& a, const SmallFraction& b, const SmallFraction& c, __int128& num,
+                       std::uint64_t& den) {
+    constexpr unsigned __int128 den_limit = static_cast<unsigned __int128>(1) << 63;
+    unsigned __int128 d = static_cast<unsigned __int128>(a.den) * static_cast<std::uint64_t>(b.den);
+    if (d >= den_limit) return false;
+    d *= static_cast<std::uint64_t>(c.den);  // < 2^63 · 2^62
+    if (d >= den_limit) return false;
+    __int128 ab = static_cast<__int128>(a.num) * b.num;  // |ab| <= 2^124
+    if (__builtin_mul_overflow(ab, static_cast<__int128>(c.num), &num)) return false;
+    den = static_cast<std::uint64_t>(d);
+    return true;
+}
+
 // Phi = x̂*^2 - 2 sum_i w_i t_i x_i (Theorem 1); a term out of 128-bit range goes to GMP alone.
 Rational potential(const LineGame& game, const LineSolution& s) {
     ExactSum linear;
     DenominatorTable table(linear);
     for (std::size_t i = 0; i < game.size(); ++i) {
-        SmallFraction weighted_target;
-        const SmallFraction& x = s.actions[i];
-        bool small = multiply(game.weights[i], game.targets[i], weighted_target) &&
-                     static_cast<unsigned __int128>(weighted_target.den) * x.den <
-                         (static_cast<unsigned __int128>(1) << 63);
-        if (!small)
-            linear.add(to_rational(game.weights[i]) * to_rational(game.targets[i]) * to_rational(x));
-        else if (weighted_target.num != 0 && x.num != 0)
-            table.add(static_cast<__int128>(weighted_target.num) * x.num,
-                      static_cast<std::uint64_t>(weighted_target.den * x.den));
+        const SmallFraction &w = game.weights[i], &t = game.targets[i], &x = s.actions[i];
+        if (w.num == 0 || t.num == 0 || x.num == 0) continue;
+        __int128 num;
+        std::uint64_t den;
+        if (unreduced_product(w, t, x, num, den))
+            table.add(num, den);
+        else
+            linear.add(to_rational(w) * to_rational(t) * to_rational(x));
     }
     table.flush_all();
     Rational receiver = to_rational(s.receiver);

@@ -253,3 +253,72 @@ TEST_CASE("fast loader: on mutated texts it reads a game only where load_instanc
     CHECK(accepted > 100);
     CHECK(declined > 100);
 }
+
+namespace {
+
+void require_same_game(const LineGame& fast, const LineGame& general) {
+    CHECK(fast.name == general.name);
+    CHECK(fast.bias == general.bias);
+    CHECK(fast.targets == general.targets);
+    CHECK(fast.weights == general.weights);
+    CHECK(fast.lows == general.lows);
+    CHECK(fast.highs == general.highs);
+    CHECK(fast.set_of_player == general.set_of_player);
+    CHECK(fast.names == general.names);
+}
+
+// About 1.5 MB: over the size where the fast loader reads the players in two threads, the second one from
+// a guessed player boundary near the middle of the text.
+std::string large_instance(std::mt19937& rng, bool names, bool own_sets, const std::string& after_players) {
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    std::string text = R"({"format": "bigcert/1", "name": "big \"one\" \u00e9", "dimension": 1, "players": [)";
+    const int n = 30000;
+    for (int i = 0; i < n; ++i) {
+        text += i ? "\n,{" : "{";
+        if (names && i % 7 == 0)  // names that look like player boundaries, escapes and UTF-8
+            text += "\"name\": \"p" + std::to_string(i) + (i % 2 ? ",{\\\"x\\\"" : " ,{ Zoë") + "\", ";
+        text += "\"target\": " + fraction_text(pick(-5000, 5000), pick(1, 1000));
+        text += ", \"weight\": \"1/" + std::to_string(n) + "\"";
+        if (own_sets && i % 3 == 0) text += R"(, "action_set": {"interval": [-2, "1/2"]})";
+        text += "}";
+    }
+    return text + "]" + after_players + "}";
+}
+
+}  // namespace
+
+TEST_CASE("fast loader: large texts read in two threads give load_instance's game", "[line]") {
+    std::mt19937 rng(7);
+    const std::string common = R"(, "action_set": {"interval": [-1, 1]})";
+    // The same unknown value after the players that pulls the midpoint guess out of the players array.
+    std::string unknown = ", \"notes\": [";
+    for (int k = 0; k < 200000; ++k) unknown += std::string(k ? "," : "") + "{\"k\": " + std::to_string(k) + "}";
+    unknown += "]";
+    struct Case {
+        bool names, own_sets;
+        std::string after;
+    };
+    for (const Case& c : {Case{false, false, common}, Case{true, false, common}, Case{true, true, common},
+                          Case{false, true, common + unknown}, Case{true, false, unknown + common}}) {
+        std::string text = large_instance(rng, c.names, c.own_sets, c.after);
+        REQUIRE(text.size() > (std::size_t{1} << 20));
+        std::optional<LineGame> fast = load_line_game_text(text);
+        REQUIRE(fast.has_value());
+        std::optional<LineGame> general = line_game_of(load_instance_text(text));
+        REQUIRE(general.has_value());
+        require_same_game(*fast, *general);
+    }
+    // Faults late in the second thread's part must still make the fast loader decline.
+    std::string text = large_instance(rng, false, false, common);
+    for (const std::string& fault : {std::string("01"), std::string("1e3"), std::string("\"1/0\"")}) {
+        std::string broken = text;
+        std::size_t at = broken.rfind("\"target\": ");
+        broken.replace(at + 10, broken.find(',', at) - at - 10, fault);
+        CHECK_FALSE(load_line_game_text(broken).has_value());
+    }
+    CHECK_FALSE(load_line_game_text(text + "x").has_value());
+    CHECK_FALSE(load_line_game_text(text.substr(0, text.size() - 2)).has_value());
+    LoadLimits limits;
+    limits.max_players = 29999;
+    CHECK_FALSE(load_line_game_text(text, limits).has_value());
+}
