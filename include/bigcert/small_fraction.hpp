@@ -45,6 +45,12 @@ bool subtract(const SmallFraction& a, const SmallFraction& b, SmallFraction& out
 bool multiply(const SmallFraction& a, const SmallFraction& b, SmallFraction& out);
 bool divide(const SmallFraction& a, const SmallFraction& b, SmallFraction& out);
 
+// a + b when g = gcd(a.den, b.den) is known already: a caller adding many fractions to one fixed fraction
+// caches g per denominator (denominator_gcd) and saves most of the gcd work. Same result as add().
+bool add_with_denominator_gcd(const SmallFraction& a, const SmallFraction& b, std::uint64_t g,
+                              SmallFraction& out);
+std::uint64_t denominator_gcd(const SmallFraction& a, const SmallFraction& b);
+
 // The value of a Rational when it is in range.
 std::optional<SmallFraction> small_fraction_of(const Rational& value);
 Rational to_rational(const SmallFraction& value);

@@ -102,7 +102,12 @@ bool make_small_fraction(__int128 num, __int128 den, SmallFraction& out) {
 bool add(const SmallFraction& a, const SmallFraction& b, SmallFraction& out) {
     if (a.num == 0) return store(b.num, b.den, out);
     if (b.num == 0) return store(a.num, a.den, out);
-    std::uint64_t g1 = gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den));
+    return add_with_denominator_gcd(
+        a, b, gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den)), out);
+}
+
+bool add_with_denominator_gcd(const SmallFraction& a, const SmallFraction& b, std::uint64_t g1,
+                              SmallFraction& out) {
     if (g1 == 1) {
         __int128 t = static_cast<__int128>(a.num) * b.den + static_cast<__int128>(b.num) * a.den;
         return t == 0 ? store(0, 1, out) : store(t, static_cast<__int128>(a.den) * b.den, out);
@@ -119,6 +124,10 @@ bool add(const SmallFraction& a, const SmallFraction& b, SmallFraction& out) {
     if (g2 == 1) return store(t, static_cast<__int128>(a_rest) * b.den, out);
     return store(t / static_cast<__int128>(g2),
                  static_cast<__int128>(a_rest) * (b.den / static_cast<std::int64_t>(g2)), out);
+}
+
+std::uint64_t denominator_gcd(const SmallFraction& a, const SmallFraction& b) {
+    return gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den));
 }
 
 bool subtract(const SmallFraction& a, const SmallFraction& b, SmallFraction& out) {

@@ -1,6 +1,8 @@
 #include "bigcert/solution_writer.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <thread>
 #include <iomanip>
 #include <sstream>
 
@@ -114,6 +116,11 @@ class TextBuffer {
     }
     void commit(char* end) { used_ = static_cast<std::size_t>(end - buffer_.data()); }
     void put(std::string_view text) {
+        if (text.size() > buffer_.size()) {  // large blocks go straight out, not through the buffer
+            flush();
+            out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+            return;
+        }
         char* at = reserve(text.size());
         std::memcpy(at, text.data(), text.size());
         commit(at + text.size());
@@ -138,29 +145,90 @@ void put_line_point(TextBuffer& text, const SmallFraction& x) {
     text.commit(at);
 }
 
+// The players' actions ["x"] and losses "l" from `begin` to `end`, each preceded by ", " except the first.
+// Formatting through a small reused buffer (TextBuffer) keeps the text in cache; the block for another
+// thread's share costs fresh pages, hence only for the second half.
+template <class Sink>
+void put_line_actions(Sink& text, const std::vector<SmallFraction>& actions, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+        char* at = text.reserve(48);
+        if (i) *at++ = ',', *at++ = ' ';
+        *at++ = '[', *at++ = '"';
+        at = write_small_fraction(at, actions[i]);
+        *at++ = '"', *at++ = ']';
+        text.commit(at);
+    }
+}
+
+template <class Sink>
+void put_line_losses(Sink& text, const std::vector<SmallFraction>& offsets, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+        char* at = text.reserve(88);
+        if (i) *at++ = ',', *at++ = ' ';
+        *at++ = '"';
+        at = write_small_fraction_squared(at, offsets[i]);
+        *at++ = '"';
+        text.commit(at);
+    }
+}
+
+// Text in one growing block (for the helper thread's half).
+class TextBlock {
+  public:
+    char* reserve(std::size_t size) {
+        if (used_ + size > text_.size()) text_.resize(std::max(2 * text_.size(), used_ + size));
+        return text_.data() + used_;
+    }
+    void commit(char* end) { used_ = static_cast<std::size_t>(end - text_.data()); }
+    std::string_view view() const { return {text_.data(), used_}; }
+
+  private:
+    std::string text_;
+    std::size_t used_ = 0;
+};
+
+// A long list in two halves at once: the second formatted into a block on another thread while this
+// thread writes the first, then the block.
+template <class Put>
+void put_in_two_halves(TextBuffer& text, std::size_t n, Put&& put) {
+    constexpr std::size_t worth_a_thread = 1 << 15;
+    if (n < worth_a_thread || std::thread::hardware_concurrency() < 2) return put(text, 0, n);
+    TextBlock second;
+    std::exception_ptr error;
+    std::thread helper([&] {
+        try {
+            put(second, n / 2, n);
+        } catch (...) {
+            error = std::current_exception();
+        }
+    });
+    try {
+        put(text, 0, n / 2);
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (error) std::rethrow_exception(error);
+    text.put(second.view());
+}
+
 }  // namespace
 
 void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& s) {
-    const std::size_t n = game.size();
     write_head(out, game.name, s.method);
     {
         TextBuffer text(out);
         text.put("[");
-        for (std::size_t i = 0; i < n; ++i) {
-            if (i) text.put(", ");
-            put_line_point(text, s.actions[i]);
-        }
+        put_in_two_halves(text, game.size(), [&](auto& sink, std::size_t begin, std::size_t end) {
+            put_line_actions(sink, s.actions, begin, end);
+        });
         text.put("],\n  \"receiver\": ");
         put_line_point(text, s.receiver);
         text.put(",\n  \"losses\": [");
-        for (std::size_t i = 0; i < n; ++i) {
-            char* at = text.reserve(88);
-            if (i) *at++ = ',', *at++ = ' ';
-            *at++ = '"';
-            at = write_small_fraction_squared(at, s.offsets[i]);
-            *at++ = '"';
-            text.commit(at);
-        }
+        put_in_two_halves(text, game.size(), [&](auto& sink, std::size_t begin, std::size_t end) {
+            put_line_losses(sink, s.offsets, begin, end);
+        });
         text.put("],\n  \"potential\": \"" + to_string(s.potential) + "\"},\n");
         text.put(" \"equilibria\": {\"count\": \"" + count_name(s.count) + "\", \"faces\": [");
         for (std::size_t k = 0; k < s.free_players.size(); ++k) {

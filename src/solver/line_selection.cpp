@@ -32,16 +32,20 @@ struct FloatingModel {
 FloatingModel floating_model(const LineGame& game, const TargetKeys& keys) {
     FloatingModel m;
     m.base = to_double(game.bias);
+    std::vector<double> lows(game.lows.size()), highs(game.highs.size());  // per set, not per player
+    for (std::size_t k = 0; k < lows.size(); ++k) lows[k] = to_double(game.lows[k]), highs[k] = to_double(game.highs[k]);
+    m.points.reserve(game.size());
     for (std::size_t i = 0; i < game.size(); ++i) {
-        double w = to_double(game.weights[i]);
-        if (w == 0) continue;
+        if (sign(game.weights[i]) == 0) continue;
+        const double w = to_double(game.weights[i]), lo = lows[game.set_of_player[i]],
+                     hi = highs[game.set_of_player[i]];
         if (!jumps(game, i)) {
-            m.base += w * to_double(game.lo(i));
+            m.base += w * lo;
             continue;
         }
-        double high = to_double(high_side(game, i)), low = to_double(low_side(game, i));
-        m.base += w * low;
-        m.points.push_back({keys.key[i], w * (high - low), static_cast<std::uint32_t>(i)});
+        const bool up = w > 0;  // high_side / low_side
+        m.base += w * (up ? lo : hi);
+        m.points.push_back({keys.key[i], w * (up ? hi - lo : lo - hi), static_cast<std::uint32_t>(i)});
     }
     return m;
 }

@@ -12,12 +12,37 @@
 namespace bigcert {
 namespace {
 
+// x̂* - t for many t: gcd(den x̂*, den t) depends only on den t, and targets share few denominators, so
+// it is cached per denominator (direct-mapped) instead of computed per player.
+class OffsetFromReceiver {
+  public:
+    explicit OffsetFromReceiver(const SmallFraction& receiver) : receiver_(receiver), cache_(size) {}
+    SmallFraction operator()(const SmallFraction& target) {
+        Entry& entry = cache_[static_cast<std::uint64_t>(target.den) & (size - 1)];
+        if (entry.den != target.den) entry = {target.den, denominator_gcd(receiver_, target)};
+        SmallFraction result;
+        if (!add_with_denominator_gcd(receiver_, SmallFraction{-target.num, target.den}, entry.gcd, result))
+            throw LineOverflow{};
+        return result;
+    }
+
+  private:
+    static constexpr std::size_t size = 4096;
+    struct Entry {
+        std::int64_t den = 0;  // no denominator is 0: an empty slot
+        std::uint64_t gcd = 0;
+    };
+    SmallFraction receiver_;
+    std::vector<Entry> cache_;
+};
+
 // loss_i = (x̂* - t_i)^2 is kept as the offset x̂* - t_i (line_solution.hpp).
 void fill_offsets(const LineGame& game, LineSolution& s, unsigned threads) {
     const std::size_t n = game.size();
     s.offsets.resize(n);
     parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) s.offsets[i] = line_subtract(s.receiver, game.targets[i]);
+        OffsetFromReceiver offset(s.receiver);
+        for (std::size_t i = begin; i < end; ++i) s.offsets[i] = offset(game.targets[i]);
     });
 }
 
@@ -90,32 +115,45 @@ bool unreduced_product(const SmallFraction& a, const SmallFraction& b, const Sma
 }
 
 // Phi = x̂*^2 - 2 sum_i w_i t_i x_i (Theorem 1); a term out of 128-bit range goes to GMP alone.
-Rational potential(const LineGame& game, const LineSolution& s) {
-    ExactSum linear;
-    DenominatorTable table(linear);
-    for (std::size_t i = 0; i < game.size(); ++i) {
-        const SmallFraction &w = game.weights[i], &t = game.targets[i], &x = s.actions[i];
-        if (w.num == 0 || t.num == 0 || x.num == 0) continue;
-        __int128 num;
-        std::uint64_t den;
-        if (unreduced_product(w, t, x, num, den))
-            table.add(num, den);
-        else
-            linear.add(to_rational(w) * to_rational(t) * to_rational(x));
-    }
-    table.flush_all();
+Rational potential(const LineGame& game, const LineSolution& s, unsigned threads) {
+    const std::size_t n = game.size();
+    unsigned workers = worker_count(threads, n);
+    std::vector<ExactSum> linear(workers);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        DenominatorTable table(linear[w]);
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction &weight = game.weights[i], &t = game.targets[i], &x = s.actions[i];
+            if (weight.num == 0 || t.num == 0 || x.num == 0) continue;
+            __int128 num;
+            std::uint64_t den;
+            if (unreduced_product(weight, t, x, num, den))
+                table.add(num, den);
+            else
+                linear[w].add(to_rational(weight) * to_rational(t) * to_rational(x));
+        }
+        table.flush_all();
+    });
+    for (unsigned w = 1; w < workers; ++w) linear[0].merge(linear[w]);
     Rational receiver = to_rational(s.receiver);
-    return receiver * receiver - 2 * linear.value();
+    return receiver * receiver - 2 * linear[0].value();
 }
 
 // x̂* and whether targets repeat: by selection when the targets have exact double keys (line_selection.hpp),
 // else, or when the floating-point guess was poor, by sorting every player (line_sweep.hpp).
 void locate_receiver(const LineGame& game, unsigned threads, SmallFraction& receiver, bool& repeated_target) {
     TargetKeys keys = target_keys(game, threads);
-    if (std::optional<SmallFraction> selected = line_receiver_by_selection(game, keys, threads)) {
-        receiver = *selected;
-        repeated_target = has_repeated_target(game, keys);
-        return;
+    if (keys.monotone) {
+        // The repeat test and the selection only read the game: on two cores they run side by side.
+        bool repeated = false;
+        std::optional<SmallFraction> selected;
+        parallel_tasks(worker_count(threads, game.size()) > 1,
+                       [&] { repeated = has_repeated_target(game, keys); },
+                       [&] { selected = line_receiver_by_selection(game, keys, threads); });
+        if (selected) {
+            receiver = *selected;
+            repeated_target = repeated;
+            return;
+        }
     }
     keys = {};
     std::vector<std::uint32_t> by_target = players_by_target(game);
@@ -136,7 +174,7 @@ std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threa
             throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
         describe_line_equilibrium_set(game, repeated_target, s);
         fill_offsets(game, s, threads);
-        s.potential = potential(game, s);
+        s.potential = potential(game, s, threads);
         return s;
     } catch (const LineOverflow&) {
         return std::nullopt;

@@ -41,4 +41,32 @@ void parallel_chunks(std::size_t items, unsigned workers, Work&& work) {
         if (e) std::rethrow_exception(e);
 }
 
+// Runs first() and second() at once on two threads when `concurrently`, else one after the other.
+// Exceptions are rethrown in the caller (the first one's first).
+template <class First, class Second>
+void parallel_tasks(bool concurrently, First&& first, Second&& second) {
+    if (!concurrently) {
+        first();
+        second();
+        return;
+    }
+    std::exception_ptr error;
+    std::thread helper([&] {
+        try {
+            first();
+        } catch (...) {
+            error = std::current_exception();
+        }
+    });
+    try {
+        second();
+    } catch (...) {
+        helper.join();
+        if (error) std::rethrow_exception(error);
+        throw;
+    }
+    helper.join();
+    if (error) std::rethrow_exception(error);
+}
+
 }  // namespace bigcert
