@@ -34,4 +34,10 @@ class IntegerPolynomial {
 // lo is added separately).
 std::size_t count_real_roots(const IntegerPolynomial& p, const Rational& lo, const Rational& hi);
 
+// The greatest common divisor (Euclid over the rationals, scaled like from_rationals); gcd(a, 0) = a.
+IntegerPolynomial gcd(const IntegerPolynomial& a, const IntegerPolynomial& b);
+
+// p / gcd(p, p'): the same distinct roots, each simple.
+IntegerPolynomial square_free_part(const IntegerPolynomial& p);
+
 }  // namespace bigcert

@@ -30,6 +30,26 @@ Coefficients remainder(Coefficients a, const Coefficients& b) {
     return a;
 }
 
+// The quotient of a divided by b (b non-zero), remainder dropped.
+Coefficients quotient(Coefficients a, const Coefficients& b) {
+    Coefficients q(a.size() >= b.size() ? a.size() - b.size() + 1 : 0);
+    while (a.size() >= b.size() && !a.empty()) {
+        const std::size_t shift = a.size() - b.size();
+        const Rational factor = a.back() / b.back();
+        q[shift] = factor;
+        for (std::size_t k = 0; k < b.size(); ++k) a[k + shift] -= factor * b[k];
+        a.pop_back();
+        trim(a);
+    }
+    return q;
+}
+
+Coefficients rationals(const IntegerPolynomial& p) {
+    Coefficients c;
+    for (const Integer& k : p.coefficients()) c.push_back(Rational(k));
+    return c;
+}
+
 Rational evaluate_at(const Coefficients& c, const Rational& x) {
     Rational value = 0;
     for (std::size_t k = c.size(); k-- > 0;) value = value * x + c[k];
@@ -117,6 +137,25 @@ std::size_t count_real_roots(const IntegerPolynomial& p, const Rational& lo, con
         return 1 + others;
     }
     return sign_changes(sequence, lo) - sign_changes(sequence, hi);
+}
+
+}  // namespace bigcert
+
+namespace bigcert {
+
+IntegerPolynomial gcd(const IntegerPolynomial& a, const IntegerPolynomial& b) {
+    Coefficients x = rationals(a), y = rationals(b);
+    while (!y.empty()) {
+        Coefficients r = remainder(x, y);
+        x = std::move(y), y = std::move(r);
+    }
+    return IntegerPolynomial::from_rationals(x);
+}
+
+IntegerPolynomial square_free_part(const IntegerPolynomial& p) {
+    if (p.degree() < 1) return p;
+    const IntegerPolynomial g = gcd(p, IntegerPolynomial::from_rationals(derivative(rationals(p))));
+    return IntegerPolynomial::from_rationals(quotient(rationals(p), rationals(g)));
 }
 
 }  // namespace bigcert
