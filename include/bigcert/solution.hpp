@@ -57,8 +57,9 @@ struct Solution {
     std::string enclosure_proof;
     // Exact algebraic answers (FORMAT.md root form; `solve --algebraic`, certify layer): the defining integer
     // polynomial of a coordinate, as text in x, whose only root in that coordinate's enclosure is the exact value
-    // (proven: Z3 shows every equilibrium's coordinate is a root, Sturm's theorem counts one root in the
-    // enclosure). Empty text: no root form for that coordinate. Sized like the enclosures when computed.
+    // (proven as algebraic_answer.hpp says; Sturm's theorem counts one root in the enclosure). Empty text: no
+    // root form (a coordinate proven rational has its enclosure set to that point instead). Sized like the
+    // enclosures when computed.
     std::vector<std::string> receiver_roots;
     std::vector<std::vector<std::string>> action_roots;
     std::string algebraic_note;

@@ -11,6 +11,10 @@
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/curved_properties.hpp"
 #include "bigcert/polynomial.hpp"
+#include "bigcert/integer_relation.hpp"
+#include "bigcert/root_form.hpp"
+#include "bigcert/support_elimination.hpp"
+#include "certify/algebraic_substitution.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/smt_query.hpp"
 
@@ -212,6 +216,48 @@ std::optional<std::vector<IntegerPolynomial>> candidates(z3::context& ctx, const
     return out;
 }
 
+// Step 3 for one coordinate: Z3 proves S ∧ p(v) ≠ 0 unsat, so every equilibrium's v is a root of p.
+bool prove_root_with_z3(const System& sys, const std::string& v, const IntegerPolynomial& p, ProofLog& log,
+                        const AlgebraicOptions& options, std::string& why) {
+    SmtQuery q = sys.query("every equilibrium's " + v + " is a root of " + p.text());
+    q.assert_named("not_a_root", "(not (= " + polynomial_at(p, v) + " 0.0))");
+    const std::string answer = run_z3_binary(q.text(), options.timeout_seconds);
+    record(log, "algebraic-" + v, v, "S and p(v) != 0", q, "unsat", answer,
+           answer == "unknown" ? "timeout or no answer" : "");
+    if (answer != "unsat") why = "Z3 answered " + answer + " to 'p(v) != 0'";
+    return answer == "unsat";
+}
+
+// Where one coordinate's answer goes: its enclosure (a rational value makes it a point) and its root text.
+struct Slot {
+    Enclosure* box;
+    Rational* midpoint;
+    std::string* root;
+};
+
+// Writes a proven coordinate (FORMAT.md): the rational itself, else the root form. Returns the polynomial
+// that has the coordinate as its only root in the enclosure (x - a for a rational a).
+IntegerPolynomial write_root(const RootForm& form, const Slot& slot) {
+    if (!form.value) return *slot.root = form.polynomial.text(), form.polynomial;
+    *slot.box = Enclosure{*form.value, *form.value};
+    *slot.midpoint = *form.value;
+    slot.root->clear();
+    return IntegerPolynomial::from_rationals({-*form.value, Rational(1)});
+}
+
+IntegerPolynomial exact_polynomial(const Rational& a) { return IntegerPolynomial::from_rationals({-a, Rational(1)}); }
+
+// A guess for a coordinate in `box`: the first lattice-reduction polynomial (degree 1, 2, ..., 8) with exactly
+// one root in the box; the zero polynomial when none has.
+IntegerPolynomial guess_isolating(const Enclosure& box, unsigned precision) {
+    if (box.is_exact()) return exact_polynomial(box.lo);
+    for (std::size_t degree = 1; degree <= 8; ++degree) {
+        IntegerPolynomial p = guess_minimal_polynomial(box.midpoint(), degree, std::max(16u, precision) - 4);
+        if (p.degree() >= 1 && count_real_roots(p, box.lo, box.hi) == 1) return p;
+    }
+    return {};
+}
+
 }  // namespace
 
 void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
@@ -231,57 +277,146 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
         return;
     }
     z3::context ctx;
-    std::string why;
-    std::optional<std::vector<IntegerPolynomial>> polynomials =
-        candidates(ctx, instance, sys, log, options, why);
-    if (!polynomials) {
-        s.algebraic_note = "no root form: " + why;
-        return;
-    }
-    const std::size_t d = instance.dimension;
+    // Candidates, first by lattice reduction from the enclosures' midpoints (integer_relation.hpp); Z3's model
+    // only when the exact in-house route below does not go through.
+    std::optional<std::vector<IntegerPolynomial>> polynomials(std::in_place);
+    for (const Enclosure& box : sys.boxes) polynomials->push_back(guess_isolating(box, s.precision));
+    std::string model_failure;
+    const std::size_t n = instance.players.size(), d = instance.dimension;
+    const Solution unchanged = s;  // restored if the substitution check below fails
     s.receiver_roots.assign(d, "");
-    s.action_roots.assign(instance.players.size(), std::vector<std::string>(d));
-    std::size_t proven = 0;
+    s.action_roots.assign(n, std::vector<std::string>(d));
+    std::vector<Slot> slots;
+    for (std::size_t j = 0; j < d; ++j)
+        slots.push_back({&s.receiver_enclosure[j], &s.receiver[j], &s.receiver_roots[j]});
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < d; ++j)
+            slots.push_back({&s.action_enclosures[i][j], &s.actions[i][j], &s.action_roots[i][j]});
+    std::size_t by_z3 = 0, by_receiver_check = 0, by_elimination = 0, rational = 0;
     std::vector<std::string> failures;
-    for (std::size_t k = 0; k < sys.variables.size(); ++k) {
+    // The receiver first: each coordinate by a Z3 proof (step 3). Its proven polynomials, when all are known,
+    // give the actions by exact elimination (support_elimination.hpp) without further Z3 queries.
+    std::vector<IntegerPolynomial> receiver(d), written(slots.size());
+    bool receiver_proven = true;
+    auto finish = [&](std::size_t k, const IntegerPolynomial& proven, const IntegerPolynomial& candidate) {
+        std::optional<RootForm> form = isolate_root(proven, *slots[k].box, candidate);
+        if (!form) {
+            failures.push_back(sys.variables[k] + ": the proven polynomial " + proven.text() +
+                               " does not have exactly one root in the enclosure");
+            return std::optional<IntegerPolynomial>();
+        }
+        rational += form->value ? 1 : 0;
+        return written[k] = write_root(*form, slots[k]), std::optional<IntegerPolynomial>(written[k]);
+    };
+    auto by_query = [&](std::size_t k) -> std::optional<IntegerPolynomial> {
         const IntegerPolynomial& p = (*polynomials)[k];
-        const Enclosure& box = sys.boxes[k];
-        if (box.is_exact()) continue;  // already exact
-        const std::string& v = sys.variables[k];
-        // Step 4 first (cheap, exact): exactly one root of p in the certified enclosure, none at its ends.
-        if (p.degree() < 1 || sign(p.evaluate(box.lo)) == 0 || sign(p.evaluate(box.hi)) == 0 ||
-            count_real_roots(p, box.lo, box.hi) != 1) {
-            failures.push_back(v + ": the candidate polynomial does not isolate one root in the enclosure");
-            continue;
+        const Enclosure& box = *slots[k].box;
+        // Cheap exact test first: the candidate must isolate one root in the certified enclosure.
+        if (p.degree() < 1 || count_real_roots(p, box.lo, box.hi) != 1) {
+            failures.push_back(sys.variables[k] + ": the candidate polynomial does not isolate one root in the enclosure");
+            return std::nullopt;
         }
-        // Step 3: every solution of S (every equilibrium) has p(v) = 0.
-        SmtQuery q = sys.query("every equilibrium's " + v + " is a root of " + p.text());
-        q.assert_named("not_a_root", "(not (= " + polynomial_at(p, v) + " 0.0))");
-        const std::string answer = run_z3_binary(q.text(), options.timeout_seconds);
-        record(log, "algebraic-" + v, v, "S and p(v) != 0", q, "unsat", answer,
-               answer == "unknown" ? "timeout or no answer" : "");
-        if (answer != "unsat") {
-            failures.push_back(v + ": Z3 answered " + answer + " to 'p(v) != 0'");
-            continue;
+        std::string reason;
+        if (!prove_root_with_z3(sys, sys.variables[k], p, log, options, reason)) {
+            failures.push_back(sys.variables[k] + ": " + reason);
+            return std::nullopt;
         }
-        ++proven;
-        if (k < d)
-            s.receiver_roots[k] = p.text();
-        else
-            s.action_roots[(k - d) / d][(k - d) % d] = p.text();
+        std::optional<IntegerPolynomial> written = finish(k, p, p);
+        by_z3 += written ? 1 : 0;
+        return written;
+    };
+    // First the exact in-house proof (support_elimination.hpp), from one candidate per receiver coordinate that
+    // isolates one root in its enclosure: Z3's model's, else a lattice-reduction guess from the midpoint.
+    std::vector<IntegerPolynomial> guesses(d);
+    bool guessed = true;
+    for (std::size_t j = 0; j < d; ++j) {
+        guesses[j] = slots[j].box->is_exact() ? exact_polynomial(slots[j].box->lo) : (*polynomials)[j];
+        guessed = guessed && guesses[j].degree() >= 1;
     }
-    s.algebraic_note =
-        std::to_string(proven) +
-        " coordinate(s) in root form: Z3 proved every equilibrium's value a root of "
-        "the polynomial (QF_NRA, unsat), Sturm's theorem (exact) counts exactly one root in the certified "
-        "enclosure, which is the isolating interval";
+    std::string in_house_failure = "no candidate isolates one root in the receiver enclosure";
+    std::vector<Enclosure> receiver_boxes;
+    for (std::size_t j = 0; j < d; ++j) receiver_boxes.push_back(*slots[j].box);
+    if (guessed && proves_equilibrium_receiver(instance, guesses, receiver_boxes, in_house_failure)) {
+        for (std::size_t j = 0; j < d; ++j) {
+            if (slots[j].box->is_exact()) {
+                receiver[j] = guesses[j];
+                continue;
+            }
+            std::optional<IntegerPolynomial> p = finish(j, guesses[j], (*polynomials)[j]);
+            by_receiver_check += p ? 1 : 0;
+            receiver_proven = receiver_proven && p.has_value();
+            if (p) receiver[j] = *p;
+        }
+    } else {
+        std::string why;  // the fallback: candidates from Z3's model, a Z3 proof per coordinate
+        polynomials = candidates(ctx, instance, sys, log, options, why);
+        if (!polynomials) model_failure = why, polynomials.emplace(sys.variables.size());
+        for (std::size_t j = 0; j < d; ++j) {
+            std::optional<IntegerPolynomial> p =
+                slots[j].box->is_exact() ? std::optional(exact_polynomial(slots[j].box->lo)) : by_query(j);
+            receiver_proven = receiver_proven && p.has_value();
+            if (p) receiver[j] = *p;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < d; ++j) {
+            const std::size_t k = d + i * d + j;
+            if (slots[k].box->is_exact()) continue;  // a pinned player (build_system): already exact
+            std::optional<IntegerPolynomial> eliminated;
+            if (receiver_proven && instance.set_of(i).is_curved())
+                eliminated = support_coordinate_polynomial(instance.set_of(i).as_curved(),
+                                                           instance.players[i].target, receiver, j);
+            if (eliminated && eliminated->degree() >= 1) {
+                if (finish(k, *eliminated, (*polynomials)[k])) ++by_elimination;
+                continue;
+            }
+            by_query(k);
+        }
+    const std::size_t total = by_z3 + by_receiver_check + by_elimination;
+    s.algebraic_note = std::to_string(total) + " coordinate(s) proven exact (" + std::to_string(rational) +
+                       " rational, printed as such; the others in root form): " + std::to_string(by_receiver_check) +
+                       " receiver coordinate(s) by the exact fixed-point check (support_elimination.hpp: the "
+                       "candidate receiver's support points reproduce it exactly, so it is the equilibrium's), " +
+                       std::to_string(by_z3) +
+                       " by Z3 (every equilibrium's value is a root of the polynomial: QF_NRA, unsat), " +
+                       std::to_string(by_elimination) +
+                       " by exact elimination from the proven receiver polynomials (support point of a "
+                       "curved set, support_elimination.hpp); Sturm's theorem (exact) counts exactly one root "
+                       "in the certified enclosure, which is the isolating interval";
+    if (by_receiver_check == 0 && !receiver_proven) failures.insert(failures.begin(), "exact receiver check: " + in_house_failure);
+    if (!model_failure.empty()) s.algebraic_note += "; no Z3 model (" + model_failure + ")";
     for (const std::string& f : failures) s.algebraic_note += "; " + f;
+    if (failures.empty()) {
+        std::vector<PrintedCoordinate> printed;
+        for (std::size_t k = 0; k < slots.size(); ++k) printed.push_back({*slots[k].box, written[k]});
+        std::vector<std::vector<PrintedCoordinate>> actions;
+        for (std::size_t i = 0; i < n; ++i)
+            actions.emplace_back(printed.begin() + d + i * d, printed.begin() + d + (i + 1) * d);
+        printed.resize(d);
+        const SubstitutionCheck check = verify_by_substitution(instance, printed, actions);
+        if (check.verdict == SubstitutionCheck::Verdict::fails) {
+            // A contradiction with what was proven (a bug to report): print nothing exact.
+            const std::string note = s.algebraic_note;
+            s = unchanged;
+            s.algebraic_note = "no root form: the substitution check failed (" + check.detail + ") after: " + note;
+            return;
+        }
+        if (check.verdict == SubstitutionCheck::Verdict::not_checked)
+            s.algebraic_note += "; not verified by substitution: " + check.detail;
+        else
+            s.algebraic_note += "; verified by substitution in exact arithmetic (Z3's algebraic numbers): every "
+                            "curved player plays the support point towards its target from the printed "
+                            "receiver, pinned players maximise over their vertices, and the receiver is "
+                            "w0 x0 + sum_i w_i x_i";
+    } else {
+        s.algebraic_note += "; not verified by substitution (not every coordinate is exact)";
+    }
     log.add_note(
         "solve --algebraic: S (algebraic_answer.hpp) holds at every equilibrium because the receiver "
-        "enclosure is "
-        "certified and a curved player whose target lies outside it has u_i != 0, hence nu_i > 0 (boundary, "
-        "parallel); each algebraic-<v> query proves p(v) = 0 on S; the root count is checked by Sturm's "
-        "theorem.");
+        "enclosure is certified and a curved player whose target lies outside it has u_i != 0, hence "
+        "nu_i > 0 (boundary, parallel); each algebraic-<v> query proves p(v) = 0 on S; action coordinates "
+        "without a query were eliminated exactly from the proven receiver polynomials "
+        "(support_elimination.hpp); every root count is checked by Sturm's theorem.");
 }
 
 }  // namespace bigcert

@@ -41,7 +41,7 @@ Runner add_solve_command(CLI::App& app) {
                         "curved sets (n <= 4; run by default for n <= 2): write the Z3 query 'no equilibrium "
                         "outside this box' to this file");
     command->add_flag("--algebraic", options->algebraic,
-                      "curved sets, n <= 3: exact algebraic coordinates (FORMAT.md root form), each proven by Z3 and Sturm's theorem");
+                      "curved sets, n <= 3: exact coordinates (rationals or FORMAT.md root form), each proven (exact checks, Z3 as fallback) and isolated by Sturm's theorem");
     command->add_option("--proof-log", options->proof_log, "with --algebraic: write its Z3 queries plus manifest.json to this directory");
     return [options] {
         if (!options->proof_log.empty() && !options->algebraic) throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
