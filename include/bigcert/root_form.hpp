@@ -15,10 +15,10 @@ struct RootForm {
 };
 
 // Pre: proven(v) = 0 has been shown for the coordinate v, and v lies in the closed enclosure e (not a point).
-// Nothing unless `proven` has exactly one root in e (Sturm), which is then v. A rational v is recognised when it
-// is the simplest rational in e or the root of a linear `candidate`; checked exactly: proven(a) = 0 with a in e.
-// Otherwise the polynomial is gcd(proven, candidate) when that has a root in e (a candidate from a Z3 model is
-// usually the minimal polynomial), else the square-free part of `proven`.
+// Nothing unless `proven` has exactly one root in e (Sturm), which is then v. A rational v is recognised when
+// it is the simplest rational in e or the root of a linear `candidate`; checked exactly: proven(a) = 0 with a
+// in e. Otherwise the polynomial is gcd(proven, candidate) when that has a root in e (a candidate from a Z3
+// model is usually the minimal polynomial), else the square-free part of `proven`.
 std::optional<RootForm> isolate_root(const IntegerPolynomial& proven, const Enclosure& e,
                                      const IntegerPolynomial& candidate);
 

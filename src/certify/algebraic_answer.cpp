@@ -10,8 +10,8 @@
 
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/curved_properties.hpp"
-#include "bigcert/polynomial.hpp"
 #include "bigcert/integer_relation.hpp"
+#include "bigcert/polynomial.hpp"
 #include "bigcert/root_form.hpp"
 #include "bigcert/support_elimination.hpp"
 #include "certify/algebraic_substitution.hpp"
@@ -245,10 +245,12 @@ IntegerPolynomial write_root(const RootForm& form, const Slot& slot) {
     return IntegerPolynomial::from_rationals({-*form.value, Rational(1)});
 }
 
-IntegerPolynomial exact_polynomial(const Rational& a) { return IntegerPolynomial::from_rationals({-a, Rational(1)}); }
+IntegerPolynomial exact_polynomial(const Rational& a) {
+    return IntegerPolynomial::from_rationals({-a, Rational(1)});
+}
 
-// A guess for a coordinate in `box`: the first lattice-reduction polynomial (degree 1, 2, ..., 8) with exactly
-// one root in the box; the zero polynomial when none has.
+// A guess for a coordinate in `box`: the first lattice-reduction polynomial (degree 1, 2, ..., 8) with
+// exactly one root in the box; the zero polynomial when none has.
 IntegerPolynomial guess_isolating(const Enclosure& box, unsigned precision) {
     if (box.is_exact()) return exact_polynomial(box.lo);
     for (std::size_t degree = 1; degree <= 8; ++degree) {
@@ -277,8 +279,8 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
         return;
     }
     z3::context ctx;
-    // Candidates, first by lattice reduction from the enclosures' midpoints (integer_relation.hpp); Z3's model
-    // only when the exact in-house route below does not go through.
+    // Candidates, first by lattice reduction from the enclosures' midpoints (integer_relation.hpp); Z3's
+    // model only when the exact in-house route below does not go through.
     std::optional<std::vector<IntegerPolynomial>> polynomials(std::in_place);
     for (const Enclosure& box : sys.boxes) polynomials->push_back(guess_isolating(box, s.precision));
     std::string model_failure;
@@ -313,7 +315,8 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
         const Enclosure& box = *slots[k].box;
         // Cheap exact test first: the candidate must isolate one root in the certified enclosure.
         if (p.degree() < 1 || count_real_roots(p, box.lo, box.hi) != 1) {
-            failures.push_back(sys.variables[k] + ": the candidate polynomial does not isolate one root in the enclosure");
+            failures.push_back(sys.variables[k] +
+                               ": the candidate polynomial does not isolate one root in the enclosure");
             return std::nullopt;
         }
         std::string reason;
@@ -325,8 +328,9 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
         by_z3 += written ? 1 : 0;
         return written;
     };
-    // First the exact in-house proof (support_elimination.hpp), from one candidate per receiver coordinate that
-    // isolates one root in its enclosure: Z3's model's, else a lattice-reduction guess from the midpoint.
+    // First the exact in-house proof (support_elimination.hpp), from one candidate per receiver coordinate
+    // that isolates one root in its enclosure: Z3's model's, else a lattice-reduction guess from the
+    // midpoint.
     std::vector<IntegerPolynomial> guesses(d);
     bool guessed = true;
     for (std::size_t j = 0; j < d; ++j) {
@@ -373,17 +377,19 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
             by_query(k);
         }
     const std::size_t total = by_z3 + by_receiver_check + by_elimination;
-    s.algebraic_note = std::to_string(total) + " coordinate(s) proven exact (" + std::to_string(rational) +
-                       " rational, printed as such; the others in root form): " + std::to_string(by_receiver_check) +
-                       " receiver coordinate(s) by the exact fixed-point check (support_elimination.hpp: the "
-                       "candidate receiver's support points reproduce it exactly, so it is the equilibrium's), " +
-                       std::to_string(by_z3) +
-                       " by Z3 (every equilibrium's value is a root of the polynomial: QF_NRA, unsat), " +
-                       std::to_string(by_elimination) +
-                       " by exact elimination from the proven receiver polynomials (support point of a "
-                       "curved set, support_elimination.hpp); Sturm's theorem (exact) counts exactly one root "
-                       "in the certified enclosure, which is the isolating interval";
-    if (by_receiver_check == 0 && !receiver_proven) failures.insert(failures.begin(), "exact receiver check: " + in_house_failure);
+    s.algebraic_note =
+        std::to_string(total) + " coordinate(s) proven exact (" + std::to_string(rational) +
+        " rational, printed as such; the others in root form): " + std::to_string(by_receiver_check) +
+        " receiver coordinate(s) by the exact fixed-point check (support_elimination.hpp: the "
+        "candidate receiver's support points reproduce it exactly, so it is the equilibrium's), " +
+        std::to_string(by_z3) +
+        " by Z3 (every equilibrium's value is a root of the polynomial: QF_NRA, unsat), " +
+        std::to_string(by_elimination) +
+        " by exact elimination from the proven receiver polynomials (support point of a "
+        "curved set, support_elimination.hpp); Sturm's theorem (exact) counts exactly one root "
+        "in the certified enclosure, which is the isolating interval";
+    if (by_receiver_check == 0 && !receiver_proven)
+        failures.insert(failures.begin(), "exact receiver check: " + in_house_failure);
     if (!model_failure.empty()) s.algebraic_note += "; no Z3 model (" + model_failure + ")";
     for (const std::string& f : failures) s.algebraic_note += "; " + f;
     if (failures.empty()) {
@@ -398,16 +404,18 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
             // A contradiction with what was proven (a bug to report): print nothing exact.
             const std::string note = s.algebraic_note;
             s = unchanged;
-            s.algebraic_note = "no root form: the substitution check failed (" + check.detail + ") after: " + note;
+            s.algebraic_note =
+                "no root form: the substitution check failed (" + check.detail + ") after: " + note;
             return;
         }
         if (check.verdict == SubstitutionCheck::Verdict::not_checked)
             s.algebraic_note += "; not verified by substitution: " + check.detail;
         else
-            s.algebraic_note += "; verified by substitution in exact arithmetic (Z3's algebraic numbers): every "
-                            "curved player plays the support point towards its target from the printed "
-                            "receiver, pinned players maximise over their vertices, and the receiver is "
-                            "w0 x0 + sum_i w_i x_i";
+            s.algebraic_note +=
+                "; verified by substitution in exact arithmetic (Z3's algebraic numbers): every "
+                "curved player plays the support point towards its target from the printed "
+                "receiver, pinned players maximise over their vertices, and the receiver is "
+                "w0 x0 + sum_i w_i x_i";
     } else {
         s.algebraic_note += "; not verified by substitution (not every coordinate is exact)";
     }

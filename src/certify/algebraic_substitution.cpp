@@ -28,7 +28,8 @@ class Algebraic {
         const z3::expr x(ctx_, Z3_mk_bound(ctx_, 0, ctx_.real_sort()));  // Z3_algebraic_roots' variable
         z3::expr sum = ctx_.real_val(0);
         z3::expr power = ctx_.real_val(1);
-        for (const Integer& c : p.coefficients()) sum = sum + ctx_.real_val(c.str().c_str()) * power, power = power * x;
+        for (const Integer& c : p.coefficients())
+            sum = sum + ctx_.real_val(c.str().c_str()) * power, power = power * x;
         z3::expr_vector roots(ctx_, Z3_algebraic_roots(ctx_, sum, 0, nullptr));
         ctx_.check_error();
         std::optional<z3::expr> found;
@@ -76,13 +77,15 @@ z3::expr dot(Algebraic& alg, const std::vector<z3::expr>& a, const Vector& b) {
 }
 
 // Player i's first-order condition at the printed receiver (algebraic_substitution.hpp); "" when it holds.
-std::string check_player(Algebraic& alg, const Instance& instance, std::size_t i, const std::vector<z3::expr>& r,
-                         const std::vector<z3::expr>& x, const std::vector<PrintedCoordinate>& printed) {
+std::string check_player(Algebraic& alg, const Instance& instance, std::size_t i,
+                         const std::vector<z3::expr>& r, const std::vector<z3::expr>& x,
+                         const std::vector<PrintedCoordinate>& printed) {
     const Player& player = instance.players[i];
     const ActionSet& set = instance.set_of(i);
     const std::size_t d = instance.dimension;
     std::vector<z3::expr> g;  // w_i (t_i - x̂)
-    for (std::size_t j = 0; j < d; ++j) g.push_back(alg.mul(alg.number(player.weight), alg.sub(alg.number(player.target[j]), r[j])));
+    for (std::size_t j = 0; j < d; ++j)
+        g.push_back(alg.mul(alg.number(player.weight), alg.sub(alg.number(player.target[j]), r[j])));
     const std::string who = "player " + instance.label(i);
     if (set.is_curved()) {
         const CurvedSet& curved = set.as_curved();
@@ -116,13 +119,15 @@ std::string check_player(Algebraic& alg, const Instance& instance, std::size_t i
     z3::expr value = alg.number(0);
     for (std::size_t j = 0; j < d; ++j) value = alg.add(value, alg.mul(g[j], x[j]));
     for (const Vector& v : vertices)
-        if (!alg.less_equal(dot(alg, g, v), value)) return who + ": a vertex does better than the printed point";
+        if (!alg.less_equal(dot(alg, g, v), value))
+            return who + ": a vertex does better than the printed point";
     return "";
 }
 
 }  // namespace
 
-SubstitutionCheck verify_by_substitution(const Instance& instance, const std::vector<PrintedCoordinate>& receiver,
+SubstitutionCheck verify_by_substitution(const Instance& instance,
+                                         const std::vector<PrintedCoordinate>& receiver,
                                          const std::vector<std::vector<PrintedCoordinate>>& actions) {
     using Verdict = SubstitutionCheck::Verdict;
     z3::context ctx;
@@ -132,17 +137,23 @@ SubstitutionCheck verify_by_substitution(const Instance& instance, const std::ve
         if (!r) return {Verdict::not_checked, "the receiver has a coordinate without an exact form"};
         const Vector bias = instance.bias();
         std::vector<z3::expr> sum;
-        for (std::size_t j = 0; j < instance.dimension; ++j) sum.push_back(alg.number(bias.empty() ? Rational(0) : bias[j]));
+        for (std::size_t j = 0; j < instance.dimension; ++j)
+            sum.push_back(alg.number(bias.empty() ? Rational(0) : bias[j]));
         for (std::size_t i = 0; i < instance.players.size(); ++i) {
             std::optional<std::vector<z3::expr>> x = exact_vector(alg, actions[i]);
-            if (!x) return {Verdict::not_checked, "player " + instance.label(i) + " has a coordinate without an exact form"};
+            if (!x)
+                return {Verdict::not_checked,
+                        "player " + instance.label(i) + " has a coordinate without an exact form"};
             if (std::string failed = check_player(alg, instance, i, *r, *x, actions[i]); !failed.empty())
-                return {failed.find("no vertex list") != std::string::npos ? Verdict::not_checked : Verdict::fails, failed};
+                return {failed.find("no vertex list") != std::string::npos ? Verdict::not_checked
+                                                                           : Verdict::fails,
+                        failed};
             for (std::size_t j = 0; j < instance.dimension; ++j)
                 sum[j] = alg.add(sum[j], alg.mul(alg.number(instance.players[i].weight), (*x)[j]));
         }
         for (std::size_t j = 0; j < instance.dimension; ++j)
-            if (!alg.equal(sum[j], (*r)[j])) return {Verdict::fails, "the receiver is not w0 x0 + sum_i w_i x_i"};
+            if (!alg.equal(sum[j], (*r)[j]))
+                return {Verdict::fails, "the receiver is not w0 x0 + sum_i w_i x_i"};
     } catch (const z3::exception& e) {
         return {Verdict::not_checked, std::string("Z3's algebraic number package failed: ") + e.msg()};
     }

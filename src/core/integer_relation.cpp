@@ -42,7 +42,8 @@ void reduce(std::vector<Row>& b) {
             for (std::size_t c = 0; c < b[k].size(); ++c) b[k][c] -= Rational(q) * b[j][c];
             gram_schmidt(star, mu);
         }
-        if (dot(star[k], star[k]) >= (Rational(3, 4) - mu[k][k - 1] * mu[k][k - 1]) * dot(star[k - 1], star[k - 1])) {
+        if (dot(star[k], star[k]) >=
+            (Rational(3, 4) - mu[k][k - 1] * mu[k][k - 1]) * dot(star[k - 1], star[k - 1])) {
             ++k;
         } else {
             std::swap(b[k], b[k - 1]);

@@ -33,7 +33,8 @@ class QuotientAlgebra {
                 continue;
             }
             const std::size_t base = k - e * stride;  // r_j^m = -Σ_{i<m} p_i/p_m · r_j^i
-            for (std::size_t i = 0; i < m; ++i) out[base + i * stride] -= a[k] * Rational(p[i]) / Rational(p[m]);
+            for (std::size_t i = 0; i < m; ++i)
+                out[base + i * stride] -= a[k] * Rational(p[i]) / Rational(p[m]);
         }
         return out;
     }
@@ -89,7 +90,8 @@ Rational determinant(std::vector<Element> columns) {
         if (pivot != c) std::swap(columns[pivot], columns[c]), det = -det;
         det *= columns[c][c];
         for (std::size_t k = c + 1; k < n; ++k)
-            if (sign(columns[k][c]) != 0) columns[k] = add(columns[k], columns[c], -columns[k][c] / columns[c][c]);
+            if (sign(columns[k][c]) != 0)
+                columns[k] = add(columns[k], columns[c], -columns[k][c] / columns[c][c]);
     }
     return det;
 }
@@ -129,7 +131,8 @@ std::vector<Rational> substitute_square(const std::vector<Rational>& p, const Ra
 // A' = A[S_1..S_n] / (S_i² - Q_i): an element is one A-element per subset f of the S_i (bit i of f: S_i).
 class RadicalAlgebra {
   public:
-    RadicalAlgebra(const QuotientAlgebra& base, std::vector<Element> squares) : base_(base), squares_(std::move(squares)) {}
+    RadicalAlgebra(const QuotientAlgebra& base, std::vector<Element> squares)
+        : base_(base), squares_(std::move(squares)) {}
     std::size_t subsets() const { return std::size_t(1) << squares_.size(); }
     using Value = std::vector<Element>;
 
@@ -197,20 +200,24 @@ Enclosure sqrt_of(const Enclosure& q) {  // q.lo >= 0
 }  // namespace
 
 bool proves_equilibrium_receiver(const Instance& instance, const std::vector<IntegerPolynomial>& receiver,
-                                 const std::vector<Enclosure>& boxes, std::string& why, std::size_t max_dimension) {
+                                 const std::vector<Enclosure>& boxes, std::string& why,
+                                 std::size_t max_dimension) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
     std::size_t dimension = std::size_t(1) << n;
-    for (const IntegerPolynomial& p : receiver) {
-        if (p.degree() < 1) return why = "a receiver polynomial is constant", false;
+    for (std::size_t j = 0; j < d; ++j) {
+        const IntegerPolynomial& p = receiver[j];
+        if (p.degree() < 1 || count_real_roots(p, boxes[j].lo, boxes[j].hi) != 1)
+            return why = "receiver polynomial " + std::to_string(j) + " does not isolate one root", false;
         dimension *= static_cast<std::size_t>(p.degree());
     }
     if (dimension > max_dimension)
         return why = "the exact check needs dimension " + std::to_string(dimension) + " (at most " +
-                     std::to_string(max_dimension) + ")", false;
+                     std::to_string(max_dimension) + ")",
+               false;
     const QuotientAlgebra base(receiver);
-    std::vector<Element> squares;                       // Q_i in A
-    std::vector<std::vector<Element>> scaled(n);        // (M_i⁻¹g_i)_j in A
-    std::vector<Enclosure> root_boxes;                  // S_i over the boxes
+    std::vector<Element> squares;                 // Q_i in A
+    std::vector<std::vector<Element>> scaled(n);  // (M_i⁻¹g_i)_j in A
+    std::vector<Enclosure> root_boxes;            // S_i over the boxes
     std::vector<std::vector<Enclosure>> scaled_boxes(n);
     for (std::size_t i = 0; i < n; ++i) {
         const ActionSet& set = instance.set_of(i);
@@ -221,7 +228,8 @@ bool proves_equilibrium_receiver(const Instance& instance, const std::vector<Int
         std::vector<Element> g;
         std::vector<Enclosure> g_box;
         for (std::size_t a = 0; a < d; ++a) {
-            g.push_back(add(base.constant(player.weight * player.target[a]), base.generator(a), -player.weight));
+            g.push_back(
+                add(base.constant(player.weight * player.target[a]), base.generator(a), -player.weight));
             g_box.push_back(player.weight * (Enclosure{player.target[a], player.target[a]} - boxes[a]));
         }
         Element q = base.constant(0);
@@ -237,14 +245,16 @@ bool proves_equilibrium_receiver(const Instance& instance, const std::vector<Int
             q_box = q_box + g_box[a] * row_box;
             scaled[i].push_back(row), scaled_boxes[i].push_back(row_box);
         }
-        if (sign(q_box.lo) <= 0) return why = "g_i = 0 is not excluded for player " + instance.label(i), false;
+        if (sign(q_box.lo) <= 0)
+            return why = "g_i = 0 is not excluded for player " + instance.label(i), false;
         squares.push_back(q), root_boxes.push_back(sqrt_of(q_box));
     }
     const RadicalAlgebra algebra(base, squares);
     const Vector bias = instance.bias();
     for (std::size_t j = 0; j < d; ++j) {
         Rational constant = bias.empty() ? Rational(0) : bias[j];
-        for (std::size_t i = 0; i < n; ++i) constant += instance.players[i].weight * instance.set_of(i).as_curved().center()[j];
+        for (std::size_t i = 0; i < n; ++i)
+            constant += instance.players[i].weight * instance.set_of(i).as_curved().center()[j];
         const std::size_t all = algebra.subsets() - 1;
         // (r_j - constant)·Π S_i  -  Σ_i w_i (M⁻¹g_i)_j Π_{k≠i} S_k
         RadicalAlgebra::Value e = algebra.embed(add(base.generator(j), base.constant(constant), -1), all);
@@ -258,9 +268,12 @@ bool proves_equilibrium_receiver(const Instance& instance, const std::vector<Int
                 if (k != i) term = term * root_boxes[k];
             e_box = e_box - term;
         }
-        const IntegerPolynomial chi = IntegerPolynomial::from_rationals(characteristic_polynomial(algebra.matrix(e)));
-        if (sign(chi.evaluate(0)) != 0 || e_box.lo > 0 || e_box.hi < 0 || count_real_roots(chi, e_box.lo, e_box.hi) != 1)
-            return why = "the receiver equation " + std::to_string(j) + " is not shown to vanish exactly", false;
+        const IntegerPolynomial chi =
+            IntegerPolynomial::from_rationals(characteristic_polynomial(algebra.matrix(e)));
+        if (sign(chi.evaluate(0)) != 0 || e_box.lo > 0 || e_box.hi < 0 ||
+            count_real_roots(chi, e_box.lo, e_box.hi) != 1)
+            return why = "the receiver equation " + std::to_string(j) + " is not shown to vanish exactly",
+                   false;
     }
     return true;
 }
@@ -288,7 +301,8 @@ std::optional<IntegerPolynomial> support_coordinate_polynomial(const CurvedSet& 
     Element q = algebra.constant(0);
     for (std::size_t a = 0; a < d; ++a) q = add(q, algebra.multiply(offset[a], scaled[a]));
     const std::vector<Element> q_columns = algebra.multiplication_columns(q);
-    const std::vector<Element> h2_columns = algebra.multiplication_columns(algebra.multiply(scaled[j], scaled[j]));
+    const std::vector<Element> h2_columns =
+        algebra.multiplication_columns(algebra.multiply(scaled[j], scaled[j]));
     std::vector<Rational> values;  // P(y) = det(y·[Q] - [H²]) at y = 0..dim A
     for (std::size_t y = 0; y <= dimension; ++y) {
         std::vector<Element> columns;
