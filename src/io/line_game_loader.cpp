@@ -140,9 +140,16 @@ class LineScanner {
 
     // A FORMAT.md number: a JSON number or a string holding an integer, decimal or fraction.
     SmallFraction number() {
-        std::string_view text = next_is('"') ? string() : number_token();
+        const bool quoted = next_is('"');
         SmallFraction result;
+        if (quoted && quick_fraction(result)) return result;
+        std::string_view text = quoted ? string() : number_token();
+        if (!text.empty() && text == last_text_) return last_value_;  // e.g. every weight "1/1000000"
         if (!parse_small_fraction(text, limits_.numbers, result)) throw NotLine{};
+        if (text.size() <= sizeof last_text_buffer_) {
+            std::memcpy(last_text_buffer_, text.data(), text.size());
+            last_text_ = {last_text_buffer_, text.size()}, last_value_ = result;
+        }
         return result;
     }
 
@@ -186,6 +193,33 @@ class LineScanner {
     const LoadLimits& limits() const { return limits_; }
 
   private:
+    // "-p/q" or "p" in one pass over the string (most numbers of large instances): true with the value, or
+    // false with nothing consumed, and number() reads the string the general way (same result).
+    bool quick_fraction(SmallFraction& out) {
+        const char* at = at_ + 1;  // after the opening quote
+        const bool negative = at < end_ && *at == '-';
+        at += negative;
+        std::int64_t num = 0, den = 1;
+        if (!quick_digits(at, num)) return false;
+        if (at < end_ && *at == '/') {
+            ++at;
+            if (!quick_digits(at, den) || den == 0) return false;
+        }
+        if (at == end_ || *at != '"' || !make_small_fraction(negative ? -num : num, den, out)) return false;
+        at_ = at + 1;
+        return true;
+    }
+    bool quick_digits(const char*& at, std::int64_t& value) const {
+        const char* begin = at;
+        value = 0;
+        while (at < end_ && *at >= '0' && *at <= '9') {
+            if (at - begin == 18) return false;  // a 19th digit may not fit 64 bits: the general way declines
+            value = value * 10 + (*at++ - '0');
+        }
+        const auto count = static_cast<std::size_t>(at - begin);
+        return count > 0 && count <= limits_.numbers.max_digits;
+    }
+
     // One well-formed multi-byte UTF-8 sequence (no overlong forms, surrogates or values past U+10FFFF).
     void utf8_sequence() {
         auto byte = [&](std::size_t k) {
@@ -275,6 +309,9 @@ class LineScanner {
     const LoadLimits& limits_;
     std::size_t depth_;
     std::string buffer_;  // a decoded string with escapes
+    char last_text_buffer_[32];
+    std::string_view last_text_;  // the last number's text (when short) and its value
+    SmallFraction last_value_;
 };
 
 // {"interval": [lo, hi]} and annotations; any other kind of set leaves the fast path.
