@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 
 #include "bigcert/exact_sum.hpp"
@@ -24,28 +25,103 @@ struct Breakpoint {
 };
 
 // G(x) = x - F(x) with F(x) = base + (sum of the jumps of breakpoints right of x): increasing in x.
+// `points` holds the breakpoints of one stretch of keys; `above` sums the jumps right of the stretch and
+// `upper` is a player whose key bounds it from above (no_player: none).
 struct FloatingModel {
     std::vector<Breakpoint> points;
-    double base = 0;  // F right of every target
+    double base = 0, above = 0;
+    std::size_t upper = no_player;
 };
 
-FloatingModel floating_model(const LineGame& game, const TargetKeys& keys) {
+// A player's contribution in doubles: F's share when x is right of its target, and the jump (> 0 when it
+// jumps) added when x is left of it.
+struct FloatingPlayer {
+    double low_part = 0, jump = 0;
+};
+
+class FloatingView {
+  public:
+    explicit FloatingView(const LineGame& game)
+        : game_(game), lows_(game.lows.size()), highs_(game.highs.size()) {
+        for (std::size_t k = 0; k < lows_.size(); ++k)  // per set, not per player
+            lows_[k] = to_double(game.lows[k]), highs_[k] = to_double(game.highs[k]);
+    }
+    FloatingPlayer operator()(std::size_t i) const {
+        if (sign(game_.weights[i]) == 0) return {};
+        const double w = to_double(game_.weights[i]), lo = lows_[game_.set_of_player[i]],
+                     hi = highs_[game_.set_of_player[i]];
+        if (!jumps(game_, i)) return {w * lo, 0};
+        return w > 0 ? FloatingPlayer{w * lo, w * (hi - lo)} : FloatingPlayer{w * hi, w * (lo - hi)};
+    }
+
+  private:
+    const LineGame& game_;
+    std::vector<double> lows_, highs_;
+};
+
+// Keys mapped monotonically onto buckets (every key of bucket b is at most every key of bucket b + 1).
+class Buckets {
+  public:
+    static constexpr std::size_t count = std::size_t{1} << 16;
+    Buckets(double low, double high) : low_(low) {
+        double scale = double(count) / (high - low);
+        scale_ = high > low && std::isfinite(scale) ? scale : 0;
+    }
+    std::size_t of(double key) const {
+        double position = (key - low_) * scale_;
+        return position >= double(count - 1) ? count - 1
+               : position > 0                ? static_cast<std::size_t>(position)
+                                             : 0;
+    }
+    double lower_edge(std::size_t b) const { return scale_ == 0 ? low_ : low_ + double(b) / scale_; }
+
+  private:
+    double low_, scale_ = 0;
+};
+
+// One pass on the cores sums the jumps per bucket and F's base; the bucket where G changes sign is the only
+// stretch of keys the quickselect then needs (x̂* at or near it; the exact walk corrects the rest).
+FloatingModel floating_model(const LineGame& game, const TargetKeys& keys, unsigned threads) {
+    const std::size_t n = game.size();
+    const FloatingView view(game);
+    const Buckets buckets(keys.low, keys.high);
+    unsigned workers = worker_count(threads, n);
+    std::vector<std::vector<double>> jumps_in(workers);
+    std::vector<double> base(workers, 0.0);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        jumps_in[w].assign(Buckets::count, 0.0);
+        for (std::size_t i = begin; i < end; ++i) {
+            FloatingPlayer p = view(i);
+            base[w] += p.low_part;
+            if (p.jump > 0) jumps_in[w][buckets.of(keys.key[i])] += p.jump;
+        }
+    });
     FloatingModel m;
     m.base = to_double(game.bias);
-    std::vector<double> lows(game.lows.size()), highs(game.highs.size());  // per set, not per player
-    for (std::size_t k = 0; k < lows.size(); ++k) lows[k] = to_double(game.lows[k]), highs[k] = to_double(game.highs[k]);
-    m.points.reserve(game.size());
-    for (std::size_t i = 0; i < game.size(); ++i) {
-        if (sign(game.weights[i]) == 0) continue;
-        const double w = to_double(game.weights[i]), lo = lows[game.set_of_player[i]],
-                     hi = highs[game.set_of_player[i]];
-        if (!jumps(game, i)) {
-            m.base += w * lo;
-            continue;
-        }
-        const bool up = w > 0;  // high_side / low_side
-        m.base += w * (up ? lo : hi);
-        m.points.push_back({keys.key[i], w * (up ? hi - lo : lo - hi), static_cast<std::uint32_t>(i)});
+    for (unsigned w = 0; w < workers; ++w) m.base += base[w];
+    for (unsigned w = 1; w < workers; ++w)
+        for (std::size_t b = 0; b < Buckets::count; ++b) jumps_in[0][b] += jumps_in[w][b];
+    const std::vector<double>& jump = jumps_in[0];
+    double after = 0;  // the jumps of the buckets after `chosen`
+    for (double j : jump) after += j;
+    std::size_t chosen = 0;
+    for (; chosen + 1 < Buckets::count; ++chosen) {
+        after -= jump[chosen];
+        // G just left of the next bucket's keys (about its lower edge) is past the root: stop here.
+        if (buckets.lower_edge(chosen + 1) - m.base - after >= 0) break;
+    }
+    if (chosen + 1 == Buckets::count) after = 0;
+    m.above = after;
+    double upper_key = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t b = buckets.of(keys.key[i]);
+        if (b < chosen) continue;
+        FloatingPlayer p = view(i);
+        if (p.jump <= 0) continue;
+        if (b == chosen)
+            m.points.push_back({keys.key[i], p.jump, static_cast<std::uint32_t>(i)});
+        else if (m.upper == no_player || keys.key[i] < upper_key)
+            m.upper = i, upper_key = keys.key[i];
     }
     return m;
 }
@@ -57,12 +133,12 @@ double jump_sum(const Breakpoint* begin, const Breakpoint* end) {
 }
 
 // The player of the smallest key where G(key+) >= 0 (x̂* at or left of that target, right of the previous
-// key), or no_player when G < 0 right of every key. Quickselect with a three-way partition: each round keeps
+// key), or m.upper when G < 0 right of every key. Quickselect with a three-way partition: each round keeps
 // the side that holds the sign change; `above` sums the jumps of the breakpoints known to lie right of it.
 std::size_t guess_split(FloatingModel& m) {
     Breakpoint *begin = m.points.data(), *end = begin + m.points.size();
-    double above = 0;
-    std::size_t upper = no_player;  // a player whose key bounds the range from above
+    double above = m.above;
+    std::size_t upper = m.upper;  // a player whose key bounds the range from above
     std::uint64_t state = 0x9E3779B97F4A7C15u;
     while (end - begin > 16) {
         state = state * 6364136223846793005u + 1442695040888963407u;  // deterministic pivot choice
@@ -203,23 +279,30 @@ TargetKeys target_keys(const LineGame& game, unsigned threads) {
     const std::size_t n = game.size();
     unsigned workers = worker_count(threads, n);
     std::vector<char> monotone(workers, 1);
+    std::vector<double> low(workers, 0), high(workers, 0);
     parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        if (begin == end) return;  // no players
         bool ok = true;
+        double smallest = to_double(game.targets[begin]), largest = smallest;
         for (std::size_t i = begin; i < end; ++i) {
             const SmallFraction& t = game.targets[i];
             ok = ok && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
-            keys.key[i] = to_double(t);
+            const double key = to_double(t);
+            keys.key[i] = key;
+            smallest = std::min(smallest, key), largest = std::max(largest, key);
         }
-        monotone[w] = ok;
+        monotone[w] = ok, low[w] = smallest, high[w] = largest;
     });
     for (char ok : monotone) keys.monotone = keys.monotone && ok;
+    keys.low = *std::min_element(low.begin(), low.end());
+    keys.high = *std::max_element(high.begin(), high.end());
     return keys;
 }
 
 std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
                                                         unsigned threads) {
     if (!keys.monotone) return std::nullopt;
-    FloatingModel model = floating_model(game, keys);
+    FloatingModel model = floating_model(game, keys, threads);
     const std::size_t split = guess_split(model);
     model = {};  // release the breakpoints before the exact stage
     return ExactWalk(game, keys, threads).run(split);

@@ -23,6 +23,7 @@ namespace bigcert {
 struct TargetKeys {
     std::vector<double> key;
     bool monotone = true;
+    double low = 0, high = 0;  // the smallest and largest key
 };
 
 TargetKeys target_keys(const LineGame& game, unsigned threads);
