@@ -104,13 +104,18 @@ EquilibriumCopy add_equilibrium(SmtQuery& q, const Instance& instance, const std
         for (std::size_t j = 0; j < d; ++j)
             u.push_back("(* " + smt_number(p.weight) + " (- " + smt_number(p.target[j]) + " " + e.r[j] +
                         "))");
-        const ActionSet& set = instance.set_of(i);
-        if (set.is_curved())
-            add_curved_kkt(q, set.as_curved(), e.x[i], u, tag);
-        else
-            add_polytope_kkt(q, describe(set, i), e.x[i], u, tag);
+        add_player_kkt(q, instance, i, e.x[i], u, tag);
     }
     return e;
+}
+
+void add_player_kkt(SmtQuery& q, const Instance& instance, std::size_t i, const std::vector<std::string>& x,
+                    const std::vector<std::string>& u, const std::string& tag) {
+    const ActionSet& set = instance.set_of(i);
+    if (set.is_curved())
+        add_curved_kkt(q, set.as_curved(), x, u, tag);
+    else
+        add_polytope_kkt(q, describe(set, i), x, u, tag);
 }
 
 std::string smt_interior(const Instance& instance, std::size_t i, const std::vector<std::string>& x) {
