@@ -45,11 +45,15 @@ bool subtract(const SmallFraction& a, const SmallFraction& b, SmallFraction& out
 bool multiply(const SmallFraction& a, const SmallFraction& b, SmallFraction& out);
 bool divide(const SmallFraction& a, const SmallFraction& b, SmallFraction& out);
 
-// a + b when g = gcd(a.den, b.den) is known already: a caller adding many fractions to one fixed fraction
-// caches g per denominator (denominator_gcd) and saves most of the gcd work. Same result as add().
-bool add_with_denominator_gcd(const SmallFraction& a, const SmallFraction& b, std::uint64_t g,
-                              SmallFraction& out);
-std::uint64_t denominator_gcd(const SmallFraction& a, const SmallFraction& b);
+// add() in two steps: gcd(a.den, b.den) and both denominators divided by it, then the sum. A caller that
+// adds many fractions to one fixed fraction caches the split per denominator and saves most divisions.
+struct DenominatorSplit {
+    std::uint64_t gcd;
+    std::int64_t a_rest, b_rest;  // a.den / gcd, b.den / gcd
+};
+DenominatorSplit split_denominators(const SmallFraction& a, const SmallFraction& b);
+bool add_with_split(const SmallFraction& a, const SmallFraction& b, const DenominatorSplit& split,
+                    SmallFraction& out);
 
 // The value of a Rational when it is in range.
 std::optional<SmallFraction> small_fraction_of(const Rational& value);

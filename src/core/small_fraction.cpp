@@ -105,20 +105,22 @@ bool make_small_fraction(__int128 num, __int128 den, SmallFraction& out) {
 bool add(const SmallFraction& a, const SmallFraction& b, SmallFraction& out) {
     if (a.num == 0) return store(b.num, b.den, out);
     if (b.num == 0) return store(a.num, a.den, out);
-    return add_with_denominator_gcd(
-        a, b, gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den)), out);
+    return add_with_split(a, b, split_denominators(a, b), out);
 }
 
-bool add_with_denominator_gcd(const SmallFraction& a, const SmallFraction& b, std::uint64_t g1,
-                              SmallFraction& out) {
-    if (g1 == 1) {
-        __int128 t = static_cast<__int128>(a.num) * b.den + static_cast<__int128>(b.num) * a.den;
-        return t == 0 ? store(0, 1, out) : store(t, static_cast<__int128>(a.den) * b.den, out);
-    }
-    std::int64_t a_rest = a.den / static_cast<std::int64_t>(g1),
-                 b_rest = b.den / static_cast<std::int64_t>(g1);
-    __int128 t = static_cast<__int128>(a.num) * b_rest + static_cast<__int128>(b.num) * a_rest;
+DenominatorSplit split_denominators(const SmallFraction& a, const SmallFraction& b) {
+    std::uint64_t g = gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den));
+    if (g == 1) return {1, a.den, b.den};
+    return {g, a.den / static_cast<std::int64_t>(g), b.den / static_cast<std::int64_t>(g)};
+}
+
+bool add_with_split(const SmallFraction& a, const SmallFraction& b, const DenominatorSplit& split,
+                    SmallFraction& out) {
+    const std::uint64_t g1 = split.gcd;
+    const std::int64_t a_rest = split.a_rest;
+    __int128 t = static_cast<__int128>(a.num) * split.b_rest + static_cast<__int128>(b.num) * a_rest;
     if (t == 0) return store(0, 1, out);
+    if (g1 == 1) return store(t, static_cast<__int128>(a.den) * b.den, out);
     // 128-bit remainders and quotients are library calls; most numerators fit 64 bits, most g2 are 1.
     U128 size = magnitude(t);
     std::uint64_t remainder = (size >> 64) == 0 ? static_cast<std::uint64_t>(size) % g1
@@ -127,10 +129,6 @@ bool add_with_denominator_gcd(const SmallFraction& a, const SmallFraction& b, st
     if (g2 == 1) return store(t, static_cast<__int128>(a_rest) * b.den, out);
     return store(t / static_cast<__int128>(g2),
                  static_cast<__int128>(a_rest) * (b.den / static_cast<std::int64_t>(g2)), out);
-}
-
-std::uint64_t denominator_gcd(const SmallFraction& a, const SmallFraction& b) {
-    return gcd64(static_cast<std::uint64_t>(a.den), static_cast<std::uint64_t>(b.den));
 }
 
 bool subtract(const SmallFraction& a, const SmallFraction& b, SmallFraction& out) {

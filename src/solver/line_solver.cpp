@@ -13,15 +13,15 @@ namespace bigcert {
 namespace {
 
 // x̂* - t for many t: gcd(den x̂*, den t) depends only on den t, and targets share few denominators, so
-// it is cached per denominator (direct-mapped) instead of computed per player.
+// it and the divided denominators are cached per denominator (direct-mapped), not computed per player.
 class OffsetFromReceiver {
   public:
     explicit OffsetFromReceiver(const SmallFraction& receiver) : receiver_(receiver), cache_(size) {}
     SmallFraction operator()(const SmallFraction& target) {
         Entry& entry = cache_[static_cast<std::uint64_t>(target.den) & (size - 1)];
-        if (entry.den != target.den) entry = {target.den, denominator_gcd(receiver_, target)};
+        if (entry.den != target.den) entry = {target.den, split_denominators(receiver_, target)};
         SmallFraction result;
-        if (!add_with_denominator_gcd(receiver_, SmallFraction{-target.num, target.den}, entry.gcd, result))
+        if (!add_with_split(receiver_, SmallFraction{-target.num, target.den}, entry.split, result))
             throw LineOverflow{};
         return result;
     }
@@ -30,7 +30,7 @@ class OffsetFromReceiver {
     static constexpr std::size_t size = 4096;
     struct Entry {
         std::int64_t den = 0;  // no denominator is 0: an empty slot
-        std::uint64_t gcd = 0;
+        DenominatorSplit split{};
     };
     SmallFraction receiver_;
     std::vector<Entry> cache_;
