@@ -4,11 +4,13 @@
 #include <pybind11/stl.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "bigcert/certificate.hpp"
+#include "bigcert/curved_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/finite_game.hpp"
 #include "bigcert/instance_loader.hpp"
@@ -60,6 +62,8 @@ py::object solve(const LoadedInstance& loaded, unsigned threads) {
 
 // The Z3 certificate of one profile (certificate.hpp): the CLI's certificate object plus, per player, the
 // exact KKT multipliers ("lambda", facet order of the set's H-description) and the certified "actions".
+// Curved sets without a profile: like `bigcert certify`, the solver's boxes are certified (certify_enclosure);
+// "enclosure" holds them as {"interval": [Fraction, Fraction]} (the shape of solve's curved coordinates).
 py::object certify(const LoadedInstance& loaded, const py::object& profile, double timeout, unsigned rlimit,
                    unsigned threads, const std::string& proof_log) {
     const bigcert::Instance& instance = loaded.instance;
@@ -73,24 +77,31 @@ py::object certify(const LoadedInstance& loaded, const py::object& profile, doub
     options.rlimit = rlimit;
     options.threads = threads;
     std::vector<bigcert::Vector> actions;
+    std::optional<bigcert::Solution> enclosed;  // curved sets: the solver's boxes are certified, as in the CLI
     bigcert::Certificate certificate;
     {
         py::gil_scoped_release release;  // Z3 runs without Python; its queries may take up to `timeout` each
         if (profile_text.empty()) {
             bigcert::SolveOptions solve_options;
             solve_options.threads = threads;
-            actions = bigcert::solve(instance, solve_options).actions;
+            bigcert::Solution solution = bigcert::solve(instance, solve_options);
+            if (solution.enclosed)
+                enclosed = std::move(solution);
+            else
+                actions = std::move(solution.actions);
         } else {
             actions = bigcert::load_profile_text(profile_text, instance);
         }
         bigcert::ProofLog log(proof_log, proof_log.empty() ? std::string() : loaded.text, instance.name);
-        certificate = bigcert::certify_profile(instance, actions, log, options);
+        certificate = enclosed ? bigcert::certify_enclosure(instance, *enclosed, log, options)
+                               : bigcert::certify_profile(instance, actions, log, options);
     }
     py::dict out = bigcert::python::to_python(bigcert::certificate_json(instance, certificate),
-                                              {"receiver", "deviation", "improvement"});
+                                              {"receiver", "deviation", "improvement", "enclosure"});
     py::list players = out["players"];
     for (std::size_t i = 0; i < certificate.players.size(); ++i)
         players[i]["lambda"] = bigcert::python::fractions(certificate.players[i].lambda);
+    if (enclosed) return out;  // the claim is the boxes in out["enclosure"]; no exact actions exist
     py::list profile_out;
     for (const bigcert::Vector& x : actions) profile_out.append(bigcert::python::fractions(x));
     out["actions"] = profile_out;
@@ -173,7 +184,9 @@ PYBIND11_MODULE(bigcert, m) {
           "solve first. Returns FORMAT.md's certificate object: verdict \"certified\", \"refuted\" or \"not\n"
           "certified\" (Z3 unknown or timeout), per player the deviation and improvement (exact, re-checked) "
           "or\n"
-          "the KKT multipliers \"lambda\"; proof_log DIR writes the bundle `bigcert replay` re-runs.");
+          "the KKT multipliers \"lambda\"; proof_log DIR writes the bundle `bigcert replay` re-runs.\n"
+          "Curved sets (balls, ellipsoids) without a profile: the claim is that every equilibrium lies in the\n"
+          "solver's boxes, returned under \"enclosure\" as {\"interval\": [lo, hi]} Fractions (no \"actions\").");
     m.def("check", &check, py::arg("instance"), py::arg("properties") = "all", py::arg("timeout") = 60.0,
           py::arg("rlimit") = 0, py::arg("proof_log") = "",
           "Prove properties over every equilibrium (exaggeration = Theorem 4, receiver-unique, count,\n"

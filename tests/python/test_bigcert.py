@@ -176,6 +176,73 @@ class CheckTest(unittest.TestCase):
         self.assertIn('properties: unknown property "theorem-9"', str(caught.exception))
 
 
+def exact_json(value, numeric, inside=False):
+    """The CLI's JSON with the strings under the keys in `numeric` as Fractions (what the module returns)."""
+    if isinstance(value, dict):
+        return {k: exact_json(v, numeric, inside or k in numeric) for k, v in value.items()}
+    if isinstance(value, list):
+        return [exact_json(v, numeric, inside) for v in value]
+    return Fraction(value) if inside and isinstance(value, str) else value
+
+
+CURVED = {"disc-two": os.path.join(SOURCE, "examples/disc-two/disc-two.json"),
+          "ellipse-mixed": os.path.join(SOURCE, "examples/ellipse-mixed/ellipse-mixed.json")}
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class CurvedTest(unittest.TestCase):
+    """Balls and ellipsoids (issue 6), alone and mixed with a polytope player: the same verdicts as the CLI."""
+
+    def test_certify_equals_the_cli_with_boxes_as_fractions(self):
+        for name, path in CURVED.items():
+            c = bigcert.certify(bigcert.load(path), timeout=10)
+            cli = cli_json("certify", "--json", "--timeout", "10", path)
+            self.assertEqual(c["verdict"], "certified", name)
+            self.assertEqual(c["verdict"], cli["verdict"], name)
+            self.assertEqual([p["verdict"] for p in c["players"]], [p["verdict"] for p in cli["players"]], name)
+            self.assertEqual(c["claim"], cli["claim"])
+            self.assertNotIn("actions", c)  # the claim is the boxes: no exact actions exist
+            self.assertEqual(c["enclosure"], exact_json(cli, ("enclosure",))["enclosure"], name)
+            for box in c["enclosure"]["actions"]:
+                for b in box:
+                    lo, hi = b["interval"]
+                    self.assertTrue(isinstance(lo, Fraction) and lo <= hi)
+
+    def test_a_perturbed_mixed_profile_is_refuted_like_the_cli(self):
+        path = CURVED["ellipse-mixed"]
+        with open(path) as f:
+            raw = json.load(f)
+        actions = [["4/5", "-3/5"], ["1/2", "3/2"], [-1, -1]]
+        c = bigcert.certify(bigcert.load(path), actions, timeout=10)
+        profile = os.path.join(os.environ.get("TMPDIR", "/tmp"), "bigcert-python-mixed-profile.json")
+        with open(profile, "w") as f:
+            json.dump({"equilibrium": {"actions": actions}}, f)
+        cli = cli_json("certify", "--json", "--timeout", "10", "--profile", profile, path)
+        os.unlink(profile)
+        self.assertEqual(c["verdict"], "refuted")
+        self.assertEqual(exact_json(cli, ("receiver", "deviation", "improvement")),
+                         {k: v for k, v in c.items() if k != "actions"} | {"players": [
+                             {k: v for k, v in p.items() if k != "lambda"} for p in c["players"]]})
+        exact = [[Fraction(str(v)) for v in a] for a in actions]
+        for p in c["players"]:
+            if p["verdict"] != "refuted":
+                continue
+            moved = [list(a) for a in exact]
+            moved[p["index"]] = p["deviation"]
+            self.assertEqual(loss(raw, exact, p["index"]) - loss(raw, moved, p["index"]), p["improvement"])
+            self.assertGreater(p["improvement"], 0)
+
+    def test_check_equals_the_cli(self):
+        for name, path in CURVED.items():
+            result = bigcert.check(bigcert.load(path))
+            cli = cli_json("check", "--json", path)
+            self.assertEqual(result, exact_json(cli, ("counterexample", "equilibria")), name)
+            props = result["properties"]
+            self.assertEqual(props["exaggeration"]["verdict"], "holds", name)
+            self.assertEqual(props["exaggeration"]["at_unique_support_point"], [0, 1], name)
+            self.assertEqual((props["count"]["value"], props["count"]["method"]), ("one", "enclosure"), name)
+
+
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
 class ReadmeTest(unittest.TestCase):
     def test_the_readme_python_session_runs_as_shown(self):
