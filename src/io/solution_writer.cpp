@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <stdexcept>
 #include <thread>
 #include <iomanip>
 #include <sstream>
@@ -172,28 +174,30 @@ void put_line_losses(Sink& text, const std::vector<SmallFraction>& offsets, std:
     }
 }
 
-// Text in one growing block (for the helper thread's half).
+// Text in one block allocated for the worst case and never initialised (for the helper thread's half):
+// pages that are never written cost nothing, and nothing is copied on the way.
 class TextBlock {
   public:
+    explicit TextBlock(std::size_t capacity) : text_(new char[capacity]), capacity_(capacity) {}
     char* reserve(std::size_t size) {
-        if (used_ + size > text_.size()) text_.resize(std::max(2 * text_.size(), used_ + size));
-        return text_.data() + used_;
+        if (used_ + size > capacity_) throw std::logic_error("TextBlock: capacity exceeded");
+        return text_.get() + used_;
     }
-    void commit(char* end) { used_ = static_cast<std::size_t>(end - text_.data()); }
-    std::string_view view() const { return {text_.data(), used_}; }
+    void commit(char* end) { used_ = static_cast<std::size_t>(end - text_.get()); }
+    std::string_view view() const { return {text_.get(), used_}; }
 
   private:
-    std::string text_;
-    std::size_t used_ = 0;
+    std::unique_ptr<char[]> text_;
+    std::size_t capacity_, used_ = 0;
 };
 
 // A long list in two halves at once: the second formatted into a block on another thread while this
 // thread writes the first, then the block.
 template <class Put>
-void put_in_two_halves(TextBuffer& text, std::size_t n, Put&& put) {
+void put_in_two_halves(TextBuffer& text, std::size_t n, std::size_t most_per_item, Put&& put) {
     constexpr std::size_t worth_a_thread = 1 << 15;
     if (n < worth_a_thread || std::thread::hardware_concurrency() < 2) return put(text, 0, n);
-    TextBlock second;
+    TextBlock second((n - n / 2) * most_per_item);
     std::exception_ptr error;
     std::thread helper([&] {
         try {
@@ -220,13 +224,13 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
     {
         TextBuffer text(out);
         text.put("[");
-        put_in_two_halves(text, game.size(), [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_in_two_halves(text, game.size(), 48, [&](auto& sink, std::size_t begin, std::size_t end) {
             put_line_actions(sink, s.actions, begin, end);
         });
         text.put("],\n  \"receiver\": ");
         put_line_point(text, s.receiver);
         text.put(",\n  \"losses\": [");
-        put_in_two_halves(text, game.size(), [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_in_two_halves(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
             put_line_losses(sink, s.offsets, begin, end);
         });
         text.put("],\n  \"potential\": \"" + to_string(s.potential) + "\"},\n");
