@@ -225,8 +225,9 @@ Rational ExactWalk::jump_at(std::size_t group) const {
 // A jumping player with the smallest target above t_group, or no_player.
 std::size_t ExactWalk::next_right(std::size_t group) const {
     std::size_t best = no_player;
-    for (std::size_t i = 0; i < game_.size(); ++i) {
-        if (key_[i] < key_[group] || !jumps(game_, i) || order(i, group) <= 0) continue;
+    for (std::size_t i = 0; i < game_.size(); ++i) {  // cheap key tests first: most players fail them
+        if (key_[i] < key_[group] || (best != no_player && key_[i] > key_[best])) continue;
+        if (order(i, group) <= 0 || !jumps(game_, i)) continue;
         if (best == no_player || order(i, best) < 0) best = i;
     }
     return best;
@@ -235,9 +236,10 @@ std::size_t ExactWalk::next_right(std::size_t group) const {
 // A jumping player with the largest target below t_group (below none: the largest of all), or no_player.
 std::size_t ExactWalk::next_left(std::size_t group) const {
     std::size_t best = no_player;
-    for (std::size_t i = 0; i < game_.size(); ++i) {
-        if (group != no_player && (key_[i] > key_[group] || order(i, group) >= 0)) continue;
-        if (!jumps(game_, i)) continue;
+    for (std::size_t i = 0; i < game_.size(); ++i) {  // cheap key tests first: most players fail them
+        if ((group != no_player && key_[i] > key_[group]) || (best != no_player && key_[i] < key_[best]))
+            continue;
+        if ((group != no_player && order(i, group) >= 0) || !jumps(game_, i)) continue;
         if (best == no_player || order(i, best) > 0) best = i;
     }
     return best;
