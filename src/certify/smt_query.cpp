@@ -1,8 +1,12 @@
 #include "certify/smt_query.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "bigcert/curved_certificate.hpp"
 
@@ -135,6 +139,58 @@ QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query,
     return outcome;
 }
 
+// Calls ctx.interrupt() from the deadline on, every 100 ms until the query returns (one interrupt does not
+// always land), and says whether it fired.
+class Watchdog {
+  public:
+    Watchdog(z3::context& ctx, unsigned timeout_ms) : ctx_(ctx) {
+        if (timeout_ms == 0) return;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+        thread_ = std::thread([this, deadline] {
+            std::unique_lock<std::mutex> lock(mutex_);
+            if (done_cv_.wait_until(lock, deadline, [this] { return done_; })) return;
+            fired_ = true;
+            do ctx_.interrupt();
+            while (!done_cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return done_; }));
+        });
+    }
+    ~Watchdog() { stop(); }
+    bool stop() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        done_cv_.notify_all();
+        if (thread_.joinable()) thread_.join();
+        return fired_;
+    }
+
+  private:
+    z3::context& ctx_;
+    std::mutex mutex_;
+    std::condition_variable done_cv_;
+    bool done_ = false, fired_ = false;
+    std::thread thread_;
+};
+
+// QF_NRA in Z3 4.8.12 ran unbounded (measured: minutes past a 2 s timeout, interrupt() ignored too) whenever
+// the context produced proofs, and its own timer thread once hung at the deadline without proofs. So a
+// nonlinear query runs in a fresh proof-free context (its nonlinear proof steps are opaque anyway; the logged
+// text is what `bigcert replay` re-runs) without Z3's timer, stopped by our watchdog: measured to stop nlsat
+// within 0.6 s of the deadline. Expiry answers "unknown" with reason "timeout".
+QueryOutcome decide_nonlinear(const SmtQuery& query, const QueryLimits& limits,
+                              const std::vector<std::string>& model_variables) {
+    z3::context ctx;
+    QueryLimits own = limits;
+    own.timeout_ms = 0;  // the watchdog's job
+    own.produce_proof = false;
+    z3::solver solver = make_solver(ctx, query, own);
+    Watchdog watchdog(ctx, limits.timeout_ms);
+    QueryOutcome outcome = decide(ctx, solver, query, own, model_variables);
+    if (watchdog.stop() && outcome.answer == "unknown") outcome.reason = "timeout";
+    return outcome;
+}
+
 }  // namespace
 
 LoggedQuery logged_query(const std::string& name, const std::string& purpose, const std::string& subject,
@@ -157,12 +213,14 @@ LoggedQuery logged_query(const std::string& name, const std::string& purpose, co
 
 QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
                        const std::vector<std::string>& model_variables) {
+    if (query.logic() == "QF_NRA") return decide_nonlinear(query, limits, model_variables);
     z3::solver solver = make_solver(ctx, query, limits);
     return decide(ctx, solver, query, limits, model_variables);
 }
 
 QueryOutcome SolverPool::run(const SmtQuery& query, const QueryLimits& limits,
                              const std::vector<std::string>& model_variables) {
+    if (query.logic() == "QF_NRA") return decide_nonlinear(query, limits, model_variables);
     const std::string key =
         query.logic() + "/" + std::to_string(limits.timeout_ms) + "/" + std::to_string(limits.rlimit);
     auto it = solvers_.find(key);

@@ -109,7 +109,9 @@ class MixedCertify(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             props = json.loads(r.stdout)["properties"]
             ex = props["exaggeration"]
-            self.assertEqual((ex["verdict"], ex["premise"], ex["method"]), ("holds", "met", "z3"))
+            # nlsat (the only engine a deadline stops in Z3 4.8.12) does not decide the QF_NRA query in time, so the
+            # verdict rests on the certified enclosure; the unknown query stays in the log.
+            self.assertEqual((ex["verdict"], ex["premise"], ex["method"]), ("holds", "met", "enclosure"))
             # Disc and ellipse are strictly convex: each sits at its unique support point; the square is not.
             self.assertEqual(ex["at_unique_support_point"], [0, 1])
             self.assertEqual((props["receiver-unique"]["verdict"], props["receiver-unique"]["method"]), ("holds", "enclosure"))
