@@ -138,40 +138,34 @@ class TextBuffer {
     std::size_t used_ = 0;
 };
 
-// ["x"]: a point of R^1 as write_vector writes it.
-void put_line_point(TextBuffer& text, const SmallFraction& x) {
-    char* at = text.reserve(48);
+// ["x"]: a point of R^1 as write_vector writes it (at most 47 characters).
+char* put_action(char* at, const SmallFraction& x) {
     *at++ = '[', *at++ = '"';
     at = write_small_fraction(at, x);
     *at++ = '"', *at++ = ']';
-    text.commit(at);
+    return at;
 }
 
-// The players' actions ["x"] and losses "l" from `begin` to `end`, each preceded by ", " except the first.
-// Formatting through a small reused buffer (TextBuffer) keeps the text in cache; the block for another
-// thread's share costs fresh pages, hence only for the second half.
-template <class Sink>
-void put_line_actions(Sink& text, const std::vector<SmallFraction>& actions, std::size_t begin, std::size_t end) {
+void put_line_point(TextBuffer& text, const SmallFraction& x) { text.commit(put_action(text.reserve(48), x)); }
+
+// Items `begin` to `end` of a list, each preceded by ", " except the first, each written by
+// item(at, i) in at most `most` characters. Formatting through a small reused buffer (TextBuffer) keeps the
+// text in cache; the block for another thread's share costs fresh pages, hence only for the second half.
+template <class Sink, class Item>
+void put_items(Sink& text, std::size_t begin, std::size_t end, std::size_t most, const Item& item) {
     for (std::size_t i = begin; i < end; ++i) {
-        char* at = text.reserve(48);
+        char* at = text.reserve(most);
         if (i) *at++ = ',', *at++ = ' ';
-        *at++ = '[', *at++ = '"';
-        at = write_small_fraction(at, actions[i]);
-        *at++ = '"', *at++ = ']';
-        text.commit(at);
+        text.commit(item(at, i));
     }
 }
 
-template <class Sink>
-void put_line_losses(Sink& text, const std::vector<SmallFraction>& offsets, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-        char* at = text.reserve(88);
-        if (i) *at++ = ',', *at++ = ' ';
-        *at++ = '"';
-        at = write_small_fraction_squared(at, offsets[i]);
-        *at++ = '"';
-        text.commit(at);
-    }
+// "l" for a loss (at most 81 characters).
+char* put_loss(char* at, const SmallFraction& offset) {
+    *at++ = '"';
+    at = write_small_fraction_squared(at, offset);
+    *at++ = '"';
+    return at;
 }
 
 // Text in one block allocated for the worst case and never initialised (for the helper thread's half):
@@ -225,13 +219,13 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
         TextBuffer text(out);
         text.put("[");
         put_in_two_halves(text, game.size(), 48, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_line_actions(sink, s.actions, begin, end);
+            put_items(sink, begin, end, 48, [&](char* at, std::size_t i) { return put_action(at, s.actions[i]); });
         });
         text.put("],\n  \"receiver\": ");
         put_line_point(text, s.receiver);
         text.put(",\n  \"losses\": [");
         put_in_two_halves(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_line_losses(sink, s.offsets, begin, end);
+            put_items(sink, begin, end, 88, [&](char* at, std::size_t i) { return put_loss(at, s.offsets[i]); });
         });
         text.put("],\n  \"potential\": \"" + to_string(s.potential) + "\"},\n");
         text.put(" \"equilibria\": {\"count\": \"" + count_name(s.count) + "\", \"faces\": [");

@@ -193,23 +193,7 @@ class ExactWalk {
 
 // F on the open gap just left of t_split (right of every target for no_player), as exact_value_left_of().
 Rational ExactWalk::value_left_of(std::size_t split) const {
-    const std::size_t n = game_.size();
-    unsigned workers = worker_count(threads_, n);
-    std::vector<ExactSum> partial(workers);
-    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            const SmallFraction& weight = game_.weights[i];
-            if (sign(weight) == 0) continue;
-            if (!jumps(game_, i))
-                partial[w].add_product(weight, game_.lo(i));
-            else if (split != no_player && order(i, split) >= 0)
-                partial[w].add_product(weight, high_side(game_, i));
-            else
-                partial[w].add_product(weight, low_side(game_, i));
-        }
-    });
-    for (std::size_t w = 1; w < workers; ++w) partial[0].merge(partial[w]);
-    return to_rational(game_.bias) + partial[0].value();
+    return exact_value_on_gap(game_, threads_, [&](std::size_t i) { return split != no_player && order(i, split) >= 0; });
 }
 
 // The total drop of F at the target of `group`: the sum of |w| (hi - lo) over the jumping players there.
@@ -217,8 +201,7 @@ Rational ExactWalk::jump_at(std::size_t group) const {
     ExactSum total;
     for (std::size_t i = 0; i < game_.size(); ++i)
         if (key_[i] == key_[group] && jumps(game_, i) && target(i) == target(group))
-            total.add(to_rational(game_.weights[i]) *
-                      (to_rational(high_side(game_, i)) - to_rational(low_side(game_, i))));
+            total.add(jump_of(game_, i));
     return total.value();
 }
 

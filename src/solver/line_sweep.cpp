@@ -62,33 +62,17 @@ std::size_t LineSweep::locate_in_floating_point() const {
 // F on the open interval just left of group g, exactly: players with targets at or right of group g's
 // target push up, the others down, the rest (a single point) contribute w·lo.
 Rational LineSweep::exact_value_left_of(std::size_t group) const {
-    const std::size_t n = game_.size();
     const bool right_of_all = group + 1 == group_start_.size();
     const SmallFraction split = right_of_all ? SmallFraction{} : target(group_start_[group]);
-    unsigned workers = worker_count(threads_, n);
-    std::vector<ExactSum> partial(workers);
-    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            const SmallFraction& weight = game_.weights[i];
-            if (sign(weight) == 0) continue;
-            if (!jumps(game_, i))
-                partial[w].add_product(weight, game_.lo(i));
-            else if (!right_of_all && compare(game_.targets[i], split) >= 0)
-                partial[w].add_product(weight, high_side(game_, i));
-            else
-                partial[w].add_product(weight, low_side(game_, i));
-        }
+    return exact_value_on_gap(game_, threads_, [&](std::size_t i) {
+        return !right_of_all && compare(game_.targets[i], split) >= 0;
     });
-    for (std::size_t w = 1; w < workers; ++w) partial[0].merge(partial[w]);
-    return to_rational(game_.bias) + partial[0].value();
 }
 
 Rational LineSweep::jump(std::size_t group) const {
     ExactSum total;
     for (std::size_t k = group_start_[group]; k < group_start_[group + 1]; ++k) {
-        std::size_t i = points_[k];  // |w| (hi - lo) > 0
-        total.add(to_rational(game_.weights[i]) *
-                  (to_rational(high_side(game_, i)) - to_rational(low_side(game_, i))));
+        total.add(jump_of(game_, points_[k]));  // |w| (hi - lo) > 0
     }
     return total.value();
 }
