@@ -16,6 +16,8 @@
 //     outside A_i: unsat puts every equilibrium action in A_i (MODEL.md 3b: x_i maximises u_i(x̂*)).
 #include <z3++.h>
 
+#include <optional>
+
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/solution_writer.hpp"
@@ -135,6 +137,76 @@ SmtQuery receiver_query(const Instance& instance, const Solution& s, const Vecto
     return q;
 }
 
+// The player k with w_k != 0 and t_k = m when the receiver box is the point m; n when there is none.
+std::size_t pinned_player(const Instance& instance, const Solution& s, const Vector& m) {
+    const std::size_t n = instance.players.size();
+    for (const Enclosure& e : s.receiver_enclosure)
+        if (!e.is_exact()) return n;
+    for (std::size_t i = 0; i < n; ++i)
+        if (sign(instance.players[i].weight) != 0 && instance.players[i].target == m) return i;
+    return n;
+}
+
+// Step 3 for the pinned player k, whose u_k = 0 leaves its KKT conditions empty: its action is fixed by the
+// receiver equation, x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i (step 3 for the
+// others). Query: such an x_k outside A_k (expected unsat).
+SmtQuery pinned_action_query(const Instance& instance, const Solution& s, const Vector& bias, std::size_t k) {
+    const std::size_t n = instance.players.size(), d = instance.dimension;
+    SmtQuery q("QF_LRA", {"bigcert certify (curved, step 3, player " + instance.label(k) + " by the receiver equation)",
+                          "x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i",
+                          "negation: x_k outside A_k", "expected: unsat"});
+    std::vector<std::string> r = declared(q, "r", d);
+    assert_in_box(q, "r_in_B", r, s.receiver_enclosure);
+    std::vector<std::vector<std::string>> rest(d);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == k) continue;
+        std::vector<std::string> xi = declared(q, "x" + std::to_string(i) + "_", d);
+        assert_in_box(q, "x" + std::to_string(i) + "_in_A", xi, s.action_enclosures[i]);
+        for (std::size_t j = 0; j < d; ++j) rest[j].push_back("(* " + smt_number(instance.players[i].weight) + " " + xi[j] + ")");
+    }
+    std::vector<std::string> x;
+    for (std::size_t j = 0; j < d; ++j) {
+        x.push_back("xk" + std::to_string(j));
+        q.define_real(x.back(), "(* " + smt_number(1 / instance.players[k].weight) + " (- " + r[j] + " " +
+                                    smt_number(bias[j]) + " " + smt_sum(rest[j]) + "))");
+    }
+    q.assert_named("outside_action_box", outside_box(x, s.action_enclosures[k]));
+    return q;
+}
+
+// Step 2 when B is the point m = t_k of a player k with w_k != 0 (the solver's interior case): u_k(m) = 0, so every
+// point of X_k maximises u_k(m), and the profile (s_i for i != k, y_k = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k)
+// is an equilibrium with receiver m once y_k is in X_k; MODEL.md 3a then gives x̂* = m. Query: s_i in S_i, y_k
+// outside X_k (expected unsat).
+std::optional<SmtQuery> pinned_receiver_query(const Instance& instance, const Solution& s, const Vector& m,
+                                              const Vector& bias, const std::vector<std::vector<Enclosure>>& boxes) {
+    const std::size_t n = instance.players.size(), d = m.size();
+    const std::size_t k = pinned_player(instance, s, m);
+    if (k == n) return std::nullopt;
+    SmtQuery q(instance.set_of(k).is_curved() ? "QF_NRA" : "QF_LRA",
+               {"bigcert certify (curved, step 2, receiver pinned to player " + instance.label(k) + "'s target)",
+                "with s_i in S_i (step 1) and y = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k, the profile (s, y) is an "
+                "equilibrium with receiver m when y is in X_k (u_k(m) = 0)",
+                "negation: y outside X_k", "expected: unsat"});
+    std::vector<std::vector<std::string>> rest(d);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == k) continue;
+        std::vector<std::string> si = declared(q, "s" + std::to_string(i) + "_", d);
+        assert_in_box(q, "s" + std::to_string(i) + "_in_S", si, boxes[i]);
+        for (std::size_t j = 0; j < d; ++j) rest[j].push_back("(* " + smt_number(instance.players[i].weight) + " " + si[j] + ")");
+    }
+    std::vector<std::string> y;
+    for (std::size_t j = 0; j < d; ++j) {
+        y.push_back("y" + std::to_string(j));
+        q.define_real(y.back(), "(* " + smt_number(1 / instance.players[k].weight) + " (- " + smt_number(m[j] - bias[j]) +
+                                    " " + smt_sum(rest[j]) + "))");
+    }
+    std::string all = "(and";
+    for (const std::string& f : smt_membership(instance.set_of(k), y, "in_set")) all += " " + f;
+    q.assert_named("outside_X_k", "(not " + all + "))");
+    return q;
+}
+
 // Step 3: r in B, x_i a KKT point for u_i(r), x_i outside A_i.
 SmtQuery action_query(const Instance& instance, const Solution& s, std::size_t i) {
     const Player& p = instance.players[i];
@@ -199,25 +271,42 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
     for (const Rational& b : bias) t.push_back(Enclosure::point(b));
     const unsigned bits = 2 * solution.precision + 64;  // S_i far tighter than B, so that step 2 can close
     std::vector<std::string> reasons(n);
+    std::vector<std::vector<Enclosure>> boxes(n);
     for (std::size_t i = 0; i < n; ++i) {
         SupportClaim claim = support_claim(instance, i, m, bits);
         QueryOutcome o = run("certify-enclosure-support-" + std::to_string(i), instance.label(i),
                              "a maximiser at the receiver box midpoint lies in S_i", claim.query);
         if (o.answer != "unsat") reasons[i] = failure("support box at the midpoint", o);
         for (std::size_t j = 0; j < d; ++j) t[j] = t[j] + instance.players[i].weight * claim.box[j];
+        boxes[i] = std::move(claim.box);
     }
-    QueryOutcome receiver = run("certify-enclosure-receiver", "the receiver",
-                                "monotonicity of maximisers with the receiver box negated",
-                                receiver_query(instance, solution, m, t));
+    bool supports_ok = true;
+    for (const std::string& r : reasons) supports_ok = supports_ok && r.empty();
+    std::optional<SmtQuery> pinned = pinned_receiver_query(instance, solution, m, bias, boxes);
+    QueryOutcome receiver = pinned ? run("certify-enclosure-receiver-pinned", "the receiver",
+                                         "an equilibrium with receiver m from the support boxes", *pinned)
+                                   : run("certify-enclosure-receiver", "the receiver",
+                                         "monotonicity of maximisers with the receiver box negated",
+                                         receiver_query(instance, solution, m, t));
+    const std::size_t k = pinned_player(instance, solution, m);
     for (std::size_t i = 0; i < n; ++i) {
-        QueryOutcome o = run("certify-enclosure-action-" + std::to_string(i), instance.label(i),
-                             "KKT over the receiver box with the action box negated",
-                             action_query(instance, solution, i));
+        QueryOutcome o = i == k ? run("certify-enclosure-action-" + std::to_string(i) + "-pinned", instance.label(i),
+                                      "the receiver equation over the other boxes, action box negated",
+                                      pinned_action_query(instance, solution, bias, i))
+                                : run("certify-enclosure-action-" + std::to_string(i), instance.label(i),
+                                      "KKT over the receiver box with the action box negated",
+                                      action_query(instance, solution, i));
         if (o.answer != "unsat") reasons[i] += (reasons[i].empty() ? "" : "; ") + failure("action box", o);
         if (receiver.answer != "unsat")
             reasons[i] += (reasons[i].empty() ? "" : "; ") + failure("receiver box (shared)", receiver);
+        else if (!supports_ok)  // step 2 rests on every player's support box
+            reasons[i] += (reasons[i].empty() ? "" : "; ") + std::string("receiver box: a support box was not proven");
     }
 
+    if (k < n)  // the pinned player's box rests on every other player's action box
+        for (std::size_t i = 0; i < n; ++i)
+            if (i != k && !reasons[i].empty() && reasons[k].empty())
+                reasons[k] = "action box: rests on other players' action boxes, not all proven";
     bool steps_certify = true;
     for (const std::string& r : reasons) steps_certify = steps_certify && r.empty();
     if (!steps_certify) {
@@ -255,7 +344,11 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
         "w_i (m - x*) and summing over the players, (m - x*).(x* - f) >= 0 for f = w0 x0 + sum w_i s_i, which "
         "lies in T = w0 x0 + sum w_i S_i (exact interval sums, in the query as f's bounds); so 'r outside B, f "
         "in T, (m - r).(r - f) >= 0' unsat puts x* in B. (3) per player, 'r in B and x_i a KKT point of max "
-        "u_i(r).y outside the action box' unsat (MODEL.md 3b). When a step is not unsat, the whole KKT system with "
+        "u_i(r).y outside the action box' unsat (MODEL.md 3b). When the receiver box is the point m = t_k (w_k != 0), "
+        "step 2 instead shows that y_k = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k lies in X_k for all s_i in S_i: then "
+        "(s, y_k) is an equilibrium with receiver m (u_k(m) = 0) and MODEL.md 3a makes m the receiver of every "
+        "equilibrium, and step 3 for player k (its KKT conditions are empty) uses the receiver equation over r in B "
+        "and the other players' action boxes. When a step is not unsat, the whole KKT system with "
         "every box negated is asked as one query (certify-enclosure-whole-system); its unsat alone also proves "
         "the claim. The boxes are in the certificate (enclosure).");
     c.proof_log = log.directory();

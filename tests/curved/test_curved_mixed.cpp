@@ -68,3 +68,23 @@ TEST_CASE("boxes that miss the equilibrium are not certified", "[curved][z3]") {
         CHECK(c.players[2].verdict == "not certified");
     }
 }
+
+TEST_CASE("an interior player pins the receiver to its target: the point box is certified", "[curved][z3]") {
+    // Player 2's disc contains what it needs to bring the receiver to its target exactly (the solver's point
+    // box); the monotonicity step has no room there, the pinned steps decide it.
+    Instance instance = load_instance_text(R"({"dimension": 2, "players": [
+        {"target": ["-185/30011", "199/30011"], "weight": "1/2",
+         "action_set": {"ball": {"center": ["-393/7", "-58/97"], "radius": "278/7"}}},
+        {"target": ["-301/1009", "317/97"], "weight": "1/3",
+         "action_set": {"ball": {"center": ["-278/97", "-322/30011"], "radius": "254/97"}}},
+        {"target": ["282/101", "120/97"], "weight": "2",
+         "action_set": {"ball": {"center": ["292/30011", "269/97"], "radius": "29"}}}]})");
+    Solution solution = solve(instance);
+    REQUIRE(solution.receiver_enclosure[0].is_exact());
+    CHECK(solution.receiver_enclosure[0].lo == Rational(282, 101));
+    CHECK(certify_boxes(instance, solution).verdict == "certified");
+    Solution wrong = solution;  // the pinned player's box moved off its equilibrium action
+    Enclosure& e = wrong.action_enclosures[2][0];
+    e = {e.hi + 1, e.hi + 2};
+    CHECK(certify_boxes(instance, wrong).verdict == "not certified");
+}
