@@ -267,12 +267,12 @@ void require_same_game(const LineGame& fast, const LineGame& general) {
     CHECK(fast.names == general.names);
 }
 
-// About 1.5 MB: over the size where the fast loader reads the players in two threads, the second one from
+// About 2 MB: over the size where the fast loader reads the players in two threads, the second one from
 // a guessed player boundary near the middle of the text.
 std::string large_instance(std::mt19937& rng, bool names, bool own_sets, const std::string& after_players) {
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     std::string text = R"({"format": "bigcert/1", "name": "big \"one\" \u00e9", "dimension": 1, "players": [)";
-    const int n = 30000;
+    const int n = 40000;  // also over the size where the writer formats in two threads (2^15)
     for (int i = 0; i < n; ++i) {
         text += i ? "\n,{" : "{";
         if (names && i % 7 == 0)  // names that look like player boundaries, escapes and UTF-8
@@ -298,15 +298,23 @@ TEST_CASE("fast loader: large texts read in two threads give load_instance's gam
         bool names, own_sets;
         std::string after;
     };
-    for (const Case& c : {Case{false, false, common}, Case{true, false, common}, Case{true, true, common},
-                          Case{false, true, common + unknown}, Case{true, false, unknown + common}}) {
+    const std::vector<Case> cases = {Case{false, false, common}, Case{true, false, common},
+                                     Case{true, true, common}, Case{false, true, common + unknown},
+                                     Case{true, false, unknown + common}};
+    for (const Case& c : cases) {
         std::string text = large_instance(rng, c.names, c.own_sets, c.after);
         REQUIRE(text.size() > (std::size_t{1} << 20));
         std::optional<LineGame> fast = load_line_game_text(text);
         REQUIRE(fast.has_value());
-        std::optional<LineGame> general = line_game_of(load_instance_text(text));
+        Instance instance = load_instance_text(text);
+        std::optional<LineGame> general = line_game_of(instance);
         REQUIRE(general.has_value());
         require_same_game(*fast, *general);
+        if (&c == &cases[0]) {  // solved and written (two threads) as the GMP path does
+            std::optional<LineSolution> line = solve_line_game(*fast);
+            REQUIRE(line.has_value());
+            CHECK(json_of(*fast, *line) == gmp_json(instance));
+        }
     }
     // Faults late in the second thread's part must still make the fast loader decline.
     std::string text = large_instance(rng, false, false, common);
@@ -319,6 +327,6 @@ TEST_CASE("fast loader: large texts read in two threads give load_instance's gam
     CHECK_FALSE(load_line_game_text(text + "x").has_value());
     CHECK_FALSE(load_line_game_text(text.substr(0, text.size() - 2)).has_value());
     LoadLimits limits;
-    limits.max_players = 29999;
+    limits.max_players = 39999;
     CHECK_FALSE(load_line_game_text(text, limits).has_value());
 }
