@@ -18,7 +18,17 @@ for target in instance_loader profile_loader line_game_loader; do
     grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|INFO: Running)" || true
   rm -rf "$corpus"
 done
-if ls fuzz/findings/crash-* fuzz/findings/leak-* fuzz/findings/timeout-* >/dev/null 2>&1; then
-  echo "fuzz: findings in fuzz/findings/"; exit 1
+# (The check used to be one `ls` of three globs, which succeeds only when all three kinds exist: it never
+# failed.) Crashes and leaks (sanitizer reports included) fail; inputs over the 20 s limit are reported
+# loudly but do not fail CI: they are performance findings, listed in the README, not wrong answers.
+shopt -s nullglob
+failures=(fuzz/findings/crash-* fuzz/findings/leak-* fuzz/findings/oom-*)
+slow=(fuzz/findings/timeout-*)
+if ((${#slow[@]})); then
+  echo "fuzz: SLOW inputs (over 20 s), not counted as failures: ${slow[*]}"
+  for f in "${slow[@]}"; do head -c 600 "$f"; echo; done
 fi
-echo "fuzz: no findings"
+if ((${#failures[@]})); then
+  echo "fuzz: findings: ${failures[*]}"; exit 1
+fi
+echo "fuzz: no crash or sanitizer finding"
