@@ -1,7 +1,6 @@
 #include "bigcert/line_game_loader.hpp"
 
 #include <atomic>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -48,9 +47,9 @@ void mark_once(bool& seen) {
     seen = true;
 }
 
-// A strict JSON reader for the fast path's subset, one byte at a time with no copy: strings must be
-// printable ASCII without escapes, numbers must follow JSON's grammar without exponents; anything else
-// (escapes, other bytes, exponents, deep nesting) declines, and the general loader decides.
+// A strict JSON reader for the fast path's subset, one byte at a time with no copy: strings are valid UTF-8
+// (escapes decoded, \u0000 declined), numbers follow JSON's grammar without exponents, nesting stays within
+// the limit; anything else declines, and the general loader decides.
 class LineScanner {
   public:
     LineScanner(const char* begin, const char* end, const LoadLimits& limits, std::size_t depth = 0)
@@ -439,7 +438,7 @@ struct SecondHalf {
 class LineDocument {
   public:
     LineDocument(const char* begin, const char* end, const LoadLimits& limits)
-        : in_(begin, end, limits), begin_(begin), end_(end), limits_(limits) {}
+        : in_(begin, end, limits), end_(end), limits_(limits) {}
     LineGame read();
 
   private:
@@ -448,7 +447,7 @@ class LineDocument {
     std::string text_string() { return std::string(in_.string()); }
 
     LineScanner in_;
-    const char *begin_, *end_;
+    const char* end_;
     const LoadLimits& limits_;
     PlayerColumns players_;
     bool has_common_ = false;

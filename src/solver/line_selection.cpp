@@ -13,7 +13,6 @@
 namespace bigcert {
 namespace {
 
-constexpr std::int64_t exact_in_double = std::int64_t{1} << 53;
 constexpr std::size_t no_player = static_cast<std::size_t>(-1);
 
 // ---- Stage 1, floating point: a guess of the target at or just right of x̂* ----
@@ -193,7 +192,8 @@ class ExactWalk {
 
 // F on the open gap just left of t_split (right of every target for no_player), as exact_value_left_of().
 Rational ExactWalk::value_left_of(std::size_t split) const {
-    return exact_value_on_gap(game_, threads_, [&](std::size_t i) { return split != no_player && order(i, split) >= 0; });
+    return exact_value_on_gap(game_, threads_,
+                              [&](std::size_t i) { return split != no_player && order(i, split) >= 0; });
 }
 
 // The total drop of F at the target of `group`: the sum of |w| (hi - lo) over the jumping players there.
@@ -257,32 +257,6 @@ std::uint64_t bits_of(double key) {
 }
 
 }  // namespace
-
-TargetKeys target_keys(const LineGame& game, unsigned threads) {
-    TargetKeys keys;
-    keys.key.resize(game.size());
-    const std::size_t n = game.size();
-    unsigned workers = worker_count(threads, n);
-    std::vector<char> monotone(workers, 1);
-    std::vector<double> low(workers, 0), high(workers, 0);
-    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
-        if (begin == end) return;  // no players
-        bool ok = true;
-        double smallest = to_double(game.targets[begin]), largest = smallest;
-        for (std::size_t i = begin; i < end; ++i) {
-            const SmallFraction& t = game.targets[i];
-            ok = ok && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
-            const double key = to_double(t);
-            keys.key[i] = key;
-            smallest = std::min(smallest, key), largest = std::max(largest, key);
-        }
-        monotone[w] = ok, low[w] = smallest, high[w] = largest;
-    });
-    for (char ok : monotone) keys.monotone = keys.monotone && ok;
-    keys.low = *std::min_element(low.begin(), low.end());
-    keys.high = *std::max_element(high.begin(), high.end());
-    return keys;
-}
 
 std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
                                                         unsigned threads) {

@@ -6,7 +6,7 @@
 // exact stage then proves it: one exact evaluation of F left of that target and exact steps to the
 // neighbouring targets, each found by a linear scan. Doubles only guess; every decision is exact.
 //
-// Needs keys that order the targets exactly (|num|, den <= 2^53, see TargetKeys); otherwise, or when the
+// Needs keys that order the targets exactly (|num|, den <= 2^53, see TargetKeys in line_support.hpp); otherwise, or when the
 // guess is more than a few exact steps off, nothing is returned and the caller sorts (line_sweep.hpp).
 #pragma once
 
@@ -14,19 +14,9 @@
 #include <vector>
 
 #include "bigcert/line_game.hpp"
+#include "solver/line_support.hpp"
 
 namespace bigcert {
-
-// key[i] = t_i as a double. When `monotone`, |num|, den <= 2^53 for every target, so the conversion is
-// correctly rounded and monotone: key[a] < key[b] implies t_a < t_b, and t_a = t_b implies equal keys;
-// only equal keys need an exact comparison.
-struct TargetKeys {
-    std::vector<double> key;
-    bool monotone = true;
-    double low = 0, high = 0;  // the smallest and largest key
-};
-
-TargetKeys target_keys(const LineGame& game, unsigned threads);
 
 // x̂*, exactly; nothing when keys are not monotone or the guess was too far off. Throws LineOverflow.
 std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,

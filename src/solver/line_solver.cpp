@@ -155,8 +155,7 @@ void locate_receiver(const LineGame& game, unsigned threads, SmallFraction& rece
             return;
         }
     }
-    keys = {};
-    std::vector<std::uint32_t> by_target = players_by_target(game);
+    std::vector<std::uint32_t> by_target = players_by_target(game, keys);
     receiver = line_receiver(game, by_target, threads);
     repeated_target = has_repeated_target(game, by_target);
 }

@@ -1,5 +1,6 @@
-// Which end of its interval a player of a LineGame plays on each side of its target (MODEL.md §3e): the
-// sweep (line_sweep.cpp) and the selection (line_selection.cpp) read the same rule.
+// What the d = 1 fast path's sweep (line_sweep.cpp) and selection (line_selection.cpp) share: which end of
+// its interval a player plays on each side of its target (MODEL.md §3e), the exact jumps and gap values of
+// F, and the targets as exactly ordered doubles.
 #pragma once
 
 #include <vector>
@@ -22,6 +23,17 @@ inline const SmallFraction& low_side(const LineGame& game, std::size_t i) {
 inline bool jumps(const LineGame& game, std::size_t i) {
     return sign(game.weights[i]) != 0 && compare(game.lo(i), game.hi(i)) < 0;
 }
+
+// key[i] = t_i as a double. When `monotone`, |num|, den <= 2^53 for every target, so the conversion is
+// correctly rounded and monotone: key[a] < key[b] implies t_a < t_b, and t_a = t_b implies equal keys;
+// only equal keys need an exact comparison.
+struct TargetKeys {
+    std::vector<double> key;
+    bool monotone = true;
+    double low = 0, high = 0;  // the smallest and largest key
+};
+
+TargetKeys target_keys(const LineGame& game, unsigned threads);  // line_sweep.cpp
 
 // The drop of F at player i's target, exactly: w (high side - low side) = |w| (hi - lo).
 inline Rational jump_of(const LineGame& game, std::size_t i) {

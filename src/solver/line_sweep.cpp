@@ -101,28 +101,47 @@ SmallFraction LineSweep::run() {
 
 }  // namespace
 
-// When |num| and den are at most 2^53 both convert exactly and their quotient is correctly rounded, so
-// the double is monotone in the exact value: a < b between doubles implies t_a <= t_b exactly. Sorting by
-// (double, exact value, index) is then the exact order, with the costly exact comparison only on ties.
-std::vector<std::uint32_t> players_by_target(const LineGame& game) {
+TargetKeys target_keys(const LineGame& game, unsigned threads) {
+    constexpr std::int64_t exact_in_double = std::int64_t{1} << 53;
+    TargetKeys keys;
+    keys.key.resize(game.size());
+    const std::size_t n = game.size();
+    unsigned workers = worker_count(threads, n);
+    std::vector<char> monotone(workers, 1);
+    std::vector<double> low(workers, 0), high(workers, 0);
+    parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
+        if (begin == end) return;  // no players
+        bool ok = true;
+        double smallest = to_double(game.targets[begin]), largest = smallest;
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction& t = game.targets[i];
+            ok = ok && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
+            const double key = to_double(t);
+            keys.key[i] = key;
+            smallest = std::min(smallest, key), largest = std::max(largest, key);
+        }
+        monotone[w] = ok, low[w] = smallest, high[w] = largest;
+    });
+    for (char ok : monotone) keys.monotone = keys.monotone && ok;
+    keys.low = *std::min_element(low.begin(), low.end());
+    keys.high = *std::max_element(high.begin(), high.end());
+    return keys;
+}
+
+// With monotone keys, sorting by (key, exact value, index) is the exact order, with the costly exact
+// comparison only on ties; otherwise every comparison is exact.
+std::vector<std::uint32_t> players_by_target(const LineGame& game, const TargetKeys& keys) {
     struct Entry {  // 16 bytes: the sort moves these, the exact targets are looked up on ties only
         double key;
         std::uint32_t player;
     };
-    constexpr std::int64_t exact_in_double = std::int64_t{1} << 53;
-    bool monotone = true;
     std::vector<Entry> entries(game.size());
-    for (std::size_t i = 0; i < game.size(); ++i) {
-        const SmallFraction& t = game.targets[i];
-        monotone =
-            monotone && t.num <= exact_in_double && -t.num <= exact_in_double && t.den <= exact_in_double;
-        entries[i] = {to_double(t), static_cast<std::uint32_t>(i)};
-    }
+    for (std::size_t i = 0; i < game.size(); ++i) entries[i] = {keys.key[i], static_cast<std::uint32_t>(i)};
     auto exactly = [&](const Entry& a, const Entry& b) {
         int c = compare(game.targets[a.player], game.targets[b.player]);
         return c != 0 ? c < 0 : a.player < b.player;
     };
-    if (monotone)
+    if (keys.monotone)
         std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
             return a.key != b.key ? a.key < b.key : exactly(a, b);
         });

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "bigcert/line_game.hpp"
+#include "solver/line_support.hpp"
 
 namespace bigcert {
 
 // Every player, sorted by target exactly (ties by index): the sweep's breakpoints and Theorem 4's
 // distinctness test both read it.
-std::vector<std::uint32_t> players_by_target(const LineGame& game);
+std::vector<std::uint32_t> players_by_target(const LineGame& game, const TargetKeys& keys);
 
 // Whether two players have exactly equal targets; `by_target` from players_by_target().
 bool has_repeated_target(const LineGame& game, const std::vector<std::uint32_t>& by_target);

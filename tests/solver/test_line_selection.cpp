@@ -65,8 +65,8 @@ TEST_CASE("selection: the same receiver and repeat test as the sorted sweep", "[
         const Targets kind = static_cast<Targets>(round % 3);
         const std::size_t n = static_cast<std::size_t>(1 + rng() % (round < 450 ? 40 : 3000));
         LineGame game = random_game(rng, n, kind);
-        std::vector<std::uint32_t> by_target = players_by_target(game);
         TargetKeys keys = target_keys(game, 1 + round % 2);
+        std::vector<std::uint32_t> by_target = players_by_target(game, keys);
         REQUIRE(keys.monotone);
         const bool sorted_repeat = has_repeated_target(game, by_target);
         CHECK(has_repeated_target(game, keys) == sorted_repeat);
