@@ -35,7 +35,10 @@ public:
     const std::string& directory() const { return directory_; }
     void record(LoggedQuery query);        // thread-safe
     void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
-    void add_artifact(const std::string& file, const std::string& content, const std::string& description);
+    // `kind` (optional) names how `bigcert replay` re-checks the file beyond its SHA-256 (replay.hpp), and
+    // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
+    void add_artifact(const std::string& file, const std::string& content, const std::string& description,
+                      const std::string& kind = "", const std::string& expected = "");
     // Writes the query files and manifest.json; returns the manifest's SHA-256 (empty when disabled).
     std::string finish(const nlohmann::ordered_json& parameters);
 
@@ -46,7 +49,10 @@ private:
     std::mutex mutex_;
     std::vector<LoggedQuery> queries_;
     std::vector<std::string> notes_;
-    std::vector<std::pair<std::string, std::string>> artifacts_;  // file, description
+    struct Artifact {
+        std::string file, description, kind, expected;
+    };
+    std::vector<Artifact> artifacts_;
 };
 
 std::string sha256_hex(const std::string& data);

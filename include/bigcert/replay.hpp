@@ -1,6 +1,8 @@
 // Replaying a proof log with the stock solver binaries: every query file must still have its recorded
 // SHA-256, no file may be missing or extra, and `z3 FILE` (and `cvc5 FILE` when installed) must give the
-// expected answer.
+// expected answer. Artifacts with a `kind` are re-checked too (an "smt2" file must give its expected answer
+// in z3; an "algebraic-claim" is re-derived, algebraic_claim.hpp), and a bundle in which nothing was
+// re-checked (no query, no such artifact) fails: a replay that checked nothing shows nothing.
 #pragma once
 
 #include <string>
@@ -18,8 +20,17 @@ struct ReplayLine {
     std::string problem;
 };
 
+// One artifact re-checked beyond its digest.
+struct ArtifactCheck {
+    std::string file, kind, expected;
+    std::string outcome;  // what replay found (z3's answer, or what was re-derived)
+    bool passed = false;
+    std::string problem;
+};
+
 struct ReplayReport {
     std::vector<ReplayLine> lines;
+    std::vector<ArtifactCheck> artifacts;
     std::vector<std::string> problems;  // bundle-level: missing, extra, edited files
     bool ok() const;
 };

@@ -14,6 +14,7 @@
 #include "bigcert/polynomial.hpp"
 #include "bigcert/root_form.hpp"
 #include "bigcert/support_elimination.hpp"
+#include "certify/algebraic_claim.hpp"
 #include "certify/algebraic_substitution.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/smt_query.hpp"
@@ -260,12 +261,35 @@ IntegerPolynomial guess_isolating(const Enclosure& box, unsigned precision) {
     return {};
 }
 
+// The printed answer as proof-log artifacts that `bigcert replay` re-checks without this file's route
+// (algebraic_claim.hpp): the claim (JSON) and its query for the stock z3 binary.
+void log_claim(const Instance& instance, const std::vector<Enclosure>& boxes,
+               const std::vector<IntegerPolynomial>& polynomials, ProofLog& log) {
+    const std::vector<std::string> names = claim_variables(instance);
+    std::vector<ClaimedCoordinate> claim;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        ClaimedCoordinate c{names[k], std::nullopt, polynomials[k].coefficients(), boxes[k].lo, boxes[k].hi};
+        if (boxes[k].is_exact()) c.value = boxes[k].lo, c.polynomial.clear();
+        claim.push_back(std::move(c));
+    }
+    log.add_artifact("algebraic-claim.json", algebraic_claim_json(claim).dump(2) + "\n",
+                     "the exact coordinates solve --algebraic printed (receiver r_j, actions x_i_j)",
+                     "algebraic-claim", "one root per interval");
+    log.add_artifact("algebraic-claim.smt2", algebraic_claim_query(instance, claim),
+                     "the claimed coordinates pinned and not an equilibrium (QF_NRA)", "smt2", "unsat");
+}
+
 }  // namespace
 
 void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
                            const AlgebraicOptions& options) {
     if (!s.enclosed) {
         s.algebraic_note = "the equilibrium is rational and printed exactly";
+        std::vector<Enclosure> boxes;
+        for (const Rational& v : s.receiver) boxes.push_back({v, v});
+        for (const Vector& action : s.actions)
+            for (const Rational& v : action) boxes.push_back({v, v});
+        log_claim(instance, boxes, std::vector<IntegerPolynomial>(boxes.size()), log);
         return;
     }
     if (instance.players.size() > options.max_players) {
@@ -408,6 +432,9 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
                 "no root form: the substitution check failed (" + check.detail + ") after: " + note;
             return;
         }
+        std::vector<Enclosure> boxes;
+        for (const Slot& slot : slots) boxes.push_back(*slot.box);
+        log_claim(instance, boxes, written, log);
         if (check.verdict == SubstitutionCheck::Verdict::not_checked)
             s.algebraic_note += "; not verified by substitution: " + check.detail;
         else
@@ -424,7 +451,9 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
         "enclosure is certified and a curved player whose target lies outside it has u_i != 0, hence "
         "nu_i > 0 (boundary, parallel); each algebraic-<v> query proves p(v) = 0 on S; action coordinates "
         "without a query were eliminated exactly from the proven receiver polynomials "
-        "(support_elimination.hpp); every root count is checked by Sturm's theorem.");
+        "(support_elimination.hpp); every root count is checked by Sturm's theorem. algebraic-claim.json states "
+        "the printed answer when every coordinate is exact; replay re-derives it (Sturm, and "
+        "algebraic-claim.smt2: the pinned coordinates are not an equilibrium, unsat).");
 }
 
 }  // namespace bigcert

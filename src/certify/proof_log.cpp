@@ -58,10 +58,12 @@ void ProofLog::add_note(const std::string& note) {
     notes_.push_back(note);
 }
 
-void ProofLog::add_artifact(const std::string& file, const std::string& content, const std::string& description) {
+void ProofLog::add_artifact(const std::string& file, const std::string& content,
+                            const std::string& description, const std::string& kind,
+                            const std::string& expected) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (enabled()) write_file_atomically(directory_ + "/" + file, content);
-    artifacts_.emplace_back(file, description);
+    artifacts_.push_back({file, description, kind, expected});
 }
 
 std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
@@ -96,10 +98,14 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
     }
     manifest["queries"] = std::move(entries);
     nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
-    for (const auto& [file, description] : artifacts_) {
-        std::ifstream in(directory_ + "/" + file, std::ios::binary);
+    for (const Artifact& a : artifacts_) {
+        std::ifstream in(directory_ + "/" + a.file, std::ios::binary);
         std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        artifacts.push_back({{"file", file}, {"description", description}, {"sha256", sha256_hex(content)}});
+        nlohmann::ordered_json entry{{"file", a.file}, {"description", a.description}};
+        if (!a.kind.empty()) entry["kind"] = a.kind;
+        if (!a.expected.empty()) entry["expected"] = a.expected;
+        entry["sha256"] = sha256_hex(content);
+        artifacts.push_back(std::move(entry));
     }
     manifest["artifacts"] = std::move(artifacts);
     std::string text = manifest.dump(2) + "\n";

@@ -11,7 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bigcert/errors.hpp"
+#include "bigcert/instance_loader.hpp"
 #include "bigcert/proof_log.hpp"
+#include "certify/algebraic_claim.hpp"
 
 namespace bigcert {
 namespace {
@@ -44,12 +46,53 @@ std::string run_solver(const std::string& command) {
     return first.empty() ? "no answer" : first;
 }
 
+// An "algebraic-claim" artifact (algebraic_claim.hpp): parsed against the bundle's instance, every root
+// isolated (Sturm), and its companion query file (same stem, .smt2) equal to the text regenerated here, so
+// that the z3 run of that file (its own "smt2" check) decides this very claim.
+void recheck_claim(const std::string& directory, const nlohmann::json& manifest, ArtifactCheck& check) {
+    const std::string instance_file =
+        manifest.contains("instance") ? manifest["instance"].value("file", "instance.json") : "instance.json";
+    Instance instance;
+    try {
+        instance = load_instance_text(read_file(directory + "/" + instance_file));
+    } catch (const std::exception& e) {
+        check.problem = instance_file + " does not load: " + e.what();
+        return;
+    }
+    for (const ActionSet& set : instance.action_sets)
+        if (set.is_finite()) return void(check.problem = "the instance has a finite action set");
+    const nlohmann::json claim =
+        nlohmann::json::parse(read_file(directory + "/" + check.file), nullptr, false);
+    std::string problem;
+    std::optional<std::vector<ClaimedCoordinate>> coordinates =
+        parse_algebraic_claim(instance, claim, problem);
+    if (!coordinates) return void(check.problem = problem);
+    if (std::string failed = check_isolation(*coordinates); !failed.empty())
+        return void(check.problem = failed);
+    const std::string stem = check.file.substr(0, check.file.rfind('.'));
+    const std::string query = stem + ".smt2";
+    bool listed = false;
+    for (const auto& artifact : manifest.value("artifacts", nlohmann::json::array()))
+        listed = listed || (artifact.value("file", "") == query && artifact.value("kind", "") == "smt2" &&
+                            artifact.value("expected", "") == "unsat");
+    if (!listed) return void(check.problem = query + " is not listed as an smt2 artifact expecting unsat");
+    if (read_file(directory + "/" + query) != algebraic_claim_query(instance, *coordinates))
+        return void(check.problem = query + " is not the query of this claim");
+    std::size_t roots = 0;
+    for (const ClaimedCoordinate& c : *coordinates) roots += c.value ? 0 : 1;
+    check.outcome = std::to_string(coordinates->size()) + " coordinates, " + std::to_string(roots) +
+                    " roots isolated (Sturm), " + query + " regenerated";
+    check.passed = true;
+}
+
 }  // namespace
 
 bool ReplayReport::ok() const {
     if (!problems.empty()) return false;
     for (const ReplayLine& l : lines)
         if (!l.agrees) return false;
+    for (const ArtifactCheck& a : artifacts)
+        if (!a.passed) return false;
     return true;
 }
 
@@ -66,16 +109,33 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
         if (sha256_hex(read_file(directory + "/" + file)) != manifest["instance"].value("sha256", ""))
             report.problems.push_back(file + ": edited or missing (SHA-256 differs)");
     }
-    for (const auto& artifact : manifest.value("artifacts", nlohmann::json::array())) {
-        std::string file = artifact.value("file", "");
-        expected_files.insert(file);
-        if (sha256_hex(read_file(directory + "/" + file)) != artifact.value("sha256", ""))
-            report.problems.push_back(file + ": edited or missing (SHA-256 differs)");
-    }
     const bool cvc5 = use_cvc5 && on_path("cvc5");
     const bool z3 = on_path("z3");
     if (!z3) report.problems.push_back("no z3 binary on PATH");
     const std::string limit = std::to_string(static_cast<long>(timeout_seconds));
+    for (const auto& artifact : manifest.value("artifacts", nlohmann::json::array())) {
+        std::string file = artifact.value("file", "");
+        expected_files.insert(file);
+        const bool intact = sha256_hex(read_file(directory + "/" + file)) == artifact.value("sha256", "");
+        if (!intact) report.problems.push_back(file + ": edited or missing (SHA-256 differs)");
+        if (!artifact.contains("kind")) continue;  // digest only (e.g. KKT multipliers)
+        ArtifactCheck check{file, artifact.value("kind", ""), artifact.value("expected", ""), "", false, ""};
+        if (!intact) {
+            check.problem = "edited or missing";
+        } else if (check.kind == "smt2") {
+            if (z3)
+                check.outcome =
+                    run_solver("z3 -T:" + limit + " " + shell_quote(directory + "/" + file) + " 2>&1");
+            check.passed = !check.outcome.empty() && check.outcome == check.expected;
+            if (!check.passed)
+                check.problem = "z3 answered " + (check.outcome.empty() ? "nothing" : check.outcome);
+        } else if (check.kind == "algebraic-claim") {
+            recheck_claim(directory, manifest, check);
+        } else {
+            check.problem = "unknown artifact kind (a newer bigcert?)";
+        }
+        report.artifacts.push_back(std::move(check));
+    }
     for (const auto& query : manifest["queries"]) {
         ReplayLine line;
         line.file = query.value("file", "");
@@ -112,6 +172,13 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
     for (const auto& entry : std::filesystem::directory_iterator(directory))
         if (entry.is_regular_file() && !expected_files.count(entry.path().filename().string()))
             report.problems.push_back(entry.path().filename().string() + ": extra file, not in the manifest");
+    // A query Z3 answered "unknown" when bigcert ran it claimed nothing: replaying it shows nothing either.
+    std::size_t claims = report.artifacts.size();
+    for (const ReplayLine& line : report.lines) claims += line.recorded == "sat" || line.recorded == "unsat";
+    if (claims == 0)
+        report.problems.push_back(
+            "nothing to re-check: the bundle has no decided query (sat or unsat) and no re-checkable "
+            "artifact");
     return report;
 }
 

@@ -28,9 +28,22 @@ Runner add_replay_command(CLI::App& app) {
             if (!line.problem.empty()) std::cout << "  (" << line.problem << ")";
             std::cout << "\n";
         }
+        std::size_t rechecked = 0;
+        for (const ArtifactCheck& check : report.artifacts) {
+            rechecked += check.passed;
+            std::cout << (check.passed ? "re-checked " : "FAILED     ") << check.file << "  (" << check.kind
+                      << ") expected " << check.expected << ", found "
+                      << (check.outcome.empty() ? "-" : check.outcome);
+            if (!check.problem.empty()) std::cout << "  (" << check.problem << ")";
+            std::cout << "\n";
+        }
         for (const std::string& problem : report.problems) std::cout << "PROBLEM   " << problem << "\n";
-        std::cout << agreeing << " of " << report.lines.size() << " queries agree"
-                  << (report.problems.empty() ? "" : ", " + std::to_string(report.problems.size()) + " bundle problems") << "\n";
+        std::cout << agreeing << " of " << report.lines.size() << " queries agree, " << rechecked << " of "
+                  << report.artifacts.size() << " exact artifacts re-checked"
+                  << (report.problems.empty()
+                          ? ""
+                          : ", " + std::to_string(report.problems.size()) + " bundle problems")
+                  << "\n";
         return report.ok() ? exit_ok : exit_refuted;
     };
 }

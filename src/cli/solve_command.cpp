@@ -14,6 +14,29 @@
 
 namespace bigcert::cli {
 
+namespace {
+
+// `--algebraic` and `--z3-query` concern curved sets only (README, curved sets); asked for elsewhere they
+// would silently do nothing, so they are refused (exit 2). The query is written only when every player is
+// curved and n <= 4 (confirm_enclosure_with_z3).
+void refuse_inapplicable_curved_flags(const Instance& instance, bool algebraic, const std::string& z3_query) {
+    if (!algebraic && z3_query.empty()) return;
+    const std::string flag = algebraic ? "--algebraic" : "--z3-query";
+    if (instance.loss != Loss::squared)
+        throw InputError(flag, "applies to the squared loss only (this game has the inner loss)");
+    if (!has_curved_set(instance))
+        throw InputError(
+            flag, "applies to games with a curved action set (ball or ellipsoid) only; this game has none");
+    if (z3_query.empty()) return;
+    if (instance.players.size() > 4)
+        throw InputError("--z3-query", "the query is written for at most 4 players");
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        if (!instance.set_of(i).is_curved())
+            throw InputError("--z3-query", "the query is written only when every player's set is curved");
+}
+
+}  // namespace
+
 Runner add_solve_command(CLI::App& app) {
     struct Options {
         InputOptions input;
@@ -47,9 +70,10 @@ Runner add_solve_command(CLI::App& app) {
         if (!options->proof_log.empty() && !options->algebraic) throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
         SolveOptions solve_options;
         solve_options.threads = options->threads;
+        const bool curved_flags = options->algebraic || !options->z3_query.empty();
         // d = 1 with small numbers: read, solve and write in machine integers (line_solver.hpp), the same
         // bytes as below at a fraction of the time. When a number outgrows 64 bits, the GMP path below.
-        if (options->json && options->latex.empty())
+        if (options->json && options->latex.empty() && !curved_flags)
             if (std::optional<LineGame> game = options->input.load_line_game()) {
                 if (std::optional<LineSolution> line = solve_line_game(*game, options->threads)) {
                     write_line_solution_json(std::cout, *game, *line);
@@ -58,11 +82,16 @@ Runner add_solve_command(CLI::App& app) {
                 solve_options.machine_integers = false;  // known not to fit
             }
         Instance instance = options->input.load();
+        refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
         solve_options.precision = options->precision;
         Solution solution = solve(instance, solve_options);
+        if (!options->z3_query.empty() && !solution.enclosed)
+            throw InputError(
+                "--z3-query",
+                "the equilibrium is rational and printed exactly: no enclosure for Z3 to confirm");
         // Curved sets only (issue 6); Z3's nonlinear arithmetic is quick for two players, slower beyond.
         confirm_enclosure_with_z3(instance, solution, options->z3_query, options->z3_query.empty() ? 2 : 4);
-        if (options->algebraic && has_curved_set(instance)) {
+        if (options->algebraic) {
             ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
             add_algebraic_answers(instance, solution, log);
             log.finish({{"algebraic", true}});
