@@ -123,6 +123,38 @@ class AlgebraicBundle(unittest.TestCase):
         self.assertIn("not the query of this claim", r.stdout)
 
 
+class RationalWithPolytope(unittest.TestCase):
+    """A rational equilibrium with a polytope player: the claim holds values only, and the query's polytope
+    branch (no y in the box with g.(y - x) > 0) is what catches a forged action."""
+
+    GAME = {"format": "bigcert/1", "dimension": 2, "players": [
+        {"target": [0, 0], "weight": "1/2", "action_set": {"ball": {"center": [0, 0], "radius": 1}}},
+        {"target": [3, 3], "weight": "1/2", "action_set": {"box": {"lo": ["-1/2", "-1/2"], "hi": ["1/2", "1/2"]}}}]}
+
+    def test_replays_and_a_forged_vertex_fails(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            game, bundle = os.path.join(tmp, "game.json"), os.path.join(tmp, "log")
+            with open(game, "w") as f:
+                json.dump(self.GAME, f)
+            self.assertEqual(run("solve", "--algebraic", "--proof-log", bundle, game).returncode, 0)
+            claim = json.loads(read(bundle, "algebraic-claim.json"))
+            self.assertEqual([c.get("value") for c in claim["coordinates"]], ["0", "0", "-1/2", "-1/2", "1/2", "1/2"])
+            r = run("replay", bundle)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            self.assertIn("2 of 2 exact artifacts re-checked", r.stdout)
+            # Player 1 moved off its vertex to (1/2, 1/4), player 0 to (-1/2, -1/4): the receiver is still 0.
+            claim["coordinates"][3]["value"], claim["coordinates"][5]["value"] = "-1/4", "1/4"
+            rewrite(bundle, "algebraic-claim.json", json.dumps(claim, indent=2))
+            query = read(bundle, "algebraic-claim.smt2")
+            query = query.replace("(assert (= x_0_1 (- (/ 1.0 2.0))))", "(assert (= x_0_1 (- (/ 1.0 4.0))))")
+            query = query.replace("(assert (= x_1_1 (/ 1.0 2.0)))", "(assert (= x_1_1 (/ 1.0 4.0)))")
+            rewrite(bundle, "algebraic-claim.smt2", query)
+            r = run("replay", bundle)
+            self.assertNotEqual(r.returncode, 0, r.stdout)
+            self.assertIn("re-checked algebraic-claim.json", r.stdout)
+            self.assertIn("found sat", r.stdout)
+
+
 class ThreeDiscs(unittest.TestCase):
     def test_three_discs_replay(self):
         with tempfile.TemporaryDirectory() as tmp:
