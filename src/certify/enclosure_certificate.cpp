@@ -121,8 +121,7 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
 }
 
 // Step 2: r outside B, f in T, (m - r)·(r - f) >= 0.
-SmtQuery receiver_query(const Solution& s, const Vector& m,
-                        const std::vector<Enclosure>& t) {
+SmtQuery receiver_query(const Solution& s, const Vector& m, const std::vector<Enclosure>& t) {
     SmtQuery q("QF_NRA", {"bigcert certify (curved, step 2): the receiver",
                           "by monotonicity of maximisers, (m - r)·(r - f) >= 0 for the equilibrium receiver r and "
                           "f = w0 x0 + sum_i w_i s_i in T (s_i from step 1)",
