@@ -34,6 +34,9 @@ public:
     bool enabled() const { return !directory_.empty(); }
     const std::string& directory() const { return directory_; }
     void record(LoggedQuery query);        // thread-safe
+    // What was recorded so far, in recording order (also when writing is disabled): the query texts exactly
+    // as Z3 parsed them, e.g. to compare them across runs.
+    std::vector<LoggedQuery> recorded_queries() const;
     void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
     // `kind` (optional) names how `bigcert replay` re-checks the file beyond its SHA-256 (replay.hpp), and
     // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
@@ -46,7 +49,7 @@ private:
     std::string directory_;
     std::string instance_sha256_;
     std::string instance_name_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::vector<LoggedQuery> queries_;
     std::vector<std::string> notes_;
     struct Artifact {

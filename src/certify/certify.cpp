@@ -35,8 +35,8 @@ struct PlayerQueries {
     Vector g;  // 2 w (x̂ - t)
 
     SmtQuery header(const char* logic, const char* method, const char* claim) const {
-        return SmtQuery(logic, {"bigcert certify: player " + instance.label(i) + " (index " +
-                                    std::to_string(i) + ") of instance \"" + instance.name + "\"",
+        // Players by index only: names stay out of SMT-LIB text (smt_text.hpp).
+        return SmtQuery(logic, {"bigcert certify: player " + std::to_string(i) + " (0-based index)",
                                 std::string("method: ") + method, std::string("claim: ") + claim,
                                 "expected: unsat (no deviation in the player's set lowers its loss)"});
     }

@@ -78,7 +78,7 @@ struct SupportClaim {
 SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector& m, unsigned bits) {
     const ActionSet& set = instance.set_of(i);
     const Vector u = direction_at(instance, i, m);
-    const std::string who = "player " + instance.label(i) + " (index " + std::to_string(i) + ")";
+    const std::string who = "player " + std::to_string(i) + " (0-based index)";  // no names: smt_text.hpp
     SupportClaim claim;
     const bool curved = set.is_curved();
     Vector point;  // an exact maximiser, when one is rational
@@ -87,7 +87,7 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
     if (!point.empty()) {
         for (const Rational& x : point) claim.box.push_back(Enclosure::point(x));
         claim.query = SmtQuery(curved ? "QF_NRA" : "QF_LRA",
-                               {"bigcert certify (curved, step 1): " + who + " of instance \"" + instance.name + "\"",
+                               {"bigcert certify (curved, step 1): " + who,
                                 "claim: the point v maximises u·y over X_i, u = w_i (t_i - m), m = receiver box midpoint",
                                 "negation: some y in X_i with u·y > u·v", "expected: unsat"});
         std::vector<std::string> y = declared(claim.query, "y", point.size());
@@ -108,7 +108,7 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
         claim.box.push_back(rounded_outward(Enclosure::point(c.center()[r]) + v * inverse, bits));
     }
     claim.query = SmtQuery("QF_NRA",
-                           {"bigcert certify (curved, step 1): " + who + " of instance \"" + instance.name + "\"",
+                           {"bigcert certify (curved, step 1): " + who,
                             "claim: every maximiser of u·y over X_i lies in the box S_i, u = w_i (t_i - m)",
                             "negation: a KKT point of max u·y (u = nu M (y - c), nu >= 0, nu = 0 or y on the "
                             "boundary) outside S_i",
@@ -121,9 +121,8 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
 }
 
 // Step 2: r outside B, f in T, (m - r)·(r - f) >= 0.
-SmtQuery receiver_query(const Instance& instance, const Solution& s, const Vector& m,
-                        const std::vector<Enclosure>& t) {
-    SmtQuery q("QF_NRA", {"bigcert certify (curved, step 2): the receiver of instance \"" + instance.name + "\"",
+SmtQuery receiver_query(const Solution& s, const Vector& m, const std::vector<Enclosure>& t) {
+    SmtQuery q("QF_NRA", {"bigcert certify (curved, step 2): the receiver",
                           "by monotonicity of maximisers, (m - r)·(r - f) >= 0 for the equilibrium receiver r and "
                           "f = w0 x0 + sum_i w_i s_i in T (s_i from step 1)",
                           "negation: such an r outside the receiver box", "expected: unsat"});
@@ -152,7 +151,7 @@ std::size_t pinned_player(const Instance& instance, const Solution& s, const Vec
 // others). Query: such an x_k outside A_k (expected unsat).
 SmtQuery pinned_action_query(const Instance& instance, const Solution& s, const Vector& bias, std::size_t k) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
-    SmtQuery q("QF_LRA", {"bigcert certify (curved, step 3, player " + instance.label(k) + " by the receiver equation)",
+    SmtQuery q("QF_LRA", {"bigcert certify (curved, step 3, player " + std::to_string(k) + " by the receiver equation)",
                           "x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i",
                           "negation: x_k outside A_k", "expected: unsat"});
     std::vector<std::string> r = declared(q, "r", d);
@@ -184,7 +183,7 @@ std::optional<SmtQuery> pinned_receiver_query(const Instance& instance, const So
     const std::size_t k = pinned_player(instance, s, m);
     if (k == n) return std::nullopt;
     SmtQuery q(instance.set_of(k).is_curved() ? "QF_NRA" : "QF_LRA",
-               {"bigcert certify (curved, step 2, receiver pinned to player " + instance.label(k) + "'s target)",
+               {"bigcert certify (curved, step 2, receiver pinned to player " + std::to_string(k) + "'s target)",
                 "with s_i in S_i (step 1) and y = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k, the profile (s, y) is an "
                 "equilibrium with receiver m when y is in X_k (u_k(m) = 0)",
                 "negation: y outside X_k", "expected: unsat"});
@@ -211,8 +210,7 @@ std::optional<SmtQuery> pinned_receiver_query(const Instance& instance, const So
 SmtQuery action_query(const Instance& instance, const Solution& s, std::size_t i) {
     const Player& p = instance.players[i];
     SmtQuery q(instance.set_of(i).is_curved() ? "QF_NRA" : "QF_LRA",
-               {"bigcert certify (curved, step 3): player " + instance.label(i) + " (index " + std::to_string(i) +
-                    ") of instance \"" + instance.name + "\"",
+               {"bigcert certify (curved, step 3): player " + std::to_string(i) + " (0-based index)",
                 "x maximises w_i (t_i - r)·y over X_i (KKT) for some r in the receiver box",
                 "negation: such an x outside the player's action box", "expected: unsat"});
     const std::size_t d = instance.dimension;
@@ -230,8 +228,7 @@ SmtQuery action_query(const Instance& instance, const Solution& s, std::size_t i
 // room), and is bounded by the caller's timeout (smt_query.cpp's watchdog).
 SmtQuery whole_system_query(const Instance& instance, const Solution& s) {
     SmtQuery q(equilibrium_logic(instance),
-               {"bigcert certify (curved, fallback): every equilibrium of instance \"" + instance.name +
-                    "\" lies in the solver's boxes",
+               {"bigcert certify (curved, fallback): every equilibrium lies in the solver's boxes",
                 "equilibria described by MODEL.md 3b-c (KKT of every player)",
                 "negation: an equilibrium with the receiver or some action coordinate outside its box",
                 "expected: unsat"});
@@ -287,7 +284,7 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
                                          "an equilibrium with receiver m from the support boxes", *pinned)
                                    : run("certify-enclosure-receiver", "the receiver",
                                          "monotonicity of maximisers with the receiver box negated",
-                                         receiver_query(instance, solution, m, t));
+                                         receiver_query(solution, m, t));
     const std::size_t k = pinned_player(instance, solution, m);
     for (std::size_t i = 0; i < n; ++i) {
         QueryOutcome o = i == k ? run("certify-enclosure-action-" + std::to_string(i) + "-pinned", instance.label(i),

@@ -53,6 +53,11 @@ void ProofLog::record(LoggedQuery query) {
     queries_.push_back(std::move(query));
 }
 
+std::vector<LoggedQuery> ProofLog::recorded_queries() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return queries_;
+}
+
 void ProofLog::add_note(const std::string& note) {
     std::lock_guard<std::mutex> lock(mutex_);
     notes_.push_back(note);

@@ -52,7 +52,7 @@ struct Runner {
         const std::string& expectation = "expected: unsat (the property holds at every equilibrium)") const {
         return SmtQuery(
             equilibrium_logic(instance),
-            {"bigcert check " + property + " on instance \"" + instance.name + "\"",
+            {"bigcert check " + property,  // no instance name: smt_text.hpp
              "equilibria described by MODEL.md 3b-c: x_i in X_i and KKT of max_{y in X_i} w_i (t_i - r).y",
              "negation of the property: " + negation, expectation});
     }
@@ -201,8 +201,7 @@ struct Runner {
         for (const auto& [key, i] : classes) {
             const auto& [w, t] = key;
             SmtQuery q("QF_NRA",
-                       {"bigcert check potential (Theorem 1) on instance \"" + instance.name + "\", player " +
-                            instance.label(i) +
+                       {"bigcert check potential (Theorem 1), player " + std::to_string(i) +
                             (classes.size() < instance.players.size()
                                  ? " (and every player with its weight and target)"
                                  : ""),

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "bigcert/curved_certificate.hpp"
+#include "bigcert/errors.hpp"
+#include "certify/smt_text.hpp"
 
 namespace bigcert {
 
@@ -60,19 +62,34 @@ QueryLimits limits_for_timeout(double timeout_seconds, unsigned rlimit, bool pro
     return QueryLimits{static_cast<unsigned>(std::min(ms, 4.0e9)), rlimit, proof};
 }
 
+namespace {
+
+// smt_text.hpp: text outside the alphabet is a bug in the caller (user text must never get here).
+const std::string& checked(bool ok, const char* what, const std::string& text) {
+    if (!ok) throw InternalError(std::string("an SMT-LIB ") + what + " outside bigcert's query alphabet");
+    return text;
+}
+
+}  // namespace
+
 SmtQuery::SmtQuery(std::string logic, std::vector<std::string> comments)
-    : logic_(std::move(logic)), comments_(std::move(comments)) {}
+    : logic_(std::move(logic)), comments_(std::move(comments)) {
+    checked(is_smt_symbol(logic_), "logic", logic_);
+    for (const std::string& c : comments_) checked(is_smt_comment_text(c), "comment", c);
+}
 
 void SmtQuery::declare_real(const std::string& name) {
-    declarations_.push_back("(declare-fun " + name + " () Real)");
+    declarations_.push_back("(declare-fun " + checked(is_smt_symbol(name), "symbol", name) + " () Real)");
 }
 
 void SmtQuery::define_real(const std::string& name, const std::string& term) {
-    definitions_.push_back("(define-fun " + name + " () Real " + term + ")");
+    definitions_.push_back("(define-fun " + checked(is_smt_symbol(name), "symbol", name) + " () Real " +
+                           checked(is_smt_term(term), "term", term) + ")");
 }
 
 void SmtQuery::assert_named(const std::string& name, const std::string& formula) {
-    assertions_.push_back("(assert (! " + formula + " :named " + name + "))");
+    assertions_.push_back("(assert (! " + checked(is_smt_term(formula), "formula", formula) + " :named " +
+                          checked(is_smt_symbol(name), "symbol", name) + "))");
 }
 
 std::string SmtQuery::text() const {

@@ -190,6 +190,41 @@ CURVED = {"disc-two": os.path.join(SOURCE, "examples/disc-two/disc-two.json"),
 
 
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class UserTextTest(unittest.TestCase):
+    """Names never reach SMT-LIB (tests/cli/test_user_text.py): a line break used to raise a bare RuntimeError
+    (Z3's parser) and `\n(assert false)\n` changed the verdicts."""
+    NAMES = ["dup\n(assert false)\n;", "a\nb", "; x", "|q|", ")", "é名🎲", "nul\u0000", "\r\n(exit)"]
+
+    @staticmethod
+    def dup(name):
+        return json.dumps({"name": name, "action_set": {"interval": [0, 10]},
+                           "players": [{"name": name, "target": 3, "weight": 0.5},
+                                       {"name": name + "2", "target": 3, "weight": 0.5}]})
+
+    @staticmethod
+    def verdicts(result):
+        return {k: (v["verdict"], v.get("value")) for k, v in result["properties"].items()}
+
+    def test_names_do_not_change_certify_or_check(self):
+        plain = bigcert.load(self.dup("plain"))
+        expected_check = self.verdicts(bigcert.check(plain))
+        self.assertEqual(expected_check["count"], ("holds", "infinite"))
+        self.assertEqual(expected_check["exaggeration"][0], "fails")
+        expected_certify = bigcert.certify(plain, [[0], [0]])
+        self.assertEqual(expected_certify["verdict"], "refuted")
+        for name in self.NAMES:
+            with self.subTest(name=name):
+                game = bigcert.load(self.dup(name))
+                self.assertEqual(game.name, name)
+                self.assertEqual(self.verdicts(bigcert.check(game)), expected_check)
+                c = bigcert.certify(game, [[0], [0]])
+                self.assertEqual(c["verdict"], "refuted")
+                self.assertEqual([p["deviation"] for p in c["players"]],
+                                 [p["deviation"] for p in expected_certify["players"]])
+                self.assertEqual(bigcert.certify(game)["verdict"], "certified")
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
 class CurvedTest(unittest.TestCase):
     """Balls and ellipsoids (issue 6), alone and mixed with a polytope player: the same verdicts as the CLI."""
 

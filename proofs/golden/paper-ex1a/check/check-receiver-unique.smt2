@@ -1,4 +1,4 @@
-; bigcert check receiver-unique on instance "paper-example-1"
+; bigcert check receiver-unique
 ; equilibria described by MODEL.md 3b-c: x_i in X_i and KKT of max_{y in X_i} w_i (t_i - r).y
 ; negation of the property: two equilibria with different receivers
 ; expected: unsat (the property holds at every equilibrium)

@@ -1,4 +1,4 @@
-; bigcert certify: player 1 (index 1) of instance "paper-example-1-second-case"
+; bigcert certify: player 1 (0-based index)
 ; method: definition of equilibrium (nonlinear)
 ; claim: exists y in X_i with |x̂ - w_i x_i + w_i y - t_i|^2 < |x̂ - t_i|^2
 ; expected: unsat (no deviation in the player's set lowers its loss)

@@ -1,7 +1,7 @@
-; bigcert check count on instance "paper-example-1-second-case"
+; bigcert check count
 ; equilibria described by MODEL.md 3b-c: x_i in X_i and KKT of max_{y in X_i} w_i (t_i - r).y
 ; negation of the property: two different equilibria (then, the equilibrium set being convex, infinitely many: Corollary 3)
-; expected: unsat (the property holds at every equilibrium)
+; expected: unsat means one equilibrium; sat, with a model re-checked exactly, infinitely many
 (set-logic QF_LRA)
 (declare-fun ra_0 () Real)
 (declare-fun xa_0_0 () Real)

@@ -1,4 +1,4 @@
-; bigcert check exaggeration on instance "paper-example-1-second-case"
+; bigcert check exaggeration
 ; equilibria described by MODEL.md 3b-c: x_i in X_i and KKT of max_{y in X_i} w_i (t_i - r).y
 ; negation of the property: an equilibrium with two interior players, or one interior player whose target is not the receiver
 ; expected: unsat (the property holds at every equilibrium)

@@ -1,4 +1,4 @@
-; bigcert certify: player 1 (index 1) of instance "paper-figure-3-right"
+; bigcert certify: player 1 (0-based index)
 ; method: variational inequality (linear; equivalent to the definition by convexity of the loss in y)
 ; claim: exists y in X_i with g·y < g·x_i, g = 2 w_i (x̂ - t_i)
 ; expected: unsat (no deviation in the player's set lowers its loss)

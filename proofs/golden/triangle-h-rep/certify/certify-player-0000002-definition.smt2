@@ -1,4 +1,4 @@
-; bigcert certify: player 2 (index 2) of instance "three-players-triangle"
+; bigcert certify: player 2 (0-based index)
 ; method: definition of equilibrium (nonlinear)
 ; claim: exists y in X_i with |x̂ - w_i x_i + w_i y - t_i|^2 < |x̂ - t_i|^2
 ; expected: unsat (no deviation in the player's set lowers its loss)

@@ -1,4 +1,4 @@
-; bigcert check potential (Theorem 1) on instance "three-players-triangle", player 2
+; bigcert check potential (Theorem 1), player 2
 ; z: the receiver without player i (free); c: -2 sum_{k != i} w_k t_k.x_k (free, equal on both sides)
 ; negation: some x, y with l_i(y) - l_i(x) != Phi(y) - Phi(x)
 ; expected: unsat
