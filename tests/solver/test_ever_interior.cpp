@@ -101,6 +101,20 @@ TEST_CASE("ever_interior: tied players pinned to the boundary by the aggregate a
     CHECK(s.exaggeration.ever_interior == std::vector<std::size_t>{3});  // only the zero-weight player
 }
 
+TEST_CASE("ever_interior: thousands of tied players on the boundary cost d + 1 small LPs",
+          "[solver][exaggeration]") {
+    // One LP per candidate over all face vertices needed O(n^2) memory per LP and n LPs here (20 000 players:
+    // killed at 22 GB); the Minkowski-sum criterion answers for all of them at once.
+    std::ostringstream out;
+    out << R"({"dimension": 2, "action_set": {"box": {"lo": [0, 0], "hi": [1, 1]}}, "players": [)";
+    for (int i = 0; i < 3000; ++i) out << (i ? "," : "") << R"({"target": [1, "1/2"], "weight": "1/3000"})";
+    out << "]}";
+    Solution s = solve(load_instance_text(out.str()));
+    CHECK(s.count == EquilibriumCount::infinite);
+    CHECK(s.exaggeration.ever_interior.empty());
+    CHECK(s.exaggeration.at_most_one_interior);
+}
+
 TEST_CASE("ever_interior: a zero-weight player on a curved game is interior somewhere",
           "[solver][exaggeration]") {
     Solution s = solve(load_instance_text(
