@@ -29,6 +29,8 @@ struct LineGame {
     const SmallFraction& hi(std::size_t player) const { return highs[set_of_player[player]]; }
     // Instance::label: the player's name if it has one, else its 0-based index.
     std::string label(std::size_t player) const;
+    // Instance::numbered_label: "0 (left)", "1".
+    std::string numbered_label(std::size_t player) const;
 };
 
 // The instance as a LineGame: nothing when it is not 1-D with intervals and the squared loss, or when a

@@ -17,8 +17,7 @@ enum class EquilibriumCount { one, infinite };
 struct ExaggerationReport {
     std::vector<std::size_t> interior;           // players in the interior of their set, at the printed equilibrium
     std::vector<std::size_t> relative_interior;  // the same for the relative interior (lower-dimensional sets)
-    std::vector<std::size_t> ever_interior;      // players in the interior at some equilibrium
-    bool ever_interior_complete = true;          // false: only the first ones found are listed (d >= 2)
+    std::vector<std::size_t> ever_interior;      // players in the interior at some equilibrium (all of them)
     bool premise_met = true;                     // targets pairwise distinct and all weights non-zero
     std::string premise_detail;                  // why not, when not met
     bool at_most_one_interior = true;            // at every equilibrium

@@ -137,8 +137,7 @@ AffineSurrogate fit_affine_surrogate(const AlignConfig& config, const ReceiverFu
         game.action_sets.push_back(
             ActionSet::polytope(Polytope::box(config.box_lo_exact, config.box_hi_exact), "box"));
     for (std::size_t i = 0; i < n; ++i) {
-        Player player;
-        player.name = "player " + std::to_string(i + 1);
+        Player player;  // unnamed: messages call it by its 0-based index, like every other output
         player.target = config.players[i].ideal_exact;
         player.weight = rounded(fit.weights[i], digits);
         game.players.push_back(std::move(player));

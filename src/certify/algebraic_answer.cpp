@@ -94,7 +94,7 @@ System build_system(const Instance& instance, const Solution& s) {
             continue;
         }
         if (!set.is_curved() || !is_away[i]) {
-            sys.unsupported = "player " + instance.label(i) +
+            sys.unsupported = "player " + instance.numbered_label(i) +
                               " is neither a curved player away from its target nor pinned to a point";
             return sys;
         }

@@ -86,7 +86,7 @@ std::string check_player(Algebraic& alg, const Instance& instance, std::size_t i
     std::vector<z3::expr> g;  // w_i (t_i - x̂)
     for (std::size_t j = 0; j < d; ++j)
         g.push_back(alg.mul(alg.number(player.weight), alg.sub(alg.number(player.target[j]), r[j])));
-    const std::string who = "player " + instance.label(i);
+    const std::string who = "player " + instance.numbered_label(i);
     if (set.is_curved()) {
         const CurvedSet& curved = set.as_curved();
         std::vector<z3::expr> scaled;  // M⁻¹g
@@ -143,7 +143,7 @@ SubstitutionCheck verify_by_substitution(const Instance& instance,
             std::optional<std::vector<z3::expr>> x = exact_vector(alg, actions[i]);
             if (!x)
                 return {Verdict::not_checked,
-                        "player " + instance.label(i) + " has a coordinate without an exact form"};
+                        "player " + instance.numbered_label(i) + " has a coordinate without an exact form"};
             if (std::string failed = check_player(alg, instance, i, *r, *x, actions[i]); !failed.empty())
                 return {failed.find("no vertex list") != std::string::npos ? Verdict::not_checked
                                                                            : Verdict::fails,

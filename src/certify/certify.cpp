@@ -257,7 +257,7 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
                                    "certify for this kind of set");
         if (actions[i].size() != instance.dimension || !instance.set_of(i).contains(actions[i]))
             throw InputError("equilibrium.actions[" + std::to_string(i) + "]",
-                             "not in player " + instance.label(i) + "'s action set");
+                             "not in player " + instance.numbered_label(i) + "'s action set");
     }
     Certificate certificate;
     certificate.receiver = instance.receiver(actions);

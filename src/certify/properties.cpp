@@ -10,6 +10,7 @@
 #include "bigcert/curved_solver.hpp"
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/player_list.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "certify/equilibrium_system.hpp"
@@ -133,14 +134,19 @@ struct Runner {
     PropertyVerdict exaggeration() {
         PropertyVerdict v{"exaggeration"};
         const std::size_t n = instance.players.size();
-        std::vector<std::string> problems;
+        std::vector<std::size_t> unweighted, repeating;
         std::set<Vector> targets;
         for (std::size_t i = 0; i < n; ++i) {
-            if (sign(instance.players[i].weight) == 0)
-                problems.push_back("player " + instance.label(i) + " has weight 0");
-            if (!targets.insert(instance.players[i].target).second)
-                problems.push_back("player " + instance.label(i) + " repeats a target");
+            if (sign(instance.players[i].weight) == 0) unweighted.push_back(i);
+            if (!targets.insert(instance.players[i].target).second) repeating.push_back(i);
         }
+        std::vector<std::string> problems;
+        if (!unweighted.empty())
+            problems.push_back(player_list_text(instance, unweighted) +
+                               (unweighted.size() == 1 ? " has weight 0" : " have weight 0"));
+        if (!repeating.empty())
+            problems.push_back(player_list_text(instance, repeating) +
+                               (repeating.size() == 1 ? " repeats a target" : " repeat a target"));
         v.premise = problems.empty() ? "met" : "not met";
         for (const std::string& p : problems) v.premise_detail += (v.premise_detail.empty() ? "" : "; ") + p;
         SmtQuery q = header(v.property,
@@ -231,7 +237,7 @@ struct Runner {
                 v.property, "Theorem 1's identity for one player, deviation universally quantified", q, {});
             if (o.answer != "unsat") {
                 v.verdict = "unknown";
-                v.reason = "player " + instance.label(i) + ": Z3 answered " + o.answer +
+                v.reason = "player " + instance.numbered_label(i) + ": Z3 answered " + o.answer +
                            (o.reason.empty() ? "" : " (" + o.reason + ")");
                 return v;
             }

@@ -30,8 +30,9 @@ void print_readable(const Instance& instance, const Certificate& c) {
     for (const PlayerVerdict& v : c.players) {
         if (v.verdict == "certified" && c.players.size() > 20 && shown >= 20) continue;
         ++shown;
-        std::cout << "  player " << instance.label(v.index) << ": " << v.verdict << "  (variational " << v.variational
-                  << ", definition " << v.definition << ", multipliers " << v.multipliers << ")";
+        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict << "  (variational "
+                  << v.variational << ", definition " << v.definition << ", multipliers " << v.multipliers
+                  << ")";
         if (v.deviation) {
             std::cout << "  deviation (";
             for (std::size_t j = 0; j < v.deviation->size(); ++j) std::cout << (j ? ", " : "") << to_string((*v.deviation)[j]);

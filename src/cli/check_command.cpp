@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bigcert/player_list.hpp"
 #include "bigcert/properties.hpp"
 #include "bigcert/rational.hpp"
 #include "cli/commands.hpp"
@@ -30,8 +31,8 @@ void print_readable(const Instance& instance, const std::vector<PropertyVerdict>
         if (!v.reason.empty()) std::cout << "  " << v.reason;
         if (v.method == "enclosure") std::cout << "  [by the certified enclosure]";
         if (!v.at_unique_support_point.empty()) {
-            std::cout << "\n    at the unique support point of a strictly convex set: players";
-            for (std::size_t i : v.at_unique_support_point) std::cout << " " << instance.label(i);
+            std::cout << "\n    at the unique support point of a strictly convex set: "
+                      << player_list_text(instance, v.at_unique_support_point, 10);
         }
         std::cout << "\n";
         for (const auto& actions : v.counterexample)

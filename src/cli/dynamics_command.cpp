@@ -155,7 +155,7 @@ Runner add_dynamics_command(CLI::App& app) {
             }
             std::cout << "step " << std::setw(6) << step.step << "  ";
             if (step.player)
-                std::cout << "player " << instance.label(*step.player) << " -> "
+                std::cout << "player " << instance.numbered_label(*step.player) << " -> "
                           << action_text(instance, *step.profile, *step.player);
             else if (step.step == 0)
                 std::cout << "start";

@@ -106,7 +106,7 @@ Runner add_enumerate_command(CLI::App& app) {
                 std::cout << (j ? ", " : "") << to_string(e.receiver[j]);
             std::cout << ") ";
             for (std::size_t i = 0; i < instance.players.size(); ++i)
-                std::cout << " " << instance.label(i) << "="
+                std::cout << "  " << instance.numbered_label(i) << " = "
                           << items_text(instance.set_of(i).as_finite(), e.selections[i]);
             std::cout << '\n';
         }

@@ -35,4 +35,9 @@ std::string Instance::label(std::size_t player) const {
     return players[player].name.empty() ? std::to_string(player) : players[player].name;
 }
 
+std::string Instance::numbered_label(std::size_t player) const {
+    const std::string& name = players[player].name;
+    return std::to_string(player) + (name.empty() ? "" : " (" + name + ")");
+}
+
 }  // namespace bigcert

@@ -6,6 +6,11 @@ std::string LineGame::label(std::size_t player) const {
     return names.empty() || names[player].empty() ? std::to_string(player) : names[player];
 }
 
+std::string LineGame::numbered_label(std::size_t player) const {
+    const bool named = !names.empty() && !names[player].empty();
+    return std::to_string(player) + (named ? " (" + names[player] + ")" : "");
+}
+
 std::optional<LineGame> line_game_of(const Instance& instance) {
     if (instance.dimension != 1 || instance.loss != Loss::squared) return std::nullopt;
     for (const ActionSet& set : instance.action_sets)

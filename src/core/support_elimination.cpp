@@ -222,7 +222,7 @@ bool proves_equilibrium_receiver(const Instance& instance, const std::vector<Int
     for (std::size_t i = 0; i < n; ++i) {
         const ActionSet& set = instance.set_of(i);
         if (!set.is_curved() || set.as_curved().is_single_point())
-            return why = "player " + instance.label(i) + " is not on a curved set", false;
+            return why = "player " + instance.numbered_label(i) + " is not on a curved set", false;
         const CurvedSet& curved = set.as_curved();
         const Player& player = instance.players[i];
         std::vector<Element> g;
@@ -246,7 +246,7 @@ bool proves_equilibrium_receiver(const Instance& instance, const std::vector<Int
             scaled[i].push_back(row), scaled_boxes[i].push_back(row_box);
         }
         if (sign(q_box.lo) <= 0)
-            return why = "g_i = 0 is not excluded for player " + instance.label(i), false;
+            return why = "g_i = 0 is not excluded for player " + instance.numbered_label(i), false;
         squares.push_back(q), root_boxes.push_back(sqrt_of(q_box));
     }
     const RadicalAlgebra algebra(base, squares);

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iomanip>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
-#include <iomanip>
-#include <sstream>
+
+#include "bigcert/player_list.hpp"
 
 namespace bigcert {
 namespace {
@@ -99,7 +101,6 @@ void write_tail(std::ostream& out, const std::string& set_description, const Exa
     write_indices(out, e.relative_interior);
     out << ", \"ever_interior\": ";
     write_indices(out, e.ever_interior);
-    if (!e.ever_interior_complete) out << ", \"ever_interior_complete\": false";
     out << ", \"premise\": \"" << (e.premise_met ? "met" : "not met") << "\"";
     if (!e.premise_met) out << ", \"premise_detail\": " << Json(e.premise_detail).dump();
     out << ", \"interior_player_at_target\": " << boolean(e.interior_player_at_target) << "}\n}\n";
@@ -333,9 +334,9 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
             if (!s.face_vertices[i].empty() && !set.in_interior(s.actions[i]))
                 position = "boundary (face of several points)";
         }
-        out << std::setw(14) << instance.label(i) << std::setw(22) << vector_text(instance.players[i].target)
-            << std::setw(10) << to_string(instance.players[i].weight) << std::setw(26) << action << position
-            << '\n';
+        out << std::setw(14) << instance.numbered_label(i) << std::setw(22)
+            << vector_text(instance.players[i].target) << std::setw(10)
+            << to_string(instance.players[i].weight) << std::setw(26) << action << position << '\n';
     }
     if (shown < n) out << "... " << (n - shown) << " more players (use --json for all)\n";
     if (s.enclosed) {
@@ -374,9 +375,7 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
     out << (e.at_most_one_interior ? "at most one player interior at every equilibrium"
                                    : "more than one player can be interior at an equilibrium");
     if (!e.ever_interior.empty()) {
-        out << "; interior somewhere:";
-        for (std::size_t i : e.ever_interior) out << ' ' << instance.label(i);
-        if (!e.ever_interior_complete) out << " and possibly more (not all examined)";
+        out << "; interior somewhere: " << player_list_text(instance, e.ever_interior, 10);
         out << (e.interior_player_at_target ? " (x̂* = its target)" : " (x̂* differs from its target)");
     }
     out << "\nmethod     " << s.method << ", verified exactly\n";

@@ -350,11 +350,20 @@ void fill_midpoints_losses_potential(const Instance& instance, Solution& s) {
     for (const Enclosure& e : s.loss_enclosures) s.losses.push_back(e.midpoint());
 }
 
+// Is the receiver known to be exactly `point` (its enclosure is that point)?
+bool receiver_is_exactly(const std::vector<Enclosure>& receiver, const Vector& point) {
+    for (std::size_t j = 0; j < receiver.size(); ++j)
+        if (!receiver[j].is_exact() || receiver[j].lo != point[j]) return false;
+    return true;
+}
+
 void fill_exaggeration(const Instance& instance, Solution& s) {
     ExaggerationReport& e = s.exaggeration;
     const std::size_t n = instance.players.size();
     for (std::size_t i = 0; i < n && e.premise_met; ++i)
-        if (sign(instance.players[i].weight) == 0) e.premise_met = false, e.premise_detail = "player " + instance.label(i) + " has weight 0";
+        if (sign(instance.players[i].weight) == 0)
+            e.premise_met = false,
+            e.premise_detail = "player " + instance.numbered_label(i) + " has weight 0";
     if (e.premise_met) {
         std::vector<Vector> targets;
         for (const Player& p : instance.players) targets.push_back(p.target);
@@ -372,10 +381,18 @@ void fill_exaggeration(const Instance& instance, Solution& s) {
             for (std::size_t j = 0; j < d; ++j) y.push_back((corner >> j) & 1 ? s.action_enclosures[i][j].hi : s.action_enclosures[i][j].lo);
             interior = instance.set_of(i).in_interior(y);
         }
-        if (interior) e.interior.push_back(i), e.relative_interior.push_back(i), e.ever_interior.push_back(i);
+        if (interior) e.interior.push_back(i), e.relative_interior.push_back(i);
+        // Every weighted player's action is the same at every equilibrium here (certify_at: unique support
+        // points, at most one player fixed by the receiver equation); a zero-weight player may be anywhere in
+        // its set, so it is interior somewhere iff its set is full-dimensional.
+        bool anywhere = sign(instance.players[i].weight) == 0 && !instance.set_of(i).is_single_point() &&
+                        instance.set_of(i).affine_dimension() == d;
+        if (interior || anywhere) e.ever_interior.push_back(i);
+        // An interior weighted player has F_i = X_i, so w_i (t_i - x̂*) = 0: x̂* = t_i (MODEL.md §3b).
+        if (anywhere && !receiver_is_exactly(s.receiver_enclosure, instance.players[i].target))
+            e.interior_player_at_target = false;
     }
-    e.at_most_one_interior = e.interior.size() <= 1;
-    e.ever_interior_complete = s.count == EquilibriumCount::one;
+    e.at_most_one_interior = e.ever_interior.size() <= 1;
 }
 
 // The exact equilibrium is sometimes rational (a target straight out from a disc's center along a 3-4-5

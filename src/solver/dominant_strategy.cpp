@@ -44,11 +44,11 @@ std::string check_weak_dominance(const Instance& instance, const std::vector<Vec
     for (std::size_t i = 0; i < instance.players.size(); ++i) {
         const ActionSet& set = instance.set_of(i);
         if (actions[i].size() != instance.dimension || !set.contains(actions[i]))
-            return "player " + instance.label(i) + ": the action is not in its action set";
+            return "player " + instance.numbered_label(i) + ": the action is not in its action set";
         Vector g = dominance_direction(instance, i);
         for (const Vector& v : set.vertices())
             if (sign(dot(g, v - actions[i])) > 0)
-                return "player " + instance.label(i) +
+                return "player " + instance.numbered_label(i) +
                        ": a vertex of its set is strictly better against every profile";
     }
     return {};
@@ -66,7 +66,8 @@ Solution solve_dominant_strategy(const Instance& instance, const SolveOptions&) 
     s.count = EquilibriumCount::one;
     for (std::size_t i = 0; i < n; ++i) {
         std::vector<Vector> face = instance.set_of(i).support_face(dominance_direction(instance, i));
-        if (face.empty()) throw InternalError("player " + instance.label(i) + ": empty support face");
+        if (face.empty())
+            throw InternalError("player " + instance.numbered_label(i) + ": empty support face");
         s.actions[i] = face.front();
         if (face.size() > 1) {
             s.face_vertices[i] = std::move(face);

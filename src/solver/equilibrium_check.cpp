@@ -37,7 +37,8 @@ CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector
     if (actions.size() != n) return {false, "the profile has " + std::to_string(actions.size()) + " actions for " + std::to_string(n) + " players"};
     if (receiver.size() != d) return {false, "the receiver has the wrong dimension"};
     for (std::size_t i = 0; i < n; ++i)
-        if (actions[i].size() != d) return {false, "player " + instance.label(i) + ": action of the wrong dimension"};
+        if (actions[i].size() != d)
+            return {false, "player " + instance.numbered_label(i) + ": action of the wrong dimension"};
 
     Vector recomputed = instance.receiver(actions);
     if (recomputed != receiver) return {false, "the receiver is not w0·x0 + sum w_i x_i of the actions"};
@@ -51,16 +52,18 @@ CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector
             const ActionSet& set = instance.set_of(i);
             std::string problem;
             if (!set.contains(actions[i])) {
-                problem = "player " + instance.label(i) + ": the action is not in its action set";
+                problem = "player " + instance.numbered_label(i) + ": the action is not in its action set";
             } else if (set.is_curved()) {
                 // No vertices: the support condition g·x >= h(g), decided exactly by squaring (curved_set.hpp).
                 const Player& p = instance.players[i];
                 if (!set.as_curved().maximises(p.weight * (p.target - receiver), actions[i]))
-                    problem = "player " + instance.label(i) + ": not a support point of its curved set (a deviation lowers its loss)";
+                    problem = "player " + instance.numbered_label(i) +
+                              ": not a support point of its curved set (a deviation lowers its loss)";
             } else {
                 for (const Vector& v : set.vertices())
                     if (!no_improvement_towards(instance.players[i], receiver, y.approx, y.trusted, actions[i], v)) {
-                        problem = "player " + instance.label(i) + ": moving towards a vertex lowers its loss";
+                        problem = "player " + instance.numbered_label(i) +
+                                  ": moving towards a vertex lowers its loss";
                         break;
                     }
             }

@@ -63,58 +63,33 @@ bool can_be_interior_on_line(const Instance& instance, const LineAggregate& aggr
 
 // ---- d >= 2: small exact linear programs over the faces ----------------------------------------------
 
-struct FaceVariables {
-    std::vector<std::pair<std::size_t, std::size_t>> columns;  // (player, vertex index in its face)
-};
-
-// Is there an equilibrium in which `candidate` is in the interior of its set? maximise eps subject to
-// x_i = sum mu_iv v (face vertices), sum_i w_i x_i = current aggregate, facets of X_c at slack >= eps.
-bool can_be_interior_lp(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted,
-                        std::size_t candidate) {
+// Which weighted players can be interior at some equilibrium (derived, MODEL.md §3c). Let W be the free
+// weighted players, M = Σ_{i∈W} w_i F_i and R = Σ_{i∈W} w_i x_i at the printed equilibrium (the others are
+// fixed). A weighted player c with F_c = X_c full-dimensional is interior somewhere iff int(w_c X_c) meets
+// R − Σ_{i≠c} w_i F_i; for a full-dimensional convex A and a convex C, int A ∩ C ≠ ∅ iff ri A ∩ ri C ≠ ∅ iff
+// 0 ∈ ri A − ri C = ri(A − C) (Rockafellar, Convex Analysis, Cor. 6.6.2), here iff R ∈ ri M = int M. So the
+// answer is one and the same for every such player. For polytopes cone(M − R) = Σ_i cone(w_i (F_i − x_i)), so
+// R ∈ int M iff the vectors w_i (v − x_i), v a vertex of F_i, positively span R^d: each of e_1, ..., e_d and
+// −(e_1 + ... + e_d) is a non-negative combination of them. d + 1 exact LPs with d rows, O(n) memory.
+bool aggregate_in_interior(const Instance& instance, const Solution& s,
+                           const std::vector<std::size_t>& free_weighted) {
     const std::size_t d = instance.dimension;
-    const Polytope& polytope = instance.set_of(candidate).as_polytope();
-    std::vector<std::pair<std::size_t, std::size_t>> columns;
+    std::vector<Vector> directions;
     for (std::size_t i : free_weighted)
-        for (std::size_t v = 0; v < s.face_vertices[i].size(); ++v) columns.emplace_back(i, v);
-    const std::size_t facets = polytope.facets().size();
-    const std::size_t mu = columns.size(), eps = mu, slack0 = mu + 1, bound_slack = slack0 + facets;
-    const std::size_t cols = bound_slack + 1;
-    Matrix a(0, cols);
-    Vector b;
-    Vector aggregate(d, Rational(0));
-    for (std::size_t i : free_weighted) add_scaled(aggregate, instance.players[i].weight, s.actions[i]);
-    for (std::size_t j = 0; j < d; ++j) {
-        Vector row(cols, Rational(0));
-        for (std::size_t c = 0; c < mu; ++c)
-            row[c] = instance.players[columns[c].first].weight * s.face_vertices[columns[c].first][columns[c].second][j];
-        a.append_row(row);
-        b.push_back(aggregate[j]);
+        for (const Vector& v : s.face_vertices[i])
+            if (v != s.actions[i]) directions.push_back(instance.players[i].weight * (v - s.actions[i]));
+    if (directions.size() < d + 1) return false;  // d + 1 vectors at least positively span R^d
+    Matrix a(d, directions.size());
+    for (std::size_t c = 0; c < directions.size(); ++c)
+        for (std::size_t j = 0; j < d; ++j) a.at(j, c) = directions[c][j];
+    const Vector no_objective(directions.size(), Rational(0));
+    for (std::size_t k = 0; k <= d; ++k) {
+        Vector u(d, Rational(k == d ? -1 : 0));
+        if (k < d) u[k] = 1;
+        if (solve_linear_program(a, u, no_objective).status == LinearProgramResult::Status::infeasible)
+            return false;
     }
-    for (std::size_t i : free_weighted) {
-        Vector row(cols, Rational(0));
-        for (std::size_t c = 0; c < mu; ++c)
-            if (columns[c].first == i) row[c] = 1;
-        a.append_row(row);
-        b.push_back(1);
-    }
-    for (std::size_t f = 0; f < facets; ++f) {
-        Vector row(cols, Rational(0));
-        for (std::size_t c = 0; c < mu; ++c)
-            if (columns[c].first == candidate) row[c] = dot(polytope.facets()[f].normal, s.face_vertices[candidate][columns[c].second]);
-        row[eps] = 1;
-        row[slack0 + f] = 1;
-        a.append_row(row);
-        b.push_back(polytope.facets()[f].offset);
-    }
-    Vector bound(cols, Rational(0));
-    bound[eps] = 1;
-    bound[bound_slack] = 1;
-    a.append_row(bound);
-    b.push_back(1);
-    Vector objective(cols, Rational(0));
-    objective[eps] = 1;
-    LinearProgramResult lp = solve_linear_program(a, b, objective);
-    return lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0;
+    return true;
 }
 
 // Unique iff the tangent cone of the equilibrium set at the found point is {0}: no direction that moves
@@ -194,32 +169,35 @@ void fill_exaggeration(const Instance& instance, Solution& s, const std::vector<
     std::size_t first = 0, second = 0;
     std::vector<std::string> reasons;
     if (!targets_distinct(instance, first, second))
-        reasons.push_back("players " + instance.label(first) + " and " + instance.label(second) + " have the same target");
+        reasons.push_back("players " + instance.numbered_label(first) + " and " +
+                          instance.numbered_label(second) + " have the same target");
     for (std::size_t i = 0; i < n; ++i)
         if (sign(instance.players[i].weight) == 0) {
-            reasons.push_back("player " + instance.label(i) + " has weight 0");
+            reasons.push_back("player " + instance.numbered_label(i) + " has weight 0");
             break;
         }
     report.premise_met = reasons.empty();
     for (const std::string& r : reasons) report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
 
-    // Only a player whose face is its whole set (w_i (t_i - x̂*) = 0) can be interior anywhere; by
-    // convexity, players interior at different equilibria are interior together at their midpoint.
-    // In d >= 2 each candidate costs an exact LP, so once two are confirmed (Theorem 4's conclusion is
-    // decided) the rest are not examined and the list is marked incomplete.
+    // Only a player whose face is its whole full-dimensional set (w_i (t_i - x̂*) = 0) can be interior
+    // anywhere. A zero-weight one always can; the weighted ones all can or all cannot
+    // (aggregate_in_interior), and by convexity players interior at different equilibria are interior
+    // together at their midpoint.
     std::optional<LineAggregate> line;
     if (d == 1) line = line_aggregate(instance, s, free_weighted);
+    std::optional<bool> weighted_can;  // decided once, on the first weighted candidate
     for (std::size_t i = 0; i < n; ++i) {
         const ActionSet& set = instance.set_of(i);
         if (!is_free(s, i) || set.affine_dimension() != d) continue;
         if (s.face_vertices[i].size() != set.vertices().size()) continue;
-        if (d > 1 && report.ever_interior.size() >= 2) {
-            report.ever_interior_complete = false;
-            break;
+        bool possible = sign(instance.players[i].weight) == 0;
+        if (!possible && d == 1) possible = can_be_interior_on_line(instance, *line, i);
+        if (!possible && d > 1) {
+            if (!weighted_can)
+                weighted_can =
+                    set.in_interior(s.actions[i]) || aggregate_in_interior(instance, s, free_weighted);
+            possible = *weighted_can;
         }
-        bool possible = d == 1 ? can_be_interior_on_line(instance, *line, i)
-                               : (sign(instance.players[i].weight) == 0 || set.in_interior(s.actions[i]) ||
-                                  can_be_interior_lp(instance, s, free_weighted, i));
         if (possible) report.ever_interior.push_back(i);
     }
     report.at_most_one_interior = report.ever_interior.size() <= 1;

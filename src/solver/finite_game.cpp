@@ -178,7 +178,7 @@ std::string find_improvement(const Instance& instance, std::size_t i, const Vect
     auto report = [&](const Vector& sum) {
         std::string text;
         for (const Rational& x : sum) text += (text.empty() ? "" : ", ") + to_string(x);
-        problem = "player " + instance.label(i) + ": items summing to (" + text + ") lower its loss";
+        problem = "player " + instance.numbered_label(i) + ": items summing to (" + text + ") lower its loss";
     };
     if (selection_count(choice) <= 200'000) {
         for_each_selection(choice, [&](const Selection& selection) {
@@ -211,7 +211,8 @@ CheckReport check_finite_equilibrium(const Instance& instance, const std::vector
         for (std::size_t position : s) valid = valid && position < choice.items.size();
         if (valid && !choice.repeats) valid = std::adjacent_find(s.begin(), s.end()) == s.end();
         if (!valid)
-            return {false, "player " + instance.label(i) + ": not a strategy of its finite action space"};
+            return {false,
+                    "player " + instance.numbered_label(i) + ": not a strategy of its finite action space"};
         sums[i] = selection_sum(choice, s);
     }
     Vector receiver = instance.receiver(sums);

@@ -39,7 +39,8 @@ CheckReport check_line_equilibrium(const LineGame& game, const std::vector<Small
             const char* problem = problem_of(game, actions[i], receiver, i);
             if (!problem) continue;
             std::lock_guard<std::mutex> lock(mutex);
-            if (i < first_failure.load()) first_failure = i, failure = "player " + game.label(i) + problem;
+            if (i < first_failure.load())
+                first_failure = i, failure = "player " + game.numbered_label(i) + problem;
             return;
         }
     });

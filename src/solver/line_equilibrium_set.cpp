@@ -85,12 +85,12 @@ void fill_exaggeration(const LineGame& game, bool repeated_target, LineSolution&
     std::vector<std::string> reasons;
     if (repeated_target) {
         auto [first, second] = repeated_pair_as_reported(game);
-        reasons.push_back("players " + game.label(first) + " and " + game.label(second) +
+        reasons.push_back("players " + game.numbered_label(first) + " and " + game.numbered_label(second) +
                           " have the same target");
     }
     for (std::size_t i = 0; i < n; ++i)
         if (sign(game.weights[i]) == 0) {
-            reasons.push_back("player " + game.label(i) + " has weight 0");
+            reasons.push_back("player " + game.numbered_label(i) + " has weight 0");
             break;
         }
     report.premise_met = reasons.empty();
