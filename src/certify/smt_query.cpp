@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "bigcert/cancellation.hpp"
 #include "bigcert/curved_certificate.hpp"
 
 namespace bigcert {
@@ -96,15 +97,20 @@ z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimit
     if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
     if (limits.rlimit) params.set("rlimit", limits.rlimit);
     params.set("unsat_core", true);  // the named assertions give the core
+    params.set("ctrl_c", false);  // SIGINT belongs to the whole run (cancellation.hpp), not to one query
     solver.set(params);
     return solver;
 }
 
 QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query, const QueryLimits& limits,
                     const std::vector<std::string>& model_variables) {
+    // A cancelled run (a signal, --time-limit) interrupts the query; its "unknown" must not become a verdict.
+    throw_if_cancelled();
+    OnCancellation interrupt([&ctx] { ctx.interrupt(); });
     solver.from_string(query.text().c_str());
     QueryOutcome outcome;
     z3::check_result result = solver.check();
+    throw_if_cancelled();
     if (result == z3::unsat) {
         outcome.answer = "unsat";
         for (const z3::expr& e : solver.unsat_core()) outcome.unsat_core.push_back(e.to_string());

@@ -62,7 +62,8 @@ Runner add_check_command(CLI::App& app) {
     command->add_option("--proof-log", options->proof_log,
                         "write every query as SMT-LIB2 plus manifest.json to this directory");
     command->add_option("--timeout", options->check.timeout_seconds, "seconds per Z3 query")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(positive_seconds());
     command
         ->add_option("--rlimit", options->check.rlimit,
                      "Z3 resource limit per query (deterministic; 0: none)")
