@@ -60,8 +60,9 @@ Runner add_certify_command(CLI::App& app) {
     options->input.add_to(*command);
     command->add_option("--profile", options->profile, "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
     command->add_flag("--json", options->json, "print FORMAT.md's certificate object");
-    command->add_option("--proof-log", options->proof_log, "write every query as SMT-LIB2 plus manifest.json to this directory");
-    command->add_option("--timeout", options->certify.timeout_seconds, "seconds per Z3 query")->capture_default_str()
+    command->add_option("--proof-log", options->proof_log, "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
+                        "earlier bundle, which is replaced whole)");
+    command->add_option("--timeout", options->certify.timeout_seconds, per_query_timeout_help)->capture_default_str()
         ->check(positive_seconds());
     command->add_option("--rlimit", options->certify.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
     command->add_option("--threads", options->certify.threads, "worker threads (0: all cores)");

@@ -60,8 +60,9 @@ Runner add_check_command(CLI::App& app) {
         ->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's check object");
     command->add_option("--proof-log", options->proof_log,
-                        "write every query as SMT-LIB2 plus manifest.json to this directory");
-    command->add_option("--timeout", options->check.timeout_seconds, "seconds per Z3 query")
+                        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
+                        "earlier bundle, which is replaced whole)");
+    command->add_option("--timeout", options->check.timeout_seconds, per_query_timeout_help)
         ->capture_default_str()
         ->check(positive_seconds());
     command

@@ -23,6 +23,11 @@ enum ExitCode : int {
 
 using Runner = std::function<int()>;
 
+// --timeout of certify and check: what it bounds.
+inline constexpr const char* per_query_timeout_help =
+    "seconds per Z3 query, for its solving (Z3 reading a query with very long numbers, and everything else, "
+    "is bounded by --time-limit only)";
+
 // Validators of numeric flags (option_checks.cpp): a finite number of seconds > 0; a whole number > 0.
 CLI::Validator positive_seconds();
 CLI::Validator positive_count();

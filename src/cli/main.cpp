@@ -12,19 +12,19 @@ namespace bigcert::cli {
 
 void InputOptions::add_to(CLI::App& command) {
     command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
-    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")
+    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse inputs of more bytes (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
-    command.add_option("--max-players", limits.max_players, "refuse instances with more players")
+    command.add_option("--max-players", limits.max_players, "refuse instances with more players (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
-    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions")
+    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
-    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse longer numbers")
+    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse numbers written with more characters (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
-    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse larger decimal exponents")
+    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse decimal exponents |e| above this (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
 }
