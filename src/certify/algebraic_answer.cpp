@@ -157,7 +157,8 @@ std::string run_z3_binary(const std::string& text, double seconds) {
     std::fclose(file);
     std::string output;
     try {
-        output = run_program({"z3", "-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))), path});
+        output = run_program(
+            {"z3", "-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))), path});
     } catch (...) {  // cancelled: the child is killed; the query file goes too
         std::remove(path);
         throw;

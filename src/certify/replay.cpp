@@ -90,7 +90,9 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
             // cvc5 1.0.3 is built without libpoly here: only the linear queries are fair to ask it.
             if (cvc5 && logic.find("NRA") == std::string::npos && logic.find("NIA") == std::string::npos)
                 line.cvc5_answer = run_solver(
-                    {"cvc5", "--tlimit=" + std::to_string(static_cast<long>(std::ceil(timeout_seconds * 1000))), path});
+                    {"cvc5",
+                     "--tlimit=" + std::to_string(static_cast<long>(std::ceil(timeout_seconds * 1000))),
+                     path});
         }
         // The claim a query supports is the answer Z3 gave when bigcert ran it (unsat for a certified player,
         // sat for a refuted one); an "unknown" claimed nothing, so any answer is consistent with it.

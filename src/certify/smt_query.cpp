@@ -122,7 +122,8 @@ std::string SmtQuery::text() const {
     std::ostringstream out;
     for (const std::string& c : comments_) out << "; " << c << "\n";
     if (!numerals.empty())
-        out << "; numerals longer than " << long_numeral_digits << " digits are defined once (bigcert_numeral_k)\n";
+        out << "; numerals longer than " << long_numeral_digits
+            << " digits are defined once (bigcert_numeral_k)\n";
     out << "(set-logic " << logic_ << ")\n";
     for (const std::string& d : declarations_) out << d << "\n";
     for (const std::string& d : numerals) out << d << "\n";
@@ -141,7 +142,7 @@ z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimit
     if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
     if (limits.rlimit) params.set("rlimit", limits.rlimit);
     params.set("unsat_core", true);  // the named assertions give the core
-    params.set("ctrl_c", false);  // SIGINT belongs to the whole run (cancellation.hpp), not to one query
+    params.set("ctrl_c", false);     // SIGINT belongs to the whole run (cancellation.hpp), not to one query
     solver.set(params);
     return solver;
 }

@@ -89,7 +89,10 @@ Runner add_batch_command(CLI::App& app) {
                       "also certify each solved equilibrium with Z3 (key \"certificate\")");
     command->add_flag("--check", options->check,
                       "also prove every `check` property over all equilibria with Z3 (key \"check\")");
-    command->add_option("--timeout", options->timeout, "with --certify or --check: seconds per Z3 query (its solving; --time-limit bounds the whole run)")
+    command
+        ->add_option("--timeout", options->timeout,
+                     "with --certify or --check: seconds per Z3 query (its solving; --time-limit bounds the "
+                     "whole run)")
         ->capture_default_str()
         ->check(positive_seconds());
     return [options] {

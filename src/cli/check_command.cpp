@@ -59,9 +59,10 @@ Runner add_check_command(CLI::App& app) {
                      "exaggeration, receiver-unique, count, potential or all")
         ->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's check object");
-    command->add_option("--proof-log", options->proof_log,
-                        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
-                        "earlier bundle, which is replaced whole)");
+    command->add_option(
+        "--proof-log", options->proof_log,
+        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
+        "earlier bundle, which is replaced whole)");
     command->add_option("--timeout", options->check.timeout_seconds, per_query_timeout_help)
         ->capture_default_str()
         ->check(positive_seconds());

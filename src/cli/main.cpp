@@ -21,10 +21,14 @@ void InputOptions::add_to(CLI::App& command) {
     command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
-    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse numbers written with more characters (exit 5)")
+    command
+        .add_option("--max-number-digits", limits.numbers.max_digits,
+                    "refuse numbers written with more characters (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
-    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse decimal exponents |e| above this (exit 5)")
+    command
+        .add_option("--max-exponent", limits.numbers.max_exponent,
+                    "refuse decimal exponents |e| above this (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
 }
@@ -72,14 +76,15 @@ int main(int argc, char** argv) {
         add(adder);
     double time_limit = 0;  // none
     for (CLI::App* command : app.get_subcommands({}))
-        command->add_option("--time-limit", time_limit,
-                            "wall-clock seconds for the whole command, every query included (exit 5 when "
-                            "reached; default: none)")
+        command
+            ->add_option("--time-limit", time_limit,
+                         "wall-clock seconds for the whole command, every query included (exit 5 when "
+                         "reached; default: none)")
             ->check(positive_seconds());
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        if (e.get_exit_code() == 0) return app.exit(e);                    // --help, --version
         std::cerr << "bigcert: error: " << e.what() << " (see --help)\n";  // one line, like every input error
         return exit_bad_input;
     }
