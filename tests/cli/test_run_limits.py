@@ -38,7 +38,8 @@ class RunLimits(unittest.TestCase):
         self.assertEqual(run("check", EXAMPLE, "--proof-log", bundle).returncode, 0)
         lines = write(self.tmp, "in.jsonl", {})
         seconds = [(["certify", EXAMPLE], "--timeout"), (["check", EXAMPLE], "--timeout"),
-                   (["replay", bundle], "--timeout"), (["batch", lines, "--out", "o.jsonl"], "--timeout"),
+                   (["replay", bundle], "--timeout"),
+                   (["batch", lines, "--out", os.path.join(self.tmp, "o.jsonl")], "--timeout"),
                    (["align", ALIGN], "--timeout"), (["align", ALIGN], "--receiver-timeout"),
                    (["check", EXAMPLE], "--time-limit"), (["solve", EXAMPLE], "--time-limit")]
         for command, flag in seconds:
