@@ -1,14 +1,18 @@
 // Proof logs (issue 3): every Z3 query bigcert decides is written as a self-contained SMT-LIB2 file that a
 // stock `z3 FILE` or `cvc5 FILE` runs, with its expected answer, Z3's answer and, where Z3 gives them, its
 // proof object and unsat core; manifest.json lists them with SHA-256 digests so that `bigcert replay`
-// detects any edited, missing or extra file. Files are written atomically (temporary file, then rename).
+// detects any edited, missing or extra file. The bundle is written beside the directory and renamed into
+// place by finish() (bundle_directory.hpp): the directory holds a complete bundle or the one it had.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "bigcert/bundle_directory.hpp"
 
 namespace bigcert {
 
@@ -28,7 +32,8 @@ struct LoggedQuery {
 
 class ProofLog {
 public:
-    // An empty directory name disables writing (queries are still recorded for the verdict).
+    // An empty directory name disables writing (queries are still recorded for the verdict). Throws
+    // InputError when the directory may not be replaced (BundleDirectory), before any work is done.
     ProofLog(std::string directory, std::string instance_text, std::string instance_name);
 
     bool enabled() const { return !directory_.empty(); }
@@ -42,11 +47,14 @@ public:
     // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
     void add_artifact(const std::string& file, const std::string& content, const std::string& description,
                       const std::string& kind = "", const std::string& expected = "");
-    // Writes the query files and manifest.json; returns the manifest's SHA-256 (empty when disabled).
+    // Writes the query files and manifest.json and puts the bundle in place; returns the manifest's SHA-256
+    // (empty when disabled).
     std::string finish(const nlohmann::ordered_json& parameters);
 
 private:
     std::string directory_;
+    std::unique_ptr<BundleDirectory> bundle_;
+    std::string staging_;  // where the files are written until finish()
     std::string instance_sha256_;
     std::string instance_name_;
     mutable std::mutex mutex_;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bigcert/alignment_external_receiver.hpp"
+#include "bigcert/cancellation.hpp"
 
 namespace bigcert {
 namespace {
@@ -93,7 +94,17 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
     std::size_t written = 0;
     std::string out;
     bool timed_out = false;
+    // A cancelled run (cancellation.hpp) kills the receiver's process group: it is not in bigcert's, so a
+    // terminal's Ctrl-C does not reach it.
+    auto stop_if_cancelled = [&] {
+        if (!cancellation_requested()) return;
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+        throw_if_cancelled();
+    };
     while (from_child.fd[0] >= 0) {
+        stop_if_cancelled();
         if (written == request.size() && to_child.fd[1] >= 0) to_child.close_end(1);  // EOF for the child
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
                                                                           std::chrono::steady_clock::now());
@@ -103,7 +114,7 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
         }
         pollfd fds[2] = {{from_child.fd[0], POLLIN, 0}, {to_child.fd[1], POLLOUT, 0}};
         int count =
-            poll(fds, to_child.fd[1] >= 0 ? 2 : 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+            poll(fds, to_child.fd[1] >= 0 ? 2 : 1, static_cast<int>(std::min<long long>(left.count(), 100)));
         if (count < 0 && errno != EINTR) break;
         if (to_child.fd[1] >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
             ssize_t n = write(to_child.fd[1], request.data() + written, request.size() - written);
@@ -134,6 +145,7 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
         for (;;) {
             pid_t done = waitpid(pid, &status, WNOHANG);
             if (done == pid) break;
+            stop_if_cancelled();
             if (std::chrono::steady_clock::now() >= deadline) {
                 timed_out = true;
                 break;

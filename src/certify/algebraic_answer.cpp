@@ -4,10 +4,12 @@
 #include <z3++.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 
+#include "bigcert/cancellation.hpp"
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/curved_properties.hpp"
 #include "bigcert/integer_relation.hpp"
@@ -18,6 +20,7 @@
 #include "certify/algebraic_substitution.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/smt_query.hpp"
+#include "certify/subprocess.hpp"
 
 namespace bigcert {
 namespace {
@@ -139,6 +142,7 @@ z3::solver make_solver(z3::context& ctx, const AlgebraicOptions& options) {
     QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, false);
     if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
     if (limits.rlimit) params.set("rlimit", limits.rlimit);
+    params.set("ctrl_c", false);  // SIGINT belongs to the whole run (cancellation.hpp), not to one query
     solver.set(params);
     return solver;
 }
@@ -152,13 +156,13 @@ std::string run_z3_binary(const std::string& text, double seconds) {
     FILE* file = fdopen(fd, "w");
     std::fputs(text.c_str(), file);
     std::fclose(file);
-    const std::string command =
-        "z3 -T:" + std::to_string(static_cast<long>(std::max(1.0, seconds))) + " " + path + " 2>&1";
     std::string output;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[256];
-        while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-        pclose(pipe);
+    try {
+        output = run_program(
+            {"z3", "-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))), path});
+    } catch (...) {  // cancelled: the child is killed; the query file goes too
+        std::remove(path);
+        throw;
     }
     std::remove(path);
     const std::string first = output.substr(0, output.find('\n'));
@@ -190,7 +194,11 @@ std::optional<std::vector<IntegerPolynomial>> candidates(z3::context& ctx, const
     add_equilibrium(q, instance, "");
     z3::solver solver = make_solver(ctx, options);
     solver.from_string(q.text().c_str());
-    z3::check_result r = solver.check();
+    z3::check_result r = [&] {
+        OnCancellation interrupt([&ctx] { ctx.interrupt(); });
+        return solver.check();
+    }();
+    throw_if_cancelled();  // an interrupted check's unknown is no answer
     record(log, "algebraic-model", "every coordinate", "model of S", q, "sat", answer_text(r),
            r == z3::unknown ? solver.reason_unknown() : "");
     if (r != z3::sat) return why = "Z3 found no model of S (" + answer_text(r) + ")", std::nullopt;

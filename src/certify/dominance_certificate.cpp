@@ -4,9 +4,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "bigcert/cancellation.hpp"
 #include "bigcert/dominant_strategy.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/proof_log.hpp"
 
 namespace bigcert {
 
@@ -45,20 +47,31 @@ void constrain_to_set(z3::context& ctx, z3::solver& solver, const ActionSet& set
 void limit(z3::context& ctx, z3::solver& solver, unsigned rlimit) {
     z3::params p(ctx);
     p.set("rlimit", rlimit);
+    p.set("ctrl_c", false);  // SIGINT belongs to the whole run (cancellation.hpp), not to one query
     solver.set(p);
+}
+
+// A cancelled run (cancellation.hpp) interrupts the query, and its unknown becomes no verdict.
+z3::check_result check_cancellably(z3::context& ctx, z3::solver& solver) {
+    throw_if_cancelled();
+    z3::check_result r = [&] {
+        OnCancellation interrupt([&ctx] { ctx.interrupt(); });
+        return solver.check();
+    }();
+    throw_if_cancelled();
+    return r;
 }
 
 const char* answer_name(z3::check_result r) {
     return r == z3::unsat ? "unsat" : r == z3::sat ? "sat" : "unknown";
 }
 
-class ProofLog {
+// Its bundle: proof_log.txt and the queries, put in place by finish() (bundle_directory.hpp).
+class DominanceLog {
   public:
-    explicit ProofLog(const std::string& dir) : dir_(dir) {
-        if (dir_.empty()) return;
-        std::error_code ec;
-        std::filesystem::create_directories(dir_, ec);
-        if (ec) throw InputError("--proof-log", "cannot create " + dir_ + ": " + ec.message());
+    explicit DominanceLog(const std::string& dir) {
+        if (dir.empty()) return;
+        bundle_ = std::make_unique<BundleDirectory>(dir);
         text_ << "bigcert weak-dominance certificate (inner-product loss, paper Theorem 5)\n"
               << "z3 " << z3_version()
               << ", QF_LRA and QF_NRA queries, rlimit per query as below; every number exact\n";
@@ -66,24 +79,24 @@ class ProofLog {
     void note(const std::string& line) { text_ << line << '\n'; }
     void query(const std::string& file, z3::solver& solver, const std::string& answer) {
         text_ << "  " << file << ": " << answer << '\n';
-        if (dir_.empty()) return;
-        std::ofstream out(std::filesystem::path(dir_) / file);
+        if (!bundle_) return;
+        std::ofstream out(std::filesystem::path(bundle_->staging()) / file);
         out << "; bigcert, z3 " << z3_version() << "; expected answer: unsat; got: " << answer << '\n'
             << solver.to_smt2();
     }
-    ~ProofLog() {
-        if (dir_.empty()) return;
-        std::ofstream out(std::filesystem::path(dir_) / "proof_log.txt");
-        out << text_.str();
+    void finish() {
+        if (!bundle_) return;
+        write_file_atomically(bundle_->staging() + "/proof_log.txt", text_.str());
+        bundle_->commit();
     }
 
   private:
-    std::string dir_;
+    std::unique_ptr<BundleDirectory> bundle_;
     std::ostringstream text_;
 };
 
 // Step 1: the reduction lemma with everything symbolic (z, w, t, y, x): unsat of the negation.
-bool prove_reduction_lemma(std::size_t d, const DominanceCertifyOptions& options, ProofLog& log) {
+bool prove_reduction_lemma(std::size_t d, const DominanceCertifyOptions& options, DominanceLog& log) {
     z3::context ctx;
     z3::solver solver(ctx, "QF_NRA");
     limit(ctx, solver, options.rlimit);
@@ -97,7 +110,7 @@ bool prove_reduction_lemma(std::size_t d, const DominanceCertifyOptions& options
         reduced = reduced - w * t[j] * (y[j] - x[j]);
     }
     solver.add(loss_y - loss_x != reduced);
-    z3::check_result r = solver.check();
+    z3::check_result r = check_cancellably(ctx, solver);
     log.query("lemma_reduction_d" + std::to_string(d) + ".smt2", solver, answer_name(r));
     return r == z3::unsat;
 }
@@ -111,7 +124,7 @@ std::optional<Rational> model_value(z3::model& model, const z3::expr& e) {
 
 PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
                                       const std::vector<Vector>& actions,
-                                      const DominanceCertifyOptions& options, ProofLog& log) {
+                                      const DominanceCertifyOptions& options, DominanceLog& log) {
     PlayerDominanceVerdict verdict;
     verdict.index = i;
     const std::size_t d = instance.dimension;
@@ -123,7 +136,7 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
     std::vector<z3::expr> y = real_vector(ctx, "y", d);
     constrain_to_set(ctx, solver, instance.set_of(i), y);
     solver.add(dot_expr(ctx, g, y) > constant(ctx, dot(g, actions[i])));
-    z3::check_result r = solver.check();
+    z3::check_result r = check_cancellably(ctx, solver);
     log.query("player" + std::to_string(i) + "_reduced.smt2", solver, answer_name(r));
     if (r == z3::unsat) {
         verdict.verdict = "certified";
@@ -176,7 +189,7 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
         return loss;
     };
     definition.add(loss_with(true) < loss_with(false));
-    z3::check_result dr = definition.check();
+    z3::check_result dr = check_cancellably(dctx, definition);
     verdict.definition = answer_name(dr);
     log.query("player" + std::to_string(i) + "_definition.smt2", definition, verdict.definition);
     return verdict;
@@ -196,7 +209,7 @@ DominanceCertificate certify_weak_dominance(const Instance& instance, const std:
                              "expected " + std::to_string(instance.dimension) + " coordinates");
     DominanceCertificate certificate;
     certificate.proof_log = options.proof_log;
-    ProofLog log(options.proof_log);
+    DominanceLog log(options.proof_log);
     log.note("rlimit " + std::to_string(options.rlimit));
     log.note(
         "step 1: reduction lemma l_i(y, x_-i) - l_i(x_i, x_-i) = -w t.(y - x_i) for all z = w0 x0 + "
@@ -222,6 +235,7 @@ DominanceCertificate certify_weak_dominance(const Instance& instance, const std:
     }
     certificate.verdict = refuted ? "refuted" : all ? "certified" : "not certified";
     log.note("verdict: " + certificate.verdict);
+    log.finish();
     return certificate;
 }
 

@@ -39,13 +39,9 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 ProofLog::ProofLog(std::string directory, std::string instance_text, std::string instance_name)
     : directory_(std::move(directory)), instance_sha256_(sha256_hex(instance_text)), instance_name_(std::move(instance_name)) {
     if (!enabled()) return;
-    std::error_code ec;
-    std::filesystem::create_directories(directory_, ec);
-    if (ec) throw InputError("--proof-log", "cannot create " + directory_ + ": " + ec.message());
-    // A log describes one run: stale files of an earlier run would be "extra files" for replay.
-    for (const auto& entry : std::filesystem::directory_iterator(directory_))
-        if (entry.is_regular_file()) std::filesystem::remove(entry.path());
-    write_file_atomically(directory_ + "/instance.json", instance_text);
+    bundle_ = std::make_unique<BundleDirectory>(directory_);
+    staging_ = bundle_->staging();
+    write_file_atomically(staging_ + "/instance.json", instance_text);
 }
 
 void ProofLog::record(LoggedQuery query) {
@@ -67,7 +63,7 @@ void ProofLog::add_artifact(const std::string& file, const std::string& content,
                             const std::string& description, const std::string& kind,
                             const std::string& expected) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (enabled()) write_file_atomically(directory_ + "/" + file, content);
+    if (enabled()) write_file_atomically(staging_ + "/" + file, content);
     artifacts_.push_back({file, description, kind, expected});
 }
 
@@ -87,7 +83,7 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (const LoggedQuery& q : queries_) {
         std::string file = q.name + ".smt2";
-        write_file_atomically(directory_ + "/" + file, q.smt2);
+        write_file_atomically(staging_ + "/" + file, q.smt2);
         nlohmann::ordered_json entry{{"file", file},        {"purpose", q.purpose}, {"subject", q.subject},
                                      {"method", q.method},  {"logic", q.logic},     {"expected", q.expected},
                                      {"z3_answer", q.answer}, {"sha256", sha256_hex(q.smt2)}};
@@ -95,7 +91,7 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
         if (!q.unsat_core.empty()) entry["unsat_core"] = q.unsat_core;
         if (!q.proof.empty()) {
             std::string proof_file = q.name + ".proof";
-            write_file_atomically(directory_ + "/" + proof_file, q.proof);
+            write_file_atomically(staging_ + "/" + proof_file, q.proof);
             entry["proof_file"] = proof_file;
             entry["proof_sha256"] = sha256_hex(q.proof);
         }
@@ -104,7 +100,7 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
     manifest["queries"] = std::move(entries);
     nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
     for (const Artifact& a : artifacts_) {
-        std::ifstream in(directory_ + "/" + a.file, std::ios::binary);
+        std::ifstream in(staging_ + "/" + a.file, std::ios::binary);
         std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         nlohmann::ordered_json entry{{"file", a.file}, {"description", a.description}};
         if (!a.kind.empty()) entry["kind"] = a.kind;
@@ -114,7 +110,8 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
     }
     manifest["artifacts"] = std::move(artifacts);
     std::string text = manifest.dump(2) + "\n";
-    write_file_atomically(directory_ + "/manifest.json", text);
+    write_file_atomically(staging_ + "/manifest.json", text);
+    bundle_->commit();
     return sha256_hex(text);
 }
 

@@ -2,7 +2,9 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +16,7 @@
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/proof_log.hpp"
 #include "certify/algebraic_claim.hpp"
+#include "certify/subprocess.hpp"
 
 namespace bigcert {
 namespace {
@@ -23,26 +26,14 @@ std::string read_file(const std::string& path) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 bool on_path(const std::string& program) {
     return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
 }
 
 // First line of the solver's output: sat, unsat, unknown (or what it printed instead).
-std::string run_solver(const std::string& command) {
-    std::array<char, 256> buffer{};
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return "error";
-    while (fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
-    pclose(pipe);
-    std::size_t end = output.find('\n');
-    std::string first = output.substr(0, end);
+std::string run_solver(const std::vector<std::string>& argv) {
+    const std::string output = run_program(argv);
+    const std::string first = output.substr(0, output.find('\n'));
     return first.empty() ? "no answer" : first;
 }
 
@@ -112,7 +103,8 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
     const bool cvc5 = use_cvc5 && on_path("cvc5");
     const bool z3 = on_path("z3");
     if (!z3) report.problems.push_back("no z3 binary on PATH");
-    const std::string limit = std::to_string(static_cast<long>(timeout_seconds));
+    // Whole seconds for z3 -T (0 would mean none), milliseconds for cvc5.
+    const std::string limit = std::to_string(static_cast<long>(std::max(1.0, std::ceil(timeout_seconds))));
     for (const auto& artifact : manifest.value("artifacts", nlohmann::json::array())) {
         std::string file = artifact.value("file", "");
         expected_files.insert(file);
@@ -124,8 +116,7 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
             check.problem = "edited or missing";
         } else if (check.kind == "smt2") {
             if (z3)
-                check.outcome =
-                    run_solver("z3 -T:" + limit + " " + shell_quote(directory + "/" + file) + " 2>&1");
+                check.outcome = run_solver({"z3", "-T:" + limit, directory + "/" + file});
             check.passed = !check.outcome.empty() && check.outcome == check.expected;
             if (!check.passed)
                 check.problem = "z3 answered " + (check.outcome.empty() ? "nothing" : check.outcome);
@@ -147,17 +138,20 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
                 line.problem = "proof file edited or missing";
         }
         std::string path = directory + "/" + line.file;
+        if (path.front() == '-') path = "./" + path;  // a file name, never an option of the solver
         if (!std::filesystem::exists(path)) {
             line.problem = "missing";
         } else if (sha256_hex(read_file(path)) != query.value("sha256", "")) {
             line.problem = "edited (SHA-256 differs from the manifest)";
         } else if (z3) {
-            line.z3_answer = run_solver("z3 -T:" + limit + " " + shell_quote(path) + " 2>&1");
+            line.z3_answer = run_solver({"z3", "-T:" + limit, path});
             std::string logic = query.value("logic", "");
             // cvc5 1.0.3 is built without libpoly here: only the linear queries are fair to ask it.
             if (cvc5 && logic.find("NRA") == std::string::npos && logic.find("NIA") == std::string::npos)
-                line.cvc5_answer = run_solver("cvc5 --tlimit=" + std::to_string(static_cast<long>(timeout_seconds * 1000)) + " " +
-                                              shell_quote(path) + " 2>&1");
+                line.cvc5_answer = run_solver(
+                    {"cvc5",
+                     "--tlimit=" + std::to_string(static_cast<long>(std::ceil(timeout_seconds * 1000))),
+                     path});
         }
         // The claim a query supports is the answer Z3 gave when bigcert ran it (unsat for a certified player,
         // sat for a refuted one); an "unknown" claimed nothing, so any answer is consistent with it.

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "bigcert/cancellation.hpp"
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "certify/smt_text.hpp"
@@ -92,13 +93,58 @@ void SmtQuery::assert_named(const std::string& name, const std::string& formula)
                           checked(is_smt_symbol(name), "symbol", name) + "))");
 }
 
+namespace {
+
+// Z3 4.8.12 (and its binary) reads a numeral digit by digit into a growing bignum, which is quadratic in its
+// length (measured: 20,000 digits 70 ms, 40,000 digits 300 ms), and a query repeats each number of the
+// instance many times (a target: in the KKT conditions, the interior test, the negation), all parsed outside
+// every timeout. So a numeral longer than this is defined once (define-fun with the numeral itself as its
+// body: Z3's linearity check accepts (* name x) only then; a Horner sum of short pieces, which Z3 reads in
+// linear time, is rejected as nonlinear in QF_LRA).
+constexpr std::size_t long_numeral_digits = 1000;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Replaces every long numeral token "ddd.0" of `line` by the name of its definition, adding new ones.
+std::string share_long_numerals(const std::string& line, std::map<std::string, std::string>& names,
+                                std::vector<std::string>& definitions) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const bool token_start = i == 0 || line[i - 1] == ' ' || line[i - 1] == '(';
+        std::size_t end = i;
+        while (token_start && end < line.size() && is_digit(line[end])) ++end;
+        const bool long_numeral = end - i > long_numeral_digits && line.compare(end, 2, ".0") == 0 &&
+                                  (end + 2 == line.size() || line[end + 2] == ' ' || line[end + 2] == ')');
+        if (!long_numeral) {
+            out += line[i++];
+            continue;
+        }
+        const std::string digits = line.substr(i, end - i);
+        auto [it, added] = names.emplace(digits, "bigcert_numeral_" + std::to_string(names.size()));
+        if (added) definitions.push_back("(define-fun " + it->second + " () Real " + digits + ".0)");
+        out += it->second;
+        i = end + 2;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string SmtQuery::text() const {
+    std::map<std::string, std::string> names;
+    std::vector<std::string> numerals, body;
+    for (const std::string& d : definitions_) body.push_back(share_long_numerals(d, names, numerals));
+    for (const std::string& a : assertions_) body.push_back(share_long_numerals(a, names, numerals));
     std::ostringstream out;
     for (const std::string& c : comments_) out << "; " << c << "\n";
+    if (!numerals.empty())
+        out << "; numerals longer than " << long_numeral_digits
+            << " digits are defined once (bigcert_numeral_k)\n";
     out << "(set-logic " << logic_ << ")\n";
     for (const std::string& d : declarations_) out << d << "\n";
-    for (const std::string& d : definitions_) out << d << "\n";
-    for (const std::string& a : assertions_) out << a << "\n";
+    for (const std::string& d : numerals) out << d << "\n";
+    for (const std::string& line : body) out << line << "\n";
     out << "(check-sat)\n(exit)\n";
     return out.str();
 }
@@ -113,15 +159,20 @@ z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimit
     if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
     if (limits.rlimit) params.set("rlimit", limits.rlimit);
     params.set("unsat_core", true);  // the named assertions give the core
+    params.set("ctrl_c", false);     // SIGINT belongs to the whole run (cancellation.hpp), not to one query
     solver.set(params);
     return solver;
 }
 
 QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query, const QueryLimits& limits,
                     const std::vector<std::string>& model_variables) {
+    // A cancelled run (a signal, --time-limit) interrupts the query; its "unknown" must not become a verdict.
+    throw_if_cancelled();
+    OnCancellation interrupt([&ctx] { ctx.interrupt(); });
     solver.from_string(query.text().c_str());
     QueryOutcome outcome;
     z3::check_result result = solver.check();
+    throw_if_cancelled();
     if (result == z3::unsat) {
         outcome.answer = "unsat";
         for (const z3::expr& e : solver.unsat_core()) outcome.unsat_core.push_back(e.to_string());

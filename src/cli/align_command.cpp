@@ -161,13 +161,18 @@ Runner add_align_command(CLI::App& app) {
     command->add_option(
         "--receiver-cmd", options->receiver_cmd,
         "external receiver: reads a JSON report profile on stdin, prints x̂ (README \"align\")");
-    command->add_option("--receiver-timeout", options->receiver_timeout, "seconds per external receiver call")
-        ->capture_default_str();
+    command
+        ->add_option("--receiver-timeout", options->receiver_timeout,
+                     "seconds per external receiver call (then its process group is killed, exit 5)")
+        ->capture_default_str()
+        ->check(positive_seconds());
     command->add_option("--threads", options->threads, "worker threads for the MLE (0: all cores)");
     command
         ->add_option("--timeout", options->certify.timeout_seconds,
-                     "seconds per Z3 query (surrogate certification)")
-        ->capture_default_str();
+                     "seconds per Z3 query of the surrogate certification (its solving; --time-limit bounds "
+                     "the whole run)")
+        ->capture_default_str()
+        ->check(positive_seconds());
     return [options] {
         const AlignConfig config = load_align_config_file(options->config);
         ReceiverFunction receiver;

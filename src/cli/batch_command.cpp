@@ -89,8 +89,12 @@ Runner add_batch_command(CLI::App& app) {
                       "also certify each solved equilibrium with Z3 (key \"certificate\")");
     command->add_flag("--check", options->check,
                       "also prove every `check` property over all equilibria with Z3 (key \"check\")");
-    command->add_option("--timeout", options->timeout, "with --certify or --check: seconds per Z3 query")
-        ->capture_default_str();
+    command
+        ->add_option("--timeout", options->timeout,
+                     "with --certify or --check: seconds per Z3 query (its solving; --time-limit bounds the "
+                     "whole run)")
+        ->capture_default_str()
+        ->check(positive_seconds());
     return [options] {
         if (options->input.empty() == options->sweep.empty())
             throw InputError("", "give either an input file or --sweep SPEC");

@@ -61,8 +61,13 @@ Runner add_certify_command(CLI::App& app) {
     options->input.add_to(*command);
     command->add_option("--profile", options->profile, "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
     command->add_flag("--json", options->json, "print FORMAT.md's certificate object");
-    command->add_option("--proof-log", options->proof_log, "write every query as SMT-LIB2 plus manifest.json to this directory");
-    command->add_option("--timeout", options->certify.timeout_seconds, "seconds per Z3 query")->capture_default_str();
+    command->add_option(
+        "--proof-log", options->proof_log,
+        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
+        "earlier bundle, which is replaced whole)");
+    command->add_option("--timeout", options->certify.timeout_seconds, per_query_timeout_help)
+        ->capture_default_str()
+        ->check(positive_seconds());
     command->add_option("--rlimit", options->certify.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
     command->add_option("--threads", options->certify.threads, "worker threads (0: all cores)");
     command->add_option("--latex", options->latex, "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
@@ -89,6 +94,9 @@ Runner add_certify_command(CLI::App& app) {
             std::cout << finite_certificate_json(instance, c).dump(1) << "\n";
             return exit_code_for(c.verdict);
         }
+        // Before solving: a directory that may not be replaced is refused before any work.
+        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(),
+                     instance.name);
         std::vector<Vector> actions;
         std::optional<Solution> enclosed;  // curved sets: the solver's boxes are what gets certified
         if (options->profile.empty()) {
@@ -100,7 +108,6 @@ Runner add_certify_command(CLI::App& app) {
         } else {
             actions = load_profile_file(options->profile, instance, options->input.limits);
         }
-        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
         Certificate certificate = enclosed ? certify_enclosure(instance, *enclosed, log, options->certify)
                                            : certify_profile(instance, actions, log, options->certify);
         if (!options->latex.empty()) {

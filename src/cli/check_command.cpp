@@ -60,10 +60,13 @@ Runner add_check_command(CLI::App& app) {
                      "exaggeration, receiver-unique, count, potential or all")
         ->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's check object");
-    command->add_option("--proof-log", options->proof_log,
-                        "write every query as SMT-LIB2 plus manifest.json to this directory");
-    command->add_option("--timeout", options->check.timeout_seconds, "seconds per Z3 query")
-        ->capture_default_str();
+    command->add_option(
+        "--proof-log", options->proof_log,
+        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
+        "earlier bundle, which is replaced whole)");
+    command->add_option("--timeout", options->check.timeout_seconds, per_query_timeout_help)
+        ->capture_default_str()
+        ->check(positive_seconds());
     command
         ->add_option("--rlimit", options->check.rlimit,
                      "Z3 resource limit per query (deterministic; 0: none)")

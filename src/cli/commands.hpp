@@ -23,6 +23,21 @@ enum ExitCode : int {
 
 using Runner = std::function<int()>;
 
+// --timeout of certify and check: what it bounds.
+inline constexpr const char* per_query_timeout_help =
+    "seconds per Z3 query, for its solving (Z3 reading a query with very long numbers, and everything else, "
+    "is bounded by --time-limit only)";
+
+// Validators of numeric flags (option_checks.cpp): a finite number of seconds > 0; a whole number > 0.
+CLI::Validator positive_seconds();
+CLI::Validator positive_count();
+
+// Stopping the command (run_control.cpp): the first SIGINT/SIGTERM, or the end of the whole-run time limit
+// (seconds, 0: none), cancels the run; see cancellation.hpp.
+void start_run_control(double time_limit_seconds);
+int exit_code_for_cancellation(int cause);  // 130 (SIGINT), 143 (SIGTERM), exit_limit (time limit)
+std::string cancellation_message(int cause, double time_limit_seconds);
+
 // Options shared by the commands that read an instance.
 struct InputOptions {
     std::string path;

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 
+#include "bigcert/cancellation.hpp"
 #include "bigcert/errors.hpp"
 #include "cli/commands.hpp"
 
@@ -11,16 +12,25 @@ namespace bigcert::cli {
 
 void InputOptions::add_to(CLI::App& command) {
     command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
-    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")
-        ->capture_default_str();
-    command.add_option("--max-players", limits.max_players, "refuse instances with more players")
-        ->capture_default_str();
-    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions")
-        ->capture_default_str();
-    command.add_option("--max-number-digits", limits.numbers.max_digits, "refuse longer numbers")
-        ->capture_default_str();
-    command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse larger decimal exponents")
-        ->capture_default_str();
+    command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse inputs of more bytes (exit 5)")
+        ->capture_default_str()
+        ->check(positive_count());
+    command.add_option("--max-players", limits.max_players, "refuse instances with more players (exit 5)")
+        ->capture_default_str()
+        ->check(positive_count());
+    command.add_option("--max-dimension", limits.max_dimension, "refuse higher dimensions (exit 5)")
+        ->capture_default_str()
+        ->check(positive_count());
+    command
+        .add_option("--max-number-digits", limits.numbers.max_digits,
+                    "refuse numbers written with more characters (exit 5)")
+        ->capture_default_str()
+        ->check(positive_count());
+    command
+        .add_option("--max-exponent", limits.numbers.max_exponent,
+                    "refuse decimal exponents |e| above this (exit 5)")
+        ->capture_default_str()
+        ->check(positive_count());
 }
 
 Instance InputOptions::load() const {
@@ -64,16 +74,34 @@ int main(int argc, char** argv) {
                        add_dynamics_command, add_enumerate_command, add_export_nfg_command, add_align_command,
                        add_plot_command, add_batch_command, add_merge_command, add_demo_command})
         add(adder);
+    double time_limit = 0;  // none
+    for (CLI::App* command : app.get_subcommands({}))
+        command
+            ->add_option("--time-limit", time_limit,
+                         "wall-clock seconds for the whole command, every query included (exit 5 when "
+                         "reached; default: none)")
+            ->check(positive_seconds());
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? exit_ok : exit_bad_input;
+        if (e.get_exit_code() == 0) return app.exit(e);                    // --help, --version
+        std::cerr << "bigcert: error: " << e.what() << " (see --help)\n";  // one line, like every input error
+        return exit_bad_input;
     }
+    start_run_control(time_limit);
+    auto stopped = [&](int cause) {
+        std::cerr << "bigcert: " << cancellation_message(cause, time_limit) << '\n';
+        return exit_code_for_cancellation(cause);
+    };
     try {
         for (auto& [command, runner] : runners)
-            if (command->parsed()) return runner();
+            if (command->parsed()) {
+                int code = runner();
+                return cancellation_requested() ? stopped(cancellation_cause()) : code;
+            }
         return exit_bad_input;
+    } catch (const CancelledError& e) {
+        return stopped(e.cause());
     } catch (const InputError& e) {
         std::cerr << "bigcert: error: " << e.what() << '\n';
         return exit_bad_input;
@@ -84,12 +112,15 @@ int main(int argc, char** argv) {
         std::cerr << "bigcert: limit: " << e.what() << '\n';
         return exit_limit;
     } catch (const InternalError& e) {
+        if (cancellation_requested()) return stopped(cancellation_cause());  // e.g. Z3's "canceled"
         std::cerr << "bigcert: internal error (no answer printed): " << e.what() << '\n';
         return exit_internal;
     } catch (const std::bad_alloc&) {
+        if (cancellation_requested()) return stopped(cancellation_cause());  // e.g. Z3's "canceled"
         std::cerr << "bigcert: limit: out of memory\n";
         return exit_limit;
     } catch (const std::exception& e) {
+        if (cancellation_requested()) return stopped(cancellation_cause());  // e.g. Z3's "canceled"
         std::cerr << "bigcert: internal error: " << e.what() << '\n';
         return exit_internal;
     }

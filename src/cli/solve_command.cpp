@@ -65,7 +65,10 @@ Runner add_solve_command(CLI::App& app) {
                         "outside this box' to this file");
     command->add_flag("--algebraic", options->algebraic,
                       "curved sets, n <= 3: exact coordinates (rationals or FORMAT.md root form), each proven (exact checks, Z3 as fallback) and isolated by Sturm's theorem");
-    command->add_option("--proof-log", options->proof_log, "with --algebraic: write its Z3 queries plus manifest.json to this directory");
+    command->add_option(
+        "--proof-log", options->proof_log,
+        "with --algebraic: write its Z3 queries plus manifest.json to this directory (new, empty, "
+        "or an earlier bundle, which is replaced whole)");
     return [options] {
         if (!options->proof_log.empty() && !options->algebraic) throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
         SolveOptions solve_options;

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "bigcert/cancellation.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/solver.hpp"
@@ -121,6 +122,7 @@ std::set<std::string> recover_batch_output(const std::string& path) {
 }
 
 std::string batch_result_line(const BatchItem& item, const BatchAnnotation& annotate) {
+    throw_if_cancelled();
     Json line;
     line["id"] = item.id;
     if (!item.params.is_null()) line["params"] = item.params;
@@ -132,6 +134,9 @@ std::string batch_result_line(const BatchItem& item, const BatchAnnotation& anno
         line["solution"] = solution_json(instance, solution);
         if (annotate) annotate(instance, solution, line);
     } catch (const std::exception& error) {
+        // A stopped run (a signal, --time-limit) says nothing about this instance: no line for it, so that
+        // resuming computes it.
+        if (cancellation_requested()) throw CancelledError(cancellation_cause());
         line["error"] = error.what();
         line["error_kind"] = error_kind(std::current_exception());
     }
@@ -157,12 +162,25 @@ std::size_t run_batch(const std::vector<BatchItem>& all_items, const std::string
     std::mutex mutex;
     std::condition_variable ready;
     std::atomic<std::size_t> next{0};
+    std::exception_ptr worker_failure;  // under mutex; ends the run (e.g. a cancellation)
     std::vector<std::thread> threads;
     for (unsigned w = 0; w < workers; ++w)
         threads.emplace_back([&] {
             for (std::size_t k; (k = next.fetch_add(1)) < todo.size();) {
-                std::string line = batch_result_line(*todo[k], options.annotate);
+                std::optional<std::string> line;
+                std::exception_ptr failure;
+                try {
+                    line = batch_result_line(*todo[k], options.annotate);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
                 std::lock_guard<std::mutex> lock(mutex);
+                if (failure) {
+                    if (!worker_failure) worker_failure = failure;
+                    next = todo.size();
+                    ready.notify_all();
+                    return;
+                }
                 results[k] = std::move(line);
                 ready.notify_one();
             }
@@ -175,7 +193,8 @@ std::size_t run_batch(const std::vector<BatchItem>& all_items, const std::string
             std::string line;
             {
                 std::unique_lock<std::mutex> lock(mutex);
-                ready.wait(lock, [&] { return results[written].has_value(); });
+                ready.wait(lock, [&] { return results[written].has_value() || worker_failure; });
+                if (!results[written]) std::rethrow_exception(worker_failure);
                 line = std::move(*results[written]);
                 results[written].reset();
             }

@@ -1,0 +1,13 @@
+// Running a solver binary (z3, cvc5) as a child process. Internal to the certification layer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bigcert {
+
+// Runs argv[0] (looked up on PATH, no shell) with standard output and error into one pipe and returns what
+// it printed. A cancelled run (cancellation.hpp) kills the child and throws CancelledError.
+std::string run_program(const std::vector<std::string>& argv);
+
+}  // namespace bigcert
