@@ -37,6 +37,48 @@ std::string run_solver(const std::vector<std::string>& argv) {
     return first.empty() ? "no answer" : first;
 }
 
+// A manifest comes from outside (a bundle someone sent): every field replay reads must have its type, and
+// every file it names must be a plain name inside the bundle, so replay never reads or hands z3 a path
+// elsewhere ("../x", "/etc/x", "-T:0").
+bool plain_file_name(const std::string& name) {
+    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
+           name.find('\0') == std::string::npos;
+}
+
+void check_strings(const nlohmann::json& entry, const std::string& path, std::initializer_list<const char*> keys,
+                   std::initializer_list<const char*> file_keys) {
+    if (!entry.is_object()) throw InputError("manifest.json: " + path, "not an object");
+    for (const char* key : keys)
+        if (entry.contains(key) && !entry[key].is_string())
+            throw InputError("manifest.json: " + path + "." + key, "not a string");
+    for (const char* key : file_keys)
+        if (entry.contains(key) && !plain_file_name(entry[key].get<std::string>()))
+            throw InputError("manifest.json: " + path + "." + key, "not a file name inside the bundle");
+}
+
+void check_manifest_shape(const nlohmann::json& manifest) {
+    if (!manifest.is_object() || !manifest.contains("queries") || !manifest["queries"].is_array())
+        throw InputError("manifest.json", "not a bigcert proof log");
+    if (manifest.contains("instance")) check_strings(manifest["instance"], "instance", {"file", "sha256"}, {"file"});
+    if (manifest.contains("artifacts") && !manifest["artifacts"].is_array())
+        throw InputError("manifest.json: artifacts", "not an array");
+    const nlohmann::json none = nlohmann::json::array();
+    const nlohmann::json& artifacts = manifest.contains("artifacts") ? manifest["artifacts"] : none;
+    for (std::size_t k = 0; k < artifacts.size(); ++k)
+        check_strings(artifacts[k], "artifacts[" + std::to_string(k) + "]", {"file", "sha256", "kind", "expected"},
+                      {"file"});
+    for (std::size_t k = 0; k < manifest["queries"].size(); ++k)
+        check_strings(manifest["queries"][k], "queries[" + std::to_string(k) + "]",
+                      {"file", "sha256", "expected", "z3_answer", "logic", "proof_file", "proof_sha256"},
+                      {"file", "proof_file"});
+}
+
+// A path handed to a solver binary: never one that reads as an option.
+std::string solver_path(const std::string& directory, const std::string& file) {
+    const std::string path = directory + "/" + file;
+    return path.front() == '-' ? "./" + path : path;
+}
+
 // An "algebraic-claim" artifact (algebraic_claim.hpp): parsed against the bundle's instance, every root
 // isolated (Sturm), and its companion query file (same stem, .smt2) equal to the text regenerated here, so
 // that the z3 run of that file (its own "smt2" check) decides this very claim.
@@ -92,7 +134,8 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
     std::string manifest_path = directory + "/manifest.json";
     if (!std::filesystem::exists(manifest_path)) throw InputError("", "no manifest.json in " + directory);
     nlohmann::json manifest = nlohmann::json::parse(read_file(manifest_path), nullptr, false);
-    if (manifest.is_discarded() || !manifest.contains("queries")) throw InputError("manifest.json", "not a bigcert proof log");
+    if (manifest.is_discarded()) throw InputError("manifest.json", "not a bigcert proof log (not JSON)");
+    check_manifest_shape(manifest);
     std::set<std::string> expected_files{"manifest.json"};
     if (manifest.contains("instance")) {
         std::string file = manifest["instance"].value("file", "instance.json");
@@ -116,7 +159,7 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
             check.problem = "edited or missing";
         } else if (check.kind == "smt2") {
             if (z3)
-                check.outcome = run_solver({"z3", "-T:" + limit, directory + "/" + file});
+                check.outcome = run_solver({"z3", "-T:" + limit, solver_path(directory, file)});
             check.passed = !check.outcome.empty() && check.outcome == check.expected;
             if (!check.passed)
                 check.problem = "z3 answered " + (check.outcome.empty() ? "nothing" : check.outcome);
@@ -137,8 +180,7 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
             if (sha256_hex(read_file(directory + "/" + query.value("proof_file", ""))) != query.value("proof_sha256", ""))
                 line.problem = "proof file edited or missing";
         }
-        std::string path = directory + "/" + line.file;
-        if (path.front() == '-') path = "./" + path;  // a file name, never an option of the solver
+        const std::string path = solver_path(directory, line.file);
         if (!std::filesystem::exists(path)) {
             line.problem = "missing";
         } else if (sha256_hex(read_file(path)) != query.value("sha256", "")) {
