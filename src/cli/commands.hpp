@@ -23,6 +23,10 @@ enum ExitCode : int {
 
 using Runner = std::function<int()>;
 
+// --max-input-bytes, --max-players, --max-dimension, --max-number-digits, --max-exponent: the limits that
+// the loader's LimitErrors tell the user to raise (README "Exit codes").
+void add_limit_options(CLI::App& command, LoadLimits& limits);
+
 // Options shared by the commands that read an instance.
 struct InputOptions {
     std::string path;

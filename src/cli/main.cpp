@@ -9,8 +9,7 @@
 
 namespace bigcert::cli {
 
-void InputOptions::add_to(CLI::App& command) {
-    command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
+void add_limit_options(CLI::App& command, LoadLimits& limits) {
     command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse larger inputs")
         ->capture_default_str();
     command.add_option("--max-players", limits.max_players, "refuse instances with more players")
@@ -21,6 +20,11 @@ void InputOptions::add_to(CLI::App& command) {
         ->capture_default_str();
     command.add_option("--max-exponent", limits.numbers.max_exponent, "refuse larger decimal exponents")
         ->capture_default_str();
+}
+
+void InputOptions::add_to(CLI::App& command) {
+    command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
+    add_limit_options(command, limits);
 }
 
 Instance InputOptions::load() const {
