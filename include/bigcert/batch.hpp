@@ -57,7 +57,8 @@ std::string batch_line_run(const Json& line);
 // Why two runs differ, in words: "run" is "INPUT-OPTIONS" (two fingerprints, README "batch"), "" when absent.
 std::string batch_run_difference(const std::string& found, const std::string& expected);
 
-// One output line, newline included: {"id": ..., "run": ..., "solution": {...}} or {"id": ..., "error": "..."}.
+// One output line, newline included: {"id": ..., "run": ..., "solution": {...}} or {"id": ..., "error":
+// "..."}.
 std::string batch_result_line(const BatchItem& item, const BatchOptions& options = {});
 
 // Solves every item not already in `output_path` and appends one line per item, in input order, each with

@@ -153,9 +153,10 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
         }
     } else {
         verdict.verdict = "not certified";
-        verdict.reason = "z3 answered unknown (" + solver.reason_unknown() + ") within rlimit " +
-                         std::to_string(options.rlimit) +
-                         (options.timeout_seconds > 0 ? " and timeout " + seconds_text(options.timeout_seconds) : "");
+        verdict.reason =
+            "z3 answered unknown (" + solver.reason_unknown() + ") within rlimit " +
+            std::to_string(options.rlimit) +
+            (options.timeout_seconds > 0 ? " and timeout " + seconds_text(options.timeout_seconds) : "");
     }
     // Step 3: the definition itself, every other player's action a variable in its set.
     const std::size_t n = instance.players.size();

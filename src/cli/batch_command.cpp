@@ -120,7 +120,8 @@ Runner add_batch_command(CLI::App& app) {
         Shard shard = parse_shard(options->shard, "--shard");
         require_writable("--out", options->out);
         const bool sweep = !options->sweep.empty();
-        const std::string text = sweep ? read_whole_file("--sweep", options->sweep) : read_whole_file("", options->input);
+        const std::string text =
+            sweep ? read_whole_file("--sweep", options->sweep) : read_whole_file("", options->input);
         std::vector<BatchItem> all = sweep ? expand_sweep(text) : read_batch_lines(text);
         std::vector<BatchItem> mine;
         for (std::size_t p = 0; p < all.size(); ++p)
@@ -129,7 +130,8 @@ Runner add_batch_command(CLI::App& app) {
         batch.threads = options->threads;
         batch.limits = options->limits;
         // The sweep's kind enters through its text (a spec is not an instance line).
-        batch.run = run_fingerprint(text, options->certify, options->check, options->timeout, options->limits);
+        batch.run =
+            run_fingerprint(text, options->certify, options->check, options->timeout, options->limits);
         batch.progress = progress_bar();
         if (options->certify || options->check)
             batch.annotate = [options](const Instance& instance, const Solution& solution, Json& line) {

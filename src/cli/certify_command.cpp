@@ -6,10 +6,10 @@
 #include "bigcert/certificate.hpp"
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
-#include "bigcert/finite_game.hpp"
-#include "bigcert/finite_game_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
+#include "bigcert/finite_game.hpp"
+#include "bigcert/finite_game_certificate.hpp"
 #include "bigcert/latex.hpp"
 #include "bigcert/profile_loader.hpp"
 #include "bigcert/solver.hpp"
@@ -56,8 +56,8 @@ void print_vector(const Vector& v) {
 // Inner loss (paper §5.1, Theorem 5): each player's action weakly dominates, proven per player by Z3.
 void print_dominance(const Instance& instance, const DominanceCertificate& c) {
     std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict
-              << "  (weak dominance, Theorem 5; reduction lemma " << (c.lemma_proved ? "proved" : "not proved")
-              << ")\n";
+              << "  (weak dominance, Theorem 5; reduction lemma "
+              << (c.lemma_proved ? "proved" : "not proved") << ")\n";
     for (const PlayerDominanceVerdict& v : c.players) {
         std::cout << "  player " << instance.label(v.index) << ": " << v.verdict << "  (definition query "
                   << v.definition << ")";
@@ -113,17 +113,22 @@ Runner add_certify_command(CLI::App& app) {
         solve_options.threads = options->certify.threads;
         if (instance.loss == Loss::inner) {
             if (!options->latex.empty())
-                throw InputError("--latex", "the paragraph names a Z3 proof bundle with a manifest; the inner loss's "
-                                            "weak-dominance certificate writes none");
-            std::vector<Vector> actions = options->profile.empty() ? solve(instance, solve_options).actions
-                                                                    : load_profile_file(options->profile, instance, options->input.limits);
+                throw InputError("--latex",
+                                 "the paragraph names a Z3 proof bundle with a manifest; the inner loss's "
+                                 "weak-dominance certificate writes none");
+            std::vector<Vector> actions =
+                options->profile.empty()
+                    ? solve(instance, solve_options).actions
+                    : load_profile_file(options->profile, instance, options->input.limits);
             DominanceCertifyOptions dominance;
             dominance.proof_log = options->proof_log;
             dominance.timeout_seconds = options->certify.timeout_seconds;
             if (options->certify.rlimit) dominance.rlimit = options->certify.rlimit;
             DominanceCertificate c = certify_weak_dominance(instance, actions, dominance);
-            if (options->json) std::cout << dominance_certificate_json(c).dump(1) << "\n";
-            else print_dominance(instance, c);
+            if (options->json)
+                std::cout << dominance_certificate_json(c).dump(1) << "\n";
+            else
+                print_dominance(instance, c);
             return exit_code_for(c.verdict);
         }
         if (is_finite_game(instance)) {
@@ -131,22 +136,29 @@ Runner add_certify_command(CLI::App& app) {
             // the options of Z3 and its proof bundle do not apply.
             for (const char* flag : {"--timeout", "--rlimit", "--proof-log", "--latex"})
                 if (command->count(flag) > 0)
-                    throw InputError(flag, "does not apply to finite action spaces: they are certified by comparing "
-                                           "every deviation exactly, without Z3");
+                    throw InputError(
+                        flag,
+                        "does not apply to finite action spaces: they are certified by comparing "
+                        "every deviation exactly, without Z3");
             std::vector<std::vector<Vector>> chosen =
-                options->profile.empty() ? solve(instance, solve_options).chosen_items
-                                         : load_item_profile_file(options->profile, instance, options->input.limits);
+                options->profile.empty()
+                    ? solve(instance, solve_options).chosen_items
+                    : load_item_profile_file(options->profile, instance, options->input.limits);
             FiniteCertificate c = certify_finite_profile(instance, chosen);
-            if (options->json) std::cout << finite_certificate_json(instance, c).dump(1) << "\n";
-            else print_finite(instance, c);
+            if (options->json)
+                std::cout << finite_certificate_json(instance, c).dump(1) << "\n";
+            else
+                print_finite(instance, c);
             return exit_code_for(c.verdict);
         }
         std::vector<Vector> actions;
         std::optional<Solution> enclosed;  // curved sets: the solver's boxes are what gets certified
         if (options->profile.empty()) {
             Solution solution = solve(instance, solve_options);
-            if (solution.enclosed) enclosed = std::move(solution);
-            else actions = std::move(solution.actions);
+            if (solution.enclosed)
+                enclosed = std::move(solution);
+            else
+                actions = std::move(solution.actions);
         } else {
             actions = load_profile_file(options->profile, instance, options->input.limits);
         }
@@ -159,8 +171,10 @@ Runner add_certify_command(CLI::App& app) {
                                                 certificate.manifest_sha256, "Z3"});
             finish_writing(latex, "--latex", options->latex);
         }
-        if (options->json) std::cout << certificate_json(instance, certificate).dump(1) << "\n";
-        else print_readable(instance, certificate);
+        if (options->json)
+            std::cout << certificate_json(instance, certificate).dump(1) << "\n";
+        else
+            print_readable(instance, certificate);
         return exit_code_for(certificate.verdict);
     };
 }

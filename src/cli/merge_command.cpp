@@ -31,8 +31,10 @@ Runner add_merge_command(CLI::App& app) {
             for (const std::string& line : merge.lines) out << line;
             finish_writing(out, "--out", options->out);
         }
-        if (options->json) std::cout << merge.summary.dump(1) << "\n";
-        else write_merge_summary(std::cout, merge.summary);
+        if (options->json)
+            std::cout << merge.summary.dump(1) << "\n";
+        else
+            write_merge_summary(std::cout, merge.summary);
         return exit_ok;
     };
 }

@@ -3,8 +3,8 @@
 
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
-#include "bigcert/file_access.hpp"
 #include "bigcert/figure.hpp"
+#include "bigcert/file_access.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"

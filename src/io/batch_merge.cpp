@@ -1,8 +1,8 @@
 #include <map>
 #include <optional>
-#include <sstream>
 #include <ostream>
 #include <set>
+#include <sstream>
 
 #include "bigcert/batch.hpp"
 #include "bigcert/errors.hpp"
@@ -75,14 +75,16 @@ std::string run_half(const std::string& run, bool input) {
 }
 
 bool only_input_differs(const std::string& a, const std::string& b) {
-    return !a.empty() && !b.empty() && run_half(a, false) == run_half(b, false) && run_half(a, true) != run_half(b, true);
+    return !a.empty() && !b.empty() && run_half(a, false) == run_half(b, false) &&
+           run_half(a, true) != run_half(b, true);
 }
 
 }  // namespace
 
 std::string batch_run_difference(const std::string& found, const std::string& expected) {
     if (found.empty()) return "it carries no \"run\" fingerprint (written by an older bigcert or by hand)";
-    if (expected.empty()) return "the other carries no \"run\" fingerprint (written by an older bigcert or by hand)";
+    if (expected.empty())
+        return "the other carries no \"run\" fingerprint (written by an older bigcert or by hand)";
     const bool input = run_half(found, true) != run_half(expected, true);
     const bool options = run_half(found, false) != run_half(expected, false);
     if (input && options) return "its input (instance lines or sweep spec) and its options differ";
@@ -109,7 +111,7 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow
                         {{"premise_met", Json::object()},
                          {"premise_not_met", 0},
                          {"premise_not_met_verdicts", Json::object()}}}}}};
-    std::map<std::string, std::string> seen;  // id -> its line's run
+    std::map<std::string, std::string> seen;                       // id -> its line's run
     std::optional<std::pair<std::string, std::string>> first_run;  // (run, where it was first seen)
     for (const std::string& path : paths) {
         std::istringstream in(read_whole_file("", path));
@@ -135,8 +137,9 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow
             }
             auto [previous, fresh] = seen.emplace(line["id"].dump(), run);
             if (!fresh && previous->second != run)
-                throw InputError(where, "id " + line["id"].dump() + " also comes from another batch run's input; "
-                                        "refusing to choose between their results");
+                throw InputError(where, "id " + line["id"].dump() +
+                                            " also comes from another batch run's input; "
+                                            "refusing to choose between their results");
             if (!fresh) {
                 merge.summary["duplicates"] = merge.summary["duplicates"].get<std::size_t>() + 1;
                 continue;

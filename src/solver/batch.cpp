@@ -88,7 +88,9 @@ Shard parse_shard(const std::string& text, const std::string& option) {
     return shard;
 }
 
-std::vector<BatchItem> read_batch_input(const std::string& path) { return read_batch_lines(read_whole_file("", path)); }
+std::vector<BatchItem> read_batch_input(const std::string& path) {
+    return read_batch_lines(read_whole_file("", path));
+}
 
 std::vector<BatchItem> read_batch_lines(const std::string& text) {
     std::istringstream in(text);
@@ -118,9 +120,10 @@ std::set<std::string> recover_batch_output(const std::string& path, const std::s
         if (!parsed.is_object() || !parsed.contains("id"))
             throw InputError(path + ":" + std::to_string(number), "not a batch result line; refusing to append");
         if (batch_line_run(parsed) != run)
-            throw InputError(path + ":" + std::to_string(number),
-                             "written by a different batch run: " + batch_run_difference(batch_line_run(parsed), run) +
-                             "; refusing to mix their results (give another output file)");
+            throw InputError(
+                path + ":" + std::to_string(number),
+                "written by a different batch run: " + batch_run_difference(batch_line_run(parsed), run) +
+                    "; refusing to mix their results (give another output file)");
         done.insert(parsed["id"].dump());
     }
     return done;

@@ -264,7 +264,8 @@ InteriorFit interior_player_fit(const Instance& instance, const std::vector<Play
 std::vector<std::vector<Vector>> face_choices(const std::vector<PlayerBound>& bounds,
                                               const std::vector<std::size_t>& face_players) {
     std::size_t combinations = 1;
-    for (std::size_t i : face_players) combinations = std::min<std::size_t>(combinations * bounds[i].face.size(), 65);
+    for (std::size_t i : face_players)
+        combinations = std::min<std::size_t>(combinations * bounds[i].face.size(), 65);
     std::vector<std::vector<Vector>> choices;
     for (std::size_t c = 0; c < (combinations <= 64 ? combinations : 1); ++c) {
         std::vector<Vector> choice;
@@ -344,10 +345,14 @@ std::string describe_unresolved(const Instance& instance, const std::vector<Play
         const Player& p = instance.players[i];
         text += text.empty() ? "" : "; ";
         text += "player " + instance.label(i);
-        if (p.target == lambda) text += " has its target at the receiver (interior)";
-        else if (!bounds[i].face.empty()) text += " has a whole edge or face of its set toward its target";
-        else if (instance.set_of(i).is_curved()) text += " has its target too close to the receiver to place its support point";
-        else text += " is at or near a tie between vertices of its set";
+        if (p.target == lambda)
+            text += " has its target at the receiver (interior)";
+        else if (!bounds[i].face.empty())
+            text += " has a whole edge or face of its set toward its target";
+        else if (instance.set_of(i).is_curved())
+            text += " has its target too close to the receiver to place its support point";
+        else
+            text += " is at or near a tie between vertices of its set";
     }
     return text;
 }
@@ -396,10 +401,14 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         rho = 0;
         exact_faces = true;
         if (!fit.infinite)
-            throw UnsupportedError("", "curved sets: an interior player pins the receiver to its target and polytope "
-                                       "player(s) " + labels(instance, face_players) + " have a whole edge or face "
-                                       "there; one equilibrium was found, but whether it is the only one was not "
-                                       "decided (README \"Curved sets\")");
+            throw UnsupportedError(
+                "",
+                "curved sets: an interior player pins the receiver to its target and polytope "
+                "player(s) " +
+                    labels(instance, face_players) +
+                    " have a whole edge or face "
+                    "there; one equilibrium was found, but whether it is the only one was not "
+                    "decided (README \"Curved sets\")");
     }
     Solution& s = out.solution;
     s.enclosed = true;
@@ -442,14 +451,17 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         // The receiver equation determines the one remaining player (w_k != 0 here).
         const std::size_t k = unresolved.front();
         if (exact_faces) {
-            s.set_description = "every profile with x_i in conv(faces[i].vertices) for the listed players, player " +
-                                instance.label(k) + "'s action from the receiver equation (where it lies in its "
-                                "set), the printed action for the others, and receiver equal to equilibrium.receiver";
-            out.proof_note = "; the receiver is player " + instance.label(k) + "'s target exactly (its "
-                                     "action from the receiver equation lies in its set), so the listed players' "
-                                     "faces are exact and their boxes are the faces' bounding boxes; infinitely many "
-                                     "equilibria: two distinct ones, or player " + instance.label(k) +
-                                     " strictly inside its set";
+            s.set_description =
+                "every profile with x_i in conv(faces[i].vertices) for the listed players, player " +
+                instance.label(k) +
+                "'s action from the receiver equation (where it lies in its "
+                "set), the printed action for the others, and receiver equal to equilibrium.receiver";
+            out.proof_note = "; the receiver is player " + instance.label(k) +
+                             "'s target exactly (its "
+                             "action from the receiver equation lies in its set), so the listed players' "
+                             "faces are exact and their boxes are the faces' bounding boxes; infinitely many "
+                             "equilibria: two distinct ones, or player " +
+                             instance.label(k) + " strictly inside its set";
         }
         const Rational& wk = instance.players[k].weight;
         for (std::size_t j = 0; j < d; ++j) {
@@ -464,7 +476,8 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         // A face's box and the interior player's box that follows from it are extents of the equilibrium
         // set, not rounding: they are exact up to the other players' (already counted) widths.
         if (exact_faces && (!bounds[i].face.empty() || unresolved == std::vector<std::size_t>{i})) continue;
-        for (const Enclosure& e : s.action_enclosures[i]) out.worst_width = std::max(out.worst_width, e.width());
+        for (const Enclosure& e : s.action_enclosures[i])
+            out.worst_width = std::max(out.worst_width, e.width());
     }
     return out;
 }
@@ -580,11 +593,14 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
             s.precision = options.precision;
             s.method = "curved-enclosure";
             s.enclosure_proof =
-                "psi (MODEL.md 3d) is 2-strongly convex; at the dyadic point lambda = receiver midpoint an exact "
+                "psi (MODEL.md 3d) is 2-strongly convex; at the dyadic point lambda = receiver midpoint an "
+                "exact "
                 "rational enclosure of a subgradient g gives |lambda - x*| <= |g|/2 <= " +
                 to_decimal_approximation(Rational(s.receiver_enclosure[0].width() / 2), 6) +
-                "; curved players' actions by the Lipschitz bound 2*lmax(M^-1)|w||lambda - x*|/sqrt(u'M^-1u), "
-                "polytope vertices kept unique over that ball, at most one player from the receiver equation" +
+                "; curved players' actions by the Lipschitz bound 2*lmax(M^-1)|w||lambda - "
+                "x*|/sqrt(u'M^-1u), "
+                "polytope vertices kept unique over that ball, at most one player from the receiver "
+                "equation" +
                 c.proof_note;
             fill_midpoints_losses_potential(instance, s);
             fill_exaggeration(instance, s);
@@ -601,10 +617,11 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
             if (std::isfinite(delta[j])) lambda[j] = round_down(Rational(lambda[j] - Rational(delta[j])), bits);
         if (round >= 3) bits += 32;
     }
-    throw UnsupportedError("", "curved sets: the enclosure did not separate the players (" +
-                                   (last_unresolved.empty() ? std::string("the enclosure did not narrow") : last_unresolved) +
-                                   "): at most one player may be interior or at a tie, unless the receiver is pinned "
-                                   "exactly to an interior player's target (README \"Curved sets\")");
+    throw UnsupportedError(
+        "", "curved sets: the enclosure did not separate the players (" +
+                (last_unresolved.empty() ? std::string("the enclosure did not narrow") : last_unresolved) +
+                "): at most one player may be interior or at a tie, unless the receiver is pinned "
+                "exactly to an interior player's target (README \"Curved sets\")");
 }
 
 }  // namespace bigcert
