@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -119,6 +120,10 @@ Runner add_batch_command(CLI::App& app) {
             throw InputError("", "give either an input file or --sweep SPEC");
         Shard shard = parse_shard(options->shard, "--shard");
         require_writable("--out", options->out);
+        // A resume reads the output back (a terminal or a pipe would block or lose it): a regular file only.
+        struct stat status {};
+        if (::stat(options->out.c_str(), &status) == 0 && !S_ISREG(status.st_mode))
+            throw InputError("--out", "cannot write " + options->out + ": not a regular file (batch resumes from it)");
         const bool sweep = !options->sweep.empty();
         const std::string text =
             sweep ? read_whole_file("--sweep", options->sweep) : read_whole_file("", options->input);

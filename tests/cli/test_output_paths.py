@@ -58,6 +58,11 @@ class OutputPaths(unittest.TestCase):
         # a file inside a regular file: refused by the system, whoever runs the test (root included)
         self.refused(self.input + "/x", "Not a directory")
 
+    def test_batch_output_must_be_a_regular_file(self):
+        r = run("batch", self.input, "--out", "/dev/null")  # batch reads its output back to resume
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--out: cannot write /dev/null: not a regular file", r.stderr)
+
     def test_unreadable_inputs_name_the_path(self):
         for command in (["batch", self.dir.name, "--out", os.path.join(self.dir.name, "o.jsonl")],
                         ["batch", "--sweep", self.dir.name, "--out", os.path.join(self.dir.name, "o.jsonl")],
