@@ -123,7 +123,8 @@ Runner add_batch_command(CLI::App& app) {
         // A resume reads the output back (a terminal or a pipe would block or lose it): a regular file only.
         struct stat status {};
         if (::stat(options->out.c_str(), &status) == 0 && !S_ISREG(status.st_mode))
-            throw InputError("--out", "cannot write " + options->out + ": not a regular file (batch resumes from it)");
+            throw InputError("--out",
+                             "cannot write " + options->out + ": not a regular file (batch resumes from it)");
         const bool sweep = !options->sweep.empty();
         const std::string text =
             sweep ? read_whole_file("--sweep", options->sweep) : read_whole_file("", options->input);
