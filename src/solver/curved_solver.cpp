@@ -241,8 +241,12 @@ InteriorFit interior_player_fit(const Instance& instance, const std::vector<Play
         std::vector<Enclosure> rest;
         for (std::size_t j = 0; j < d; ++j) {
             Enclosure r = Enclosure::point(Rational(lambda[j] - bias[j]));
-            for (std::size_t i = 0; i < n; ++i)
-                if (i != k) r = rounded_outward(r - instance.players[i].weight * bounds[i].support[j], bits + 16);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (i == k) continue;
+                r = r - instance.players[i].weight * bounds[i].support[j];
+                // An exact point stays exact: rounding it outward would push a point on X_k's boundary out.
+                if (r.lo != r.hi) r = rounded_outward(r, bits + 16);
+            }
             rest.push_back(Rational(1 / pk.weight) * r);
         }
         InteriorFit fit{true, true};

@@ -88,7 +88,8 @@ class CurvedFaces(unittest.TestCase):
         # radius 3/20: only y = 0 fits, on the disc's boundary (one equilibrium, not proven here): refused.
         r = self.solve(instance("3/20", ["1/10", 0]), "--json")
         self.assertEqual(r.returncode, 2)
-        self.assertIn("player 1", r.stderr)
+        self.assertIn("player(s) 1 have a whole edge", r.stderr)
+        self.assertIn("not decided", r.stderr)
         self.assertIn("README", r.stderr)
         self.assertEqual(r.stdout, "")
 
