@@ -110,8 +110,6 @@ std::set<std::string> recover_batch_output(const std::string& path, const std::s
     std::string content = read_whole_file("", path);
     std::size_t complete = content.rfind('\n');
     complete = complete == std::string::npos ? 0 : complete + 1;
-    if (complete < content.size() && ::truncate(path.c_str(), static_cast<off_t>(complete)) != 0)
-        throw system_error("cannot truncate the torn last line of", path);
     std::istringstream lines(content.substr(0, complete));
     std::string line;
     for (std::size_t number = 1; std::getline(lines, line); ++number) {
@@ -126,6 +124,9 @@ std::set<std::string> recover_batch_output(const std::string& path, const std::s
                     "; refusing to mix their results (give another output file)");
         done.insert(parsed["id"].dump());
     }
+    // Only a file of this run is repaired.
+    if (complete < content.size() && ::truncate(path.c_str(), static_cast<off_t>(complete)) != 0)
+        throw system_error("cannot truncate the torn last line of", path);
     return done;
 }
 

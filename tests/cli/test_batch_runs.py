@@ -52,12 +52,14 @@ class BatchRuns(unittest.TestCase):
 
     def test_resume_without_check_into_a_check_run_is_refused(self):
         self.assertEqual(run("batch", "--sweep", self.spec, "--out", self.out, "--check", "--shard", "1/2").returncode, 0)
+        with open(self.out, "a") as f:
+            f.write('{"id": "ex1#3", "ru')  # a torn last line: not repaired by a refused run either
         before = open(self.out).read()
         r = run("batch", "--sweep", self.spec, "--out", self.out)
         self.assertEqual(r.returncode, 2)
         self.assertIn("--out", r.stderr)
         self.assertIn("options", r.stderr)
-        self.assertEqual(open(self.out).read(), before)  # nothing appended
+        self.assertEqual(open(self.out).read(), before)  # nothing appended, nothing cut
         r = run("batch", "--sweep", self.spec, "--out", self.out, "--check")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("1 new lines", r.stderr)
