@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bigcert/instance_loader.hpp"
 #include "bigcert/solution_writer.hpp"
 
 namespace bigcert {
@@ -30,24 +31,35 @@ Shard parse_shard(const std::string& text, const std::string& option);
 
 // Reads a JSON Lines file of instances (blank lines skipped). Ids are taken from "name" when the line parses.
 std::vector<BatchItem> read_batch_input(const std::string& path);
+std::vector<BatchItem> read_batch_lines(const std::string& text);  // the same, from the file's text
 
 // The ids already present in an output file, as compact JSON text. A torn last line (no newline: the
 // process was killed mid-write) is cut off the file, so the file is valid JSON Lines afterwards.
-// A complete line that is not a result object is an InputError (the file is not ours).
-std::set<std::string> recover_batch_output(const std::string& path);
+// A complete line that is not a result object is an InputError (the file is not ours), and so is a line
+// whose "run" differs from `run` (README "batch": the file holds another run's results).
+std::set<std::string> recover_batch_output(const std::string& path, const std::string& run = "");
 
 // Extra keys for a solved line (e.g. "certificate" from the certify layer, which this layer cannot call).
 using BatchAnnotation = std::function<void(const Instance&, const Solution&, Json& line)>;
 
-// One output line, newline included: {"id": ..., "solution": {...}} or {"id": ..., "error": "..."}.
-std::string batch_result_line(const BatchItem& item, const BatchAnnotation& annotate = {});
-
 struct BatchOptions {
     unsigned threads = 0;  // 0: all cores
     BatchAnnotation annotate;
+    LoadLimits limits;  // per instance line, as in `solve`
+    // The run's fingerprint (batch_run_fingerprint), written into every line as "run"; empty: none.
+    std::string run;
     // Called from the writing thread after each line: (lines done, lines to do).
     std::function<void(std::size_t, std::size_t)> progress;
 };
+
+// A result line's "run" (the dump of a non-string value, "" when absent), for comparing runs.
+std::string batch_line_run(const Json& line);
+// Why two runs differ, in words: "run" is "INPUT-OPTIONS" (two fingerprints, README "batch"), "" when absent.
+std::string batch_run_difference(const std::string& found, const std::string& expected);
+
+// One output line, newline included: {"id": ..., "run": ..., "solution": {...}} or {"id": ..., "error":
+// "..."}.
+std::string batch_result_line(const BatchItem& item, const BatchOptions& options = {});
 
 // Solves every item not already in `output_path` and appends one line per item, in input order, each with
 // a single write(2); the file is fsync'ed at the end. Returns the number of lines written.
@@ -68,7 +80,10 @@ struct BatchMerge {
                    //            "theorem4": {"premise_met": {verdict: n}, "premise_not_met",
                    //                         "premise_not_met_verdicts": {verdict: n}}}}  (batch --check lines)
 };
-BatchMerge merge_batch_outputs(const std::vector<std::string>& paths);
+// Lines of different runs ("run" differs, README "batch") are an InputError: their results do not belong
+// together. With allow_different_inputs, runs over different inputs merge when their options agree and no id
+// comes from two of them.
+BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow_different_inputs = false);
 void write_merge_summary(std::ostream& out, const Json& summary);
 
 }  // namespace bigcert

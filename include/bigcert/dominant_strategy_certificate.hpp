@@ -25,6 +25,7 @@ namespace bigcert {
 struct DominanceCertifyOptions {
     std::string proof_log;         // directory for the .smt2 files and proof_log.txt ("" = none)
     unsigned rlimit = 20'000'000;  // Z3 resource limit per query (deterministic)
+    double timeout_seconds = 0;    // Z3 timeout per query (0: none); running out is "not certified"
     std::size_t max_definition_variables = 4000;  // n·d above this: the definition query is skipped (logged)
 };
 

@@ -35,6 +35,9 @@ struct EnumerateOptions {
     std::size_t max_profiles = 2'000'000'000;  // profiles of distinct sums the exhaustive walk may visit
     std::ostream* progress = nullptr;          // progress bar of the exhaustive walk (e.g. &std::cerr)
     unsigned threads = 0;                      // 0: all cores
+    // How the caps above are raised, for the LimitError (README "Exit codes": the message names the flag);
+    // commands without these flags point to `bigcert enumerate`.
+    std::string raise_hint = "raise --max-states or --max-profiles";
 };
 
 struct PureEquilibrium {

@@ -1,5 +1,6 @@
 #include <z3++.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -44,10 +45,13 @@ void constrain_to_set(z3::context& ctx, z3::solver& solver, const ActionSet& set
         solver.add(dot_expr(ctx, h.normal, y) == constant(ctx, h.offset));
 }
 
-void limit(z3::context& ctx, z3::solver& solver, unsigned rlimit) {
+void limit(z3::context& ctx, z3::solver& solver, const DominanceCertifyOptions& options) {
     z3::params p(ctx);
-    p.set("rlimit", rlimit);
+    p.set("rlimit", options.rlimit);
     p.set("ctrl_c", false);  // SIGINT belongs to the whole run (cancellation.hpp), not to one query
+    // These queries are linear (or the tiny symbolic lemma), where Z3 honours its timeout parameter.
+    if (options.timeout_seconds > 0)
+        p.set("timeout", static_cast<unsigned>(std::clamp(options.timeout_seconds * 1000.0, 1.0, 4.0e9)));
     solver.set(p);
 }
 
@@ -60,6 +64,12 @@ z3::check_result check_cancellably(z3::context& ctx, z3::solver& solver) {
     }();
     throw_if_cancelled();
     return r;
+}
+
+std::string seconds_text(double seconds) {
+    std::ostringstream text;
+    text << seconds << " s";
+    return text.str();
 }
 
 const char* answer_name(z3::check_result r) {
@@ -99,7 +109,7 @@ class DominanceLog {
 bool prove_reduction_lemma(std::size_t d, const DominanceCertifyOptions& options, DominanceLog& log) {
     z3::context ctx;
     z3::solver solver(ctx, "QF_NRA");
-    limit(ctx, solver, options.rlimit);
+    limit(ctx, solver, options);
     std::vector<z3::expr> z = real_vector(ctx, "z", d), t = real_vector(ctx, "t", d),
                           y = real_vector(ctx, "y", d), x = real_vector(ctx, "x", d);
     z3::expr w = ctx.real_const("w");
@@ -132,7 +142,7 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
     // Step 2: exists y in X_i with g·y > g·x_i ?
     z3::context ctx;
     z3::solver solver(ctx, "QF_LRA");
-    limit(ctx, solver, options.rlimit);
+    limit(ctx, solver, options);
     std::vector<z3::expr> y = real_vector(ctx, "y", d);
     constrain_to_set(ctx, solver, instance.set_of(i), y);
     solver.add(dot_expr(ctx, g, y) > constant(ctx, dot(g, actions[i])));
@@ -156,8 +166,10 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
         }
     } else {
         verdict.verdict = "not certified";
-        verdict.reason = "z3 answered unknown (" + solver.reason_unknown() + ") within rlimit " +
-                         std::to_string(options.rlimit);
+        verdict.reason =
+            "z3 answered unknown (" + solver.reason_unknown() + ") within rlimit " +
+            std::to_string(options.rlimit) +
+            (options.timeout_seconds > 0 ? " and timeout " + seconds_text(options.timeout_seconds) : "");
     }
     // Step 3: the definition itself, every other player's action a variable in its set.
     const std::size_t n = instance.players.size();
@@ -167,7 +179,7 @@ PlayerDominanceVerdict certify_player(const Instance& instance, std::size_t i,
     }
     z3::context dctx;
     z3::solver definition(dctx, "QF_LRA");
-    limit(dctx, definition, options.rlimit);
+    limit(dctx, definition, options);
     std::vector<std::vector<z3::expr>> x;
     for (std::size_t j = 0; j < n; ++j) {
         x.push_back(real_vector(dctx, "x" + std::to_string(j), d));

@@ -11,6 +11,7 @@
 #include "bigcert/alignment_external_receiver.hpp"
 #include "bigcert/certificate.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/file_access.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
@@ -174,6 +175,7 @@ Runner add_align_command(CLI::App& app) {
         ->capture_default_str()
         ->check(positive_seconds());
     return [options] {
+        if (!options->svg.empty()) require_writable("--svg", options->svg);
         const AlignConfig config = load_align_config_file(options->config);
         ReceiverFunction receiver;
         if (options->receiver_cmd.empty()) {
@@ -208,9 +210,9 @@ Runner add_align_command(CLI::App& app) {
                     std::max(report_gap, std::abs(final_reports[i][k] - to_double(solution.actions[i][k])));
 
         if (!options->svg.empty()) {
-            std::ofstream out(options->svg, std::ios::binary);
+            std::ofstream out = open_for_writing("--svg", options->svg);
             out << figure_svg(config, run);
-            if (!out) throw InputError("--svg", "cannot write " + options->svg);
+            finish_writing(out, "--svg", options->svg);
         }
         if (options->json) {
             Json rounds = Json::array();

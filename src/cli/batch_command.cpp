@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +9,8 @@
 #include "bigcert/batch.hpp"
 #include "bigcert/certificate.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/file_access.hpp"
+#include "bigcert/proof_log.hpp"
 #include "bigcert/properties.hpp"
 #include "bigcert/sweep.hpp"
 #include "cli/commands.hpp"
@@ -65,6 +68,25 @@ void add_check(const Instance& instance, double timeout, Json& line) {
     }
 }
 
+// README "batch": what produced the lines, so that a resume or a merge never mixes runs. Everything that
+// changes a line's content enters: the input's bytes (instance lines or sweep spec), then --certify, --check,
+// --timeout (when it applies) and the loader's limits; not --threads or --shard (same bytes by design). Two
+// halves (128 bits of SHA-256 each) so that a refusal can say which of the two differs.
+std::string run_fingerprint(const std::string& input_text, bool certify, bool check, double timeout,
+                            const LoadLimits& limits) {
+    Json options = {{"format", "bigcert-batch-run/1"},
+                    {"certify", certify},
+                    {"check", check},
+                    {"timeout", certify || check ? Json(timeout) : Json(nullptr)},
+                    {"limits",
+                     {{"max_input_bytes", limits.max_input_bytes},
+                      {"max_players", limits.max_players},
+                      {"max_dimension", limits.max_dimension},
+                      {"max_number_digits", limits.numbers.max_digits},
+                      {"max_exponent", limits.numbers.max_exponent}}}};
+    return sha256_hex(input_text).substr(0, 32) + "-" + sha256_hex(options.dump()).substr(0, 32);
+}
+
 }  // namespace
 
 Runner add_batch_command(CLI::App& app) {
@@ -73,6 +95,7 @@ Runner add_batch_command(CLI::App& app) {
         unsigned threads = 0;
         bool certify = false, check = false;
         double timeout = 30;
+        LoadLimits limits;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command =
@@ -95,24 +118,43 @@ Runner add_batch_command(CLI::App& app) {
                      "whole run)")
         ->capture_default_str()
         ->check(positive_seconds());
+    add_limit_options(*command, options->limits);
     return [options] {
         if (options->input.empty() == options->sweep.empty())
             throw InputError("", "give either an input file or --sweep SPEC");
         Shard shard = parse_shard(options->shard, "--shard");
-        std::vector<BatchItem> all =
-            options->sweep.empty() ? read_batch_input(options->input) : expand_sweep_file(options->sweep);
+        require_writable("--out", options->out);
+        // A resume reads the output back (a terminal or a pipe would block or lose it): a regular file only.
+        struct stat status {};
+        if (::stat(options->out.c_str(), &status) == 0 && !S_ISREG(status.st_mode))
+            throw InputError("--out",
+                             "cannot write " + options->out + ": not a regular file (batch resumes from it)");
+        const bool sweep = !options->sweep.empty();
+        const std::string text =
+            sweep ? read_whole_file("--sweep", options->sweep) : read_whole_file("", options->input);
+        std::vector<BatchItem> all = sweep ? expand_sweep(text) : read_batch_lines(text);
         std::vector<BatchItem> mine;
         for (std::size_t p = 0; p < all.size(); ++p)
             if (shard.owns(p)) mine.push_back(std::move(all[p]));
         BatchOptions batch;
         batch.threads = options->threads;
+        batch.limits = options->limits;
+        // The sweep's kind enters through its text (a spec is not an instance line).
+        batch.run =
+            run_fingerprint(text, options->certify, options->check, options->timeout, options->limits);
         batch.progress = progress_bar();
         if (options->certify || options->check)
             batch.annotate = [options](const Instance& instance, const Solution& solution, Json& line) {
                 if (options->certify) add_certificate(instance, solution, options->timeout, line);
                 if (options->check) add_check(instance, options->timeout, line);
             };
-        std::size_t written = run_batch(mine, options->out, batch);
+        require_appendable("--out", options->out);  // the system's answer (read-only file system, ...)
+        std::size_t written = 0;
+        try {
+            written = run_batch(mine, options->out, batch);
+        } catch (const InputError& e) {  // about the output file (the input was read above)
+            throw InputError("--out", e.what());
+        }
         std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in "
                   << options->out << " (shard " << shard.index << "/" << shard.count << ": " << mine.size()
                   << " items)\n";

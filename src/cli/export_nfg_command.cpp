@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "bigcert/errors.hpp"
+#include "bigcert/file_access.hpp"
 #include "bigcert/nfg.hpp"
 #include "cli/commands.hpp"
 
@@ -25,14 +26,15 @@ Runner add_export_nfg_command(CLI::App& app) {
                      "refuse larger tables (profiles times players)")
         ->capture_default_str();
     return [options] {
+        if (!options->output.empty()) require_writable("--output", options->output);
         Instance instance = options->input.load();
         if (options->output.empty()) {
             write_nfg(std::cout, instance, options->limits);
             return exit_ok;
         }
-        std::ofstream file(options->output);
-        if (!file) throw InputError("--output", "cannot write " + options->output);
+        std::ofstream file = open_for_writing("--output", options->output);
         write_nfg(file, instance, options->limits);
+        finish_writing(file, "--output", options->output);
         return exit_ok;
     };
 }

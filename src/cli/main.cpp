@@ -10,8 +10,7 @@
 
 namespace bigcert::cli {
 
-void InputOptions::add_to(CLI::App& command) {
-    command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
+void add_limit_options(CLI::App& command, LoadLimits& limits) {
     command.add_option("--max-input-bytes", limits.max_input_bytes, "refuse inputs of more bytes (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
@@ -31,6 +30,11 @@ void InputOptions::add_to(CLI::App& command) {
                     "refuse decimal exponents |e| above this (exit 5)")
         ->capture_default_str()
         ->check(positive_count());
+}
+
+void InputOptions::add_to(CLI::App& command) {
+    command.add_option("INSTANCE", path, "instance file (FORMAT.md), - for standard input")->required();
+    add_limit_options(command, limits);
 }
 
 Instance InputOptions::load() const {

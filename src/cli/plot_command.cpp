@@ -4,6 +4,7 @@
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/figure.hpp"
+#include "bigcert/file_access.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
@@ -73,18 +74,20 @@ Runner add_plot_command(CLI::App& app) {
     command->add_flag("--contour", options->contour, "d = 1, two players: contour plot of the potential instead");
     return [options] {
         if (options->svg.empty() && options->tikz.empty()) throw InputError("", "give --svg FILE and/or --tikz FILE");
+        if (!options->svg.empty()) require_writable("--svg", options->svg);
+        if (!options->tikz.empty()) require_writable("--tikz", options->tikz);
         Instance instance = options->input.load();
         Solution solution = options->solution.empty() ? solve(instance) : read_solution(options->solution, instance);
         Figure figure = options->contour ? potential_contour_figure(instance, solution) : equilibrium_figure(instance, solution);
         if (!options->svg.empty()) {
-            std::ofstream out(options->svg);
-            if (!out) throw InputError("--svg", "cannot write " + options->svg);
+            std::ofstream out = open_for_writing("--svg", options->svg);
             write_svg(out, figure);
+            finish_writing(out, "--svg", options->svg);
         }
         if (!options->tikz.empty()) {
-            std::ofstream out(options->tikz);
-            if (!out) throw InputError("--tikz", "cannot write " + options->tikz);
+            std::ofstream out = open_for_writing("--tikz", options->tikz);
             write_tikz(out, figure);
+            finish_writing(out, "--tikz", options->tikz);
         }
         return exit_ok;
     };

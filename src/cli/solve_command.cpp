@@ -6,6 +6,7 @@
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/curved_solver.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/file_access.hpp"
 #include "bigcert/latex.hpp"
 #include "bigcert/line_solver.hpp"
 #include "bigcert/solution_writer.hpp"
@@ -71,6 +72,8 @@ Runner add_solve_command(CLI::App& app) {
         "or an earlier bundle, which is replaced whole)");
     return [options] {
         if (!options->proof_log.empty() && !options->algebraic) throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
+        if (!options->latex.empty()) require_writable("--latex", options->latex);
+        if (!options->z3_query.empty()) require_writable("--z3-query", options->z3_query);
         SolveOptions solve_options;
         solve_options.threads = options->threads;
         const bool curved_flags = options->algebraic || !options->z3_query.empty();
@@ -100,9 +103,9 @@ Runner add_solve_command(CLI::App& app) {
             log.finish({{"algebraic", true}});
         }
         if (!options->latex.empty()) {
-            std::ofstream latex(options->latex);
-            if (!latex) throw InputError("--latex", "cannot write " + options->latex);
+            std::ofstream latex = open_for_writing("--latex", options->latex);
             write_latex_table(latex, instance, solution);
+            finish_writing(latex, "--latex", options->latex);
         }
         if (options->json)
             write_solution_json(std::cout, instance, solution);

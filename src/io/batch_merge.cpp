@@ -1,9 +1,12 @@
-#include <fstream>
+#include <map>
+#include <optional>
 #include <ostream>
 #include <set>
+#include <sstream>
 
 #include "bigcert/batch.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/file_access.hpp"
 
 namespace bigcert {
 
@@ -56,7 +59,40 @@ void summarise_line(Json& summary, const Json& line) {
 
 }  // namespace
 
-BatchMerge merge_batch_outputs(const std::vector<std::string>& paths) {
+std::string batch_line_run(const Json& line) {
+    auto run = line.find("run");
+    if (run == line.end()) return "";
+    return run->is_string() ? run->get<std::string>() : run->dump();
+}
+
+namespace {
+
+// "INPUT-OPTIONS" (README "batch"): one half of a run fingerprint.
+std::string run_half(const std::string& run, bool input) {
+    std::size_t dash = run.find('-');
+    if (dash == std::string::npos) return run;
+    return input ? run.substr(0, dash) : run.substr(dash + 1);
+}
+
+bool only_input_differs(const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && run_half(a, false) == run_half(b, false) &&
+           run_half(a, true) != run_half(b, true);
+}
+
+}  // namespace
+
+std::string batch_run_difference(const std::string& found, const std::string& expected) {
+    if (found.empty()) return "it carries no \"run\" fingerprint (written by an older bigcert or by hand)";
+    if (expected.empty())
+        return "the other carries no \"run\" fingerprint (written by an older bigcert or by hand)";
+    const bool input = run_half(found, true) != run_half(expected, true);
+    const bool options = run_half(found, false) != run_half(expected, false);
+    if (input && options) return "its input (instance lines or sweep spec) and its options differ";
+    if (input) return "its input (instance lines or sweep spec) differs";
+    return "its options (--certify, --check, --timeout or --max-*) differ";
+}
+
+BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow_different_inputs) {
     BatchMerge merge;
     merge.summary = {{"lines", 0},
                      {"duplicates", 0},
@@ -75,10 +111,10 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths) {
                         {{"premise_met", Json::object()},
                          {"premise_not_met", 0},
                          {"premise_not_met_verdicts", Json::object()}}}}}};
-    std::set<std::string> seen;
+    std::map<std::string, std::string> seen;                       // id -> its line's run
+    std::optional<std::pair<std::string, std::string>> first_run;  // (run, where it was first seen)
     for (const std::string& path : paths) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw InputError(path, "cannot open");
+        std::istringstream in(read_whole_file("", path));
         std::string text;
         for (std::size_t number = 1; std::getline(in, text); ++number) {
             if (text.empty()) continue;
@@ -87,7 +123,24 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths) {
             if (!line.is_object() || !line.contains("id")) throw InputError(where, "not a batch result line");
             if (in.eof())
                 throw InputError(where, "torn last line (no newline); resume the batch run to repair it");
-            if (!seen.insert(line["id"].dump()).second) {
+            const std::string run = batch_line_run(line);
+            if (!first_run) first_run.emplace(run, where);
+            if (run != first_run->first) {
+                const bool input_only = only_input_differs(run, first_run->first);
+                if (!(allow_different_inputs && input_only))
+                    throw InputError(where, "from a different batch run than " + first_run->second + ": " +
+                                                batch_run_difference(run, first_run->first) +
+                                                "; refusing to merge their results" +
+                                                (input_only ? " (--allow-different-inputs merges runs over "
+                                                              "different inputs with the same options)"
+                                                            : ""));
+            }
+            auto [previous, fresh] = seen.emplace(line["id"].dump(), run);
+            if (!fresh && previous->second != run)
+                throw InputError(where, "id " + line["id"].dump() +
+                                            " also comes from another batch run's input; "
+                                            "refusing to choose between their results");
+            if (!fresh) {
                 merge.summary["duplicates"] = merge.summary["duplicates"].get<std::size_t>() + 1;
                 continue;
             }

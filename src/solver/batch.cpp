@@ -16,6 +16,7 @@
 
 #include "bigcert/cancellation.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/file_access.hpp"
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/solver.hpp"
 
@@ -23,8 +24,9 @@ namespace bigcert {
 
 namespace {
 
-std::runtime_error system_error(const std::string& what, const std::string& path) {
-    return std::runtime_error(what + " " + path + ": " + std::strerror(errno));
+// The output file is the user's input (README "Exit codes"): an unusable one is exit 2, with the reason.
+InputError system_error(const std::string& what, const std::string& path) {
+    return InputError("", what + " " + path + ": " + std::strerror(errno));
 }
 
 // The id of a line: its "name" when the line is an object with a string name, else the line number.
@@ -88,8 +90,11 @@ Shard parse_shard(const std::string& text, const std::string& option) {
 }
 
 std::vector<BatchItem> read_batch_input(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open");
+    return read_batch_lines(read_whole_file("", path));
+}
+
+std::vector<BatchItem> read_batch_lines(const std::string& text) {
+    std::istringstream in(text);
     std::vector<BatchItem> items;
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
@@ -99,16 +104,13 @@ std::vector<BatchItem> read_batch_input(const std::string& path) {
     return items;
 }
 
-std::set<std::string> recover_batch_output(const std::string& path) {
+std::set<std::string> recover_batch_output(const std::string& path, const std::string& run) {
     std::set<std::string> done;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return done;  // no output yet
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    in.close();
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0 && errno == ENOENT) return done;  // no output yet
+    std::string content = read_whole_file("", path);
     std::size_t complete = content.rfind('\n');
     complete = complete == std::string::npos ? 0 : complete + 1;
-    if (complete < content.size() && ::truncate(path.c_str(), static_cast<off_t>(complete)) != 0)
-        throw system_error("cannot truncate the torn last line of", path);
     std::istringstream lines(content.substr(0, complete));
     std::string line;
     for (std::size_t number = 1; std::getline(lines, line); ++number) {
@@ -116,23 +118,32 @@ std::set<std::string> recover_batch_output(const std::string& path) {
         Json parsed = Json::parse(line, nullptr, false);
         if (!parsed.is_object() || !parsed.contains("id"))
             throw InputError(path + ":" + std::to_string(number), "not a batch result line; refusing to append");
+        if (batch_line_run(parsed) != run)
+            throw InputError(
+                path + ":" + std::to_string(number),
+                "written by a different batch run: " + batch_run_difference(batch_line_run(parsed), run) +
+                    "; refusing to mix their results (give another output file)");
         done.insert(parsed["id"].dump());
     }
+    // Only a file of this run is repaired.
+    if (complete < content.size() && ::truncate(path.c_str(), static_cast<off_t>(complete)) != 0)
+        throw system_error("cannot truncate the torn last line of", path);
     return done;
 }
 
-std::string batch_result_line(const BatchItem& item, const BatchAnnotation& annotate) {
+std::string batch_result_line(const BatchItem& item, const BatchOptions& options) {
     throw_if_cancelled();
     Json line;
     line["id"] = item.id;
+    if (!options.run.empty()) line["run"] = options.run;
     if (!item.params.is_null()) line["params"] = item.params;
     try {
-        Instance instance = load_instance_text(item.text);
-        SolveOptions options;
-        options.threads = 1;  // the batch is parallel across instances
-        Solution solution = solve(instance, options);
+        Instance instance = load_instance_text(item.text, options.limits);
+        SolveOptions solve_options;
+        solve_options.threads = 1;  // the batch is parallel across instances
+        Solution solution = solve(instance, solve_options);
         line["solution"] = solution_json(instance, solution);
-        if (annotate) annotate(instance, solution, line);
+        if (options.annotate) options.annotate(instance, solution, line);
     } catch (const std::exception& error) {
         // A stopped run (a signal, --time-limit) says nothing about this instance: no line for it, so that
         // resuming computes it.
@@ -145,7 +156,7 @@ std::string batch_result_line(const BatchItem& item, const BatchAnnotation& anno
 
 std::size_t run_batch(const std::vector<BatchItem>& all_items, const std::string& output_path,
                       const BatchOptions& options) {
-    std::set<std::string> done = recover_batch_output(output_path);
+    std::set<std::string> done = recover_batch_output(output_path, options.run);
     std::vector<const BatchItem*> todo;
     std::set<std::string> queued;  // duplicate ids in the input: the first one wins, like in merge
     for (const BatchItem& item : all_items) {
@@ -170,7 +181,7 @@ std::size_t run_batch(const std::vector<BatchItem>& all_items, const std::string
                 std::optional<std::string> line;
                 std::exception_ptr failure;
                 try {
-                    line = batch_result_line(*todo[k], options.annotate);
+                    line = batch_result_line(*todo[k], options);
                 } catch (...) {
                     failure = std::current_exception();
                 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <optional>
 
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
@@ -164,6 +165,7 @@ struct PlayerBound {
     Resolution resolution = Resolution::point;
     Rational sigma_lo;               // lower bound of sqrt(uᵀM⁻¹u) (curved)
     Vector vertex;                   // the exact support vertex (polytopes)
+    std::vector<Vector> face;        // polytopes with u != 0: the face argmax u·y when more than a vertex
 };
 
 PlayerBound support_bound(const Instance& instance, std::size_t i, const Vector& lambda, unsigned bits) {
@@ -203,6 +205,7 @@ PlayerBound support_bound(const Instance& instance, std::size_t i, const Vector&
     }
     std::vector<Vector> face = set.support_face(u);
     bound.vertex = face.front();
+    if (face.size() > 1 && !is_zero(u)) bound.face = face;
     for (const Rational& x : bound.vertex) bound.support.push_back(Enclosure::point(x));
     return bound;
 }
@@ -221,11 +224,16 @@ bool vertex_stable(const Instance& instance, std::size_t i, const Vector& lambda
     return true;
 }
 
+struct InteriorFit {
+    bool fits = false;      // the box of s_k lies in X_k: λ = x̂* exactly
+    bool interior = false;  // ... and in X_k's interior
+};
+
 // An interior player (MODEL.md §3b: w_k(t_k - x̂*) = 0). When λ = t_k exactly, ∂h_k(0) is all of X_k, so
 // s_k = (λ - b - Σ_{j≠k} w_j s_j)/w_k is a valid choice whenever it lies in X_k, and then g = 0: λ = x̂*
 // exactly. We check that the whole enclosure box of that point lies in X_k (its corners, X_k convex).
-bool interior_player_fits(const Instance& instance, const std::vector<PlayerBound>& bounds, const Vector& lambda,
-                          const Vector& bias, unsigned bits) {
+InteriorFit interior_player_fit(const Instance& instance, const std::vector<PlayerBound>& bounds,
+                                const Vector& lambda, const Vector& bias, unsigned bits) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
     for (std::size_t k = 0; k < n; ++k) {
         const Player& pk = instance.players[k];
@@ -233,23 +241,130 @@ bool interior_player_fits(const Instance& instance, const std::vector<PlayerBoun
         std::vector<Enclosure> rest;
         for (std::size_t j = 0; j < d; ++j) {
             Enclosure r = Enclosure::point(Rational(lambda[j] - bias[j]));
-            for (std::size_t i = 0; i < n; ++i)
-                if (i != k) r = rounded_outward(r - instance.players[i].weight * bounds[i].support[j], bits + 16);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (i == k) continue;
+                r = r - instance.players[i].weight * bounds[i].support[j];
+                // An exact point stays exact: rounding it outward would push a point on X_k's boundary out.
+                if (r.lo != r.hi) r = rounded_outward(r, bits + 16);
+            }
             rest.push_back(Rational(1 / pk.weight) * r);
         }
-        bool inside = true;
-        for (std::size_t corner = 0; corner < (std::size_t(1) << d) && inside; ++corner) {
+        InteriorFit fit{true, true};
+        for (std::size_t corner = 0; corner < (std::size_t(1) << d) && fit.fits; ++corner) {
             Vector y;
             for (std::size_t j = 0; j < d; ++j) y.push_back((corner >> j) & 1 ? rest[j].hi : rest[j].lo);
-            inside = instance.set_of(k).contains(y);
+            fit.fits = instance.set_of(k).contains(y);
+            fit.interior = fit.interior && fit.fits && instance.set_of(k).in_interior(y);
         }
-        if (inside) return true;
+        if (fit.fits) return fit;
     }
-    return false;
+    return {};
+}
+
+// Polytope players whose face at λ is more than a vertex. When an interior player pins x̂* = λ exactly, each
+// of them may sit anywhere on its face (MODEL.md §3b), so the interior player's fit is tried for several
+// choices: every combination of face vertices (when there are few) and the faces' vertex averages (relative
+// interior points).
+std::vector<std::vector<Vector>> face_choices(const std::vector<PlayerBound>& bounds,
+                                              const std::vector<std::size_t>& face_players) {
+    std::size_t combinations = 1;
+    for (std::size_t i : face_players)
+        combinations = std::min<std::size_t>(combinations * bounds[i].face.size(), 65);
+    std::vector<std::vector<Vector>> choices;
+    for (std::size_t c = 0; c < (combinations <= 64 ? combinations : 1); ++c) {
+        std::vector<Vector> choice;
+        for (std::size_t rest = c; std::size_t i : face_players) {
+            choice.push_back(bounds[i].face[rest % bounds[i].face.size()]);
+            rest /= bounds[i].face.size();
+        }
+        choices.push_back(std::move(choice));
+    }
+    std::vector<Vector> averages;
+    for (std::size_t i : face_players) {
+        Vector sum = bounds[i].face.front();
+        for (std::size_t v = 1; v < bounds[i].face.size(); ++v) sum = sum + bounds[i].face[v];
+        averages.push_back(Rational(Integer(1), Integer(bounds[i].face.size())) * sum);
+    }
+    choices.push_back(std::move(averages));
+    return choices;
+}
+
+// The interior player's fit with the face players at each choice. The first fitting choice is kept in
+// `bounds`; `infinite` is proven when two distinct choices fit (two equilibria, Corollary 3: then infinitely
+// many) or one fits with the interior player strictly inside its set (moving a face player a little along its
+// face moves x_k a little, so it stays in X_k).
+struct FaceFit {
+    bool fits = false;
+    bool infinite = false;
+};
+
+FaceFit fit_with_faces(const Instance& instance, std::vector<PlayerBound>& bounds,
+                       const std::vector<std::size_t>& face_players, const Vector& lambda, const Vector& bias,
+                       unsigned bits) {
+    auto place = [&](const std::vector<Vector>& choice) {
+        for (std::size_t f = 0; f < face_players.size(); ++f) {
+            PlayerBound& b = bounds[face_players[f]];
+            b.support.clear();
+            for (const Rational& x : choice[f]) b.support.push_back(Enclosure::point(x));
+        }
+    };
+    std::vector<std::vector<Vector>> choices = face_choices(bounds, face_players);
+    std::optional<std::size_t> kept;
+    std::size_t fitting = 0;
+    bool interior = false;
+    for (std::size_t c = 0; c < choices.size(); ++c) {
+        place(choices[c]);
+        InteriorFit fit = interior_player_fit(instance, bounds, lambda, bias, bits);
+        if (!fit.fits) continue;
+        if (!kept) kept = c;
+        ++fitting;
+        interior = interior || fit.interior;
+    }
+    place(choices[kept.value_or(0)]);
+    return {kept.has_value(), fitting >= 2 || interior};
+}
+
+std::string labels(const Instance& instance, const std::vector<std::size_t>& players) {
+    std::string text;
+    for (std::size_t i : players) text += (text.empty() ? "" : ", ") + instance.label(i);
+    return text;
+}
+
+std::vector<Enclosure> bounding_box(const std::vector<Vector>& points) {
+    std::vector<Enclosure> box;
+    for (std::size_t j = 0; j < points.front().size(); ++j) {
+        Enclosure e = Enclosure::point(points.front()[j]);
+        for (const Vector& p : points) e = {std::min(e.lo, p[j]), std::max(e.hi, p[j])};
+        box.push_back(e);
+    }
+    return box;
+}
+
+// Why each unresolved player could not be placed at λ, in the user's terms (the solver's scope: README
+// "Curved sets").
+std::string describe_unresolved(const Instance& instance, const std::vector<PlayerBound>& bounds,
+                                const std::vector<std::size_t>& unresolved, const Vector& lambda) {
+    std::string text;
+    for (std::size_t i : unresolved) {
+        const Player& p = instance.players[i];
+        text += text.empty() ? "" : "; ";
+        text += "player " + instance.label(i);
+        if (p.target == lambda)
+            text += " has its target at the receiver (interior)";
+        else if (!bounds[i].face.empty())
+            text += " has a whole edge or face of its set toward its target";
+        else if (instance.set_of(i).is_curved())
+            text += " has its target too close to the receiver to place its support point";
+        else
+            text += " is at or near a tie between vertices of its set";
+    }
+    return text;
 }
 
 struct Certified {
     Solution solution;
+    std::string unresolved;  // why the players were not separated (for the final error message)
+    std::string proof_note;  // added to the enclosure proof (faces at an exactly known receiver)
     Rational worst_width;  // the largest enclosure width of the receiver and the actions
     bool separated = true;
     Vector step_target;    // midpoint of G at λ (for the next Newton step)
@@ -277,7 +392,28 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         norm_bound += std::max(Rational(g.lo * g.lo), Rational(g.hi * g.hi));
     }
     Rational rho = sqrt_enclosure(norm_bound, bits + 8).hi;  // |λ - x̂*| <= |g|/2 = |G| <= rho
-    if (interior_player_fits(instance, bounds, lambda, bias, bits)) rho = 0;
+    std::vector<std::size_t> face_players;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!bounds[i].face.empty()) face_players.push_back(i);
+    // With λ = x̂* exact, the face players' faces are exact (MODEL.md §3b) and every equilibrium has them on
+    // their faces: their boxes become the faces' bounding boxes (the faces are listed), the interior player's
+    // box follows from the receiver equation, and the count needs a proof that there are several equilibria.
+    bool exact_faces = false;
+    if (face_players.empty()) {
+        if (interior_player_fit(instance, bounds, lambda, bias, bits).fits) rho = 0;
+    } else if (FaceFit fit = fit_with_faces(instance, bounds, face_players, lambda, bias, bits); fit.fits) {
+        rho = 0;
+        exact_faces = true;
+        if (!fit.infinite)
+            throw UnsupportedError(
+                "",
+                "curved sets: an interior player pins the receiver to its target and polytope "
+                "player(s) " +
+                    labels(instance, face_players) +
+                    " have a whole edge or face "
+                    "there; one equilibrium was found, but whether it is the only one was not "
+                    "decided (README \"Curved sets\")");
+    }
     Solution& s = out.solution;
     s.enclosed = true;
     for (std::size_t j = 0; j < d; ++j) s.receiver_enclosure.push_back({lambda[j] - rho, lambda[j] + rho});
@@ -300,6 +436,10 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
             } else {
                 b.resolution = Resolution::unresolved;
             }
+        } else if (exact_faces && !b.face.empty()) {
+            s.count = EquilibriumCount::infinite;  // proven by fit_with_faces
+            s.face_vertices[i] = b.face;
+            b.support = bounding_box(b.face);
         } else if (b.resolution == Resolution::point && !set.is_curved() && !set.is_single_point()) {
             if (!vertex_stable(instance, i, lambda, b.vertex, rho)) b.resolution = Resolution::unresolved;
         }
@@ -308,11 +448,25 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
     }
     if (unresolved.size() > 1) {
         out.separated = false;
+        out.unresolved = describe_unresolved(instance, bounds, unresolved, lambda);
         return out;
     }
     if (unresolved.size() == 1) {
         // The receiver equation determines the one remaining player (w_k != 0 here).
         const std::size_t k = unresolved.front();
+        if (exact_faces) {
+            s.set_description =
+                "every profile with x_i in conv(faces[i].vertices) for the listed players, player " +
+                instance.label(k) +
+                "'s action from the receiver equation (where it lies in its "
+                "set), the printed action for the others, and receiver equal to equilibrium.receiver";
+            out.proof_note = "; the receiver is player " + instance.label(k) +
+                             "'s target exactly (its "
+                             "action from the receiver equation lies in its set), so the listed players' "
+                             "faces are exact and their boxes are the faces' bounding boxes; infinitely many "
+                             "equilibria: two distinct ones, or player " +
+                             instance.label(k) + " strictly inside its set";
+        }
         const Rational& wk = instance.players[k].weight;
         for (std::size_t j = 0; j < d; ++j) {
             Enclosure rest = s.receiver_enclosure[j] - Enclosure::point(bias[j]);
@@ -322,8 +476,13 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         }
     }
     out.worst_width = 2 * rho;
-    for (const auto& action : s.action_enclosures)
-        for (const Enclosure& e : action) out.worst_width = std::max(out.worst_width, e.width());
+    for (std::size_t i = 0; i < n; ++i) {
+        // A face's box and the interior player's box that follows from it are extents of the equilibrium
+        // set, not rounding: they are exact up to the other players' (already counted) widths.
+        if (exact_faces && (!bounds[i].face.empty() || unresolved == std::vector<std::size_t>{i})) continue;
+        for (const Enclosure& e : s.action_enclosures[i])
+            out.worst_width = std::max(out.worst_width, e.width());
+    }
     return out;
 }
 
@@ -446,18 +605,24 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
         }
     }
     const Rational target_width = Rational(Integer(1), Integer(Integer(1) << options.precision));
+    std::string last_unresolved;
     for (int round = 0; round < 40; ++round) {
         Certified c = certify_at(instance, lambda, bits, options.threads);
+        if (!c.separated) last_unresolved = c.unresolved;
         if (c.separated && c.worst_width <= target_width) {
             Solution s = std::move(c.solution);
             s.precision = options.precision;
             s.method = "curved-enclosure";
             s.enclosure_proof =
-                "psi (MODEL.md 3d) is 2-strongly convex; at the dyadic point lambda = receiver midpoint an exact "
+                "psi (MODEL.md 3d) is 2-strongly convex; at the dyadic point lambda = receiver midpoint an "
+                "exact "
                 "rational enclosure of a subgradient g gives |lambda - x*| <= |g|/2 <= " +
                 to_decimal_approximation(Rational(s.receiver_enclosure[0].width() / 2), 6) +
-                "; curved players' actions by the Lipschitz bound 2*lmax(M^-1)|w||lambda - x*|/sqrt(u'M^-1u), "
-                "polytope vertices kept unique over that ball, at most one player from the receiver equation";
+                "; curved players' actions by the Lipschitz bound 2*lmax(M^-1)|w||lambda - "
+                "x*|/sqrt(u'M^-1u), "
+                "polytope vertices kept unique over that ball, at most one player from the receiver "
+                "equation" +
+                c.proof_note;
             fill_midpoints_losses_potential(instance, s);
             fill_exaggeration(instance, s);
             try_exact_rational(instance, s, options.threads);
@@ -473,8 +638,11 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
             if (std::isfinite(delta[j])) lambda[j] = round_down(Rational(lambda[j] - Rational(delta[j])), bits);
         if (round >= 3) bits += 32;
     }
-    throw UnsupportedError("", "curved sets: the enclosure did not separate the players (several players at a tie or interior "
-                               "at the equilibrium)");
+    throw UnsupportedError(
+        "", "curved sets: the enclosure did not separate the players (" +
+                (last_unresolved.empty() ? std::string("the enclosure did not narrow") : last_unresolved) +
+                "): at most one player may be interior or at a tie, unless the receiver is pinned "
+                "exactly to an interior player's target (README \"Curved sets\")");
 }
 
 }  // namespace bigcert

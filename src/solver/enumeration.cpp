@@ -476,7 +476,7 @@ EnumerationResult enumerate_exhaustively(const FiniteView& view, const Enumerate
                          std::to_string(static_cast<double>(profiles)) +
                          " profiles of distinct sums (limit " + std::to_string(options.max_profiles) +
                          "), and the dynamic programmes need more than " +
-                         std::to_string(options.max_states) + " sums (raise --max-states or --max-profiles)");
+                         std::to_string(options.max_states) + " sums (" + options.raise_hint + ")");
     EnumerationResult result;
     result.method = "exhaustive";
     result.count = 0;

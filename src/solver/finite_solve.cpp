@@ -8,6 +8,8 @@ Solution solve_finite_game(const Instance& instance, const SolveOptions& options
     EnumerateOptions enumerate;
     enumerate.list = 1;
     enumerate.threads = options.threads;
+    enumerate.raise_hint =
+        "these caps are enumerate's: bigcert enumerate --count --max-states N --max-profiles N";
     return finite_solution(instance, enumerate_pure_equilibria(instance, enumerate));
 }
 

@@ -169,7 +169,7 @@ class BatchTest(unittest.TestCase):
                                 "players": [{"target": 2}, {"target": 2}]}) + "\n")
         run("batch", self.input, "--out", out)
         run("batch", self.path("dup.jsonl"), "--out", self.path("dup-out.jsonl"))
-        summary = json.loads(run("merge", out, self.path("dup-out.jsonl"), "--json").stdout)
+        summary = json.loads(run("merge", out, self.path("dup-out.jsonl"), "--json", "--allow-different-inputs").stdout)
         self.assertEqual(summary["lines"], 8)
         self.assertEqual(summary["errors"], 2)
         self.assertEqual(summary["errors_by_kind"], {"input": 2})
@@ -195,7 +195,8 @@ class BatchTest(unittest.TestCase):
         out, more = self.path("check.jsonl"), self.path("check-more.jsonl")
         r = run("batch", self.input, "--out", out, "--check", "--certify", "--threads", "2")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual(run("batch", self.path("more.jsonl"), "--out", more, "--check").returncode, 0)
+        # the same options as `out` (merge refuses runs with different options)
+        self.assertEqual(run("batch", self.path("more.jsonl"), "--out", more, "--check", "--certify").returncode, 0)
         lines = lines_of(out)
         for name, line in zip(EXAMPLES, lines):
             cli = json.loads(run("check", "--json", os.path.join(SOURCE, "examples", name + ".json")).stdout)
@@ -207,7 +208,7 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(inner["check"]["properties"], {})
         self.assertIn("not supported", inner["check"]["reason"])
 
-        summary = json.loads(run("merge", out, more, "--json").stdout)["check"]
+        summary = json.loads(run("merge", out, more, "--json", "--allow-different-inputs").stdout)["check"]
         self.assertEqual(summary["lines"], 7)
         self.assertEqual(summary["not_checked"], 1)
         theorem = summary["theorem4"]
@@ -216,7 +217,7 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(sum(theorem["premise_not_met_verdicts"].values()), 1)
         self.assertEqual(summary["verdicts"]["count"], {"holds": 6})
         self.assertEqual(sum(summary["verdicts"]["exaggeration"].values()), 6)
-        readable = run("merge", out, more).stdout
+        readable = run("merge", out, more, "--allow-different-inputs").stdout
         self.assertIn("Theorem 4          premise met: holds: 5", readable)
 
     def test_merge_rejects_a_torn_line(self):

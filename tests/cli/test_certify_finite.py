@@ -17,7 +17,7 @@ def run(*args):
 
 class CertifyFinite(unittest.TestCase):
     def test_solver_equilibrium_is_certified(self):
-        r = run("certify", EX5)
+        r = run("certify", "--json", EX5)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(json.loads(r.stdout)["verdict"], "certified")
 
@@ -25,7 +25,7 @@ class CertifyFinite(unittest.TestCase):
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
             json.dump({"equilibrium": {"actions": [[-4, -8], [4, 32]]}}, f)
         try:
-            r = run("certify", EX5, "--profile", f.name)
+            r = run("certify", "--json", EX5, "--profile", f.name)
         finally:
             os.unlink(f.name)
         self.assertEqual(r.returncode, 1, r.stderr)
