@@ -16,12 +16,14 @@ namespace {
 
 // The keys FORMAT.md's bigcert-align/1 defines per object (plus README's `responses.sampling` and the
 // free-text `description`); any other key, or one given twice, is an error naming its path.
-constexpr std::string_view config_keys[] = {"format", "description", "dimension", "action_set", "players",
-                                            "responses", "seed", "rounds", "best_response"};
+constexpr std::string_view config_keys[] = {"format",     "description", "dimension",
+                                            "action_set", "players",     "responses",
+                                            "seed",       "rounds",      "best_response"};
 constexpr std::string_view player_keys[] = {"ideal", "pairs"};
 constexpr std::string_view responses_keys[] = {"uniform", "sampling"};
 constexpr std::string_view bounds_keys[] = {"lo", "hi"};
-constexpr std::string_view set_kinds[] = {"interval", "box", "vertices", "halfspaces", "ball", "ellipsoid", "items"};
+constexpr std::string_view set_kinds[] = {"interval", "box",       "vertices", "halfspaces",
+                                          "ball",     "ellipsoid", "items"};
 
 const Json& member(const Json& object, const std::string& key, const std::string& path) {
     if (!object.is_object()) throw InputError(path, "expected an object");
@@ -77,7 +79,8 @@ void read_action_set(const Json& set, AlignConfig& config) {
     JsonPath root;
     require_known_keys(set, root.field("action_set"), set_kinds);
     if (set.size() != 1) throw InputError("action_set", "an action set has exactly one kind");
-    if (set.contains("box")) require_known_keys(set["box"], root.field("action_set").field("box"), bounds_keys);
+    if (set.contains("box"))
+        require_known_keys(set["box"], root.field("action_set").field("box"), bounds_keys);
     if (set.is_object() && set.contains("interval")) {
         if (d != 1) throw InputError("action_set.interval", "an interval needs dimension 1");
         const Json& iv = set["interval"];

@@ -58,7 +58,9 @@ std::string one_line(std::string_view text, std::size_t longest = 200) {
     return text.size() > longest ? shown + "..." : shown;
 }
 
-std::string command_text(const std::string& command) { return "receiver command `" + one_line(command) + "`"; }
+std::string command_text(const std::string& command) {
+    return "receiver command `" + one_line(command) + "`";
+}
 
 std::vector<double> parse_outcome(const std::string& out, std::size_t dimension, const std::string& command) {
     nlohmann::json value = nlohmann::json::parse(out, nullptr, false);
@@ -69,8 +71,7 @@ std::vector<double> parse_outcome(const std::string& out, std::size_t dimension,
     std::vector<double> outcome;
     for (const auto& x : value) {
         if (!x.is_number() || !std::isfinite(x.get<double>()))
-            throw ExternalReceiverError(command_text(command) + " printed a non-number: \"" +
-                                        shown + "\"");
+            throw ExternalReceiverError(command_text(command) + " printed a non-number: \"" + shown + "\"");
         outcome.push_back(x.get<double>());
     }
     return outcome;
@@ -146,8 +147,7 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
                 if (out.size() > (1u << 20)) {
                     kill(-pid, SIGKILL);
                     waitpid(pid, nullptr, 0);
-                    throw ExternalReceiverError(command_text(command_) +
-                                                " printed more than 1 MiB");
+                    throw ExternalReceiverError(command_text(command_) + " printed more than 1 MiB");
                 }
             } else if (n == 0 || errno != EINTR) {
                 from_child.close_end(0);
@@ -173,8 +173,7 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
         waitpid(pid, nullptr, 0);
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%g", timeout_seconds_);
-        throw ExternalReceiverTimeout(command_text(command_) + " timed out after " + seconds +
-                                      " s (killed)");
+        throw ExternalReceiverTimeout(command_text(command_) + " timed out after " + seconds + " s (killed)");
     }
     if (WIFSIGNALED(status))
         throw ExternalReceiverError(command_text(command_) + " was killed by signal " +

@@ -147,9 +147,10 @@ void require_memory_within(const AlignConfig& config, bool learned_receiver, std
     if (megabytes <= static_cast<double>(max_memory_mb)) return;
     char needed[32];
     std::snprintf(needed, sizeof needed, "%.0f", megabytes);
-    throw LimitError(std::string(learned_receiver ? "players[*].pairs, players and rounds" : "players and rounds") +
-                     ": the experiment needs about " + needed + " MB, more than --max-memory-mb " +
-                     std::to_string(max_memory_mb) + " (raise --max-memory-mb)");
+    throw LimitError(
+        std::string(learned_receiver ? "players[*].pairs, players and rounds" : "players and rounds") +
+        ": the experiment needs about " + needed + " MB, more than --max-memory-mb " +
+        std::to_string(max_memory_mb) + " (raise --max-memory-mb)");
 }
 
 }  // namespace

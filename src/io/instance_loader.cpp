@@ -18,13 +18,13 @@ namespace {
 namespace od = simdjson::ondemand;
 
 // The keys FORMAT.md defines per object (README "Instances": `description` is free text).
-constexpr std::string_view instance_keys[] = {"format", "name",       "description", "loss",
-                                              "dimension", "bias",    "action_set",  "players"};
+constexpr std::string_view instance_keys[] = {"format",    "name", "description", "loss",
+                                              "dimension", "bias", "action_set",  "players"};
 constexpr std::string_view planned_instance_keys[] = {"receivers", "rule"};
 constexpr std::string_view player_keys[] = {"target", "weight", "name", "action_set", "description"};
 constexpr std::string_view planned_player_keys[] = {"care"};
 constexpr std::string_view bias_keys[] = {"weight", "point"};
-constexpr std::string_view set_keys[] = {"interval", "box",   "vertices", "halfspaces", "ball",
+constexpr std::string_view set_keys[] = {"interval",  "box",   "vertices", "halfspaces", "ball",
                                          "ellipsoid", "items", "choose",   "repeats"};
 constexpr std::string_view box_keys[] = {"lo", "hi"};
 constexpr std::string_view halfspace_keys[] = {"a", "b"};
@@ -197,8 +197,10 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
             raw.kind = "box";
             ObjectKeys parts(here, box_keys);
             for (od::field part : expect_object(field.value(), here)) {
-                if (parts.take(part.unescaped_key()) == 0) raw.box_lo = vector(part.value(), here.field("lo"));
-                else raw.box_hi = vector(part.value(), here.field("hi"));
+                if (parts.take(part.unescaped_key()) == 0)
+                    raw.box_lo = vector(part.value(), here.field("lo"));
+                else
+                    raw.box_hi = vector(part.value(), here.field("hi"));
             }
             if (!parts.has(0) || !parts.has(1)) throw InputError(here.str(), "a box needs \"lo\" and \"hi\"");
         } else if (key == "vertices") {
@@ -215,10 +217,13 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
                 Halfspace h;
                 ObjectKeys parts(item, halfspace_keys);
                 for (od::field part : expect_object(element, item)) {
-                    if (parts.take(part.unescaped_key()) == 0) h.normal = vector(part.value(), item.field("a"));
-                    else h.offset = number(part.value(), item.field("b"));
+                    if (parts.take(part.unescaped_key()) == 0)
+                        h.normal = vector(part.value(), item.field("a"));
+                    else
+                        h.offset = number(part.value(), item.field("b"));
                 }
-                if (!parts.has(0) || !parts.has(1)) throw InputError(item.str(), "a halfspace needs \"a\" and \"b\"");
+                if (!parts.has(0) || !parts.has(1))
+                    throw InputError(item.str(), "a halfspace needs \"a\" and \"b\"");
                 raw.halfspaces.push_back(std::move(h));
             }
             if (raw.halfspaces.empty()) throw InputError(here.str(), "unbounded set: no halfspaces");
@@ -284,9 +289,12 @@ void InstanceReader::read_curved(od::value value, const JsonPath& path, RawSet& 
     const bool ball = raw.kind == "ball";
     ObjectKeys parts(path, ball ? std::span<const std::string_view>(ball_keys) : ellipsoid_keys);
     for (od::field part : expect_object(value, path)) {
-        if (parts.take(part.unescaped_key()) == 0) raw.center = vector(part.value(), path.field("center"));
-        else if (ball) raw.radius = number(part.value(), path.field("radius"));
-        else raw.points = vector_list(part.value(), path.field("matrix"));
+        if (parts.take(part.unescaped_key()) == 0)
+            raw.center = vector(part.value(), path.field("center"));
+        else if (ball)
+            raw.radius = number(part.value(), path.field("radius"));
+        else
+            raw.points = vector_list(part.value(), path.field("matrix"));
     }
     const bool has_center = parts.has(0), has_shape = parts.has(1);
     if (!has_center) throw InputError(path.str(), "a " + raw.kind + " needs \"center\"");
@@ -333,8 +341,10 @@ ActionSet InstanceReader::build_finite_set(const RawSet& raw) const {
 void InstanceReader::read_bias(od::value value, const JsonPath& path, Instance& instance) {
     ObjectKeys keys(path, bias_keys);
     for (od::field field : expect_object(value, path)) {
-        if (keys.take(field.unescaped_key()) == 0) instance.bias_weight = number(field.value(), path.field("weight"));
-        else instance.bias_point = vector(field.value(), path.field("point"));
+        if (keys.take(field.unescaped_key()) == 0)
+            instance.bias_weight = number(field.value(), path.field("weight"));
+        else
+            instance.bias_point = vector(field.value(), path.field("point"));
     }
 }
 

@@ -82,7 +82,8 @@ auto with_actions(std::string_view json, const LoadLimits& limits, Read&& read) 
         for (od::field field : doc.get_object()) {
             if (solution_keys[keys.take(field.unescaped_key())] != "equilibrium") continue;
             od::value equilibrium = field.value();
-            if (equilibrium.type() != od::json_type::object) throw InputError("equilibrium", "expected an object");
+            if (equilibrium.type() != od::json_type::object)
+                throw InputError("equilibrium", "expected an object");
             ObjectKeys equilibrium_keys_seen(equilibrium_path, equilibrium_keys);
             for (od::field part : equilibrium.get_object())
                 if (equilibrium_keys[equilibrium_keys_seen.take(part.unescaped_key())] == "actions")

@@ -140,7 +140,8 @@ TEST_CASE("fast path: a potential term out of range is summed in GMP, the rest s
 TEST_CASE("fast loader: declines whatever it does not read exactly as load_instance does", "[line]") {
     const char* head = R"({"format": "bigcert/1", "dimension": 1, "action_set": {"interval": [-1, 1]}, )";
     CHECK(load_line_game_text(std::string(head) + R"("players": [{"target": 1}]})").has_value());
-    CHECK(load_line_game_text(std::string(head) + R"("description": "d", "players": [{"target": 1, "description": "e"}]})")
+    CHECK(load_line_game_text(std::string(head) +
+                              R"("description": "d", "players": [{"target": 1, "description": "e"}]})")
               .has_value());
     for (const char* players : {
              R"("players": [{"target": "1e3"}]})",                                  // exponent
@@ -152,9 +153,10 @@ TEST_CASE("fast loader: declines whatever it does not read exactly as load_insta
              R"("players": [{"target": 1, "name": 7}]})",
              R"("players": []})",
              R"("players": [{"target": 1}]} trailing)",
-             R"("players": [{"target": 1, "wieght": 2}]})",                         // unknown keys: the
-             R"("players": [{"target": 1}], "receivers": []})",                     // general loader names
-             R"("players": [{"target": 1, "care": [1]}]})",                         // their path
+             // Unknown keys (and keys of open extensions): the general loader names their path.
+             R"("players": [{"target": 1, "wieght": 2}]})",
+             R"("players": [{"target": 1}], "receivers": []})",
+             R"("players": [{"target": 1, "care": [1]}]})",
              R"("players": [{"target": 1, "action_set": {"interval": [0, 1], "x": 1}}]})",
              R"("bias": {"weight": 0, "point": 0, "wieght": 1}, "players": [{"target": 1}]})",
          })
@@ -300,7 +302,8 @@ TEST_CASE("fast loader: large texts read in two threads give load_instance's gam
     // A long free-text value after the players that pulls the midpoint guess out of the players array (it
     // looks like player boundaries: ",{").
     std::string unknown = ", \"description\": \"";
-    for (int k = 0; k < 200000; ++k) unknown += std::string(k ? "," : "") + "{\\\"k\\\": " + std::to_string(k) + "}";
+    for (int k = 0; k < 200000; ++k)
+        unknown += std::string(k ? "," : "") + "{\\\"k\\\": " + std::to_string(k) + "}";
     unknown += "\"";
     struct Case {
         bool names, own_sets;
