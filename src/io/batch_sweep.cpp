@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "bigcert/errors.hpp"
+#include "bigcert/instance_loader.hpp"
 #include "bigcert/rational.hpp"
 #include "bigcert/sweep.hpp"
 #include "io/exact_json.hpp"
@@ -203,6 +204,18 @@ std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
     return items;
 }
 
+// Parameters replace numbers (and may add a weight), never keys: an unknown key of the base would be every
+// line's error, so it is the spec's (exit 2), named under "base". Other errors may depend on the values and
+// stay per line.
+void require_known_base_keys(const BatchItem& first) {
+    try {
+        load_instance_text(first.text);
+    } catch (const UnknownKeyError& e) {
+        throw UnknownKeyError("", "base." + std::string(e.what()));
+    } catch (const std::exception&) {
+    }
+}
+
 }  // namespace
 
 std::vector<BatchItem> expand_sweep(const std::string& spec_text) {
@@ -218,7 +231,9 @@ std::vector<BatchItem> expand_sweep(const std::string& spec_text) {
     if (!base.is_object()) throw InputError("base", "expected an instance object");
     bool grid = spec.contains("grid"), random = spec.contains("random");
     if (grid == random) throw InputError("", "give exactly one of \"grid\" and \"random\"");
-    return grid ? expand_grid(base, spec["grid"]) : expand_random(base, spec["random"]);
+    std::vector<BatchItem> items = grid ? expand_grid(base, spec["grid"]) : expand_random(base, spec["random"]);
+    require_known_base_keys(items.front());
+    return items;
 }
 
 std::vector<BatchItem> expand_sweep_file(const std::string& path) {

@@ -35,7 +35,7 @@ void ObjectKeys::reject(std::string_view key) const {
     std::string expected;
     for (std::size_t k = 0; k < known_.size(); ++k)
         expected += (k == 0 ? "" : k + 1 == known_.size() ? " or " : ", ") + std::string(known_[k]);
-    throw InputError(path, "unknown key (expected " + expected + ")");
+    throw UnknownKeyError(path, "unknown key (expected " + expected + ")");
 }
 
 }  // namespace bigcert

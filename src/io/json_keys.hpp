@@ -27,8 +27,8 @@ class ObjectKeys {
                std::span<const std::string_view> planned = {})
         : object_(object), known_(known), planned_(planned) {}
 
-    // The position of `key` in `known`; throws InputError for an unknown or repeated key and
-    // UnsupportedError for a planned one.
+    // The position of `key` in `known`; throws UnknownKeyError for an unknown key, InputError for a
+    // repeated one and UnsupportedError for a planned one.
     std::size_t take(std::string_view key) {
         std::size_t k = 0;
         for (std::string_view candidate : known_) {

@@ -119,15 +119,19 @@ class StrictKeys(unittest.TestCase):
                   ' "grid": {"players[0].target": [1]}}')
         self.assert_bad_input(run("batch", "--sweep", self.write("n.json", nested), "--out", self.path("on")),
                               "base.players[0].weight: duplicate key")
-        # An unknown key in the base is each line's error (the instance loader's message).
+        # An unknown key in the base is the spec's error, not every line's.
         misspelt = {"base": dict(base, players=[{"target": 1, "wieght": 2}]), "grid": {"players[0].target": [1, 2]}}
-        out = self.path("om")
-        run("batch", "--sweep", self.write("m.json", misspelt), "--out", out)
+        self.assert_bad_input(run("batch", "--sweep", self.write("m.json", misspelt), "--out", self.path("om")),
+                              "base.players[0].wieght: unknown key")
+        # Errors that depend on the values stay per line: here the first point's set is empty.
+        empty = {"base": base, "grid": {"action_set.interval[0]": [7, 0]}}
+        out = self.path("oe")
+        run("batch", "--sweep", self.write("e.json", empty), "--out", out)
         with open(out) as f:
-            errors = [json.loads(line)["error"] for line in f]
-        self.assertEqual(len(errors), 2)
-        for error in errors:
-            self.assertIn("players[0].wieght: unknown key", error)
+            lines = [json.loads(line) for line in f]
+        self.assertEqual(len(lines), 2)
+        self.assertIn("empty set", lines[0]["error"])
+        self.assertIn("solution", lines[1])
 
     def test_profiles_start_files_and_solutions_to_plot(self):
         example = os.path.join(SOURCE, "examples", "paper-ex1a.json")
