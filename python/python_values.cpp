@@ -1,6 +1,8 @@
 #include "python_values.hpp"
 
 #include "bigcert/errors.hpp"
+#include "io/json_keys.hpp"
+#include "io/solution_keys.hpp"
 
 namespace py = pybind11;
 
@@ -77,10 +79,18 @@ std::string profile_json_text(const py::handle& profile) {
     py::object actions;
     if (py::isinstance<py::dict>(profile)) {
         py::dict solution = profile.cast<py::dict>();
+        // A solution's keys only, as for `certify --profile` (FORMAT.md: an unknown key names its path).
+        const JsonPath root;
+        ObjectKeys keys(root, solution_keys);
+        for (const auto& item : solution) keys.take(py::str(item.first).cast<std::string>());
         if (!solution.contains("equilibrium"))
             throw InputError("equilibrium", "missing (expected a solution dict with equilibrium.actions)");
         py::object equilibrium = solution["equilibrium"];
         if (!py::isinstance<py::dict>(equilibrium)) throw InputError("equilibrium", "expected a dict");
+        const JsonPath equilibrium_path = root.field("equilibrium");
+        ObjectKeys parts(equilibrium_path, equilibrium_keys);
+        for (const auto& item : equilibrium.cast<py::dict>())
+            parts.take(py::str(item.first).cast<std::string>());
         if (!equilibrium.cast<py::dict>().contains("actions"))
             throw InputError("equilibrium.actions", "missing");
         actions = equilibrium["actions"];

@@ -43,6 +43,11 @@ struct AlignConfig {
 AlignConfig load_align_config_text(const std::string& json_text);
 AlignConfig load_align_config_file(const std::string& path);
 
+// The memory `bigcert align` will need, estimated before anything is allocated (bytes): the learned
+// receiver's samples (player, offset, y - y', label uniform and label per pair; not needed with an
+// external receiver), the surrogate's probe profiles (2n + 4 of n reports) and the reports of every round.
+double estimated_align_bytes(const AlignConfig& config, bool learned_receiver);
+
 // A receiver: report profile (one point per player) -> x̂. Throws on failure.
 using ReceiverFunction = std::function<std::vector<double>(const std::vector<std::vector<double>>&)>;
 

@@ -13,6 +13,13 @@ public:
         : std::runtime_error(path.empty() ? message : path + ": " + message) {}
 };
 
+// Bad input of one kind: a key that the format does not define (FORMAT.md), named by its JSON path. Such an
+// error does not depend on any number, so a sweep reports it once for its base instead of once per line.
+class UnknownKeyError : public InputError {
+public:
+    using InputError::InputError;
+};
+
 // A valid instance that this build cannot handle yet (a later feature).
 class UnsupportedError : public std::runtime_error {
 public:

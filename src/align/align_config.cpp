@@ -8,31 +8,22 @@
 #include "bigcert/alignment.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/rational.hpp"
+#include "io/exact_json.hpp"
+#include "io/json_keys.hpp"
 
 namespace bigcert {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// nlohmann would read 0.1 as a double; keep every decimal literal's text as a string instead.
-struct ExactNumberParser : nlohmann::detail::json_sax_dom_parser<Json> {
-    using nlohmann::detail::json_sax_dom_parser<Json>::json_sax_dom_parser;
-    bool number_float(double, const std::string& text) {
-        std::string copy = text;
-        return string(copy);
-    }
-};
-
-Json parse_exact(const std::string& text) {
-    Json result;
-    ExactNumberParser sax(result, true);
-    try {
-        Json::sax_parse(text, &sax);
-    } catch (const Json::exception& e) {
-        throw InputError("", std::string("invalid JSON: ") + e.what());
-    }
-    return result;
-}
+// The keys FORMAT.md's bigcert-align/1 defines per object (plus README's `responses.sampling` and the
+// free-text `description`); any other key, or one given twice, is an error naming its path.
+constexpr std::string_view config_keys[] = {"format",     "description", "dimension",
+                                            "action_set", "players",     "responses",
+                                            "seed",       "rounds",      "best_response"};
+constexpr std::string_view player_keys[] = {"ideal", "pairs"};
+constexpr std::string_view responses_keys[] = {"uniform", "sampling"};
+constexpr std::string_view bounds_keys[] = {"lo", "hi"};
+constexpr std::string_view set_kinds[] = {"interval", "box",       "vertices", "halfspaces",
+                                          "ball",     "ellipsoid", "items"};
 
 const Json& member(const Json& object, const std::string& key, const std::string& path) {
     if (!object.is_object()) throw InputError(path, "expected an object");
@@ -85,6 +76,11 @@ std::vector<double> approximate(const Vector& v) {
 
 void read_action_set(const Json& set, AlignConfig& config) {
     const std::size_t d = config.dimension;
+    JsonPath root;
+    require_known_keys(set, root.field("action_set"), set_kinds);
+    if (set.size() != 1) throw InputError("action_set", "an action set has exactly one kind");
+    if (set.contains("box"))
+        require_known_keys(set["box"], root.field("action_set").field("box"), bounds_keys);
     if (set.is_object() && set.contains("interval")) {
         if (d != 1) throw InputError("action_set.interval", "an interval needs dimension 1");
         const Json& iv = set["interval"];
@@ -109,8 +105,12 @@ void read_action_set(const Json& set, AlignConfig& config) {
 }  // namespace
 
 AlignConfig load_align_config_text(const std::string& text) {
-    Json root = parse_exact(text);
+    Json root = parse_exact_json(text);
     if (!root.is_object()) throw InputError("", "expected a JSON object");
+    const JsonPath top;
+    require_known_keys(root, top, config_keys);
+    if (root.contains("description") && !root["description"].is_string())
+        throw InputError("description", "expected a string");
     AlignConfig config;
     const Json& format = member(root, "format", "");
     if (format != "bigcert-align/1") throw InputError("format", "expected \"bigcert-align/1\"");
@@ -124,6 +124,8 @@ AlignConfig load_align_config_text(const std::string& text) {
     std::uint64_t total_pairs = 0;
     for (std::size_t i = 0; i < players.size(); ++i) {
         const std::string path = "players[" + std::to_string(i) + "]";
+        const JsonPath players_path = top.field("players");
+        require_known_keys(players[i], players_path.element(i), player_keys);
         AlignPlayer player;
         player.ideal_exact = exact_point(member(players[i], "ideal", path), d, path + ".ideal");
         player.ideal = approximate(player.ideal_exact);
@@ -134,7 +136,10 @@ AlignConfig load_align_config_text(const std::string& text) {
     if (total_pairs > 200'000'000) throw LimitError("players[*].pairs: more than 2e8 pairs in total");
 
     const Json& responses = member(root, "responses", "");
+    const JsonPath responses_path = top.field("responses");
+    require_known_keys(responses, responses_path, responses_keys);
     const Json& uniform = member(responses, "uniform", "responses");
+    require_known_keys(uniform, responses_path.field("uniform"), bounds_keys);
     Vector lo = exact_point(member(uniform, "lo", "responses.uniform"), d, "responses.uniform.lo");
     Vector hi = exact_point(member(uniform, "hi", "responses.uniform"), d, "responses.uniform.hi");
     for (std::size_t k = 0; k < d; ++k)

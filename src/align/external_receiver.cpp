@@ -35,17 +35,44 @@ std::string request_text(const std::vector<std::vector<double>>& reports, std::s
     return text + "]}\n";
 }
 
+// Text from the receiver or the user's command, for an error message that must stay one line (README "Exit
+// codes"): control characters escaped as in C (\n, \t, \xHH), backslashes doubled, cut after `longest` bytes.
+std::string one_line(std::string_view text, std::size_t longest = 200) {
+    std::string shown;
+    for (std::size_t k = 0; k < text.size() && k < longest; ++k) {
+        const auto byte = static_cast<unsigned char>(text[k]);
+        if (text[k] == '\\') {
+            shown += "\\\\";
+        } else if (text[k] == '\n') {
+            shown += "\\n";
+        } else if (text[k] == '\r') {
+            shown += "\\r";
+        } else if (text[k] == '\t') {
+            shown += "\\t";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            static constexpr char hex[] = "0123456789abcdef";
+            shown += "\\x", shown += hex[byte >> 4], shown += hex[byte & 15];
+        } else {
+            shown += text[k];
+        }
+    }
+    return text.size() > longest ? shown + "..." : shown;
+}
+
+std::string command_text(const std::string& command) {
+    return "receiver command `" + one_line(command) + "`";
+}
+
 std::vector<double> parse_outcome(const std::string& out, std::size_t dimension, const std::string& command) {
     nlohmann::json value = nlohmann::json::parse(out, nullptr, false);
-    std::string shown = out.substr(0, 200);
+    std::string shown = one_line(out);
     if (value.is_discarded() || !value.is_array() || value.size() != dimension)
-        throw ExternalReceiverError("receiver command `" + command + "` printed \"" + shown +
+        throw ExternalReceiverError(command_text(command) + " printed \"" + shown +
                                     "\", expected a JSON array of " + std::to_string(dimension) + " numbers");
     std::vector<double> outcome;
     for (const auto& x : value) {
         if (!x.is_number() || !std::isfinite(x.get<double>()))
-            throw ExternalReceiverError("receiver command `" + command + "` printed a non-number: \"" +
-                                        shown + "\"");
+            throw ExternalReceiverError(command_text(command) + " printed a non-number: \"" + shown + "\"");
         outcome.push_back(x.get<double>());
     }
     return outcome;
@@ -131,8 +158,7 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
                 if (out.size() > (1u << 20)) {
                     kill(-pid, SIGKILL);
                     waitpid(pid, nullptr, 0);
-                    throw ExternalReceiverError("receiver command `" + command_ +
-                                                "` printed more than 1 MiB");
+                    throw ExternalReceiverError(command_text(command_) + " printed more than 1 MiB");
                 }
             } else if (n == 0 || errno != EINTR) {
                 from_child.close_end(0);
@@ -159,14 +185,13 @@ std::vector<double> ExternalReceiver::operator()(const std::vector<std::vector<d
         waitpid(pid, nullptr, 0);
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%g", timeout_seconds_);
-        throw ExternalReceiverTimeout("receiver command `" + command_ + "` timed out after " + seconds +
-                                      " s (killed)");
+        throw ExternalReceiverTimeout(command_text(command_) + " timed out after " + seconds + " s (killed)");
     }
     if (WIFSIGNALED(status))
-        throw ExternalReceiverError("receiver command `" + command_ + "` was killed by signal " +
+        throw ExternalReceiverError(command_text(command_) + " was killed by signal " +
                                     std::to_string(WTERMSIG(status)));
     if (WEXITSTATUS(status) != 0)
-        throw ExternalReceiverError("receiver command `" + command_ + "` exited with status " +
+        throw ExternalReceiverError(command_text(command_) + " exited with status " +
                                     std::to_string(WEXITSTATUS(status)));
     return parse_outcome(out, dimension_, command_);
 }

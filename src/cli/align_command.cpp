@@ -142,6 +142,18 @@ auto guarded(const std::string& receiver_cmd, Work&& work) {
     }
 }
 
+// Refused before anything is drawn (README "Exit codes": a resource limit is exit 5 naming the flag).
+void require_memory_within(const AlignConfig& config, bool learned_receiver, std::size_t max_memory_mb) {
+    const double megabytes = estimated_align_bytes(config, learned_receiver) / (1024.0 * 1024.0);
+    if (megabytes <= static_cast<double>(max_memory_mb)) return;
+    char needed[32];
+    std::snprintf(needed, sizeof needed, "%.0f", megabytes);
+    throw LimitError(
+        std::string(learned_receiver ? "players[*].pairs, players and rounds" : "players and rounds") +
+        ": the experiment needs about " + needed + " MB, more than --max-memory-mb " +
+        std::to_string(max_memory_mb) + " (raise --max-memory-mb)");
+}
+
 }  // namespace
 
 Runner add_align_command(CLI::App& app) {
@@ -151,6 +163,7 @@ Runner add_align_command(CLI::App& app) {
         bool json = false;
         CertifyOptions certify;
         unsigned threads = 0;
+        std::size_t max_memory_mb = 2048;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand(
@@ -169,6 +182,10 @@ Runner add_align_command(CLI::App& app) {
         ->check(positive_seconds());
     command->add_option("--threads", options->threads, "worker threads for the MLE (0: all cores)");
     command
+        ->add_option("--max-memory-mb", options->max_memory_mb,
+                     "refuse configs whose pairs, players and rounds need more memory (estimated up front)")
+        ->capture_default_str();
+    command
         ->add_option("--timeout", options->certify.timeout_seconds,
                      "seconds per Z3 query of the surrogate certification (its solving; --time-limit bounds "
                      "the whole run)")
@@ -177,6 +194,7 @@ Runner add_align_command(CLI::App& app) {
     return [options] {
         if (!options->svg.empty()) require_writable("--svg", options->svg);
         const AlignConfig config = load_align_config_file(options->config);
+        require_memory_within(config, options->receiver_cmd.empty(), options->max_memory_mb);
         ReceiverFunction receiver;
         if (options->receiver_cmd.empty()) {
             auto learned = std::make_shared<LearnedReceiver>(config, options->threads);

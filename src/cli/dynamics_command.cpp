@@ -2,28 +2,30 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "bigcert/dynamics.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "cli/commands.hpp"
+#include "io/exact_json.hpp"
+#include "io/solution_keys.hpp"
 
 namespace bigcert::cli {
 namespace {
 
-// Numbers of a start file: strings ("1/3", "0.1") or JSON integers; a JSON decimal would have gone through
-// a double in the JSON library, so it is refused rather than read inexactly.
+// Numbers of a start file: strings ("1/3", "0.1") or JSON integers; JSON decimals arrive as their text
+// (parse_exact_json), so they are read exactly too.
 Rational start_number(const Json& value, const std::string& path) {
     if (value.is_number_integer()) return *parse_rational(value.dump());
     if (value.is_string()) {
         std::optional<Rational> parsed = parse_rational(value.get<std::string>());
         if (parsed) return *parsed;
-        throw InputError(path, "not a number: " + value.dump());
     }
-    if (value.is_number())
-        throw InputError(path, "write non-integers as strings (\"0.1\", \"1/3\") so they are read exactly");
     throw InputError(path, "not a number: " + value.dump());
 }
+
+constexpr std::string_view start_keys[] = {"actions", "description"};
 
 Vector start_vector(const Json& value, const std::string& path) {
     if (!value.is_array()) return {start_number(value, path)};
@@ -37,8 +39,18 @@ Vector start_vector(const Json& value, const std::string& path) {
 DynamicsProfile read_start_file(const Instance& instance, const std::string& file) {
     std::ifstream in(file);
     if (!in) throw InputError("--start", "cannot read " + file + " (expected first, last or a JSON file)");
-    Json doc = Json::parse(in, nullptr, false);
-    if (doc.is_discarded()) throw InputError("--start", file + ": invalid JSON");
+    std::ostringstream text;
+    text << in.rdbuf();
+    Json doc = parse_exact_json(text.str());
+    // Either form, with its keys only (FORMAT.md: an unknown or repeated key is an error naming its path).
+    const JsonPath root;
+    if (doc.is_object() && doc.contains("actions")) {
+        require_known_keys(doc, root, start_keys);
+    } else if (doc.is_object()) {
+        require_known_keys(doc, root, solution_keys);
+        if (doc.contains("equilibrium") && doc["equilibrium"].is_object())
+            require_known_keys(doc["equilibrium"], root.field("equilibrium"), equilibrium_keys);
+    }
     const Json* actions = nullptr;
     if (doc.is_object() && doc.contains("actions"))
         actions = &doc["actions"];

@@ -1,5 +1,6 @@
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "bigcert/equilibrium_check.hpp"
 #include "bigcert/errors.hpp"
@@ -8,6 +9,8 @@
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
+#include "io/exact_json.hpp"
+#include "io/solution_keys.hpp"
 
 namespace bigcert::cli {
 
@@ -29,8 +32,14 @@ Vector exact_vector(const Json& value, const std::string& path, std::size_t dime
 Solution read_solution(const std::string& path, const Instance& instance) {
     std::ifstream in(path);
     if (!in) throw InputError(path, "cannot open");
-    Json json = Json::parse(in, nullptr, false);
+    std::ostringstream text;
+    text << in.rdbuf();
+    Json json = parse_exact_json(text.str());
     if (!json.is_object() || !json.contains("equilibrium")) throw InputError(path, "not a solution object (no \"equilibrium\")");
+    // FORMAT.md: an unknown or repeated key is an error naming its path (repeats: parse_exact_json).
+    const JsonPath root;
+    require_known_keys(json, root, solution_keys);
+    require_known_keys(json["equilibrium"], root.field("equilibrium"), equilibrium_keys);
     const Json& eq = json["equilibrium"];
     if (!eq.contains("actions") || !eq["actions"].is_array() || eq["actions"].size() != instance.players.size())
         throw InputError("equilibrium.actions", "expected one action per player");

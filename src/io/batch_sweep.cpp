@@ -5,33 +5,20 @@
 #include <sstream>
 
 #include "bigcert/errors.hpp"
+#include "bigcert/instance_loader.hpp"
 #include "bigcert/rational.hpp"
 #include "bigcert/sweep.hpp"
+#include "io/exact_json.hpp"
 
 namespace bigcert {
 
 namespace {
 
-// nlohmann would read 0.1 as a double; this parser keeps every decimal literal's text as a string, which the
-// instance loader reads exactly (FORMAT.md "Numbers").
-struct ExactNumberParser : nlohmann::detail::json_sax_dom_parser<Json> {
-    using nlohmann::detail::json_sax_dom_parser<Json>::json_sax_dom_parser;
-    bool number_float(double, const std::string& text) {
-        std::string copy = text;
-        return string(copy);
-    }
-};
-
-Json parse_exact(const std::string& text) {
-    Json result;
-    ExactNumberParser sax(result, true);
-    try {
-        Json::sax_parse(text, &sax);
-    } catch (const Json::exception& e) {
-        throw InputError("", std::string("invalid JSON: ") + e.what());
-    }
-    return result;
-}
+// The keys of a spec (README "Sweeps"; `description` is free text). The base is an instance: its keys are
+// checked by the instance loader, per item.
+constexpr std::string_view spec_keys[] = {"format", "name", "description", "base", "grid", "random"};
+constexpr std::string_view random_keys[] = {"count", "seed", "ranges"};
+constexpr std::string_view range_keys[] = {"lo", "hi", "denominator"};
 
 Rational number_at(const Json& value, const std::string& path) {
     std::string text = value.is_string() ? value.get<std::string>() : value.is_number_integer() ? value.dump() : "";
@@ -168,6 +155,9 @@ std::vector<BatchItem> expand_grid(const Json& base, const Json& grid) {
 }
 
 std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
+    const JsonPath root;
+    const JsonPath random_path = root.field("random");
+    require_known_keys(random, random_path, random_keys);
     const Json& count = member(random, "count", "random");
     if (!count.is_number_unsigned() || count.get<std::uint64_t>() == 0 || count.get<std::uint64_t>() > 10'000'000)
         throw InputError("random.count", "expected an integer between 1 and 10^7");
@@ -181,6 +171,8 @@ std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
     std::vector<Parameter> parameters;
     for (const auto& [target, range] : ranges.items()) {
         std::string where = "random.ranges." + target;
+        const JsonPath ranges_path = random_path.field("ranges");
+        require_known_keys(range, ranges_path.field(target), range_keys);
         Parameter p;
         p.target = target;
         p.steps = parse_target(target, where);
@@ -212,21 +204,36 @@ std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
     return items;
 }
 
+// Parameters replace numbers (and may add a weight), never keys: an unknown key of the base would be every
+// line's error, so it is the spec's (exit 2), named under "base". Other errors may depend on the values and
+// stay per line.
+void require_known_base_keys(const BatchItem& first) {
+    try {
+        load_instance_text(first.text);
+    } catch (const UnknownKeyError& e) {
+        throw UnknownKeyError("", "base." + std::string(e.what()));
+    } catch (const std::exception&) {
+    }
+}
+
 }  // namespace
 
 std::vector<BatchItem> expand_sweep(const std::string& spec_text) {
-    Json spec = parse_exact(spec_text);
+    Json spec = parse_exact_json(spec_text);
     if (!spec.is_object()) throw InputError("", "a sweep spec is a JSON object");
+    const JsonPath root;
+    require_known_keys(spec, root, spec_keys);
+    if (spec.contains("description") && !spec["description"].is_string())
+        throw InputError("description", "expected a string");
     if (spec.contains("format") && spec["format"] != "bigcert-sweep/1")
         throw InputError("format", "expected \"bigcert-sweep/1\"");
     const Json& base = member(spec, "base", "");
     if (!base.is_object()) throw InputError("base", "expected an instance object");
-    for (const auto& [key, value] : spec.items())
-        if (key != "format" && key != "base" && key != "grid" && key != "random" && key != "name")
-            throw InputError(key, "unknown key");
     bool grid = spec.contains("grid"), random = spec.contains("random");
     if (grid == random) throw InputError("", "give exactly one of \"grid\" and \"random\"");
-    return grid ? expand_grid(base, spec["grid"]) : expand_random(base, spec["random"]);
+    std::vector<BatchItem> items = grid ? expand_grid(base, spec["grid"]) : expand_random(base, spec["random"]);
+    require_known_base_keys(items.front());
+    return items;
 }
 
 std::vector<BatchItem> expand_sweep_file(const std::string& path) {

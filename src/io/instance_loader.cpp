@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "bigcert/errors.hpp"
+#include "io/json_keys.hpp"
 #include "io/json_path.hpp"
 #include "io/json_structure.hpp"
 
@@ -15,6 +16,20 @@ namespace bigcert {
 namespace {
 
 namespace od = simdjson::ondemand;
+
+// The keys FORMAT.md defines per object (README "Instances": `description` is free text).
+constexpr std::string_view instance_keys[] = {"format",    "name", "description", "loss",
+                                              "dimension", "bias", "action_set",  "players"};
+constexpr std::string_view planned_instance_keys[] = {"receivers", "rule"};
+constexpr std::string_view player_keys[] = {"target", "weight", "name", "action_set", "description"};
+constexpr std::string_view planned_player_keys[] = {"care"};
+constexpr std::string_view bias_keys[] = {"weight", "point"};
+constexpr std::string_view set_keys[] = {"interval",  "box",   "vertices", "halfspaces", "ball",
+                                         "ellipsoid", "items", "choose",   "repeats"};
+constexpr std::string_view box_keys[] = {"lo", "hi"};
+constexpr std::string_view halfspace_keys[] = {"a", "b"};
+constexpr std::string_view ball_keys[] = {"center", "radius"};
+constexpr std::string_view ellipsoid_keys[] = {"center", "matrix"};
 
 // An action set as written, before the dimension is known to be consistent.
 struct RawSet {
@@ -159,8 +174,10 @@ std::size_t InstanceReader::count(od::value value, const JsonPath& path, std::si
 RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
     RawSet raw;
     raw.path = path.str();
+    ObjectKeys keys(path, set_keys);
     for (od::field field : expect_object(value, path)) {
         std::string_view key = field.unescaped_key();
+        keys.take(key);
         std::string key_text(key);
         JsonPath here = path.field(key_text);
         if (key == "interval") {
@@ -178,13 +195,14 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
         } else if (key == "box") {
             if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
             raw.kind = "box";
-            bool has_lo = false, has_hi = false;
+            ObjectKeys parts(here, box_keys);
             for (od::field part : expect_object(field.value(), here)) {
-                std::string_view part_key = part.unescaped_key();
-                if (part_key == "lo") raw.box_lo = vector(part.value(), here.field("lo")), has_lo = true;
-                else if (part_key == "hi") raw.box_hi = vector(part.value(), here.field("hi")), has_hi = true;
+                if (parts.take(part.unescaped_key()) == 0)
+                    raw.box_lo = vector(part.value(), here.field("lo"));
+                else
+                    raw.box_hi = vector(part.value(), here.field("hi"));
             }
-            if (!has_lo || !has_hi) throw InputError(here.str(), "a box needs \"lo\" and \"hi\"");
+            if (!parts.has(0) || !parts.has(1)) throw InputError(here.str(), "a box needs \"lo\" and \"hi\"");
         } else if (key == "vertices") {
             if (!raw.kind.empty()) throw InputError(here.str(), "an action set has exactly one kind");
             raw.kind = "vertices";
@@ -197,13 +215,15 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
             for (od::value element : expect_array(field.value(), here)) {
                 JsonPath item = here.element(i++);
                 Halfspace h;
-                bool has_a = false, has_b = false;
+                ObjectKeys parts(item, halfspace_keys);
                 for (od::field part : expect_object(element, item)) {
-                    std::string_view part_key = part.unescaped_key();
-                    if (part_key == "a") h.normal = vector(part.value(), item.field("a")), has_a = true;
-                    else if (part_key == "b") h.offset = number(part.value(), item.field("b")), has_b = true;
+                    if (parts.take(part.unescaped_key()) == 0)
+                        h.normal = vector(part.value(), item.field("a"));
+                    else
+                        h.offset = number(part.value(), item.field("b"));
                 }
-                if (!has_a || !has_b) throw InputError(item.str(), "a halfspace needs \"a\" and \"b\"");
+                if (!parts.has(0) || !parts.has(1))
+                    throw InputError(item.str(), "a halfspace needs \"a\" and \"b\"");
                 raw.halfspaces.push_back(std::move(h));
             }
             if (raw.halfspaces.empty()) throw InputError(here.str(), "unbounded set: no halfspaces");
@@ -227,7 +247,6 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
             raw.repeats = bool(flag.get_bool());
             raw.has_repeats = true;
         }
-        // other keys (annotations) are ignored
     }
     if ((raw.has_choose || raw.has_repeats) && raw.kind != "items")
         throw InputError(path.field(raw.has_choose ? "choose" : "repeats").str(), "only a finite action space (\"items\") has this key");
@@ -268,20 +287,16 @@ ActionSet InstanceReader::build_set(const RawSet& raw) const {
 
 void InstanceReader::read_curved(od::value value, const JsonPath& path, RawSet& raw) {
     const bool ball = raw.kind == "ball";
-    bool has_center = false, has_shape = false;
+    ObjectKeys parts(path, ball ? std::span<const std::string_view>(ball_keys) : ellipsoid_keys);
     for (od::field part : expect_object(value, path)) {
-        std::string_view part_key = part.unescaped_key();
-        if (part_key == "center") {
+        if (parts.take(part.unescaped_key()) == 0)
             raw.center = vector(part.value(), path.field("center"));
-            has_center = true;
-        } else if (ball && part_key == "radius") {
+        else if (ball)
             raw.radius = number(part.value(), path.field("radius"));
-            has_shape = true;
-        } else if (!ball && part_key == "matrix") {
+        else
             raw.points = vector_list(part.value(), path.field("matrix"));
-            has_shape = true;
-        }
     }
+    const bool has_center = parts.has(0), has_shape = parts.has(1);
     if (!has_center) throw InputError(path.str(), "a " + raw.kind + " needs \"center\"");
     if (!has_shape) throw InputError(path.str(), ball ? "a ball needs \"radius\"" : "an ellipsoid needs \"matrix\"");
 }
@@ -324,11 +339,20 @@ ActionSet InstanceReader::build_finite_set(const RawSet& raw) const {
 }
 
 void InstanceReader::read_bias(od::value value, const JsonPath& path, Instance& instance) {
+    ObjectKeys keys(path, bias_keys);
     for (od::field field : expect_object(value, path)) {
-        std::string_view key = field.unescaped_key();
-        if (key == "weight") instance.bias_weight = number(field.value(), path.field("weight"));
-        else if (key == "point") instance.bias_point = vector(field.value(), path.field("point"));
+        if (keys.take(field.unescaped_key()) == 0)
+            instance.bias_weight = number(field.value(), path.field("weight"));
+        else
+            instance.bias_point = vector(field.value(), path.field("point"));
     }
+}
+
+// Free text (README "Instances"): any string, not interpreted.
+void free_text(od::value value, const JsonPath& path) {
+    if (value.type() != od::json_type::string) throw InputError(path.str(), "expected a string");
+    std::string_view ignored = value.get_string();  // validates the string's escapes and UTF-8
+    (void)ignored;
 }
 
 void InstanceReader::read_player(od::value value, const JsonPath& path, Instance& instance,
@@ -337,8 +361,10 @@ void InstanceReader::read_player(od::value value, const JsonPath& path, Instance
     player.weight = 1;
     bool has_target = false;
     std::optional<RawSet> own;
+    ObjectKeys keys(path, player_keys, planned_player_keys);
     for (od::field field : expect_object(value, path)) {
         std::string_view key = field.unescaped_key();
+        keys.take(key);
         if (key == "target") {
             player.target = vector(field.value(), path.field("target"));
             has_target = true;
@@ -348,6 +374,8 @@ void InstanceReader::read_player(od::value value, const JsonPath& path, Instance
             player.name = text(field.value(), path.field("name"));
         } else if (key == "action_set") {
             own = raw_set(field.value(), path.field("action_set"));
+        } else {
+            free_text(field.value(), path.field("description"));
         }
     }
     if (!has_target) throw InputError(path.str(), "missing \"target\"");
@@ -377,8 +405,10 @@ Instance InstanceReader::read(od::document& doc) {
     std::vector<std::optional<RawSet>> own_sets;
     bool has_players = false;
     JsonPath root;
+    ObjectKeys keys(root, instance_keys, planned_instance_keys);
     for (od::field field : doc.get_object()) {
         std::string_view key = field.unescaped_key();
+        keys.take(key);
         if (key == "format") {
             std::string format = text(field.value(), root.field("format"));
             if (format != "bigcert/1") throw InputError("format", "unsupported format \"" + format + "\" (expected \"bigcert/1\")");
@@ -402,7 +432,10 @@ Instance InstanceReader::read(od::document& doc) {
                     throw LimitError("players: more than " + std::to_string(limits_.max_players) + " players (raise --max-players)");
                 read_player(element, players_path.element(i++), instance, own_sets);
             }
+        } else if (key == "description") {
+            free_text(field.value(), root.field("description"));
         }
+        // "dimension" was read above.
     }
     if (!has_players || instance.players.empty()) throw InputError("players", "at least one player is required");
     if (!instance.bias_point.empty() || sign(instance.bias_weight) != 0) {

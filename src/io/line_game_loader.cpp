@@ -41,7 +41,8 @@ void PlayerColumns::append(PlayerColumns&& other) {
     own_set.insert(own_set.end(), other.own_set.begin(), other.own_set.end());
 }
 
-// A field may appear once: the general loader gives repeated keys meanings of their own.
+// A field may appear once, and only the keys below are read here: a repeated or unknown key is an error
+// that the general loader reports with its JSON path (FORMAT.md), so the fast path declines.
 void mark_once(bool& seen) {
     if (seen) throw NotLine{};
     seen = true;
@@ -161,21 +162,6 @@ class LineScanner {
         return result;
     }
 
-    // Any JSON value, validated and ignored (unknown keys).
-    void skip_value() {
-        skip_space();
-        if (at_ == end_) throw NotLine{};
-        switch (*at_) {
-            case '"': string(); return;
-            case '{': return object([&](std::string_view) { skip_value(); });
-            case '[': return skip_elements();
-            case 't': return literal("true");
-            case 'f': return literal("false");
-            case 'n': return literal("null");
-            default: number_token();
-        }
-    }
-
     // {"key": value, ...}, calling member(key) with the scanner at each value.
     template <class Member>
     void object(Member&& member) {
@@ -290,19 +276,6 @@ class LineScanner {
         while (at_ < end_ && *at_ >= '0' && *at_ <= '9') ++at_;
         return at_ != begin;
     }
-    void literal(const char* word) {
-        std::size_t length = std::strlen(word);
-        if (static_cast<std::size_t>(end_ - at_) < length || std::memcmp(at_, word, length) != 0) throw NotLine{};
-        at_ += length;
-    }
-    void skip_elements() {
-        open('[');
-        if (next_is(']')) return close(']');
-        do skip_value();
-        while (next_is(',') && ++at_);
-        close(']');
-    }
-
     const char* at_;
     const char* end_;
     const LoadLimits& limits_;
@@ -313,29 +286,23 @@ class LineScanner {
     SmallFraction last_value_;
 };
 
-// {"interval": [lo, hi]} and annotations; any other kind of set leaves the fast path.
+// {"interval": [lo, hi]}; any other kind of set (or key) leaves the fast path.
 void interval_set(LineScanner& in, SmallFraction& lo, SmallFraction& hi) {
     bool has_interval = false;
     in.object([&](std::string_view key) {
-        if (key == "interval") {
-            mark_once(has_interval);
-            in.open('[');
-            lo = in.number();
-            in.expect(',');
-            hi = in.number();
-            in.close(']');
-        } else if (key == "box" || key == "vertices" || key == "halfspaces" || key == "ball" ||
-                   key == "ellipsoid" || key == "items" || key == "choose" || key == "repeats") {
-            throw NotLine{};
-        } else {
-            in.skip_value();
-        }
+        if (key != "interval") throw NotLine{};
+        mark_once(has_interval);
+        in.open('[');
+        lo = in.number();
+        in.expect(',');
+        hi = in.number();
+        in.close(']');
     });
     if (!has_interval || compare(hi, lo) < 0) throw NotLine{};
 }
 
 void player(LineScanner& in, PlayerColumns& out) {
-    bool has_target = false, has_weight = false, has_name = false, has_set = false;
+    bool has_target = false, has_weight = false, has_name = false, has_set = false, has_description = false;
     SmallFraction target, weight{1, 1};
     std::uint32_t set = PlayerColumns::common;
     in.object([&](std::string_view key) {
@@ -356,8 +323,10 @@ void player(LineScanner& in, PlayerColumns& out) {
             interval_set(in, lo, hi);
             set = static_cast<std::uint32_t>(out.lows.size());
             out.lows.push_back(lo), out.highs.push_back(hi);
+        } else if (key == "description") {
+            mark_once(has_description), in.string();
         } else {
-            in.skip_value();
+            throw NotLine{};
         }
     });
     if (!has_target) throw NotLine{};
@@ -453,7 +422,7 @@ class LineDocument {
     bool has_common_ = false;
     SmallFraction common_lo_, common_hi_;
     bool seen_format_ = false, seen_name_ = false, seen_loss_ = false, seen_dimension_ = false,
-         seen_bias_ = false, seen_set_ = false, seen_players_ = false;
+         seen_bias_ = false, seen_set_ = false, seen_players_ = false, seen_description_ = false;
 };
 
 void LineDocument::read_players() {
@@ -495,7 +464,7 @@ void LineDocument::top_level_member(std::string_view key, LineGame& game) {
             else if (field == "point")
                 mark_once(has_point), point = in_.coordinate();
             else
-                in_.skip_value();
+                throw NotLine{};
         });
         if (!has_point && sign(weight) != 0) throw NotLine{};  // an error for the general loader to report
         if (has_point && !multiply(weight, point, game.bias)) throw NotLine{};
@@ -506,8 +475,10 @@ void LineDocument::top_level_member(std::string_view key, LineGame& game) {
     } else if (key == "players") {
         mark_once(seen_players_);
         read_players();
+    } else if (key == "description") {
+        mark_once(seen_description_), in_.string();
     } else {
-        in_.skip_value();
+        throw NotLine{};
     }
 }
 

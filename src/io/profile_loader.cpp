@@ -3,9 +3,13 @@
 #include <simdjson.h>
 
 #include <filesystem>
+#include <optional>
+#include <utility>
 
 #include "bigcert/errors.hpp"
+#include "io/json_keys.hpp"
 #include "io/json_structure.hpp"
+#include "io/solution_keys.hpp"
 
 namespace bigcert {
 namespace {
@@ -61,9 +65,10 @@ std::vector<Vector> read_actions(od::value value, const std::string& path, const
     return actions;
 }
 
-// Finds equilibrium.actions and hands it to `read`.
+// Finds equilibrium.actions and hands it to `read`; the keys on the way are a solution object's, each once.
 template <class Read>
 auto with_actions(std::string_view json, const LoadLimits& limits, Read&& read) {
+    std::optional<decltype(read(std::declval<od::value>()))> result;
     if (json.size() > limits.max_input_bytes) throw LimitError("profile exceeds the input limit");
     check_json_structure(json, limits.max_nesting);
     simdjson::padded_string padded(json);
@@ -71,14 +76,23 @@ auto with_actions(std::string_view json, const LoadLimits& limits, Read&& read) 
     try {
         od::document doc = parser.iterate(padded);
         if (doc.type() != od::json_type::object) throw InputError("", "a profile must be a JSON object (a solution)");
-        od::value equilibrium;
-        if (doc.find_field_unordered("equilibrium").get(equilibrium) != simdjson::SUCCESS)
+        const JsonPath root;
+        const JsonPath equilibrium_path = root.field("equilibrium");
+        ObjectKeys keys(root, solution_keys);
+        for (od::field field : doc.get_object()) {
+            if (solution_keys[keys.take(field.unescaped_key())] != "equilibrium") continue;
+            od::value equilibrium = field.value();
+            if (equilibrium.type() != od::json_type::object)
+                throw InputError("equilibrium", "expected an object");
+            ObjectKeys equilibrium_keys_seen(equilibrium_path, equilibrium_keys);
+            for (od::field part : equilibrium.get_object())
+                if (equilibrium_keys[equilibrium_keys_seen.take(part.unescaped_key())] == "actions")
+                    result.emplace(read(part.value()));
+            if (!result) throw InputError("equilibrium.actions", "missing");
+        }
+        if (!result)
             throw InputError("equilibrium", "missing (expected a solution object with equilibrium.actions)");
-        if (equilibrium.type() != od::json_type::object) throw InputError("equilibrium", "expected an object");
-        od::value actions;
-        if (equilibrium.find_field_unordered("actions").get(actions) != simdjson::SUCCESS)
-            throw InputError("equilibrium.actions", "missing");
-        return read(actions);
+        return std::move(*result);
     } catch (const simdjson::simdjson_error& e) {
         throw InputError("", std::string("invalid JSON in the profile: ") + simdjson::error_message(e.error()));
     }

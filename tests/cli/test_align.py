@@ -100,6 +100,62 @@ class AlignTest(unittest.TestCase):
         self.assertEqual(slow.returncode, 5)
         self.assertIn("timed out", slow.stderr)
 
+    def test_unknown_and_repeated_config_keys_exit_2_with_path(self):
+        cases = [
+            ({"seeed": 3}, "seeed: unknown key"),
+            ({"players": [{"ideal": 0.1, "pairs": 100, "pears": 5}]}, "players[0].pears: unknown key"),
+            ({"responses": {"uniform": {"lo": [-1], "hi": [1], "mid": [0]}}}, "responses.uniform.mid: unknown key"),
+            ({"responses": {"uniform": {"lo": [-1], "hi": [1]}, "samplng": "iid"}}, "responses.samplng: unknown key"),
+            ({"action_set": {"interval": [-1, 1], "box": {"lo": [-1], "hi": [1]}}}, "action_set: "),
+        ]
+        for changes, message in cases:
+            result = run(config(**changes))
+            self.assertEqual(result.returncode, 2, (changes, result.stderr))
+            self.assertIn(message, result.stderr)
+            self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+        with open(PAPER) as f:
+            text = f.read()
+        for old, new, message in [('"seed": 3', '"seed": 3, "seed": 4', "seed: duplicate key"),
+                                  ('"pairs": 10000}', '"pairs": 10000, "pairs": 5}', "players[0].pairs: duplicate key")]:
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+                handle.write(text.replace(old, new, 1))
+            result = run(handle.name)
+            os.unlink(handle.name)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn(message, result.stderr)
+
+    def test_external_receiver_errors_are_one_line(self):
+        cases = [("printf 'not\\na\\nnumber\\n'", "not\\na\\nnumber\\n"),  # its output, escaped
+                 ("printf '[1, 2]\\n'", "expected a JSON array of 1 numbers"),
+                 ("exit 3\n# a second line of the command", "exited with status 3")]
+        for command, message in cases:
+            result = run(PAPER, "--receiver-cmd", command)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+            self.assertIn(message, result.stderr)
+
+    def test_huge_pair_counts_are_refused_up_front(self):
+        # 2 x 10^8 pairs would need ~5.8 GB; refused before anything is drawn, within an address-space cap
+        # of 1 GB (an allocation would fail), naming the flag that raises the limit.
+        import resource
+        import time
+
+        def cap():
+            resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+        path = config(players=[{"ideal": -0.1, "pairs": 100000000}, {"ideal": 0.3, "pairs": 100000000}])
+        started = time.monotonic()
+        result = subprocess.run([BIGCERT, "align", path], capture_output=True, text=True, timeout=60,
+                                preexec_fn=cap)
+        self.assertEqual(result.returncode, 5, result.stderr)
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertIn("--max-memory-mb", result.stderr)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+        # Many players times many rounds is refused too, and the limit is the flag's.
+        many = config(players=[{"ideal": 0, "pairs": 1}] * 20000, rounds=100000)
+        self.assertEqual(run(many).returncode, 5)
+        self.assertEqual(run(PAPER, "--max-memory-mb", "0").returncode, 5)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -61,7 +61,7 @@ TEST_CASE("bad instances give one-line errors naming the JSON path", "[loader]")
         {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}], "loss": "cubic"})", R"(loss: expected "squared" or "inner")"},
         {R"({"dimension": 0, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: must be at least 1"},
         {R"({"dimension": 1.5, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: expected a non-negative integer"},
-        {R"({"action_set": {"circle": 1}, "players": [{"target": 1}]})", "action_set: expected one of interval"},
+        {R"({"action_set": {"circle": 1}, "players": [{"target": 1}]})", "action_set.circle: unknown key (expected interval, box,"},
         {R"({"action_set": {"interval": [0, 1], "box": {"lo": [0], "hi": [1]}}, "players": [{"target": 1}]})", "action_set.box: an action set has exactly one kind"},
         {R"({"format": "bigcert/9", "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "format: unsupported format"},
         {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]} trailing)", "invalid JSON"},
@@ -121,4 +121,58 @@ TEST_CASE("input limits are enforced before parsing", "[loader]") {
     LoadLimits few;
     few.max_players = 1;
     CHECK_THROWS_AS(load_instance_text(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": 2}]})", few), LimitError);
+}
+
+TEST_CASE("unknown and repeated keys are errors naming their JSON path (FORMAT.md)", "[loader]") {
+    auto message = [](const std::string& json) -> std::string {
+        try {
+            load_instance_text(json);
+        } catch (const InputError& e) {
+            return e.what();
+        } catch (const UnsupportedError& e) {
+            return std::string("unsupported: ") + e.what();
+        }
+        return "accepted";
+    };
+    const std::string set = R"("action_set": {"interval": [0, 6]})";
+    // A misspelt weight used to mean weight 1.
+    CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1}, {"target": 4, "wieght": 2}]})"),
+               Catch::Matchers::StartsWith("players[1].wieght: unknown key (expected target, weight, name,"));
+    // Two players arrays (2 + 1 entries) used to make a 3-player game.
+    CHECK(message("{" + set + R"(, "players": [{"target": 1}, {"target": 2}], "players": [{"target": 3}]})") ==
+          "players: duplicate key");
+    CHECK(message("{" + set + R"(, "players": [{"target": 1, "weight": 1, "weight": 2}]})") ==
+          "players[0].weight: duplicate key");
+    CHECK(message(R"({"action_set": {"interval": [0, 6], "interval": [0, 1]}, "players": [{"target": 1}]})") ==
+          "action_set.interval: duplicate key");
+    CHECK(message(R"({"dimension": 2, "action_set": {"box": {"lo": [0, 0], "hi": [1, 1], "lo": [0, 1]}},
+                     "players": [{"target": [0, 0]}]})") == "action_set.box.lo: duplicate key");
+    CHECK(message(R"({"dimension": 1, "dimension": 1,)" + set + R"(, "players": [{"target": 1}]})") ==
+          "dimension: duplicate key");
+    // Nested objects.
+    CHECK_THAT(message("{" + set + R"(, "bias": {"weight": 1, "point": 0, "wieght": 2}, "players": [{"target": 1}]})"),
+               Catch::Matchers::StartsWith("bias.wieght: unknown key (expected weight or point)"));
+    CHECK_THAT(message(R"({"action_set": {"interval": [0, 6], "interval2": [0, 1]}, "players": [{"target": 1}]})"),
+               Catch::Matchers::StartsWith("action_set.interval2: unknown key"));
+    CHECK_THAT(message(R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 1, "c": 0}]}, "players": [{"target": [0, 0]}]})"),
+               Catch::Matchers::StartsWith("action_set.halfspaces[0].c: unknown key"));
+    CHECK_THAT(message(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1, "matrix": []}}, "players": [{"target": [0, 0]}]})"),
+               Catch::Matchers::StartsWith("action_set.ball.matrix: unknown key (expected center or radius)"));
+    CHECK_THAT(message("{" + set + R"(, "Players": [{"target": 1}]})"), Catch::Matchers::StartsWith("Players: unknown key"));
+    // Escapes name the same key; an odd key is shown escaped, on one line.
+    CHECK(message("{" + set + R"(, "players": [{"target": 1, "weigh\u0074": 2, "weight": 3}]})") ==
+          "players[0].weight: duplicate key");
+    CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "we\night": 2}]})"),
+               Catch::Matchers::StartsWith(R"(players[0]."we\u000aight": unknown key)"));
+    // Keys of open extensions (several receivers, receiver rules) are refused, not ignored.
+    CHECK_THAT(message("{" + set + R"(, "receivers": [{"name": "m", "weights": [1]}], "players": [{"target": 1}]})"),
+               Catch::Matchers::StartsWith("unsupported: receivers: "));
+    CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "care": [1]}]})"),
+               Catch::Matchers::StartsWith("unsupported: players[0].care: "));
+    CHECK_THAT(message("{" + set + R"(, "rule": "mean", "players": [{"target": 1}]})"),
+               Catch::Matchers::StartsWith("unsupported: rule: "));
+    // The documented free text is fine (a string).
+    CHECK(message("{" + set + R"(, "description": "two players", "players": [{"target": 1, "description": "x"}]})") ==
+          "accepted");
+    CHECK(message("{" + set + R"(, "description": 3, "players": [{"target": 1}]})") == "description: expected a string");
 }

@@ -175,6 +175,21 @@ class CheckTest(unittest.TestCase):
             bigcert.check(bigcert.load(example("paper-ex1a")), "theorem-9")
         self.assertIn('properties: unknown property "theorem-9"', str(caught.exception))
 
+    def test_unknown_and_repeated_keys_name_their_path(self):
+        for text, message in [('{"action_set": {"interval": [0, 6]}, "players": [{"target": 1, "wieght": 2}]}',
+                               "players[0].wieght: unknown key"),
+                              ('{"action_set": {"interval": [0, 6]}, "players": [{"target": 1}], "players": []}',
+                               "players: duplicate key")]:
+            with self.assertRaises(bigcert.InputError) as caught:
+                bigcert.load(text)
+            self.assertIn(message, str(caught.exception))
+        game = bigcert.load(example("paper-ex1a"))
+        solution = bigcert.solve(game)
+        self.assertEqual(bigcert.certify(game, solution)["verdict"], "certified")
+        with self.assertRaises(bigcert.InputError) as caught:
+            bigcert.certify(game, dict(solution, equilibrium=dict(solution["equilibrium"], acions=[[1], [6]])))
+        self.assertIn("equilibrium.acions: unknown key", str(caught.exception))
+
 
 def exact_json(value, numeric, inside=False):
     """The CLI's JSON with the strings under the keys in `numeric` as Fractions (what the module returns)."""

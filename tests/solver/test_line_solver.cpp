@@ -140,6 +140,9 @@ TEST_CASE("fast path: a potential term out of range is summed in GMP, the rest s
 TEST_CASE("fast loader: declines whatever it does not read exactly as load_instance does", "[line]") {
     const char* head = R"({"format": "bigcert/1", "dimension": 1, "action_set": {"interval": [-1, 1]}, )";
     CHECK(load_line_game_text(std::string(head) + R"("players": [{"target": 1}]})").has_value());
+    CHECK(load_line_game_text(std::string(head) +
+                              R"("description": "d", "players": [{"target": 1, "description": "e"}]})")
+              .has_value());
     for (const char* players : {
              R"("players": [{"target": "1e3"}]})",                                  // exponent
              R"("players": [{"target": 1, "weight": 1, "weight": 2}]})",            // repeated key
@@ -150,6 +153,12 @@ TEST_CASE("fast loader: declines whatever it does not read exactly as load_insta
              R"("players": [{"target": 1, "name": 7}]})",
              R"("players": []})",
              R"("players": [{"target": 1}]} trailing)",
+             // Unknown keys (and keys of open extensions): the general loader names their path.
+             R"("players": [{"target": 1, "wieght": 2}]})",
+             R"("players": [{"target": 1}], "receivers": []})",
+             R"("players": [{"target": 1, "care": [1]}]})",
+             R"("players": [{"target": 1, "action_set": {"interval": [0, 1], "x": 1}}]})",
+             R"("bias": {"weight": 0, "point": 0, "wieght": 1}, "players": [{"target": 1}]})",
          })
         CHECK_FALSE(load_line_game_text(std::string(head) + players).has_value());
     CHECK_FALSE(load_line_game_text(R"({"format": "bigcert/1", "dimension": 2, "players": []})").has_value());
@@ -215,7 +224,7 @@ TEST_CASE("fast loader: on mutated texts it reads a game only where load_instanc
     std::mt19937 rng(99);
     const std::string alphabet = "{}[]\",:0123456789/.-+eE aname";
     int accepted = 0, declined = 0;
-    for (int round = 0; round < 3000; ++round) {
+    for (int round = 0; round < 4000; ++round) {  // (edits that make an unknown key are declined too)
         std::string text = random_instance(rng, std::uniform_int_distribution<int>(1, 4)(rng));
         for (int edit = std::uniform_int_distribution<int>(1, 3)(rng); edit > 0; --edit) {
             std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size() - 1)(rng);
@@ -290,10 +299,12 @@ std::string large_instance(std::mt19937& rng, bool names, bool own_sets, const s
 TEST_CASE("fast loader: large texts read in two threads give load_instance's game", "[line]") {
     std::mt19937 rng(7);
     const std::string common = R"(, "action_set": {"interval": [-1, 1]})";
-    // The same unknown value after the players that pulls the midpoint guess out of the players array.
-    std::string unknown = ", \"notes\": [";
-    for (int k = 0; k < 200000; ++k) unknown += std::string(k ? "," : "") + "{\"k\": " + std::to_string(k) + "}";
-    unknown += "]";
+    // A long free-text value after the players that pulls the midpoint guess out of the players array (it
+    // looks like player boundaries: ",{").
+    std::string unknown = ", \"description\": \"";
+    for (int k = 0; k < 200000; ++k)
+        unknown += std::string(k ? "," : "") + "{\\\"k\\\": " + std::to_string(k) + "}";
+    unknown += "\"";
     struct Case {
         bool names, own_sets;
         std::string after;
