@@ -433,10 +433,11 @@ struct ReceiverCounter {
     const std::vector<std::size_t>& representative;
     // Per moving player (in s.moving order) and coordinate: the range of w_i s_c, and suffix sums of it.
     std::vector<Num> low, high, rest_low, rest_high;
+    std::size_t max_states;
 
     ReceiverCounter(const Instance& game, const SumsByPlayer& by_player, const ScaledGame<Num>& scaled,
-                    const std::vector<std::size_t>& classes)
-        : g(game), sums(by_player), s(scaled), representative(classes) {
+                    const std::vector<std::size_t>& classes, std::size_t max_partial)
+        : g(game), sums(by_player), s(scaled), representative(classes), max_states(max_partial) {
         const std::size_t m = s.moving.size(), d = s.d;
         low.assign(m * d, Num(0)), high.assign(m * d, Num(0));
         rest_low.assign((m + 1) * d, Num(0)), rest_high.assign((m + 1) * d, Num(0));
@@ -504,14 +505,35 @@ struct ReceiverCounter {
             fixed *= (*sums[i])[j].multiplicity;
         }
         if (free.empty()) return std::equal(shift.begin(), shift.end(), r) ? fixed : Integer(0);
+        // Per free player q: what the free players after q can still add, coordinate by coordinate; points
+        // from which r is out of that range are dropped (they cannot end at r).
+        std::vector<Num> rest_lo((free.size() + 1) * d, Num(0)), rest_hi((free.size() + 1) * d, Num(0));
+        for (std::size_t q = free.size(); q-- > 0;)
+            for (std::size_t c = 0; c < d; ++c) {
+                Num lo, hi;
+                range(free[q], allowed[free[q]], c, lo, hi);
+                rest_lo[q * d + c] = rest_lo[(q + 1) * d + c] + lo;
+                rest_hi[q * d + c] = rest_hi[(q + 1) * d + c] + hi;
+            }
         std::map<std::vector<Num>, Integer> partial{{shift, Integer(1)}};
-        for (std::size_t i : free) {
+        for (std::size_t q = 0; q < free.size(); ++q) {
+            const std::size_t i = free[q];
             std::map<std::vector<Num>, Integer> next;
             for (std::size_t j : allowed[i])
                 for (const auto& [point, ways] : partial) {
                     std::vector<Num> moved = point;
-                    for (std::size_t c = 0; c < d; ++c) moved[c] += s.weight[i] * s.sum(i, j)[c];
+                    bool reaches = true;
+                    for (std::size_t c = 0; c < d; ++c) {
+                        moved[c] += s.weight[i] * s.sum(i, j)[c];
+                        const Num need = r[c] - moved[c];
+                        reaches = reaches && !(need < rest_lo[(q + 1) * d + c]) &&
+                                  !(rest_hi[(q + 1) * d + c] < need);
+                    }
+                    if (!reaches) continue;
                     next[moved] += ways * (*sums[i])[j].multiplicity;
+                    if (next.size() > max_states)
+                        throw LimitError("counting at one receiver needs more than " +
+                                         std::to_string(max_states) + " partial sums (raise --max-states)");
                 }
             partial = std::move(next);
         }
@@ -526,7 +548,7 @@ SumCount receivers(const Instance& g, const SumsByPlayer& sums, const ScaledGame
     const std::vector<Num> points = reachable_receivers(s, max_states);
     const std::size_t d = s.d, total = points.size() / d;
     const std::vector<std::size_t> representative = player_classes(g, s);
-    ReceiverCounter<Num> counter(g, sums, s, representative);
+    ReceiverCounter<Num> counter(g, sums, s, representative, max_states);
     std::vector<Integer> counts(total);
     parallel_chunks(total, worker_count(threads, total, 256),
                     [&](unsigned, std::size_t begin, std::size_t end) {
