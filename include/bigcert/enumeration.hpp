@@ -10,9 +10,12 @@
 //     which every G_i is constant; per piece the players with one choice add a fixed shift and only the
 //     players with several choices enter a dynamic programme over their reachable sums.
 //   - any d ("receiver DP"): enumerate the reachable receivers by dynamic programming over sums, then
-//     count per receiver the same way.
-//   - fallback ("exhaustive"): walk the product of the players' distinct sums (memory O(n)), with a
-//     progress bar, when the dynamic programmes would need more than max_states sums.
+//     count per receiver the same way; ("walk"): every profile of all moving players but the one with most
+//     sums, whose best responses are one scan. Both in integers after scaling (solver/sum_profile_count.hpp);
+//     `auto` takes the one with the smaller work estimate, and refuses up front (LimitError naming
+//     --max-work / --max-states) when neither fits.
+//   - "exhaustive": walk the product of the players' distinct sums (memory O(n)), with a progress bar; only
+//     on request (a reference for the others).
 // Zero-weight players never move the receiver and every strategy is a best response: they contribute a
 // factor. With the inner-product loss each player's best responses do not depend on the others at all.
 #pragma once
@@ -28,11 +31,12 @@
 namespace bigcert {
 
 struct EnumerateOptions {
-    enum class Method { automatic, sweep, receivers, exhaustive };
+    enum class Method { automatic, sweep, receivers, walk, exhaustive };
     Method method = Method::automatic;
     std::size_t list = 0;                      // how many equilibria to list (the count is always exact)
     std::size_t max_states = 2'000'000;        // sums kept by a dynamic programme
     std::size_t max_profiles = 2'000'000'000;  // profiles of distinct sums the exhaustive walk may visit
+    std::size_t max_work = 10'000'000'000;     // estimated comparisons of sums for the walk / receiver DP
     std::ostream* progress = nullptr;          // progress bar of the exhaustive walk (e.g. &std::cerr)
     unsigned threads = 0;                      // 0: all cores
     // How the caps above are raised, for the LimitError (README "Exit codes": the message names the flag);
@@ -48,7 +52,7 @@ struct PureEquilibrium {
 struct EnumerationResult {
     Integer count;                        // exact number of pure equilibria (strategy profiles)
     std::vector<PureEquilibrium> listed;  // up to options.list of them, each passed check_finite_equilibrium
-    std::string method;                   // "interval-sweep", "receiver-dp", "exhaustive" or "dominant"
+    std::string method;  // "interval-sweep", "receiver-dp", "profile-walk", "exhaustive" or "dominant"
 };
 
 // Pre: is_finite_game(instance). LimitError when no method fits the caps.

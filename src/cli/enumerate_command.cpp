@@ -37,8 +37,9 @@ EnumerateOptions::Method parse_method(const std::string& name) {
     if (name == "auto") return EnumerateOptions::Method::automatic;
     if (name == "sweep") return EnumerateOptions::Method::sweep;
     if (name == "receivers") return EnumerateOptions::Method::receivers;
+    if (name == "walk") return EnumerateOptions::Method::walk;
     if (name == "exhaustive") return EnumerateOptions::Method::exhaustive;
-    throw InputError("--method", "expected auto, sweep, receivers or exhaustive, got \"" + name + "\"");
+    throw InputError("--method", "expected auto, sweep, receivers, walk or exhaustive, got \"" + name + "\"");
 }
 
 }  // namespace
@@ -61,13 +62,17 @@ Runner add_enumerate_command(CLI::App& app) {
     command->add_flag("--count", options->count_only, "print only the exact number of pure equilibria");
     command->add_option("--list", options->list, "list up to N equilibria")->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's solution object with \"listed\"");
-    command->add_option("--method", options->method, "auto, sweep (d = 1), receivers, exhaustive")
+    command->add_option("--method", options->method, "auto, sweep (d = 1), receivers, walk, exhaustive")
         ->capture_default_str();
     command->add_option("--max-states", options->enumerate.max_states, "sums a dynamic programme may keep")
         ->capture_default_str();
     command
         ->add_option("--max-profiles", options->enumerate.max_profiles,
                      "profiles the exhaustive walk may visit")
+        ->capture_default_str();
+    command
+        ->add_option("--max-work", options->enumerate.max_work,
+                     "estimated comparisons of sums the walk or receiver DP may do (refused up front)")
         ->capture_default_str();
     command->add_option("--threads", options->enumerate.threads, "worker threads (0: all cores)");
     command->add_flag("--quiet", options->quiet, "no progress bar");

@@ -1,12 +1,14 @@
 #include "bigcert/enumeration.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "bigcert/errors.hpp"
 #include "solver/parallel.hpp"
+#include "solver/sum_profile_count.hpp"
 
 namespace bigcert {
 namespace {
@@ -366,103 +368,61 @@ EnumerationResult IntervalSweep::run() {
     return std::move(result_);
 }
 
-// ---- any d: per reachable receiver ----------------------------------------------------------------------
+// ---- any d: the walk and the receiver DP (solver/sum_profile_count.hpp) ------------------------------
 
-// The sums of player i that are best responses when the receiver is r (G_i(r)).
-std::vector<std::size_t> best_responses_at(const FiniteView& view, std::size_t i, const Vector& r) {
-    const std::vector<SumValue>& sums = view.sums(i);
-    const Rational current = view.instance.loss_of(i, r);
-    std::vector<std::size_t> good;
-    for (std::size_t j = 0; j < sums.size(); ++j) {
-        Vector others = r;
-        add_scaled(others, -view.weight(i), sums[j].sum);
-        bool best = true;
-        for (std::size_t k = 0; k < sums.size() && best; ++k) {
-            Vector deviated = others;
-            add_scaled(deviated, view.weight(i), sums[k].sum);
-            best = !(view.instance.loss_of(i, deviated) < current);
-        }
-        if (best) good.push_back(j);
-    }
-    return good;
-}
-
-std::vector<Vector> reachable_receivers(const FiniteView& view, std::size_t max_states) {
-    std::set<Vector> reachable{view.instance.bias()};
-    for (std::size_t i = 0; i < view.players(); ++i) {
-        if (sign(view.weight(i)) == 0) continue;
-        std::set<Vector> next;
-        for (const Vector& r : reachable)
-            for (const SumValue& s : view.sums(i)) {
-                Vector moved = r;
-                add_scaled(moved, view.weight(i), s.sum);
-                next.insert(std::move(moved));
-                if (next.size() > max_states) throw TooManyStates{};
-            }
-        reachable = std::move(next);
-    }
-    return {reachable.begin(), reachable.end()};
-}
-
-// Profiles with receiver exactly r and every s_i in G_i(r).
-Integer count_at_receiver(const FiniteView& view, const Vector& r, std::size_t max_states,
-                          std::vector<std::vector<std::size_t>>* allowed_out) {
-    const std::size_t n = view.players();
-    std::vector<std::vector<std::size_t>> allowed(n);
-    Vector shift = view.instance.bias();
-    Integer fixed_ways = 1;
-    std::vector<std::size_t> free_players;
-    for (std::size_t i = 0; i < n; ++i) {
-        allowed[i] =
-            sign(view.weight(i)) == 0 ? all_indices(view.sums(i).size()) : best_responses_at(view, i, r);
-        if (allowed[i].empty()) return 0;
-        if (allowed[i].size() == 1) {
-            add_scaled(shift, view.weight(i), view.sums(i)[allowed[i][0]].sum);
-            fixed_ways *= view.sums(i)[allowed[i][0]].multiplicity;
-        } else {
-            free_players.push_back(i);
-        }
-    }
-    std::map<Vector, Integer> partial{{shift, Integer(1)}};
-    for (std::size_t i : free_players) {
-        std::map<Vector, Integer> next;
-        for (std::size_t j : allowed[i]) {
-            for (const auto& [sum, ways] : partial) {
-                Vector moved = sum;
-                add_scaled(moved, view.weight(i), view.sums(i)[j].sum);
-                next[moved] += ways * view.sums(i)[j].multiplicity;
-            }
-            if (next.size() > max_states) throw TooManyStates{};
-        }
-        partial = std::move(next);
-    }
-    auto hit = partial.find(r);
-    if (hit == partial.end()) return 0;
-    if (allowed_out) *allowed_out = std::move(allowed);
-    return hit->second * fixed_ways;
-}
-
-EnumerationResult enumerate_by_receivers(const FiniteView& view, const EnumerateOptions& options) {
-    std::vector<Vector> receivers = reachable_receivers(view, options.max_states);
-    std::vector<Integer> counts(receivers.size());
-    parallel_chunks(receivers.size(), worker_count(options.threads, receivers.size(), 16),
-                    [&](unsigned, std::size_t begin, std::size_t end) {
-                        for (std::size_t k = begin; k < end; ++k)
-                            counts[k] = count_at_receiver(view, receivers[k], options.max_states, nullptr);
-                    });
+EnumerationResult from_sum_count(const FiniteView& view, SumCount counted, const std::string& method,
+                                 std::size_t list) {
     EnumerationResult result;
-    result.method = "receiver-dp";
-    result.count = 0;
-    for (std::size_t k = 0; k < receivers.size(); ++k) {
-        if (counts[k] == 0) continue;
-        result.count += counts[k];
-        if (result.listed.size() >= options.list) continue;
-        std::vector<std::vector<std::size_t>> allowed;
-        count_at_receiver(view, receivers[k], options.max_states, &allowed);
+    result.method = method;
+    result.count = std::move(counted.count);
+    for (const ListingSeed& seed : counted.seeds) {
+        if (result.listed.size() >= list) break;
         list_profiles(
-            view, allowed, [&](const Vector& x) { return x == receivers[k]; }, options.list, result.listed);
+            view, seed.allowed, [&](const Vector& x) { return x == seed.receiver; }, list, result.listed);
     }
     return result;
+}
+
+std::string estimate_text(long double x) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3Lg", x);
+    return text;
+}
+
+// The method with the smaller estimated work among those within the caps; refuses up front otherwise.
+EnumerationResult enumerate_by_sums(const FiniteView& view, const EnumerateOptions& options,
+                                    EnumerateOptions::Method method) {
+    using Method = EnumerateOptions::Method;
+    SumsByPlayer sums;
+    for (std::size_t i = 0; i < view.players(); ++i) sums.push_back(&view.sums(i));
+    const SumCountEstimate e = estimate_sum_count(view.instance, sums);
+    const long double max_work = static_cast<long double>(options.max_work);
+    const bool walk_fits = e.walk_work <= max_work;
+    const bool receivers_fit = e.receiver_work <= max_work && e.receivers <= options.max_states;
+    if (method == Method::automatic) {
+        if (!walk_fits && !receivers_fit)
+            throw LimitError("counting needs about " + estimate_text(std::min(e.walk_work, e.receiver_work)) +
+                             " comparisons of sums (walk over " + estimate_text(e.walk_profiles) +
+                             " profiles, or up to " + estimate_text(e.receivers) +
+                             " receivers; raise --max-work, and --max-states for the receivers)");
+        const bool walk_cheaper = !receivers_fit || e.walk_work <= e.receiver_work;
+        method = walk_fits && walk_cheaper ? Method::walk : Method::receivers;
+    }
+    if (method == Method::walk) {
+        if (!walk_fits)
+            throw LimitError("the walk needs about " + estimate_text(e.walk_work) +
+                             " comparisons of sums over " + estimate_text(e.walk_profiles) +
+                             " profiles (raise --max-work)");
+        return from_sum_count(view, count_by_walk(view.instance, sums, options.list), "profile-walk",
+                              options.list);
+    }
+    if (e.receiver_work > max_work)
+        throw LimitError("the receiver DP needs about " + estimate_text(e.receiver_work) +
+                         " comparisons of sums over up to " + estimate_text(e.receivers) +
+                         " receivers (raise --max-work)");
+    return from_sum_count(
+        view, count_by_receivers(view.instance, sums, options.list, options.max_states, options.threads),
+        "receiver-dp", options.list);
 }
 
 // ---- fallback: every profile of distinct sums -----------------------------------------------------------
@@ -531,28 +491,19 @@ EnumerationResult enumerate_pure_equilibria(const Instance& instance, const Enum
         Method method = options.method;
         if (method == Method::sweep && instance.dimension != 1)
             throw UnsupportedError("", "the interval sweep for d > 1");
-        if (method == Method::automatic) method = instance.dimension == 1 ? Method::sweep : Method::receivers;
         bool done = false;
-        if (method == Method::sweep) {
+        if (method == Method::sweep || (method == Method::automatic && instance.dimension == 1)) {
             try {
                 result = IntervalSweep(view, options).run();
                 done = true;
             } catch (const TooManyStates&) {
-                if (options.method != Method::automatic)
+                if (method != Method::automatic)
                     throw LimitError("the interval sweep needs more than --max-states sums");
-                method = Method::receivers;
             }
         }
-        if (!done && method == Method::receivers) {
-            try {
-                result = enumerate_by_receivers(view, options);
-                done = true;
-            } catch (const TooManyStates&) {
-                if (options.method != Method::automatic)
-                    throw LimitError("the receiver DP needs more than --max-states sums");
-            }
-        }
-        if (!done) result = enumerate_exhaustively(view, options);
+        if (!done)
+            result = method == Method::exhaustive ? enumerate_exhaustively(view, options)
+                                                  : enumerate_by_sums(view, options, method);
     }
     for (const PureEquilibrium& e : result.listed) {
         CheckReport check = check_finite_equilibrium(instance, e.selections);

@@ -74,7 +74,7 @@ class Enumerate(unittest.TestCase):
             try:
                 expected = nfg_pure_equilibria(run("export-nfg", f.name).stdout)
                 self.assertGreaterEqual(expected, 1)
-                for method in ["auto", "sweep", "receivers", "exhaustive"]:
+                for method in ["auto", "sweep", "receivers", "walk", "exhaustive"]:
                     r = run("enumerate", f.name, "--count", "--method", method)
                     self.assertEqual(r.returncode, 0, r.stderr)
                     self.assertEqual(int(r.stdout), expected, (m, k, method))
@@ -88,6 +88,36 @@ class Enumerate(unittest.TestCase):
         r = run("enumerate", "-", "--count", stdin=instance)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.strip(), str(5 ** 70))
+
+    def test_finite_plane_game_with_repeats_is_counted_in_seconds(self):
+        # The README fuzz table's slow finite 2-D game (choose 52 with repeats): no answer in 100 s before.
+        big = {"items": [[1, 0], [0, 1], [-1, -1]], "choose": 52, "repeats": True}
+        small = {"items": [[2, 1], [-1, 3], [0, -2]], "choose": 1}
+        instance = json.dumps({"dimension": 2, "action_set": big, "players": [
+            {"target": ["7/3", "-5/2"], "weight": "1/2"}, {"target": [-4, "3/2"], "weight": 1},
+            {"target": [1, 1], "weight": 2, "action_set": small}]})
+        r = subprocess.run([BIGCERT, "solve", "-", "--json"], input=instance, capture_output=True, text=True,
+                           timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        s = json.loads(r.stdout)
+        self.assertEqual(s["equilibria"]["count"], "4")
+        for method in ["walk", "receivers"]:
+            r = run("enumerate", "-", "--count", "--quiet", "--method", method, stdin=instance)
+            self.assertEqual((r.returncode, r.stdout.strip()), (0, "4"), (method, r.stderr))
+
+    def test_counts_out_of_reach_are_refused_up_front(self):
+        players = [{"target": [i, "1/3"], "weight": 1} for i in range(12)]
+        instance = json.dumps({"dimension": 2, "action_set": {
+            "items": [[1, 0], [0, 1], [-1, 0], [0, -1], [1, 1]], "choose": 30, "repeats": True},
+            "players": players})
+        r = subprocess.run([BIGCERT, "enumerate", "-", "--count", "--max-work", "1000000"], input=instance,
+                           capture_output=True, text=True, timeout=30)
+        self.assertEqual(r.returncode, 5, r.stderr)
+        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        self.assertIn("--max-work", r.stderr)
+        r = run("enumerate", "-", "--method", "nearest", stdin=instance)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--method", r.stderr)
 
     def test_convex_instances_are_refused(self):
         r = run("enumerate", os.path.join(SOURCE, "examples/paper-ex1a.json"))
