@@ -7,6 +7,7 @@
 
 #include "bigcert/batch.hpp"
 #include "bigcert/certificate.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/properties.hpp"
 #include "bigcert/sweep.hpp"
@@ -114,8 +115,8 @@ Runner add_batch_command(CLI::App& app) {
             };
         std::size_t written = run_batch(mine, options->out, batch);
         std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in "
-                  << options->out << " (shard " << shard.index << "/" << shard.count << ": " << mine.size()
-                  << " items)\n";
+                  << display_text(options->out) << " (shard " << shard.index << "/" << shard.count << ": "
+                  << mine.size() << " items)\n";
         return exit_ok;
     };
 }

@@ -5,10 +5,11 @@
 
 #include "bigcert/certificate.hpp"
 #include "bigcert/curved_certificate.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
+#include "bigcert/errors.hpp"
 #include "bigcert/finite_game.hpp"
 #include "bigcert/finite_game_certificate.hpp"
-#include "bigcert/errors.hpp"
 #include "bigcert/latex.hpp"
 #include "bigcert/profile_loader.hpp"
 #include "bigcert/solver.hpp"
@@ -24,8 +25,9 @@ int exit_code_for(const std::string& verdict) {
 }
 
 void print_readable(const Instance& instance, const Certificate& c) {
-    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict << "\n";
-    if (!c.claim.empty()) std::cout << "  claim: " << c.claim << " (--json prints the boxes)\n";
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": "
+              << c.verdict << "\n";
+    if (!c.claim.empty()) std::cout << "  claim: " << display_text(c.claim) << " (--json prints the boxes)\n";
     std::size_t shown = 0;
     for (const PlayerVerdict& v : c.players) {
         if (v.verdict == "certified" && c.players.size() > 20 && shown >= 20) continue;
@@ -38,13 +40,13 @@ void print_readable(const Instance& instance, const Certificate& c) {
             for (std::size_t j = 0; j < v.deviation->size(); ++j) std::cout << (j ? ", " : "") << to_string((*v.deviation)[j]);
             std::cout << ") lowers its loss by " << to_string(v.improvement);
         }
-        if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
+        if (!v.reason.empty()) std::cout << "  reason: " << display_text(v.reason);
         std::cout << "\n";
     }
     if (shown < c.players.size()) std::cout << "  ... " << (c.players.size() - shown) << " more players certified\n";
     if (!c.proof_log.empty())
-        std::cout << "proof log  " << c.proof_log << "  (manifest sha256 " << c.manifest_sha256 << "; replay: bigcert replay "
-                  << c.proof_log << ")\n";
+        std::cout << "proof log  " << display_text(c.proof_log) << "  (manifest sha256 " << c.manifest_sha256
+                  << "; replay: bigcert replay " << display_text(c.proof_log) << ")\n";
 }
 
 }  // namespace
