@@ -194,13 +194,19 @@ std::optional<std::vector<IntegerPolynomial>> candidates(z3::context& ctx, const
     add_equilibrium(q, instance, "");
     z3::solver solver = make_solver(ctx, options);
     solver.from_string(q.text().c_str());
+    std::string reason;  // Z3's exception from a timed-out or interrupted check ("canceled") is an unknown
     z3::check_result r = [&] {
         OnCancellation interrupt([&ctx] { ctx.interrupt(); });
-        return solver.check();
+        try {
+            return solver.check();
+        } catch (const z3::exception& e) {
+            reason = e.msg();
+            return z3::unknown;
+        }
     }();
     throw_if_cancelled();  // an interrupted check's unknown is no answer
-    record(log, "algebraic-model", "every coordinate", "model of S", q, "sat", answer_text(r),
-           r == z3::unknown ? solver.reason_unknown() : "");
+    if (r == z3::unknown && reason.empty()) reason = solver.reason_unknown();
+    record(log, "algebraic-model", "every coordinate", "model of S", q, "sat", answer_text(r), reason);
     if (r != z3::sat) return why = "Z3 found no model of S (" + answer_text(r) + ")", std::nullopt;
     z3::model model = solver.get_model();
     std::vector<IntegerPolynomial> out;

@@ -55,12 +55,17 @@ void limit(z3::context& ctx, z3::solver& solver, const DominanceCertifyOptions& 
     solver.set(p);
 }
 
-// A cancelled run (cancellation.hpp) interrupts the query, and its unknown becomes no verdict.
+// A cancelled run (cancellation.hpp) interrupts the query, and its unknown becomes no verdict. Z3's
+// exception from an interrupted or resource-limited check ("canceled") is an unknown answer otherwise.
 z3::check_result check_cancellably(z3::context& ctx, z3::solver& solver) {
     throw_if_cancelled();
     z3::check_result r = [&] {
         OnCancellation interrupt([&ctx] { ctx.interrupt(); });
-        return solver.check();
+        try {
+            return solver.check();
+        } catch (const z3::exception&) {
+            return z3::unknown;
+        }
     }();
     throw_if_cancelled();
     return r;

@@ -164,11 +164,8 @@ z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimit
     return solver;
 }
 
-QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query, const QueryLimits& limits,
-                    const std::vector<std::string>& model_variables) {
-    // A cancelled run (a signal, --time-limit) interrupts the query; its "unknown" must not become a verdict.
-    throw_if_cancelled();
-    OnCancellation interrupt([&ctx] { ctx.interrupt(); });
+QueryOutcome answer_or_throw(z3::context& ctx, z3::solver& solver, const SmtQuery& query,
+                             const QueryLimits& limits, const std::vector<std::string>& model_variables) {
     solver.from_string(query.text().c_str());
     QueryOutcome outcome;
     z3::check_result result = solver.check();
@@ -205,6 +202,36 @@ QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query,
         outcome.reason = solver.reason_unknown();
     }
     return outcome;
+}
+
+// Z3's messages for a stopped query: interrupt() ("canceled"), timeout, rlimit ("max. resource limit
+// exceeded"), memory.
+bool is_interruption(const std::string& message) {
+    for (const char* word : {"cancel", "timeout", "limit", "memory"})
+        if (message.find(word) != std::string::npos) return true;
+    return false;
+}
+
+QueryOutcome decide(z3::context& ctx, z3::solver& solver, const SmtQuery& query, const QueryLimits& limits,
+                    const std::vector<std::string>& model_variables) {
+    // A cancelled run (a signal, --time-limit) interrupts the query; its "unknown" must not become a verdict.
+    throw_if_cancelled();
+    OnCancellation interrupt([&ctx] { ctx.interrupt(); });
+    try {
+        QueryOutcome outcome = answer_or_throw(ctx, solver, query, limits, model_variables);
+        throw_if_cancelled();
+        return outcome;
+    } catch (const z3::exception& e) {
+        // Z3 4.8.12 throws ("canceled") when an interrupt (the watchdog's deadline) or a resource limit lands
+        // in parsing, check() or model evaluation: that query is undecided, unless the whole run was
+        // cancelled. Any other failure (Z3 rejecting the text) is bigcert's bug.
+        throw_if_cancelled();
+        if (!is_interruption(e.msg())) throw InternalError(std::string("Z3 failed on a query: ") + e.msg());
+        QueryOutcome outcome;
+        outcome.answer = "unknown";
+        outcome.reason = e.msg();
+        return outcome;
+    }
 }
 
 // Calls ctx.interrupt() from the deadline on, every 100 ms until the query returns (one interrupt does not

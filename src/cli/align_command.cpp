@@ -10,6 +10,7 @@
 #include "bigcert/alignment.hpp"
 #include "bigcert/alignment_external_receiver.hpp"
 #include "bigcert/certificate.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
 #include "bigcert/solution_writer.hpp"
@@ -305,7 +306,7 @@ Runner add_align_command(CLI::App& app) {
         std::cout << "\nsurrogate verdict (Z3): " << verdict << "\n";
         std::cout << "learned dynamics ended within " << approx(report_gap)
                   << " of the surrogate equilibrium (max report difference)\n";
-        if (!options->svg.empty()) std::cout << "figure  " << options->svg << "\n";
+        if (!options->svg.empty()) std::cout << "figure  " << display_text(options->svg) << "\n";
         return static_cast<int>(exit_ok);
     };
 }

@@ -8,6 +8,7 @@
 
 #include "bigcert/batch.hpp"
 #include "bigcert/certificate.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
 #include "bigcert/proof_log.hpp"
@@ -156,8 +157,8 @@ Runner add_batch_command(CLI::App& app) {
             throw InputError("--out", e.what());
         }
         std::cerr << "batch: " << written << " new lines, " << (mine.size() - written) << " already in "
-                  << options->out << " (shard " << shard.index << "/" << shard.count << ": " << mine.size()
-                  << " items)\n";
+                  << display_text(options->out) << " (shard " << shard.index << "/" << shard.count << ": "
+                  << mine.size() << " items)\n";
         return exit_ok;
     };
 }

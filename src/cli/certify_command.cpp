@@ -5,6 +5,7 @@
 
 #include "bigcert/certificate.hpp"
 #include "bigcert/curved_certificate.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/dominant_strategy_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
@@ -25,8 +26,9 @@ int exit_code_for(const std::string& verdict) {
 }
 
 void print_readable(const Instance& instance, const Certificate& c) {
-    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict << "\n";
-    if (!c.claim.empty()) std::cout << "  claim: " << c.claim << " (--json prints the boxes)\n";
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": "
+              << c.verdict << "\n";
+    if (!c.claim.empty()) std::cout << "  claim: " << display_text(c.claim) << " (--json prints the boxes)\n";
     std::size_t shown = 0;
     for (const PlayerVerdict& v : c.players) {
         if (v.verdict == "certified" && c.players.size() > 20 && shown >= 20) continue;
@@ -39,13 +41,13 @@ void print_readable(const Instance& instance, const Certificate& c) {
             for (std::size_t j = 0; j < v.deviation->size(); ++j) std::cout << (j ? ", " : "") << to_string((*v.deviation)[j]);
             std::cout << ") lowers its loss by " << to_string(v.improvement);
         }
-        if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
+        if (!v.reason.empty()) std::cout << "  reason: " << display_text(v.reason);
         std::cout << "\n";
     }
     if (shown < c.players.size()) std::cout << "  ... " << (c.players.size() - shown) << " more players certified\n";
     if (!c.proof_log.empty())
-        std::cout << "proof log  " << c.proof_log << "  (manifest sha256 " << c.manifest_sha256 << "; replay: bigcert replay "
-                  << c.proof_log << ")\n";
+        std::cout << "proof log  " << display_text(c.proof_log) << "  (manifest sha256 " << c.manifest_sha256
+                  << "; replay: bigcert replay " << display_text(c.proof_log) << ")\n";
 }
 
 void print_vector(const Vector& v) {
@@ -56,26 +58,26 @@ void print_vector(const Vector& v) {
 
 // Inner loss (paper §5.1, Theorem 5): each player's action weakly dominates, proven per player by Z3.
 void print_dominance(const Instance& instance, const DominanceCertificate& c) {
-    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": " << c.verdict
               << "  (weak dominance, Theorem 5; reduction lemma "
               << (c.lemma_proved ? "proved" : "not proved") << ")\n";
     for (const PlayerDominanceVerdict& v : c.players) {
-        std::cout << "  player " << instance.label(v.index) << ": " << v.verdict << "  (definition query "
+        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict << "  (definition query "
                   << v.definition << ")";
         if (!v.deviation.empty()) std::cout << "  deviation ", print_vector(v.deviation);
         if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
         std::cout << "\n";
     }
-    if (!c.proof_log.empty()) std::cout << "proof log  " << c.proof_log << "\n";
+    if (!c.proof_log.empty()) std::cout << "proof log  " << display_text(c.proof_log) << "\n";
 }
 
 // Finite action spaces (paper §5.2): every deviation compared exactly.
 void print_finite(const Instance& instance, const FiniteCertificate& c) {
-    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : instance.name) << ": " << c.verdict
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": " << c.verdict
               << "  (finite action spaces: every deviation compared in exact arithmetic)\n";
     std::cout << "  receiver ", print_vector(c.receiver), std::cout << "\n";
     for (const FinitePlayerVerdict& v : c.players) {
-        std::cout << "  player " << instance.label(v.index) << ": " << v.verdict << "  (" << v.method << ")";
+        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict << "  (" << v.method << ")";
         if (v.verdict == "refuted") {
             std::cout << "  deviation items";
             for (const Vector& item : v.deviation) std::cout << " ", print_vector(item);

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bigcert/display_text.hpp"
 #include "bigcert/player_list.hpp"
 #include "bigcert/properties.hpp"
 #include "bigcert/rational.hpp"
@@ -21,14 +22,14 @@ std::string profile_text(const std::vector<Vector>& actions) {
 
 void print_readable(const Instance& instance, const std::vector<PropertyVerdict>& verdicts,
                     const std::string& proof_log) {
-    std::cout << "check      " << (instance.name.empty() ? "(unnamed)" : instance.name) << "\n";
+    std::cout << "check      " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << "\n";
     for (const PropertyVerdict& v : verdicts) {
         std::cout << "  " << v.property << ": " << v.verdict;
         if (!v.value.empty()) std::cout << " (" << v.value << ")";
         if (!v.premise.empty())
             std::cout << "  premise " << v.premise
-                      << (v.premise_detail.empty() ? "" : " (" + v.premise_detail + ")");
-        if (!v.reason.empty()) std::cout << "  " << v.reason;
+                      << (v.premise_detail.empty() ? "" : " (" + display_text(v.premise_detail) + ")");
+        if (!v.reason.empty()) std::cout << "  " << display_text(v.reason);
         if (v.method == "enclosure") std::cout << "  [by the certified enclosure]";
         if (!v.at_unique_support_point.empty()) {
             std::cout << "\n    at the unique support point of a strictly convex set: "
@@ -39,7 +40,8 @@ void print_readable(const Instance& instance, const std::vector<PropertyVerdict>
             std::cout << "    equilibrium " << profile_text(actions) << "\n";
     }
     if (!proof_log.empty())
-        std::cout << "proof log  " << proof_log << "  (replay: bigcert replay " << proof_log << ")\n";
+        std::cout << "proof log  " << display_text(proof_log) << "  (replay: bigcert replay "
+                  << display_text(proof_log) << ")\n";
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "bigcert/display_text.hpp"
 #include "bigcert/dynamics.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/solution_writer.hpp"
@@ -199,7 +200,7 @@ Runner add_dynamics_command(CLI::App& app) {
                     {"last_round_movement", result.last_round_movement.value_or(0.0)}};
             std::cout << out.dump() << '\n';
         } else {
-            std::cout << result.message << '\n';
+            std::cout << display_text(result.message) << '\n';
             std::cout << "final x̂ = " << vector_text(result.receiver)
                       << "   Φ = " << to_string(result.potential) << '\n';
             if (result.distance_to_equilibrium_receiver)

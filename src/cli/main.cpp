@@ -5,6 +5,7 @@
 #include <map>
 
 #include "bigcert/cancellation.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
 #include "cli/commands.hpp"
 
@@ -89,7 +90,8 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);                    // --help, --version
-        std::cerr << "bigcert: error: " << e.what() << " (see --help)\n";  // one line, like every input error
+        // One line, like every input error (display_text: an argument may hold a line break).
+        std::cerr << "bigcert: error: " << display_text(e.what()) << " (see --help)\n";
         return exit_bad_input;
     }
     start_run_control(time_limit);
@@ -107,17 +109,17 @@ int main(int argc, char** argv) {
     } catch (const CancelledError& e) {
         return stopped(e.cause());
     } catch (const InputError& e) {
-        std::cerr << "bigcert: error: " << e.what() << '\n';
+        std::cerr << "bigcert: error: " << display_text(e.what()) << '\n';
         return exit_bad_input;
     } catch (const UnsupportedError& e) {
-        std::cerr << "bigcert: error: " << e.what() << '\n';
+        std::cerr << "bigcert: error: " << display_text(e.what()) << '\n';
         return exit_bad_input;
     } catch (const LimitError& e) {
-        std::cerr << "bigcert: limit: " << e.what() << '\n';
+        std::cerr << "bigcert: limit: " << display_text(e.what()) << '\n';
         return exit_limit;
     } catch (const InternalError& e) {
         if (cancellation_requested()) return stopped(cancellation_cause());  // e.g. Z3's "canceled"
-        std::cerr << "bigcert: internal error (no answer printed): " << e.what() << '\n';
+        std::cerr << "bigcert: internal error (no answer printed): " << display_text(e.what()) << '\n';
         return exit_internal;
     } catch (const std::bad_alloc&) {
         if (cancellation_requested()) return stopped(cancellation_cause());  // e.g. Z3's "canceled"
@@ -125,7 +127,7 @@ int main(int argc, char** argv) {
         return exit_limit;
     } catch (const std::exception& e) {
         if (cancellation_requested()) return stopped(cancellation_cause());  // e.g. Z3's "canceled"
-        std::cerr << "bigcert: internal error: " << e.what() << '\n';
+        std::cerr << "bigcert: internal error: " << display_text(e.what()) << '\n';
         return exit_internal;
     }
 }

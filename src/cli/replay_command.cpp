@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bigcert/display_text.hpp"
 #include "bigcert/replay.hpp"
 #include "cli/commands.hpp"
 
@@ -26,22 +27,25 @@ Runner add_replay_command(CLI::App& app) {
         std::size_t agreeing = 0;
         for (const ReplayLine& line : report.lines) {
             agreeing += line.agrees;
-            std::cout << (line.agrees ? "agree     " : "DISAGREE  ") << line.file << "  expected " << line.expected
-                      << ", recorded " << line.recorded << ", z3 " << (line.z3_answer.empty() ? "-" : line.z3_answer);
+            std::cout << (line.agrees ? "agree     " : "DISAGREE  ") << display_text(line.file)
+                      << "  expected " << display_text(line.expected) << ", recorded "
+                      << display_text(line.recorded) << ", z3 "
+                      << (line.z3_answer.empty() ? "-" : line.z3_answer);
             if (!line.cvc5_answer.empty()) std::cout << ", cvc5 " << line.cvc5_answer;
-            if (!line.problem.empty()) std::cout << "  (" << line.problem << ")";
+            if (!line.problem.empty()) std::cout << "  (" << display_text(line.problem) << ")";
             std::cout << "\n";
         }
         std::size_t rechecked = 0;
         for (const ArtifactCheck& check : report.artifacts) {
             rechecked += check.passed;
-            std::cout << (check.passed ? "re-checked " : "FAILED     ") << check.file << "  (" << check.kind
-                      << ") expected " << check.expected << ", found "
+            std::cout << (check.passed ? "re-checked " : "FAILED     ") << display_text(check.file) << "  ("
+                      << check.kind << ") expected " << check.expected << ", found "
                       << (check.outcome.empty() ? "-" : check.outcome);
-            if (!check.problem.empty()) std::cout << "  (" << check.problem << ")";
+            if (!check.problem.empty()) std::cout << "  (" << display_text(check.problem) << ")";
             std::cout << "\n";
         }
-        for (const std::string& problem : report.problems) std::cout << "PROBLEM   " << problem << "\n";
+        for (const std::string& problem : report.problems)
+            std::cout << "PROBLEM   " << display_text(problem) << "\n";
         std::cout << agreeing << " of " << report.lines.size() << " queries agree, " << rechecked << " of "
                   << report.artifacts.size() << " exact artifacts re-checked"
                   << (report.problems.empty()

@@ -1,5 +1,6 @@
 #include "bigcert/instance.hpp"
 
+#include "bigcert/display_text.hpp"
 #include "bigcert/exact_sum.hpp"
 
 namespace bigcert {
@@ -37,7 +38,7 @@ std::string Instance::label(std::size_t player) const {
 
 std::string Instance::numbered_label(std::size_t player) const {
     const std::string& name = players[player].name;
-    return std::to_string(player) + (name.empty() ? "" : " (" + name + ")");
+    return std::to_string(player) + (name.empty() ? "" : " (" + display_text(name) + ")");
 }
 
 }  // namespace bigcert

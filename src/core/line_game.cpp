@@ -1,5 +1,7 @@
 #include "bigcert/line_game.hpp"
 
+#include "bigcert/display_text.hpp"
+
 namespace bigcert {
 
 std::string LineGame::label(std::size_t player) const {
@@ -8,7 +10,7 @@ std::string LineGame::label(std::size_t player) const {
 
 std::string LineGame::numbered_label(std::size_t player) const {
     const bool named = !names.empty() && !names[player].empty();
-    return std::to_string(player) + (named ? " (" + names[player] + ")" : "");
+    return std::to_string(player) + (named ? " (" + display_text(names[player]) + ")" : "");
 }
 
 std::optional<LineGame> line_game_of(const Instance& instance) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "bigcert/display_text.hpp"
 #include "bigcert/player_list.hpp"
 
 namespace bigcert {
@@ -312,7 +313,7 @@ std::string approximate_text(const Vector& v) {
 void write_solution_table(std::ostream& out, const Instance& instance, const Solution& s) {
     const std::size_t n = instance.players.size();
     const std::size_t shown = std::min<std::size_t>(n, 50);
-    out << "instance   " << (instance.name.empty() ? "(unnamed)" : instance.name) << "  (" << n
+    out << "instance   " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << "  (" << n
         << " players, d = " << instance.dimension << ")\n";
     out << std::left << std::setw(14) << "player" << std::setw(22) << "target" << std::setw(10) << "weight"
         << std::setw(26) << "action"
@@ -347,7 +348,7 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
             if (!s.receiver_roots[j].empty())
                 out << "exact      x̂*_" << j << " = the root of " << s.receiver_roots[j] << " in ["
                     << to_string(s.receiver_enclosure[j].lo) << ", " << to_string(s.receiver_enclosure[j].hi) << "]\n";
-        if (!s.algebraic_note.empty()) out << "algebraic  " << s.algebraic_note << "\n";
+        if (!s.algebraic_note.empty()) out << "algebraic  " << display_text(s.algebraic_note) << "\n";
     }
     if (!s.enclosed) out << "receiver   x̂* = " << vector_text(s.receiver);
     bool approximate = false;
@@ -371,7 +372,7 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
     if (e.premise_met)
         out << "premise met; ";
     else
-        out << "premise not met (" << e.premise_detail << "); ";
+        out << "premise not met (" << display_text(e.premise_detail) << "); ";
     out << (e.at_most_one_interior ? "at most one player interior at every equilibrium"
                                    : "more than one player can be interior at an equilibrium");
     if (!e.ever_interior.empty()) {
