@@ -29,7 +29,7 @@ def slow_check_instance(path, players=300):
 
 
 def slow_finite_instance(path):
-    """A finite 2-D game whose exact solve takes minutes (README, fuzzing table)."""
+    """A finite 2-D game whose exhaustive enumeration takes minutes (the automatic method counts it at once)."""
     items = [[1, 0], [0, 1], [-1, -1]]
     instance = {"format": "bigcert/1", "name": "slow-finite", "dimension": 2, "players": [
         {"target": [1, 2], "weight": 1, "action_set": {"items": items, "choose": 30, "repeats": True}},
@@ -106,9 +106,10 @@ class StopSignals(unittest.TestCase):
         if returncode == 143:
             self.assertFalse(os.path.exists(os.path.join(self.tmp, "c")))
 
-    def test_solve_stops_in_a_long_enumeration(self):
+    def test_a_long_enumeration_stops(self):
         game = slow_finite_instance(os.path.join(self.tmp, "finite.json"))
-        returncode, _, stderr = self.stop_after(["solve", game], signal.SIGINT)
+        returncode, _, stderr = self.stop_after(["enumerate", game, "--count", "--method", "exhaustive"],
+                                                signal.SIGINT)
         self.assertEqual(returncode, 130, stderr)
 
     def test_align_kills_its_receiver(self):
