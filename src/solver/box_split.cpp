@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <numeric>
 
+#include "bigcert/errors.hpp"
 #include "bigcert/line_game.hpp"
 #include "bigcert/line_solver.hpp"
 #include "solver/parallel.hpp"
@@ -109,11 +110,22 @@ void print_canonical_point(const Instance& instance, const std::vector<BoxBounds
             high += ranges.back().second;
         }
         Rational lambda = (total - low) / (high - low);  // high > low: each tied range is non-degenerate
+        Rational moved_total;
         for (std::size_t k = 0; k < tied.size(); ++k) {
             const auto& [from, to] = ranges[k];
-            s.actions[tied[k]][c] = (from + lambda * (to - from)) / instance.players[tied[k]].weight;
+            const Rational& w = instance.players[tied[k]].weight;
+            s.actions[tied[k]][c] = (from + lambda * (to - from)) / w;
+            moved_total += w * s.actions[tied[k]][c];
         }
+        // The re-check of what moved (the coordinate game's exact re-check covered the rest): the tied
+        // players' objective has coefficient w_i (t_ic - x̂_c) = 0 in this coordinate, so any point of
+        // their range is a best response, and the receiver stays x̂ iff their total is unchanged.
+        bool in_range = sign(lambda) >= 0 && lambda <= Rational(1);
+        if (!in_range || moved_total != total)
+            throw InternalError("the exact re-check rejected the printed point of the equilibrium set");
     }
+    // A weightless player's objective is 0 and it moves no receiver coordinate: any vertex of its set will
+    // do.
     for (std::size_t i = 0; i < instance.players.size(); ++i)
         if (sign(instance.players[i].weight) == 0)
             s.actions[i] = instance.set_of(i).as_polytope().vertices().front();
@@ -177,6 +189,8 @@ void fill_premise(const Instance& instance, ExaggerationReport& report) {
     if (!targets_distinct(instance, first, second))
         reasons.push_back("players " + instance.label(first) + " and " + instance.label(second) +
                           " have the same target");
+    // A weightless player's objective is 0 and it moves no receiver coordinate: any vertex of its set will
+    // do.
     for (std::size_t i = 0; i < instance.players.size(); ++i)
         if (sign(instance.players[i].weight) == 0) {
             reasons.push_back("player " + instance.label(i) + " has weight 0");
