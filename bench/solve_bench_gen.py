@@ -4,6 +4,8 @@
   solve_bench_gen.py paper N [--seed S]     d = 1, common interval [-1, 1], weights 1/N (the paper's setting)
   solve_bench_gen.py hard N [--seed S]      d = 1, random rational weights (5% negative), per-player intervals
   solve_bench_gen.py polygons N [--seed S]  d = 2, weights 1/N, a random convex 8-gon per player
+  solve_bench_gen.py boxes N [--dimension D] [--seed S]
+                                            d = D (default 2), common box [-1, 1]^D, weights 1/N
 
 Targets are pairwise distinct rationals with denominators up to 1000 (written as "p/q" strings), so every
 instance meets Theorem 4's premise. The output is an instance of FORMAT.md on stdout.
@@ -90,16 +92,28 @@ def polygons(rng, n):
     yield "]"
 
 
+def boxes(rng, n, dimension):
+    yield (f'"dimension":{dimension},"action_set":{{"box":{{"lo":{[-1] * dimension},"hi":{[1] * dimension}}}}},'
+           '"players":[')
+    weight = fraction(1, n)
+    for i, t in enumerate(distinct_targets(rng, n, dimension, 5)):
+        yield ("," if i else "") + f'{{"target":{number_list(t)},"weight":"{weight}"}}'
+    yield "]"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["paper", "hard", "polygons"])
+    parser.add_argument("kind", choices=["paper", "hard", "polygons", "boxes"])
     parser.add_argument("players", type=int)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--dimension", type=int, default=2, help="boxes only")
     args = parser.parse_args()
     rng = random.Random(f"{args.kind}-{args.players}-{args.seed}")
     out = sys.stdout
     out.write(f'{{"format":"bigcert/1","name":"{args.kind}-n{args.players}-s{args.seed}","loss":"squared",')
-    for chunk in {"paper": paper, "hard": hard, "polygons": polygons}[args.kind](rng, args.players):
+    kinds = {"paper": paper, "hard": hard, "polygons": polygons,
+             "boxes": lambda rng, n: boxes(rng, n, args.dimension)}
+    for chunk in kinds[args.kind](rng, args.players):
         out.write(chunk)
         out.write("\n" if chunk.startswith(",") or chunk.startswith("{") else "")
     out.write("}\n")

@@ -7,6 +7,7 @@
 #include "bigcert/errors.hpp"
 #include "bigcert/exact_sum.hpp"
 #include "bigcert/line_solver.hpp"
+#include "solver/box_split.hpp"
 #include "solver/equilibrium_set.hpp"
 #include "solver/interval_sweep.hpp"
 #include "solver/parallel.hpp"
@@ -36,6 +37,9 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
     if (instance.dimension == 1 && !options.force_general && options.machine_integers)
         if (std::optional<LineGame> game = line_game_of(instance))
             if (std::optional<LineSolution> line = solve_line_game(*game, options.threads)) return to_solution(*game, *line);
+    // Boxes with the squared loss: d independent 1-D games, each on the fast path above (box_split.hpp).
+    if (instance.dimension >= 2 && !options.force_general && options.machine_integers)
+        if (std::optional<Solution> boxes = solve_box_game(instance, options.threads)) return std::move(*boxes);
     Solution s;
     SupportOracle oracle(instance);
     if (instance.dimension == 1 && !options.force_general) {
