@@ -7,6 +7,7 @@
 #include "bigcert/errors.hpp"
 #include "bigcert/line_game.hpp"
 #include "bigcert/line_solver.hpp"
+#include "solver/equilibrium_set.hpp"
 #include "solver/parallel.hpp"
 
 namespace bigcert {
@@ -151,56 +152,6 @@ void fill_faces(const Instance& instance, const std::vector<LineSolution>& lines
     }
 }
 
-// The first pair of exactly equal targets in the order of their doubles, as the general path names it
-// (targets_distinct in equilibrium_set.cpp: the same sort on the same keys gives the same permutation).
-bool targets_distinct(const Instance& instance, std::size_t& first, std::size_t& second) {
-    const std::size_t n = instance.players.size(), d = instance.dimension;
-    std::vector<double> approx(n * d);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t c = 0; c < d; ++c) approx[i * d + c] = to_double(instance.players[i].target[c]);
-    auto coordinates = [&](std::size_t i) { return approx.begin() + static_cast<long>(i * d); };
-    auto less = [&](std::size_t a, std::size_t b) {
-        return std::lexicographical_compare(coordinates(a), coordinates(a) + static_cast<long>(d),
-                                            coordinates(b), coordinates(b) + static_cast<long>(d));
-    };
-    auto same = [&](std::size_t a, std::size_t b) {
-        return std::equal(coordinates(a), coordinates(a) + static_cast<long>(d), coordinates(b));
-    };
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), less);
-    for (std::size_t begin = 0; begin < n;) {
-        std::size_t end = begin + 1;
-        while (end < n && same(order[end], order[begin])) ++end;
-        for (std::size_t a = begin; a < end; ++a)
-            for (std::size_t b = a + 1; b < end; ++b)
-                if (instance.players[order[a]].target == instance.players[order[b]].target) {
-                    first = std::min(order[a], order[b]), second = std::max(order[a], order[b]);
-                    return false;
-                }
-        begin = end;
-    }
-    return true;
-}
-
-void fill_premise(const Instance& instance, ExaggerationReport& report) {
-    std::size_t first = 0, second = 0;
-    std::vector<std::string> reasons;
-    if (!targets_distinct(instance, first, second))
-        reasons.push_back("players " + instance.label(first) + " and " + instance.label(second) +
-                          " have the same target");
-    // A weightless player's objective is 0 and it moves no receiver coordinate: any vertex of its set will
-    // do.
-    for (std::size_t i = 0; i < instance.players.size(); ++i)
-        if (sign(instance.players[i].weight) == 0) {
-            reasons.push_back("player " + instance.label(i) + " has weight 0");
-            break;
-        }
-    report.premise_met = reasons.empty();
-    for (const std::string& r : reasons)
-        report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
-}
-
 // Theorem 4's report as the general path gives it (fill_exaggeration in equilibrium_set.cpp). x_i is
 // interior in the box iff interior in every coordinate; since the equilibrium set is a product over the
 // coordinates, x_i can be interior at some equilibrium iff in every coordinate it can be, at independently
@@ -215,21 +166,15 @@ void fill_exaggeration(const Instance& instance, const std::vector<LineSolution>
         if (set.in_interior(s.actions[i])) report.interior.push_back(i);
         if (set.in_relative_interior(s.actions[i])) report.relative_interior.push_back(i);
     }
-    fill_premise(instance, report);
+    fill_theorem4_premise(instance, report);
     std::vector<std::uint8_t> interior_coordinates(n, 0);
     for (const LineSolution& line : lines)
         for (std::size_t i : line.exaggeration.ever_interior) ++interior_coordinates[i];
     const std::uint32_t all_free = static_cast<std::uint32_t>((std::uint64_t{1} << d) - 1);
     for (std::size_t i = 0; i < n; ++i) {
         // Only a player whose face is its whole full-dimensional set: free in every coordinate (a free
-        // coordinate has lo < hi). The general path stops after two confirmed candidates (its LPs are
-        // costly); the same list and the same "incomplete" mark are reported here.
-        if (free_mask[i] != all_free) continue;
-        if (report.ever_interior.size() >= 2) {
-            report.ever_interior_complete = false;
-            break;
-        }
-        if (interior_coordinates[i] == d) report.ever_interior.push_back(i);
+        // coordinate has lo < hi), and interior-capable in each coordinate game.
+        if (free_mask[i] == all_free && interior_coordinates[i] == d) report.ever_interior.push_back(i);
     }
     report.at_most_one_interior = report.ever_interior.size() <= 1;
     for (std::size_t i : report.ever_interior)

@@ -156,6 +156,25 @@ bool targets_distinct(const Instance& instance, std::size_t& first, std::size_t&
     return true;
 }
 
+}  // namespace
+
+void fill_theorem4_premise(const Instance& instance, ExaggerationReport& report) {
+    std::size_t first = 0, second = 0;
+    std::vector<std::string> reasons;
+    if (!targets_distinct(instance, first, second))
+        reasons.push_back("players " + instance.numbered_label(first) + " and " +
+                          instance.numbered_label(second) + " have the same target");
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        if (sign(instance.players[i].weight) == 0) {
+            reasons.push_back("player " + instance.numbered_label(i) + " has weight 0");
+            break;
+        }
+    report.premise_met = reasons.empty();
+    for (const std::string& r : reasons) report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
+}
+
+namespace {
+
 void fill_exaggeration(const Instance& instance, Solution& s, const std::vector<std::size_t>& free_weighted) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
     ExaggerationReport& report = s.exaggeration;
@@ -166,18 +185,7 @@ void fill_exaggeration(const Instance& instance, Solution& s, const std::vector<
         if (set.in_interior(s.actions[i])) report.interior.push_back(i);
         if (set.in_relative_interior(s.actions[i])) report.relative_interior.push_back(i);
     }
-    std::size_t first = 0, second = 0;
-    std::vector<std::string> reasons;
-    if (!targets_distinct(instance, first, second))
-        reasons.push_back("players " + instance.numbered_label(first) + " and " +
-                          instance.numbered_label(second) + " have the same target");
-    for (std::size_t i = 0; i < n; ++i)
-        if (sign(instance.players[i].weight) == 0) {
-            reasons.push_back("player " + instance.numbered_label(i) + " has weight 0");
-            break;
-        }
-    report.premise_met = reasons.empty();
-    for (const std::string& r : reasons) report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
+    fill_theorem4_premise(instance, report);
 
     // Only a player whose face is its whole full-dimensional set (w_i (t_i - x̂*) = 0) can be interior
     // anywhere. A zero-weight one always can; the weighted ones all can or all cannot

@@ -14,6 +14,9 @@ namespace bigcert {
 void describe_equilibrium_set(const Instance& instance, const SupportOracle& oracle, Solution& solution,
                               unsigned threads);
 
+// Theorem 4's premise (pairwise distinct targets, non-zero weights): fills premise_met and premise_detail.
+void fill_theorem4_premise(const Instance& instance, ExaggerationReport& report);
+
 // For d = 1: fixes the players on the side of x̂* their targets lie, and spreads the remainder over the
 // players whose target equals x̂* (and picks the projection of the target for zero-weight players), so that
 // the receiver is exactly x̂*. Throws InternalError when x̂* is not reachable (the sweep was wrong).

@@ -76,7 +76,6 @@ void require_same_set(const Instance& instance, const Solution& split, const Sol
     REQUIRE(split.count == general.count);
     const ExaggerationReport &a = split.exaggeration, &b = general.exaggeration;
     REQUIRE(a.ever_interior == b.ever_interior);
-    REQUIRE(a.ever_interior_complete == b.ever_interior_complete);
     REQUIRE(a.premise_met == b.premise_met);
     REQUIRE(a.premise_detail == b.premise_detail);
     REQUIRE(a.at_most_one_interior == b.at_most_one_interior);
