@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "bigcert/batch.hpp"
+#include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
 
@@ -161,26 +162,26 @@ void write_merge_summary(std::ostream& out, const Json& s) {
     out << "results            " << s["lines"] << " (" << s["duplicates"] << " duplicate lines dropped)\n";
     out << "solved             " << s["solved"] << "\n";
     out << "errors             " << s["errors"];
-    for (const auto& [kind, n] : s["errors_by_kind"].items()) out << "  " << kind << ": " << n;
+    for (const auto& [kind, n] : s["errors_by_kind"].items()) out << "  " << display_text(kind) << ": " << n;
     out << "\nequilibria         ";
-    for (const auto& [count, n] : s["count"].items()) out << count << ": " << n << "  ";
+    for (const auto& [count, n] : s["count"].items()) out << display_text(count) << ": " << n << "  ";
     out << "\nTheorem 4 premise  not met in " << s["premise_not_met"] << " of " << s["solved"] << " solved\n";
     out << "interior players   ";
-    for (const auto& [k, n] : s["interior_players"].items()) out << k << ": " << n << "  ";
+    for (const auto& [k, n] : s["interior_players"].items()) out << display_text(k) << ": " << n << "  ";
     out << "\nmore than one interior player at some equilibrium: " << s["more_than_one_interior"] << "\n";
     const Json& c = s["check"];
     if (c["lines"].get<std::size_t>() == 0) return;  // no batch --check lines: nothing to say
     out << "checked (Z3)       " << c["lines"] << " lines, " << c["not_checked"] << " not covered by check\n";
     const Json& t = c["theorem4"];
     out << "Theorem 4          premise met: ";
-    for (const auto& [verdict, n] : t["premise_met"].items()) out << verdict << ": " << n << "  ";
+    for (const auto& [verdict, n] : t["premise_met"].items()) out << display_text(verdict) << ": " << n << "  ";
     out << "\n                   premise not met in " << t["premise_not_met"] << ": ";
     for (const auto& [verdict, n] : t["premise_not_met_verdicts"].items())
-        out << verdict << ": " << n << "  ";
+        out << display_text(verdict) << ": " << n << "  ";
     out << "\n";
     for (const auto& [property, verdicts] : c["verdicts"].items()) {
-        out << "  " << property << std::string(property.size() < 17 ? 17 - property.size() : 1, ' ');
-        for (const auto& [verdict, n] : verdicts.items()) out << verdict << ": " << n << "  ";
+        out << "  " << display_text(property) << std::string(property.size() < 17 ? 17 - property.size() : 1, ' ');
+        for (const auto& [verdict, n] : verdicts.items()) out << display_text(verdict) << ": " << n << "  ";
         out << "\n";
     }
 }

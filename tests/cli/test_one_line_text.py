@@ -124,6 +124,29 @@ class UserTextStaysOnOneLine(unittest.TestCase):
             self.assertEqual(control_characters(line), [])
             json.loads(line)
 
+    def test_merge_summary_of_an_edited_batch_file_stays_on_one_line(self):
+        # A batch output file is text anyone can edit: the keys merge counts by come from it.
+        items = os.path.join(self.tmp, "in.jsonl")
+        with open(items, "w") as f:
+            f.write(json.dumps(dup_game(PLAIN)) + "\n")
+            f.write(json.dumps({"name": "broken", "players": "x"}) + "\n")
+        out = os.path.join(self.tmp, "out.jsonl")
+        self.assertEqual(run("batch", items, "--out", out).returncode, 0)
+        plain = run("merge", out)
+        self.assertEqual(plain.returncode, 0, plain.stderr)
+        with open(out) as f:
+            lines = [json.loads(line) for line in f if line.strip()]
+        for line in lines:
+            if "error" in line:
+                line["error_kind"] = "kind\n\x1b[2Jforged"
+            else:
+                line["solution"]["equilibria"]["count"] = "one\r\nforged"
+        edited = os.path.join(self.tmp, "edited.jsonl")
+        with open(edited, "w") as f:
+            for line in lines:
+                f.write(json.dumps(line) + "\n")
+        self.assert_one_line_output(run("merge", edited), plain)
+
 
 if __name__ == "__main__":
     unittest.main()
