@@ -39,13 +39,37 @@ std::string read_text_file(const std::string& path) {
     return text.str();
 }
 
-LoadedInstance load(const std::string& source) {
-    std::size_t first = source.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && source[first] == '{')
-        return {bigcert::load_instance_text(source), source};
-    bigcert::Instance instance =
-        bigcert::load_instance_file(source);  // its errors name the file and JSON path
-    return {std::move(instance), read_text_file(source)};
+// The loader's limit errors name the CLI's flags ("raise --max-players"); here the same limits are load()'s
+// keyword arguments, so the message names those instead.
+std::string with_keyword_names(std::string message) {
+    for (const char* flag : {"--max-input-bytes", "--max-players", "--max-dimension", "--max-number-digits",
+                             "--max-exponent"}) {
+        std::string keyword = std::string(flag + 2) + "=";
+        for (char& c : keyword) c = c == '-' ? '_' : c;
+        for (std::size_t at; (at = message.find(flag)) != std::string::npos;)
+            message.replace(at, std::string(flag).size(), keyword);
+    }
+    return message;
+}
+
+LoadedInstance load(const std::string& source, std::size_t max_input_bytes, std::size_t max_players,
+                    std::size_t max_dimension, std::size_t max_number_digits, long max_exponent) {
+    bigcert::LoadLimits limits;
+    limits.max_input_bytes = max_input_bytes;
+    limits.max_players = max_players;
+    limits.max_dimension = max_dimension;
+    limits.numbers.max_digits = max_number_digits;
+    limits.numbers.max_exponent = max_exponent;
+    try {
+        std::size_t first = source.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos && source[first] == '{')
+            return {bigcert::load_instance_text(source, limits), source};
+        bigcert::Instance instance =
+            bigcert::load_instance_file(source, limits);  // its errors name the file and JSON path
+        return {std::move(instance), read_text_file(source)};
+    } catch (const bigcert::LimitError& e) {
+        throw bigcert::LimitError(with_keyword_names(e.what()));
+    }
 }
 
 py::object solve(const LoadedInstance& loaded, unsigned threads) {
@@ -171,9 +195,13 @@ PYBIND11_MODULE(bigcert, m) {
             return "<bigcert.Instance " + (i.name.empty() ? std::string("(unnamed)") : i.name) + ": " +
                    std::to_string(i.players.size()) + " players, d = " + std::to_string(i.dimension) + ">";
         });
-    m.def("load", &load, py::arg("source"),
+    const bigcert::LoadLimits defaults;
+    m.def("load", &load, py::arg("source"), py::arg("max_input_bytes") = defaults.max_input_bytes,
+          py::arg("max_players") = defaults.max_players, py::arg("max_dimension") = defaults.max_dimension,
+          py::arg("max_number_digits") = defaults.numbers.max_digits,
+          py::arg("max_exponent") = defaults.numbers.max_exponent,
           "An instance from a file path or from JSON text (FORMAT.md); errors name the JSON path "
-          "(InputError).");
+          "(InputError). The max_* limits are the CLI's --max-* flags (a LimitError names the one to raise).");
     m.def("solve", &solve, py::arg("instance"), py::arg("threads") = 0,
           "The exact solution object of FORMAT.md as a dict; numbers are fractions.Fraction.");
     m.def("certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),

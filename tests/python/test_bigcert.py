@@ -52,6 +52,15 @@ class ModuleTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             bigcert.load("/nonexistent/instance.json")
 
+    def test_limits_are_keyword_arguments_and_errors_name_them(self):
+        text = '{"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": "12345"}]}'
+        self.assertEqual(len(bigcert.load(text, max_players=2)), 2)
+        for keywords, name in (({"max_players": 1}, "max_players="), ({"max_number_digits": 3}, "max_number_digits=")):
+            with self.assertRaises(bigcert.LimitError) as caught:
+                bigcert.load(text, **keywords)
+            self.assertIn(name, str(caught.exception))
+            self.assertNotIn("--max", str(caught.exception))  # Python has no such flags
+
 
 def example(name):
     return os.path.join(SOURCE, "examples", name + ".json")
