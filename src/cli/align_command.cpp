@@ -185,7 +185,8 @@ Runner add_align_command(CLI::App& app) {
     command
         ->add_option("--max-memory-mb", options->max_memory_mb,
                      "refuse configs whose pairs, players and rounds need more memory (estimated up front)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(positive_count());
     command
         ->add_option("--timeout", options->certify.timeout_seconds,
                      "seconds per Z3 query of the surrogate certification (its solving; --time-limit bounds "
