@@ -42,8 +42,8 @@ std::string read_text_file(const std::string& path) {
 // The loader's limit errors name the CLI's flags ("raise --max-players"); here the same limits are load()'s
 // keyword arguments, so the message names those instead.
 std::string with_keyword_names(std::string message) {
-    for (const char* flag : {"--max-input-bytes", "--max-players", "--max-dimension", "--max-number-digits",
-                             "--max-exponent"}) {
+    for (const char* flag :
+         {"--max-input-bytes", "--max-players", "--max-dimension", "--max-number-digits", "--max-exponent"}) {
         std::string keyword = std::string(flag + 2) + "=";
         for (char& c : keyword) c = c == '-' ? '_' : c;
         for (std::size_t at; (at = message.find(flag)) != std::string::npos;)
@@ -196,12 +196,13 @@ PYBIND11_MODULE(bigcert, m) {
                    std::to_string(i.players.size()) + " players, d = " + std::to_string(i.dimension) + ">";
         });
     const bigcert::LoadLimits defaults;
-    m.def("load", &load, py::arg("source"), py::arg("max_input_bytes") = defaults.max_input_bytes,
-          py::arg("max_players") = defaults.max_players, py::arg("max_dimension") = defaults.max_dimension,
-          py::arg("max_number_digits") = defaults.numbers.max_digits,
-          py::arg("max_exponent") = defaults.numbers.max_exponent,
-          "An instance from a file path or from JSON text (FORMAT.md); errors name the JSON path "
-          "(InputError). The max_* limits are the CLI's --max-* flags (a LimitError names the one to raise).");
+    m.def(
+        "load", &load, py::arg("source"), py::arg("max_input_bytes") = defaults.max_input_bytes,
+        py::arg("max_players") = defaults.max_players, py::arg("max_dimension") = defaults.max_dimension,
+        py::arg("max_number_digits") = defaults.numbers.max_digits,
+        py::arg("max_exponent") = defaults.numbers.max_exponent,
+        "An instance from a file path or from JSON text (FORMAT.md); errors name the JSON path "
+        "(InputError). The max_* limits are the CLI's --max-* flags (a LimitError names the one to raise).");
     m.def("solve", &solve, py::arg("instance"), py::arg("threads") = 0,
           "The exact solution object of FORMAT.md as a dict; numbers are fractions.Fraction.");
     m.def("certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),

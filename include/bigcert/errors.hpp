@@ -16,7 +16,7 @@ public:
 // Bad input of one kind: a key that the format does not define (FORMAT.md), named by its JSON path. Such an
 // error does not depend on any number, so a sweep reports it once for its base instead of once per line.
 class UnknownKeyError : public InputError {
-public:
+  public:
     using InputError::InputError;
 };
 

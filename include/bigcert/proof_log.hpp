@@ -32,24 +32,24 @@ struct LoggedQuery {
 
 class ProofLog {
 public:
-    // An empty directory name disables writing (queries are still recorded for the verdict). Throws
-    // InputError when the directory may not be replaced (BundleDirectory), before any work is done.
-    ProofLog(std::string directory, std::string instance_text, std::string instance_name);
+  // An empty directory name disables writing (queries are still recorded for the verdict). Throws
+  // InputError when the directory may not be replaced (BundleDirectory), before any work is done.
+  ProofLog(std::string directory, std::string instance_text, std::string instance_name);
 
-    bool enabled() const { return !directory_.empty(); }
-    const std::string& directory() const { return directory_; }
-    void record(LoggedQuery query);        // thread-safe
-    // What was recorded so far, in recording order (also when writing is disabled): the query texts exactly
-    // as Z3 parsed them, e.g. to compare them across runs.
-    std::vector<LoggedQuery> recorded_queries() const;
-    void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
-    // `kind` (optional) names how `bigcert replay` re-checks the file beyond its SHA-256 (replay.hpp), and
-    // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
-    void add_artifact(const std::string& file, const std::string& content, const std::string& description,
-                      const std::string& kind = "", const std::string& expected = "");
-    // Writes the query files and manifest.json and puts the bundle in place; returns the manifest's SHA-256
-    // (empty when disabled).
-    std::string finish(const nlohmann::ordered_json& parameters);
+  bool enabled() const { return !directory_.empty(); }
+  const std::string& directory() const { return directory_; }
+  void record(LoggedQuery query);  // thread-safe
+  // What was recorded so far, in recording order (also when writing is disabled): the query texts exactly
+  // as Z3 parsed them, e.g. to compare them across runs.
+  std::vector<LoggedQuery> recorded_queries() const;
+  void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
+  // `kind` (optional) names how `bigcert replay` re-checks the file beyond its SHA-256 (replay.hpp), and
+  // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
+  void add_artifact(const std::string& file, const std::string& content, const std::string& description,
+                    const std::string& kind = "", const std::string& expected = "");
+  // Writes the query files and manifest.json and puts the bundle in place; returns the manifest's SHA-256
+  // (empty when disabled).
+  std::string finish(const nlohmann::ordered_json& parameters);
 
 private:
     std::string directory_;

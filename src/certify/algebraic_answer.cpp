@@ -465,7 +465,8 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
         "enclosure is certified and a curved player whose target lies outside it has u_i != 0, hence "
         "nu_i > 0 (boundary, parallel); each algebraic-<v> query proves p(v) = 0 on S; action coordinates "
         "without a query were eliminated exactly from the proven receiver polynomials "
-        "(support_elimination.hpp); every root count is checked by Sturm's theorem. algebraic-claim.json states "
+        "(support_elimination.hpp); every root count is checked by Sturm's theorem. algebraic-claim.json "
+        "states "
         "the printed answer when every coordinate is exact; replay re-derives it (Sturm, and "
         "algebraic-claim.smt2: the pinned coordinates are not an equilibrium, unsat).");
 }

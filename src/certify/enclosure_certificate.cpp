@@ -86,10 +86,11 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
     else if (sign(set.as_curved().support_quadratic(u)) == 0) point = set.as_curved().center();
     if (!point.empty()) {
         for (const Rational& x : point) claim.box.push_back(Enclosure::point(x));
-        claim.query = SmtQuery(curved ? "QF_NRA" : "QF_LRA",
-                               {"bigcert certify (curved, step 1): " + who,
-                                "claim: the point v maximises u·y over X_i, u = w_i (t_i - m), m = receiver box midpoint",
-                                "negation: some y in X_i with u·y > u·v", "expected: unsat"});
+        claim.query = SmtQuery(
+            curved ? "QF_NRA" : "QF_LRA",
+            {"bigcert certify (curved, step 1): " + who,
+             "claim: the point v maximises u·y over X_i, u = w_i (t_i - m), m = receiver box midpoint",
+             "negation: some y in X_i with u·y > u·v", "expected: unsat"});
         std::vector<std::string> y = declared(claim.query, "y", point.size());
         std::vector<std::string> m_in = smt_membership(set, y, "in_set");
         for (std::size_t k = 0; k < m_in.size(); ++k) claim.query.assert_named("in_set_" + std::to_string(k), m_in[k]);
@@ -107,8 +108,8 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
         for (std::size_t k = 0; k < c.dimension(); ++k) v += c.inverse().at(r, k) * u[k];
         claim.box.push_back(rounded_outward(Enclosure::point(c.center()[r]) + v * inverse, bits));
     }
-    claim.query = SmtQuery("QF_NRA",
-                           {"bigcert certify (curved, step 1): " + who,
+    claim.query =
+        SmtQuery("QF_NRA", {"bigcert certify (curved, step 1): " + who,
                             "claim: every maximiser of u·y over X_i lies in the box S_i, u = w_i (t_i - m)",
                             "negation: a KKT point of max u·y (u = nu M (y - c), nu >= 0, nu = 0 or y on the "
                             "boundary) outside S_i",
@@ -122,10 +123,11 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
 
 // Step 2: r outside B, f in T, (m - r)·(r - f) >= 0.
 SmtQuery receiver_query(const Solution& s, const Vector& m, const std::vector<Enclosure>& t) {
-    SmtQuery q("QF_NRA", {"bigcert certify (curved, step 2): the receiver",
-                          "by monotonicity of maximisers, (m - r)·(r - f) >= 0 for the equilibrium receiver r and "
-                          "f = w0 x0 + sum_i w_i s_i in T (s_i from step 1)",
-                          "negation: such an r outside the receiver box", "expected: unsat"});
+    SmtQuery q("QF_NRA",
+               {"bigcert certify (curved, step 2): the receiver",
+                "by monotonicity of maximisers, (m - r)·(r - f) >= 0 for the equilibrium receiver r and "
+                "f = w0 x0 + sum_i w_i s_i in T (s_i from step 1)",
+                "negation: such an r outside the receiver box", "expected: unsat"});
     const std::size_t d = m.size();
     std::vector<std::string> r = declared(q, "r", d), f = declared(q, "f", d), terms;
     assert_in_box(q, "f_in_T", f, t);
@@ -151,9 +153,10 @@ std::size_t pinned_player(const Instance& instance, const Solution& s, const Vec
 // others). Query: such an x_k outside A_k (expected unsat).
 SmtQuery pinned_action_query(const Instance& instance, const Solution& s, const Vector& bias, std::size_t k) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
-    SmtQuery q("QF_LRA", {"bigcert certify (curved, step 3, player " + std::to_string(k) + " by the receiver equation)",
-                          "x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i",
-                          "negation: x_k outside A_k", "expected: unsat"});
+    SmtQuery q("QF_LRA",
+               {"bigcert certify (curved, step 3, player " + std::to_string(k) + " by the receiver equation)",
+                "x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i",
+                "negation: x_k outside A_k", "expected: unsat"});
     std::vector<std::string> r = declared(q, "r", d);
     assert_in_box(q, "r_in_B", r, s.receiver_enclosure);
     std::vector<std::vector<std::string>> rest(d);
@@ -182,11 +185,13 @@ std::optional<SmtQuery> pinned_receiver_query(const Instance& instance, const So
     const std::size_t n = instance.players.size(), d = m.size();
     const std::size_t k = pinned_player(instance, s, m);
     if (k == n) return std::nullopt;
-    SmtQuery q(instance.set_of(k).is_curved() ? "QF_NRA" : "QF_LRA",
-               {"bigcert certify (curved, step 2, receiver pinned to player " + std::to_string(k) + "'s target)",
-                "with s_i in S_i (step 1) and y = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k, the profile (s, y) is an "
-                "equilibrium with receiver m when y is in X_k (u_k(m) = 0)",
-                "negation: y outside X_k", "expected: unsat"});
+    SmtQuery q(
+        instance.set_of(k).is_curved() ? "QF_NRA" : "QF_LRA",
+        {"bigcert certify (curved, step 2, receiver pinned to player " + std::to_string(k) + "'s target)",
+         "with s_i in S_i (step 1) and y = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k, the profile (s, y) is "
+         "an "
+         "equilibrium with receiver m when y is in X_k (u_k(m) = 0)",
+         "negation: y outside X_k", "expected: unsat"});
     std::vector<std::vector<std::string>> rest(d);
     for (std::size_t i = 0; i < n; ++i) {
         if (i == k) continue;

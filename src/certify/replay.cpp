@@ -45,8 +45,8 @@ bool plain_file_name(const std::string& name) {
            name.find('\0') == std::string::npos;
 }
 
-void check_strings(const nlohmann::json& entry, const std::string& path, std::initializer_list<const char*> keys,
-                   std::initializer_list<const char*> file_keys) {
+void check_strings(const nlohmann::json& entry, const std::string& path,
+                   std::initializer_list<const char*> keys, std::initializer_list<const char*> file_keys) {
     if (!entry.is_object()) throw InputError("manifest.json: " + path, "not an object");
     for (const char* key : keys)
         if (entry.contains(key) && !entry[key].is_string())
@@ -59,14 +59,15 @@ void check_strings(const nlohmann::json& entry, const std::string& path, std::in
 void check_manifest_shape(const nlohmann::json& manifest) {
     if (!manifest.is_object() || !manifest.contains("queries") || !manifest["queries"].is_array())
         throw InputError("manifest.json", "not a bigcert proof log");
-    if (manifest.contains("instance")) check_strings(manifest["instance"], "instance", {"file", "sha256"}, {"file"});
+    if (manifest.contains("instance"))
+        check_strings(manifest["instance"], "instance", {"file", "sha256"}, {"file"});
     if (manifest.contains("artifacts") && !manifest["artifacts"].is_array())
         throw InputError("manifest.json: artifacts", "not an array");
     const nlohmann::json none = nlohmann::json::array();
     const nlohmann::json& artifacts = manifest.contains("artifacts") ? manifest["artifacts"] : none;
     for (std::size_t k = 0; k < artifacts.size(); ++k)
-        check_strings(artifacts[k], "artifacts[" + std::to_string(k) + "]", {"file", "sha256", "kind", "expected"},
-                      {"file"});
+        check_strings(artifacts[k], "artifacts[" + std::to_string(k) + "]",
+                      {"file", "sha256", "kind", "expected"}, {"file"});
     for (std::size_t k = 0; k < manifest["queries"].size(); ++k)
         check_strings(manifest["queries"][k], "queries[" + std::to_string(k) + "]",
                       {"file", "sha256", "expected", "z3_answer", "logic", "proof_file", "proof_sha256"},
@@ -158,8 +159,7 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
         if (!intact) {
             check.problem = "edited or missing";
         } else if (check.kind == "smt2") {
-            if (z3)
-                check.outcome = run_solver({"z3", "-T:" + limit, solver_path(directory, file)});
+            if (z3) check.outcome = run_solver({"z3", "-T:" + limit, solver_path(directory, file)});
             check.passed = !check.outcome.empty() && check.outcome == check.expected;
             if (!check.passed)
                 check.problem = "z3 answered " + (check.outcome.empty() ? "nothing" : check.outcome);

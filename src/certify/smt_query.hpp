@@ -25,9 +25,9 @@ std::string smt_sum(const std::vector<std::string>& terms);
 std::vector<std::string> smt_membership(const ActionSet& set, const std::vector<std::string>& names,
                                         const std::string& label);
 
-// Builds a query text: header comments, logic, declarations, named assertions, check-sat. Every piece must lie
-// in the alphabet of smt_text.hpp (InternalError otherwise): no user text, so no comment, symbol or term can
-// change what the query asks.
+// Builds a query text: header comments, logic, declarations, named assertions, check-sat. Every piece must
+// lie in the alphabet of smt_text.hpp (InternalError otherwise): no user text, so no comment, symbol or term
+// can change what the query asks.
 class SmtQuery {
   public:
     SmtQuery(std::string logic, std::vector<std::string> comments);

@@ -58,12 +58,12 @@ void print_vector(const Vector& v) {
 
 // Inner loss (paper §5.1, Theorem 5): each player's action weakly dominates, proven per player by Z3.
 void print_dominance(const Instance& instance, const DominanceCertificate& c) {
-    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": " << c.verdict
-              << "  (weak dominance, Theorem 5; reduction lemma "
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": "
+              << c.verdict << "  (weak dominance, Theorem 5; reduction lemma "
               << (c.lemma_proved ? "proved" : "not proved") << ")\n";
     for (const PlayerDominanceVerdict& v : c.players) {
-        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict << "  (definition query "
-                  << v.definition << ")";
+        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict
+                  << "  (definition query " << v.definition << ")";
         if (!v.deviation.empty()) std::cout << "  deviation ", print_vector(v.deviation);
         if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
         std::cout << "\n";
@@ -73,11 +73,12 @@ void print_dominance(const Instance& instance, const DominanceCertificate& c) {
 
 // Finite action spaces (paper §5.2): every deviation compared exactly.
 void print_finite(const Instance& instance, const FiniteCertificate& c) {
-    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": " << c.verdict
-              << "  (finite action spaces: every deviation compared in exact arithmetic)\n";
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": "
+              << c.verdict << "  (finite action spaces: every deviation compared in exact arithmetic)\n";
     std::cout << "  receiver ", print_vector(c.receiver), std::cout << "\n";
     for (const FinitePlayerVerdict& v : c.players) {
-        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict << "  (" << v.method << ")";
+        std::cout << "  player " << instance.numbered_label(v.index) << ": " << v.verdict << "  (" << v.method
+                  << ")";
         if (v.verdict == "refuted") {
             std::cout << "  deviation items";
             for (const Vector& item : v.deviation) std::cout << " ", print_vector(item);

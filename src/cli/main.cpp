@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);                    // --help, --version
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
         // One line, like every input error (display_text: an argument may hold a line break).
         std::cerr << "bigcert: error: " << display_text(e.what()) << " (see --help)\n";
         return exit_bad_input;

@@ -174,13 +174,15 @@ void write_merge_summary(std::ostream& out, const Json& s) {
     out << "checked (Z3)       " << c["lines"] << " lines, " << c["not_checked"] << " not covered by check\n";
     const Json& t = c["theorem4"];
     out << "Theorem 4          premise met: ";
-    for (const auto& [verdict, n] : t["premise_met"].items()) out << display_text(verdict) << ": " << n << "  ";
+    for (const auto& [verdict, n] : t["premise_met"].items())
+        out << display_text(verdict) << ": " << n << "  ";
     out << "\n                   premise not met in " << t["premise_not_met"] << ": ";
     for (const auto& [verdict, n] : t["premise_not_met_verdicts"].items())
         out << display_text(verdict) << ": " << n << "  ";
     out << "\n";
     for (const auto& [property, verdicts] : c["verdicts"].items()) {
-        out << "  " << display_text(property) << std::string(property.size() < 17 ? 17 - property.size() : 1, ' ');
+        out << "  " << display_text(property)
+            << std::string(property.size() < 17 ? 17 - property.size() : 1, ' ');
         for (const auto& [verdict, n] : verdicts.items()) out << display_text(verdict) << ": " << n << "  ";
         out << "\n";
     }

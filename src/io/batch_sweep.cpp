@@ -231,7 +231,8 @@ std::vector<BatchItem> expand_sweep(const std::string& spec_text) {
     if (!base.is_object()) throw InputError("base", "expected an instance object");
     bool grid = spec.contains("grid"), random = spec.contains("random");
     if (grid == random) throw InputError("", "give exactly one of \"grid\" and \"random\"");
-    std::vector<BatchItem> items = grid ? expand_grid(base, spec["grid"]) : expand_random(base, spec["random"]);
+    std::vector<BatchItem> items =
+        grid ? expand_grid(base, spec["grid"]) : expand_random(base, spec["random"]);
     require_known_base_keys(items.front());
     return items;
 }

@@ -170,7 +170,8 @@ void fill_theorem4_premise(const Instance& instance, ExaggerationReport& report)
             break;
         }
     report.premise_met = reasons.empty();
-    for (const std::string& r : reasons) report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
+    for (const std::string& r : reasons)
+        report.premise_detail += (report.premise_detail.empty() ? "" : "; ") + r;
 }
 
 namespace {

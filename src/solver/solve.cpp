@@ -39,7 +39,8 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
             if (std::optional<LineSolution> line = solve_line_game(*game, options.threads)) return to_solution(*game, *line);
     // Boxes with the squared loss: d independent 1-D games, each on the fast path above (box_split.hpp).
     if (instance.dimension >= 2 && !options.force_general && options.machine_integers)
-        if (std::optional<Solution> boxes = solve_box_game(instance, options.threads)) return std::move(*boxes);
+        if (std::optional<Solution> boxes = solve_box_game(instance, options.threads))
+            return std::move(*boxes);
     Solution s;
     SupportOracle oracle(instance);
     if (instance.dimension == 1 && !options.force_general) {

@@ -40,34 +40,49 @@ TEST_CASE("bad instances give one-line errors naming the JSON path", "[loader]")
         const char* message;
     };
     const Case cases[] = {
-        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "abc"}]})", R"(players[0].target: not a number: "abc")"},
-        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": true}]})", "players[1].target: not a number: true"},
-        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "1/0"}]})", R"(players[0].target: not a number: "1/0")"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "abc"}]})",
+         R"(players[0].target: not a number: "abc")"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": true}]})",
+         "players[1].target: not a number: true"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "1/0"}]})",
+         R"(players[0].target: not a number: "1/0")"},
         {R"({"dimension": 2, "action_set": {"box": {"lo": [0, 0], "hi": [1, 1]}}, "players": [{"target": [1, 2, 3]}]})",
          "players[0].target: expected 2 coordinates, got 3"},
         {R"({"dimension": 2, "action_set": {"box": {"lo": [0], "hi": [1, 1]}}, "players": [{"target": [1, 2]}]})",
          "action_set.box.lo: expected 2 coordinates, got 1"},
-        {R"({"action_set": {"interval": [1, 0]}, "players": [{"target": 1}]})", "action_set.interval: empty set: lo > hi"},
-        {R"({"action_set": {"interval": [0]}, "players": [{"target": 1}]})", "action_set.interval: expected [lo, hi]"},
+        {R"({"action_set": {"interval": [1, 0]}, "players": [{"target": 1}]})",
+         "action_set.interval: empty set: lo > hi"},
+        {R"({"action_set": {"interval": [0]}, "players": [{"target": 1}]})",
+         "action_set.interval: expected [lo, hi]"},
         {R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 1}]}, "players": [{"target": [0, 0]}]})",
          "action_set.halfspaces: unbounded set"},
         {R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": -1}, {"a": [-1, 0], "b": -1}, {"a": [0, 1], "b": 1}, {"a": [0, -1], "b": 1}]}, "players": [{"target": [0, 0]}]})",
          "action_set.halfspaces: empty set"},
-        {R"({"dimension": 2, "action_set": {"vertices": []}, "players": [{"target": [0, 0]}]})", "action_set.vertices: empty set: no vertices"},
-        {R"({"action_set": {"interval": [0, 1]}, "players": []})", "players: at least one player is required"},
+        {R"({"dimension": 2, "action_set": {"vertices": []}, "players": [{"target": [0, 0]}]})",
+         "action_set.vertices: empty set: no vertices"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": []})",
+         "players: at least one player is required"},
         {R"({"action_set": {"interval": [0, 1]}})", "players: at least one player is required"},
         {R"({"players": [{"target": 1}]})", "players[0]: no action_set, and no common action_set"},
-        {R"({"action_set": {"interval": [0, 1]}, "players": [{"weight": 1}]})", R"(players[0]: missing "target")"},
-        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}], "loss": "cubic"})", R"(loss: expected "squared" or "inner")"},
-        {R"({"dimension": 0, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: must be at least 1"},
-        {R"({"dimension": 1.5, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "dimension: expected a non-negative integer"},
-        {R"({"action_set": {"circle": 1}, "players": [{"target": 1}]})", "action_set.circle: unknown key (expected interval, box,"},
-        {R"({"action_set": {"interval": [0, 1], "box": {"lo": [0], "hi": [1]}}, "players": [{"target": 1}]})", "action_set.box: an action set has exactly one kind"},
-        {R"({"format": "bigcert/9", "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "format: unsupported format"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"weight": 1}]})",
+         R"(players[0]: missing "target")"},
+        {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}], "loss": "cubic"})",
+         R"(loss: expected "squared" or "inner")"},
+        {R"({"dimension": 0, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})",
+         "dimension: must be at least 1"},
+        {R"({"dimension": 1.5, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})",
+         "dimension: expected a non-negative integer"},
+        {R"({"action_set": {"circle": 1}, "players": [{"target": 1}]})",
+         "action_set.circle: unknown key (expected interval, box,"},
+        {R"({"action_set": {"interval": [0, 1], "box": {"lo": [0], "hi": [1]}}, "players": [{"target": 1}]})",
+         "action_set.box: an action set has exactly one kind"},
+        {R"({"format": "bigcert/9", "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})",
+         "format: unsupported format"},
         {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]} trailing)", "invalid JSON"},
         {R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1})", "invalid JSON"},
         {R"([1, 2])", "an instance must be a JSON object"},
-        {R"({"bias": {"weight": 1}, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", "bias: a bias weight needs a \"point\""},
+        {R"({"bias": {"weight": 1}, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})",
+         "bias: a bias weight needs a \"point\""},
     };
     for (const Case& c : cases) {
         INFO(c.json);
@@ -139,40 +154,52 @@ TEST_CASE("unknown and repeated keys are errors naming their JSON path (FORMAT.m
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1}, {"target": 4, "wieght": 2}]})"),
                Catch::Matchers::StartsWith("players[1].wieght: unknown key (expected target, weight, name,"));
     // Two players arrays (2 + 1 entries) used to make a 3-player game.
-    CHECK(message("{" + set + R"(, "players": [{"target": 1}, {"target": 2}], "players": [{"target": 3}]})") ==
-          "players: duplicate key");
+    CHECK(
+        message("{" + set + R"(, "players": [{"target": 1}, {"target": 2}], "players": [{"target": 3}]})") ==
+        "players: duplicate key");
     CHECK(message("{" + set + R"(, "players": [{"target": 1, "weight": 1, "weight": 2}]})") ==
           "players[0].weight: duplicate key");
-    CHECK(message(R"({"action_set": {"interval": [0, 6], "interval": [0, 1]}, "players": [{"target": 1}]})") ==
-          "action_set.interval: duplicate key");
+    CHECK(
+        message(R"({"action_set": {"interval": [0, 6], "interval": [0, 1]}, "players": [{"target": 1}]})") ==
+        "action_set.interval: duplicate key");
     CHECK(message(R"({"dimension": 2, "action_set": {"box": {"lo": [0, 0], "hi": [1, 1], "lo": [0, 1]}},
                      "players": [{"target": [0, 0]}]})") == "action_set.box.lo: duplicate key");
     CHECK(message(R"({"dimension": 1, "dimension": 1,)" + set + R"(, "players": [{"target": 1}]})") ==
           "dimension: duplicate key");
     // Nested objects.
-    CHECK_THAT(message("{" + set + R"(, "bias": {"weight": 1, "point": 0, "wieght": 2}, "players": [{"target": 1}]})"),
+    CHECK_THAT(message("{" + set +
+                       R"(, "bias": {"weight": 1, "point": 0, "wieght": 2}, "players": [{"target": 1}]})"),
                Catch::Matchers::StartsWith("bias.wieght: unknown key (expected weight or point)"));
-    CHECK_THAT(message(R"({"action_set": {"interval": [0, 6], "interval2": [0, 1]}, "players": [{"target": 1}]})"),
-               Catch::Matchers::StartsWith("action_set.interval2: unknown key"));
-    CHECK_THAT(message(R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 1, "c": 0}]}, "players": [{"target": [0, 0]}]})"),
-               Catch::Matchers::StartsWith("action_set.halfspaces[0].c: unknown key"));
-    CHECK_THAT(message(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1, "matrix": []}}, "players": [{"target": [0, 0]}]})"),
-               Catch::Matchers::StartsWith("action_set.ball.matrix: unknown key (expected center or radius)"));
-    CHECK_THAT(message("{" + set + R"(, "Players": [{"target": 1}]})"), Catch::Matchers::StartsWith("Players: unknown key"));
+    CHECK_THAT(
+        message(R"({"action_set": {"interval": [0, 6], "interval2": [0, 1]}, "players": [{"target": 1}]})"),
+        Catch::Matchers::StartsWith("action_set.interval2: unknown key"));
+    CHECK_THAT(
+        message(
+            R"({"dimension": 2, "action_set": {"halfspaces": [{"a": [1, 0], "b": 1, "c": 0}]}, "players": [{"target": [0, 0]}]})"),
+        Catch::Matchers::StartsWith("action_set.halfspaces[0].c: unknown key"));
+    CHECK_THAT(
+        message(
+            R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1, "matrix": []}}, "players": [{"target": [0, 0]}]})"),
+        Catch::Matchers::StartsWith("action_set.ball.matrix: unknown key (expected center or radius)"));
+    CHECK_THAT(message("{" + set + R"(, "Players": [{"target": 1}]})"),
+               Catch::Matchers::StartsWith("Players: unknown key"));
     // Escapes name the same key; an odd key is shown escaped, on one line.
     CHECK(message("{" + set + R"(, "players": [{"target": 1, "weigh\u0074": 2, "weight": 3}]})") ==
           "players[0].weight: duplicate key");
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "we\night": 2}]})"),
                Catch::Matchers::StartsWith(R"(players[0]."we\u000aight": unknown key)"));
     // Keys of open extensions (several receivers, receiver rules) are refused, not ignored.
-    CHECK_THAT(message("{" + set + R"(, "receivers": [{"name": "m", "weights": [1]}], "players": [{"target": 1}]})"),
-               Catch::Matchers::StartsWith("unsupported: receivers: "));
+    CHECK_THAT(
+        message("{" + set + R"(, "receivers": [{"name": "m", "weights": [1]}], "players": [{"target": 1}]})"),
+        Catch::Matchers::StartsWith("unsupported: receivers: "));
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "care": [1]}]})"),
                Catch::Matchers::StartsWith("unsupported: players[0].care: "));
     CHECK_THAT(message("{" + set + R"(, "rule": "mean", "players": [{"target": 1}]})"),
                Catch::Matchers::StartsWith("unsupported: rule: "));
     // The documented free text is fine (a string).
-    CHECK(message("{" + set + R"(, "description": "two players", "players": [{"target": 1, "description": "x"}]})") ==
+    CHECK(message("{" + set +
+                  R"(, "description": "two players", "players": [{"target": 1, "description": "x"}]})") ==
           "accepted");
-    CHECK(message("{" + set + R"(, "description": 3, "players": [{"target": 1}]})") == "description: expected a string");
+    CHECK(message("{" + set + R"(, "description": 3, "players": [{"target": 1}]})") ==
+          "description: expected a string");
 }

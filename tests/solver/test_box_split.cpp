@@ -124,7 +124,8 @@ TEST_CASE("boxes per coordinate: not taken for other polytopes or without machin
 TEST_CASE("boxes per coordinate: the paper's box examples print what the general path prints", "[box]") {
     for (std::string name : {"paper-ex2", "paper-fig3-right"}) {
         INFO(name);
-        Instance instance = load_instance_file(std::string(BIGCERT_SOURCE_DIR) + "/examples/" + name + ".json");
+        Instance instance =
+            load_instance_file(std::string(BIGCERT_SOURCE_DIR) + "/examples/" + name + ".json");
         SolveOptions general_options;
         general_options.force_general = true;
         REQUIRE(json_of(instance, solve(instance)) == json_of(instance, solve(instance, general_options)));
