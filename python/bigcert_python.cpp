@@ -9,12 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/curved_certificate.hpp"
+#include "bigcert/certification.hpp"
 #include "bigcert/errors.hpp"
-#include "bigcert/finite_game.hpp"
 #include "bigcert/instance_loader.hpp"
-#include "bigcert/profile_loader.hpp"
 #include "bigcert/properties.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
@@ -84,50 +81,43 @@ py::object solve(const LoadedInstance& loaded, unsigned threads) {
                                       {"equilibrium", "vertices", "receiver"});
 }
 
-// The Z3 certificate of one profile (certificate.hpp): the CLI's certificate object plus, per player, the
-// exact KKT multipliers ("lambda", facet order of the set's H-description) and the certified "actions".
-// Curved sets without a profile: like `bigcert certify`, the solver's boxes are certified (certify_enclosure);
-// "enclosure" holds them as {"interval": [Fraction, Fraction]} (the shape of solve's curved coordinates).
-py::object certify(const LoadedInstance& loaded, const py::object& profile, double timeout, unsigned rlimit,
-                   unsigned threads, const std::string& proof_log) {
+// certify on every game kind, through the CLI's entry point (certification.hpp): the CLI's certificate
+// object with exact Fractions plus, for the squared loss, per player the exact KKT multipliers ("lambda",
+// facet order of the set's H-description) and the certified "actions" (also for the inner loss). Curved sets
+// without a profile: like `bigcert certify`, the solver's boxes are certified; "enclosure" holds them as
+// {"interval": [Fraction, Fraction]}. A keyword left at None is not given: one that does not apply to the
+// game kind (timeout= on a finite game, say) is an InputError naming it, as the CLI's exit 2.
+py::object certify(const LoadedInstance& loaded, const py::object& profile, const py::object& timeout,
+                   const py::object& rlimit, const py::object& threads, const std::string& proof_log,
+                   const py::object& max_deviations) {
     const bigcert::Instance& instance = loaded.instance;
-    if (instance.loss != bigcert::Loss::squared || bigcert::is_finite_game(instance))
-        throw bigcert::UnsupportedError("",
-                                        "bigcert.certify for this game in Python (use `bigcert certify`)");
-    std::string profile_text;
-    if (!profile.is_none()) profile_text = bigcert::python::profile_json_text(profile);
-    bigcert::CertifyOptions options;
-    options.timeout_seconds = timeout;
-    options.rlimit = rlimit;
-    options.threads = threads;
-    std::vector<bigcert::Vector> actions;
-    std::optional<bigcert::Solution> enclosed;  // curved sets: the solver's boxes are certified, as in the CLI
-    bigcert::Certificate certificate;
+    bigcert::CertifyRequest request;
+    request.spelling = bigcert::OptionSpelling::python;
+    if (!profile.is_none()) request.profile_text = bigcert::python::profile_json_text(profile);
+    if (!timeout.is_none()) request.options.timeout_seconds = timeout.cast<double>(), request.given.insert("timeout");
+    if (!rlimit.is_none()) request.options.rlimit = rlimit.cast<unsigned>(), request.given.insert("rlimit");
+    if (!threads.is_none()) request.options.threads = threads.cast<unsigned>(), request.given.insert("threads");
+    if (!max_deviations.is_none())
+        request.max_deviations = max_deviations.cast<std::size_t>(), request.given.insert("max-deviations");
+    if (request.given.count("timeout") && !(request.options.timeout_seconds > 0))
+        throw bigcert::InputError("timeout=", "expected a number of seconds > 0");
+    request.proof_log = proof_log;
+    if (!proof_log.empty()) request.instance_text = loaded.text;
+    bigcert::CertifyResult result;
     {
         py::gil_scoped_release release;  // Z3 runs without Python; its queries may take up to `timeout` each
-        if (profile_text.empty()) {
-            bigcert::SolveOptions solve_options;
-            solve_options.threads = threads;
-            bigcert::Solution solution = bigcert::solve(instance, solve_options);
-            if (solution.enclosed)
-                enclosed = std::move(solution);
-            else
-                actions = std::move(solution.actions);
-        } else {
-            actions = bigcert::load_profile_text(profile_text, instance);
-        }
-        bigcert::ProofLog log(proof_log, proof_log.empty() ? std::string() : loaded.text, instance.name);
-        certificate = enclosed ? bigcert::certify_enclosure(instance, *enclosed, log, options)
-                               : bigcert::certify_profile(instance, actions, log, options);
+        result = bigcert::certify(instance, request);
     }
-    py::dict out = bigcert::python::to_python(bigcert::certificate_json(instance, certificate),
-                                              {"receiver", "deviation", "improvement", "enclosure"});
-    py::list players = out["players"];
-    for (std::size_t i = 0; i < certificate.players.size(); ++i)
-        players[i]["lambda"] = bigcert::python::fractions(certificate.players[i].lambda);
-    if (enclosed) return out;  // the claim is the boxes in out["enclosure"]; no exact actions exist
+    py::dict out = bigcert::python::to_python(result.json, {"receiver", "deviation", "improvement", "enclosure"});
+    if (const auto* c = std::get_if<bigcert::Certificate>(&result.detail)) {
+        py::list players = out["players"];
+        for (std::size_t i = 0; i < c->players.size(); ++i)
+            players[i]["lambda"] = bigcert::python::fractions(c->players[i].lambda);
+        if (!c->claim.empty()) return out;  // the claim is the boxes in out["enclosure"]; no exact actions
+    }
+    if (result.actions.empty()) return out;  // finite games: the items are the players' "deviation" lists
     py::list profile_out;
-    for (const bigcert::Vector& x : actions) profile_out.append(bigcert::python::fractions(x));
+    for (const bigcert::Vector& x : result.actions) profile_out.append(bigcert::python::fractions(x));
     out["actions"] = profile_out;
     return out;
 }
@@ -162,19 +152,18 @@ std::vector<std::string> property_list(const py::object& properties) {
 // Properties over every equilibrium (properties.hpp): the CLI's check object with exact Fractions.
 py::object check(const LoadedInstance& loaded, const py::object& properties, double timeout, unsigned rlimit,
                  const std::string& proof_log) {
-    std::vector<std::string> names = property_list(properties);
-    bigcert::CheckOptions options;
-    options.timeout_seconds = timeout;
-    options.rlimit = rlimit;
-    std::vector<bigcert::PropertyVerdict> verdicts;
+    bigcert::CheckRequest request;
+    request.properties = property_list(properties);
+    request.options.timeout_seconds = timeout;
+    request.options.rlimit = rlimit;
+    request.proof_log = proof_log;
+    if (!proof_log.empty()) request.instance_text = loaded.text;
+    bigcert::CheckResult result;
     {
         py::gil_scoped_release release;
-        bigcert::ProofLog log(proof_log, proof_log.empty() ? std::string() : loaded.text,
-                              loaded.instance.name);
-        verdicts = bigcert::check_properties(loaded.instance, names, log, options);
+        result = bigcert::check(loaded.instance, request);
     }
-    return bigcert::python::to_python(bigcert::check_json(loaded.instance, verdicts, proof_log),
-                                      {"counterexample", "equilibria"});
+    return bigcert::python::to_python(result.json, {"counterexample", "equilibria"});
 }
 
 }  // namespace
@@ -206,8 +195,14 @@ PYBIND11_MODULE(bigcert, m) {
     m.def("solve", &solve, py::arg("instance"), py::arg("threads") = 0,
           "The exact solution object of FORMAT.md as a dict; numbers are fractions.Fraction.");
     m.def("certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),
-          py::arg("timeout") = 30.0, py::arg("rlimit") = 0, py::arg("threads") = 0, py::arg("proof_log") = "",
-          "Prove with Z3 that a profile is an equilibrium or exhibit an improving deviation (squared loss).\n"
+          py::arg("timeout") = py::none(), py::arg("rlimit") = py::none(), py::arg("threads") = py::none(),
+          py::arg("proof_log") = "", py::arg("max_deviations") = py::none(),
+          "Prove that a profile is an equilibrium or exhibit an improving deviation, on every game kind of\n"
+          "`bigcert certify` (squared loss on intervals, polytopes and curved sets; inner loss by weak\n"
+          "dominance; finite action spaces by comparing every deviation exactly, where the profile lists each\n"
+          "player's chosen items). timeout (seconds per Z3 query, default 30), rlimit, threads: as the CLI's\n"
+          "flags; max_deviations: finite games only. A keyword that does not apply to the game is an\n"
+          "InputError.\n"
           "profile: a solution dict, a list of actions (int, Fraction or \"p/q\" strings) or JSON text; "
           "default:\n"
           "solve first. Returns FORMAT.md's certificate object: verdict \"certified\", \"refuted\" or \"not\n"

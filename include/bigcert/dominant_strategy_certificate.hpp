@@ -10,7 +10,8 @@
 //   3. definition query (QF_LRA, per player, when n·d is small): the same with every other player's action
 //      as a variable constrained to its set and the loss written out from x̂; unsat as extra evidence.
 // A sat answer is reported as "refuted" only after its deviation passed the exact check; unknown (rlimit)
-// is "not certified". Z3's version and parameters are written to the log.
+// is "not certified". Every query runs through the common runner (smt_query.hpp) and is recorded in the
+// ProofLog, so its bundle has a manifest that `bigcert replay` and stock z3 re-run.
 #pragma once
 
 #include <cstddef>
@@ -18,15 +19,16 @@
 #include <vector>
 
 #include "bigcert/instance.hpp"
+#include "bigcert/proof_log.hpp"
 #include "bigcert/solution_writer.hpp"
 
 namespace bigcert {
 
 struct DominanceCertifyOptions {
-    std::string proof_log;         // directory for the .smt2 files and proof_log.txt ("" = none)
     unsigned rlimit = 20'000'000;  // Z3 resource limit per query (deterministic)
     double timeout_seconds = 0;    // Z3 timeout per query (0: none); running out is "not certified"
     std::size_t max_definition_variables = 4000;  // n·d above this: the definition query is skipped (logged)
+    unsigned threads = 0;                         // players in parallel (0: all cores)
 };
 
 struct PlayerDominanceVerdict {
@@ -41,15 +43,16 @@ struct DominanceCertificate {
     std::string verdict;  // "certified" iff the lemma and every player's reduced query are unsat
     bool lemma_proved = false;
     std::vector<PlayerDominanceVerdict> players;
-    std::string proof_log;
+    std::string proof_log;  // the bundle's directory ("" when none was written)
+    std::string manifest_sha256;
 };
 
 // Pre: instance.loss == Loss::inner with convex action sets; actions[i] in X_i (checked; not in the set is
-// "refuted" with the reason).
+// "refuted" with the reason). Records every query in `log` and finishes it (its manifest is written).
 DominanceCertificate certify_weak_dominance(const Instance& instance, const std::vector<Vector>& actions,
-                                            const DominanceCertifyOptions& options = {});
+                                            ProofLog& log, const DominanceCertifyOptions& options = {});
 
 // FORMAT.md's verdict object ("bigcert-certificate/1") with "method": "weak dominance (Theorem 5)".
-Json dominance_certificate_json(const DominanceCertificate& certificate);
+Json dominance_certificate_json(const Instance& instance, const DominanceCertificate& certificate);
 
 }  // namespace bigcert

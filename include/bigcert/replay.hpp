@@ -1,7 +1,8 @@
 // Replaying a proof log with the stock solver binaries: every query file must still have its recorded
 // SHA-256, no file may be missing or extra, and `z3 FILE` (and `cvc5 FILE` when installed) must give the
 // expected answer. Artifacts with a `kind` are re-checked too (an "smt2" file must give its expected answer
-// in z3; an "algebraic-claim" is re-derived, algebraic_claim.hpp), and a bundle in which nothing was
+// in z3; an "algebraic-claim" is re-derived, algebraic_claim.hpp; a "finite-deviations" profile is compared
+// again with every deviation, finite_deviations.hpp), and a bundle in which nothing was
 // re-checked (no query, no such artifact) fails: a replay that checked nothing shows nothing.
 #pragma once
 

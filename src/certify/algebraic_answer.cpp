@@ -1,6 +1,5 @@
 #include "bigcert/algebraic_answer.hpp"
 
-#include <unistd.h>
 #include <z3++.h>
 
 #include <algorithm>
@@ -136,51 +135,20 @@ std::string polynomial_at(const IntegerPolynomial& p, const std::string& v) {
     return smt_sum(terms);
 }
 
-z3::solver make_solver(z3::context& ctx, const AlgebraicOptions& options) {
-    z3::solver solver(ctx, "QF_NRA");
-    z3::params params(ctx);
-    QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, false);
-    if (limits.timeout_ms) params.set("timeout", limits.timeout_ms);
-    if (limits.rlimit) params.set("rlimit", limits.rlimit);
-    params.set("ctrl_c", false);  // SIGINT belongs to the whole run (cancellation.hpp), not to one query
-    solver.set(params);
-    return solver;
-}
-
-// The proof queries run in the stock `z3` binary (as `bigcert replay` does): its -T timeout is enforced,
-// whereas Z3 4.8.12's in-process timeout and rlimit did not stop nlsat on these queries (measured: > 100 s).
-std::string run_z3_binary(const std::string& text, double seconds) {
-    char path[] = "/tmp/bigcert-algebraic-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) return "unknown";
-    FILE* file = fdopen(fd, "w");
-    std::fputs(text.c_str(), file);
-    std::fclose(file);
-    std::string output;
-    try {
-        output = run_program(
-            {"z3", "-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))), path});
-    } catch (...) {  // cancelled: the child is killed; the query file goes too
-        std::remove(path);
-        throw;
-    }
-    std::remove(path);
-    const std::string first = output.substr(0, output.find('\n'));
-    return first == "sat" || first == "unsat" ? first : "unknown";
-}
-
-std::string answer_text(z3::check_result r) {
-    return r == z3::unsat ? "unsat" : r == z3::sat ? "sat" : "unknown";
+// The proof queries run in the stock `z3` binary through the common runner (QueryLimits::separate_process):
+// its -T timeout is enforced, whereas Z3 4.8.12's in-process timeout and rlimit did not stop nlsat on these
+// queries (measured: > 100 s).
+QueryLimits binary_limits(double seconds) {
+    QueryLimits limits;
+    limits.timeout_ms = static_cast<unsigned>(std::clamp(std::ceil(seconds * 1000), 1000.0, 4.0e9));
+    limits.produce_proof = false;
+    limits.separate_process = true;
+    return limits;
 }
 
 void record(ProofLog& log, const std::string& name, const std::string& subject, const std::string& method,
-            const SmtQuery& q, const std::string& expected, const std::string& answer,
-            const std::string& reason) {
-    LoggedQuery entry;
-    entry.name = name, entry.purpose = "solve:algebraic", entry.subject = subject, entry.method = method;
-    entry.logic = q.logic(), entry.smt2 = q.text(), entry.expected = expected, entry.answer = answer,
-    entry.reason = reason;
-    log.record(std::move(entry));
+            const SmtQuery& q, const QueryOutcome& outcome, const std::string& expected) {
+    log.record(logged_query(name, "solve:algebraic", subject, method, q, outcome, expected));
 }
 
 // Step 2: the candidate polynomial of every variable from Z3's model (a rational value a gives x - a).
@@ -192,55 +160,31 @@ std::optional<std::vector<IntegerPolynomial>> candidates(z3::context& ctx, const
     SmtQuery q("QF_NRA", {"bigcert solve --algebraic (issue 6): a model of the equilibrium set (candidates "
                           "for the defining polynomials)"});
     add_equilibrium(q, instance, "");
-    z3::solver solver = make_solver(ctx, options);
-    solver.from_string(q.text().c_str());
-    std::string reason;  // Z3's exception from a timed-out or interrupted check ("canceled") is an unknown
-    z3::check_result r = [&] {
-        OnCancellation interrupt([&ctx] { ctx.interrupt(); });
-        try {
-            return solver.check();
-        } catch (const z3::exception& e) {
-            reason = e.msg();
-            return z3::unknown;
-        }
-    }();
-    throw_if_cancelled();  // an interrupted check's unknown is no answer
-    if (r == z3::unknown && reason.empty()) reason = solver.reason_unknown();
-    record(log, "algebraic-model", "every coordinate", "model of S", q, "sat", answer_text(r), reason);
-    if (r != z3::sat) return why = "Z3 found no model of S (" + answer_text(r) + ")", std::nullopt;
-    z3::model model = solver.get_model();
+    const QueryOutcome outcome =
+        run_query(ctx, q, limits_for_timeout(options.timeout_seconds, options.rlimit, false), sys.variables);
+    record(log, "algebraic-model", "every coordinate", "model of S", q, outcome, "sat");
+    if (outcome.answer != "sat") return why = "Z3 found no model of S (" + outcome.answer + ")", std::nullopt;
     std::vector<IntegerPolynomial> out;
     for (const std::string& name : sys.variables) {
-        z3::expr value = model.eval(ctx.real_const(name.c_str()), true);
         std::vector<Rational> coefficients;
-        std::string text;
-        if (value.is_numeral(text)) {
-            std::optional<Rational> a = parse_rational(text);
-            if (!a) return why = "unreadable model value", std::nullopt;
-            coefficients = {-*a, Rational(1)};
-        } else if (value.is_algebraic()) {
-            // Z3_algebraic_get_poly: the coefficients of the defining polynomial, constant term first.
-            for (const z3::expr& c : value.algebraic_poly()) {
-                std::optional<Rational> k = c.is_numeral(text) ? parse_rational(text) : std::nullopt;
-                if (!k) return why = "unreadable polynomial coefficient", std::nullopt;
-                coefficients.push_back(*k);
-            }
-        }
+        if (auto value = outcome.model.find(name); value != outcome.model.end())
+            coefficients = {-value->second, Rational(1)};
+        else if (auto poly = outcome.algebraic_polynomials.find(name); poly != outcome.algebraic_polynomials.end())
+            coefficients = poly->second;
         out.push_back(IntegerPolynomial::from_rationals(coefficients));
     }
     return out;
 }
 
 // Step 3 for one coordinate: Z3 proves S ∧ p(v) ≠ 0 unsat, so every equilibrium's v is a root of p.
-bool prove_root_with_z3(const System& sys, const std::string& v, const IntegerPolynomial& p, ProofLog& log,
-                        const AlgebraicOptions& options, std::string& why) {
+bool prove_root_with_z3(z3::context& ctx, const System& sys, const std::string& v, const IntegerPolynomial& p,
+                        ProofLog& log, const AlgebraicOptions& options, std::string& why) {
     SmtQuery q = sys.query("every equilibrium's " + v + " is a root of " + p.text());
     q.assert_named("not_a_root", "(not (= " + polynomial_at(p, v) + " 0.0))");
-    const std::string answer = run_z3_binary(q.text(), options.timeout_seconds);
-    record(log, "algebraic-" + v, v, "S and p(v) != 0", q, "unsat", answer,
-           answer == "unknown" ? "timeout or no answer" : "");
-    if (answer != "unsat") why = "Z3 answered " + answer + " to 'p(v) != 0'";
-    return answer == "unsat";
+    const QueryOutcome outcome = run_query(ctx, q, binary_limits(options.timeout_seconds), {});
+    record(log, "algebraic-" + v, v, "S and p(v) != 0", q, outcome, "unsat");
+    if (outcome.answer != "unsat") why = "Z3 answered " + outcome.answer + " to 'p(v) != 0'";
+    return outcome.answer == "unsat";
 }
 
 // Where one coordinate's answer goes: its enclosure (a rational value makes it a point) and its root text.
@@ -358,7 +302,7 @@ void add_algebraic_answers(const Instance& instance, Solution& s, ProofLog& log,
             return std::nullopt;
         }
         std::string reason;
-        if (!prove_root_with_z3(sys, sys.variables[k], p, log, options, reason)) {
+        if (!prove_root_with_z3(ctx, sys, sys.variables[k], p, log, options, reason)) {
             failures.push_back(sys.variables[k] + ": " + reason);
             return std::nullopt;
         }

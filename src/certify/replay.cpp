@@ -16,6 +16,7 @@
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/proof_log.hpp"
 #include "certify/algebraic_claim.hpp"
+#include "certify/finite_deviations.hpp"
 #include "certify/subprocess.hpp"
 
 namespace bigcert {
@@ -165,6 +166,8 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
                 check.problem = "z3 answered " + (check.outcome.empty() ? "nothing" : check.outcome);
         } else if (check.kind == "algebraic-claim") {
             recheck_claim(directory, manifest, check);
+        } else if (check.kind == "finite-deviations") {
+            recheck_finite_deviations(directory, manifest, check);
         } else {
             check.problem = "unknown artifact kind (a newer bigcert?)";
         }

@@ -12,6 +12,7 @@
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "certify/smt_text.hpp"
+#include "certify/subprocess.hpp"
 
 namespace bigcert {
 
@@ -164,6 +165,19 @@ z3::solver make_solver(z3::context& ctx, const SmtQuery& query, const QueryLimit
     return solver;
 }
 
+// Z3_algebraic_get_poly's coefficients (constant first); empty when one does not read as a rational.
+std::vector<Rational> algebraic_polynomial(const z3::expr& value) {
+    std::vector<Rational> coefficients;
+    std::string text;
+    for (const z3::expr& c : value.algebraic_poly()) {
+        std::optional<Rational> k = c.is_numeral(text) ? parse_rational(text, NumberLimits{1'000'000, 1'000'000})
+                                                       : std::nullopt;
+        if (!k) return {};
+        coefficients.push_back(*k);
+    }
+    return coefficients;
+}
+
 QueryOutcome answer_or_throw(z3::context& ctx, z3::solver& solver, const SmtQuery& query,
                              const QueryLimits& limits, const std::vector<std::string>& model_variables) {
     solver.from_string(query.text().c_str());
@@ -193,6 +207,7 @@ QueryOutcome answer_or_throw(z3::context& ctx, z3::solver& solver, const SmtQuer
                 if (value.is_algebraic() && value.algebraic_lower(40).is_numeral(text))
                     if (std::optional<Rational> a = parse_rational(text, NumberLimits{1'000'000, 1'000'000}))
                         outcome.approximate_model[name] = *a;
+                if (value.is_algebraic()) outcome.algebraic_polynomials[name] = algebraic_polynomial(value);
                 continue;
             }
             outcome.model[name] = *q;
@@ -286,6 +301,16 @@ QueryOutcome decide_nonlinear(const SmtQuery& query, const QueryLimits& limits,
     return outcome;
 }
 
+// The stock binary's first output line: "sat", "unsat", else unknown with what it printed ("timeout" at -T).
+QueryOutcome decide_in_z3_binary(const SmtQuery& query, const QueryLimits& limits) {
+    const double seconds = limits.timeout_ms ? limits.timeout_ms / 1000.0 : 0;
+    const std::string first = run_z3_binary(query.text(), seconds);
+    QueryOutcome outcome;
+    outcome.answer = first == "sat" || first == "unsat" ? first : "unknown";
+    if (outcome.answer == "unknown") outcome.reason = first.empty() ? "no answer" : first;
+    return outcome;
+}
+
 }  // namespace
 
 LoggedQuery logged_query(const std::string& name, const std::string& purpose, const std::string& subject,
@@ -308,6 +333,7 @@ LoggedQuery logged_query(const std::string& name, const std::string& purpose, co
 
 QueryOutcome run_query(z3::context& ctx, const SmtQuery& query, const QueryLimits& limits,
                        const std::vector<std::string>& model_variables) {
+    if (limits.separate_process) return decide_in_z3_binary(query, limits);
     if (query.logic() == "QF_NRA") return decide_nonlinear(query, limits, model_variables);
     z3::solver solver = make_solver(ctx, query, limits);
     return decide(ctx, solver, query, limits, model_variables);

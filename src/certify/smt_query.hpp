@@ -48,6 +48,10 @@ struct QueryLimits {
     unsigned timeout_ms = 30000;
     unsigned rlimit = 0;  // 0: none
     bool produce_proof = true;
+    // Run in the stock `z3` binary (`z3 -T:S FILE`) instead of in-process: for the few queries whose
+    // in-process limits did not stop nlsat (algebraic_answer.cpp). Answer and reason only (no model, core or
+    // proof); the logged text is still exactly what ran.
+    bool separate_process = false;
 };
 
 // Limits for a wall-clock timeout in seconds. Z3 4.8.12's timer thread can deadlock on timeouts of a few
@@ -62,6 +66,8 @@ struct QueryOutcome {
     // Irrational (algebraic) model values, as rationals within 10^-40 of Z3's value (its algebraic_lower):
     // candidates only, which the caller must round into place and re-check exactly.
     std::map<std::string, Rational> approximate_model;
+    // The defining polynomial of each irrational model value (coefficients, constant first), as Z3 gives it.
+    std::map<std::string, std::vector<Rational>> algebraic_polynomials;
     std::vector<std::string> unsat_core;
     std::string proof;
 };

@@ -5,7 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "bigcert/cancellation.hpp"
 
@@ -49,6 +53,27 @@ std::string run_program(const std::vector<std::string>& argv) {
     }
     throw_if_cancelled();
     return output;
+}
+
+std::string run_z3_binary(const std::string& smt2, double seconds) {
+    char path[] = "/tmp/bigcert-query-XXXXXX";
+    const int fd = ::mkstemp(path);
+    if (fd < 0) return "";
+    FILE* file = ::fdopen(fd, "w");
+    const bool written = file && std::fwrite(smt2.data(), 1, smt2.size(), file) == smt2.size();
+    if (file) std::fclose(file);
+    std::vector<std::string> argv{"z3"};
+    if (seconds > 0) argv.push_back("-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))));
+    argv.push_back(path);
+    std::string output;
+    try {
+        if (written) output = run_program(argv);
+    } catch (...) {  // cancelled: the child is killed; the query file goes too
+        std::remove(path);
+        throw;
+    }
+    std::remove(path);
+    return output.substr(0, output.find('\n'));
 }
 
 }  // namespace bigcert

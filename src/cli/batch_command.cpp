@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "bigcert/batch.hpp"
-#include "bigcert/certificate.hpp"
+#include "bigcert/certification.hpp"
 #include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
@@ -37,30 +37,23 @@ std::function<void(std::size_t, std::size_t)> progress_bar() {
 }
 
 // Per line, no proof files (the verdicts are recorded in the line itself) and one thread: the batch already
-// runs one line per core.
+// runs one line per core. Every game kind, through the same entry point as `certify`.
 void add_certificate(const Instance& instance, const Solution& solution, double timeout, Json& line) {
-    if (instance.loss != Loss::squared || !solution.chosen_items.empty()) {
-        line["certificate"] = {{"verdict", "not certified"},
-                               {"reason", "batch certifies the squared loss only"}};
-        return;
-    }
-    ProofLog log("", "", instance.name);
-    CertifyOptions certify;
-    certify.threads = 1;
-    certify.timeout_seconds = timeout;
-    line["certificate"] =
-        certificate_json(instance, certify_profile(instance, solution.actions, log, certify));
+    CertifyRequest request;
+    request.solution = &solution;
+    request.options.threads = 1;
+    request.options.timeout_seconds = timeout;
+    line["certificate"] = certify(instance, request).json;
 }
 
 // Every property of `bigcert check` over every equilibrium of the line's instance. Games the check does
 // not cover get an empty "properties" and the reason, so that `merge` counts them as not checked.
 void add_check(const Instance& instance, double timeout, Json& line) {
-    ProofLog log("", "", instance.name);
-    CheckOptions check;
-    check.timeout_seconds = timeout;
+    CheckRequest request;
+    request.properties = property_names("all");
+    request.options.timeout_seconds = timeout;
     try {
-        line["check"] =
-            check_json(instance, check_properties(instance, property_names("all"), log, check), "");
+        line["check"] = check(instance, request).json;
     } catch (const UnsupportedError& e) {
         line["check"] = {{"format", "bigcert-check/1"},
                          {"instance", instance.name},

@@ -1,19 +1,14 @@
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/curved_certificate.hpp"
+#include "bigcert/certification.hpp"
 #include "bigcert/display_text.hpp"
-#include "bigcert/dominant_strategy_certificate.hpp"
 #include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
-#include "bigcert/finite_game.hpp"
-#include "bigcert/finite_game_certificate.hpp"
 #include "bigcert/latex.hpp"
-#include "bigcert/profile_loader.hpp"
-#include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
@@ -50,6 +45,13 @@ void print_readable(const Instance& instance, const Certificate& c) {
                   << "; replay: bigcert replay " << display_text(c.proof_log) << ")\n";
 }
 
+void print_bundle(const std::string& proof_log, const std::string& manifest_sha256) {
+    if (proof_log.empty()) return;
+    std::cout << "proof log  " << display_text(proof_log);
+    if (!manifest_sha256.empty()) std::cout << "  (manifest sha256 " << manifest_sha256 << ")";
+    std::cout << "  (replay: bigcert replay " << display_text(proof_log) << ")\n";
+}
+
 void print_vector(const Vector& v) {
     std::cout << "(";
     for (std::size_t j = 0; j < v.size(); ++j) std::cout << (j ? ", " : "") << to_string(v[j]);
@@ -68,11 +70,11 @@ void print_dominance(const Instance& instance, const DominanceCertificate& c) {
         if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
         std::cout << "\n";
     }
-    if (!c.proof_log.empty()) std::cout << "proof log  " << display_text(c.proof_log) << "\n";
+    print_bundle(c.proof_log, c.manifest_sha256);
 }
 
 // Finite action spaces (paper §5.2): every deviation compared exactly.
-void print_finite(const Instance& instance, const FiniteCertificate& c) {
+void print_finite(const Instance& instance, const FiniteCertificate& c, const std::string& proof_log) {
     std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": "
               << c.verdict << "  (finite action spaces: every deviation compared in exact arithmetic)\n";
     std::cout << "  receiver ", print_vector(c.receiver), std::cout << "\n";
@@ -87,6 +89,16 @@ void print_finite(const Instance& instance, const FiniteCertificate& c) {
         if (!v.reason.empty()) std::cout << "  reason: " << v.reason;
         std::cout << "\n";
     }
+    print_bundle(proof_log, "");
+}
+
+// The profile's text, its size checked against the input limit before it is read.
+std::string read_profile(const std::string& path, const LoadLimits& limits) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits.max_input_bytes)
+        throw LimitError("--profile: " + path + " exceeds the input limit (raise --max-input-bytes)");
+    return read_whole_file("--profile", path);
 }
 
 }  // namespace
@@ -94,9 +106,9 @@ void print_finite(const Instance& instance, const FiniteCertificate& c) {
 Runner add_certify_command(CLI::App& app) {
     struct Options {
         InputOptions input;
-        std::string profile, proof_log, latex;
+        std::string profile, latex;
         bool json = false;
-        CertifyOptions certify;
+        CertifyRequest request;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("certify", "prove with Z3 that a profile is an equilibrium, or exhibit an improving deviation");
@@ -104,89 +116,48 @@ Runner add_certify_command(CLI::App& app) {
     command->add_option("--profile", options->profile, "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
     command->add_flag("--json", options->json, "print FORMAT.md's certificate object");
     command->add_option(
-        "--proof-log", options->proof_log,
+        "--proof-log", options->request.proof_log,
         "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
         "earlier bundle, which is replaced whole)");
-    command->add_option("--timeout", options->certify.timeout_seconds, per_query_timeout_help)
+    command->add_option("--timeout", options->request.options.timeout_seconds, per_query_timeout_help)
         ->capture_default_str()
         ->check(positive_seconds());
-    command->add_option("--rlimit", options->certify.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
-    command->add_option("--threads", options->certify.threads, "worker threads (0: all cores)");
+    command->add_option("--rlimit", options->request.options.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
+    command->add_option("--threads", options->request.options.threads, "worker threads (0: all cores)");
     command->add_option("--latex", options->latex, "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
+    command
+        ->add_option("--max-deviations", options->request.max_deviations,
+                     "finite action spaces: distinct item sums compared over all players (exit 5 above)")
+        ->capture_default_str()
+        ->check(positive_count());
     return [options, command] {
-        if (!options->latex.empty() && options->proof_log.empty())
+        if (!options->latex.empty() && options->request.proof_log.empty())
             throw InputError("--latex", "needs --proof-log DIR: the paragraph names the proof bundle and its SHA-256");
         if (!options->latex.empty()) require_writable("--latex", options->latex);
         Instance instance = options->input.load();
-        SolveOptions solve_options;
-        solve_options.threads = options->certify.threads;
-        if (instance.loss == Loss::inner) {
-            if (!options->latex.empty())
-                throw InputError("--latex",
-                                 "the paragraph names a Z3 proof bundle with a manifest; the inner loss's "
-                                 "weak-dominance certificate writes none");
-            std::vector<Vector> actions =
-                options->profile.empty()
-                    ? solve(instance, solve_options).actions
-                    : load_profile_file(options->profile, instance, options->input.limits);
-            DominanceCertifyOptions dominance;
-            dominance.proof_log = options->proof_log;
-            dominance.timeout_seconds = options->certify.timeout_seconds;
-            if (options->certify.rlimit) dominance.rlimit = options->certify.rlimit;
-            DominanceCertificate c = certify_weak_dominance(instance, actions, dominance);
-            if (options->json)
-                std::cout << dominance_certificate_json(c).dump(1) << "\n";
-            else
-                print_dominance(instance, c);
-            return exit_code_for(c.verdict);
-        }
-        if (is_finite_game(instance)) {
-            // Finite sets (paper §5.2): every deviation is compared exactly; that comparison is the proof, so
-            // the options of Z3 and its proof bundle do not apply.
-            for (const char* flag : {"--timeout", "--rlimit", "--proof-log", "--latex"})
-                if (command->count(flag) > 0)
-                    throw InputError(
-                        flag,
-                        "does not apply to finite action spaces: they are certified by comparing "
-                        "every deviation exactly, without Z3");
-            std::vector<std::vector<Vector>> chosen =
-                options->profile.empty()
-                    ? solve(instance, solve_options).chosen_items
-                    : load_item_profile_file(options->profile, instance, options->input.limits);
-            FiniteCertificate c = certify_finite_profile(instance, chosen);
-            if (options->json)
-                std::cout << finite_certificate_json(instance, c).dump(1) << "\n";
-            else
-                print_finite(instance, c);
-            return exit_code_for(c.verdict);
-        }
-        // Before solving: a directory that may not be replaced is refused before any work.
-        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(),
-                     instance.name);
-        std::vector<Vector> actions;
-        std::optional<Solution> enclosed;  // curved sets: the solver's boxes are what gets certified
-        if (options->profile.empty()) {
-            Solution solution = solve(instance, solve_options);
-            if (solution.enclosed)
-                enclosed = std::move(solution);
-            else
-                actions = std::move(solution.actions);
-        } else {
-            actions = load_profile_file(options->profile, instance, options->input.limits);
-        }
-        Certificate certificate = enclosed ? certify_enclosure(instance, *enclosed, log, options->certify)
-                                           : certify_profile(instance, actions, log, options->certify);
+        CertifyRequest request = options->request;
+        for (const char* flag : {"--timeout", "--rlimit", "--threads", "--max-deviations", "--latex"})
+            if (command->count(flag) > 0) request.given.insert(flag + 2);
+        if (!options->profile.empty())
+            request.profile_text = read_profile(options->profile, options->input.limits);
+        if (!request.proof_log.empty()) request.instance_text = options->input.text();
+        CertifyResult result = certify(instance, request);
         if (!options->latex.empty()) {
             std::ofstream latex = open_for_writing("--latex", options->latex);
-            write_certificate_paragraph(latex, {instance.name, certificate.verdict, certificate.proof_log,
-                                                certificate.manifest_sha256, "Z3"});
+            write_certificate_paragraph(latex, {instance.name, result.verdict, result.proof_log,
+                                                result.manifest_sha256,
+                                                result.kind == GameKind::finite ? "" : "Z3"});
             finish_writing(latex, "--latex", options->latex);
         }
         if (options->json)
-            std::cout << certificate_json(instance, certificate).dump(1) << "\n";
+            std::cout << result.json.dump(1) << "\n";
+        else if (const auto* c = std::get_if<DominanceCertificate>(&result.detail))
+            print_dominance(instance, *c);
+        else if (const auto* f = std::get_if<FiniteCertificate>(&result.detail))
+            print_finite(instance, *f, result.proof_log);
         else
-            print_readable(instance, certificate);
-        return exit_code_for(certificate.verdict);
+            print_readable(instance, std::get<Certificate>(result.detail));
+        return exit_code_for(result.verdict);
     };
 }
 

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bigcert/certification.hpp"
 #include "bigcert/display_text.hpp"
 #include "bigcert/player_list.hpp"
 #include "bigcert/properties.hpp"
@@ -74,13 +75,13 @@ Runner add_check_command(CLI::App& app) {
                      "Z3 resource limit per query (deterministic; 0: none)")
         ->capture_default_str();
     return [options] {
-        std::vector<std::string> properties = property_names(options->property);
+        CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
         Instance instance = options->input.load();
-        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(),
-                     instance.name);
-        std::vector<PropertyVerdict> verdicts = check_properties(instance, properties, log, options->check);
+        if (!request.proof_log.empty()) request.instance_text = options->input.text();
+        CheckResult result = check(instance, request);
+        const std::vector<PropertyVerdict>& verdicts = result.verdicts;
         if (options->json)
-            std::cout << check_json(instance, verdicts, options->proof_log).dump(1) << "\n";
+            std::cout << result.json.dump(1) << "\n";
         else
             print_readable(instance, verdicts, options->proof_log);
         bool fails = false, unknown = false;

@@ -112,7 +112,11 @@ std::string read_whole_file(const std::string& path, const LoadLimits& limits) {
 
 std::vector<std::vector<Vector>> load_item_profile_file(const std::string& path, const Instance& instance,
                                                         const LoadLimits& limits) {
-    std::string text = read_whole_file(path, limits);
+    return load_item_profile_text(read_whole_file(path, limits), instance, limits);
+}
+
+std::vector<std::vector<Vector>> load_item_profile_text(std::string_view text, const Instance& instance,
+                                                        const LoadLimits& limits) {
     return with_actions(text, limits, [&](od::value actions) {
         const std::string where = "equilibrium.actions";
         if (actions.type() != od::json_type::array) throw InputError(where, "expected an array of item lists");

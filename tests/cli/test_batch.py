@@ -207,6 +207,9 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(dup["check"]["properties"]["exaggeration"]["premise"], "not met")
         self.assertEqual(inner["check"]["properties"], {})
         self.assertIn("not supported", inner["check"]["reason"])
+        # certify covers the inner loss through the same entry point as `bigcert certify` (weak dominance)
+        self.assertEqual(inner["certificate"]["verdict"], "certified")
+        self.assertEqual(inner["certificate"]["lemma"], "proved")
 
         summary = json.loads(run("merge", out, more, "--json", "--allow-different-inputs").stdout)["check"]
         self.assertEqual(summary["lines"], 7)

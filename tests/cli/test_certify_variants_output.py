@@ -58,10 +58,11 @@ class CertifyVariantsOutput(unittest.TestCase):
     def test_options_that_do_not_apply_are_refused(self):
         with tempfile.TemporaryDirectory() as tmp:
             log, tex = os.path.join(tmp, "log"), os.path.join(tmp, "p.tex")
+            # Both kinds write a bundle now (--proof-log, --latex with it: tests/cli/test_certify_every_kind.py).
             cases = [(FINITE, ["--timeout", "5"], "--timeout"), (FINITE, ["--rlimit", "10"], "--rlimit"),
-                     (FINITE, ["--proof-log", log], "--proof-log"),
-                     (FINITE, ["--proof-log", log, "--latex", tex], "--"),
-                     (INNER, ["--proof-log", log, "--latex", tex], "--latex")]
+                     (FINITE, ["--proof-log", log, "--timeout", "5"], "--timeout"),
+                     (FINITE, ["--latex", tex], "--latex"), (INNER, ["--latex", tex], "--latex"),
+                     (INNER, ["--max-deviations", "10"], "--max-deviations")]
             for path, flags, named in cases:
                 with self.subTest(path=path, flags=flags):
                     r = run("certify", path, *flags)
@@ -69,6 +70,7 @@ class CertifyVariantsOutput(unittest.TestCase):
                     self.assertIn(named, r.stderr)
                     self.assertEqual(r.stdout, "")
                     self.assertFalse(os.path.exists(tex))
+                    self.assertFalse(os.path.exists(log))
         r = run("certify", FINITE, "--threads", "2")  # used by the solve that finds the profile
         self.assertEqual(r.returncode, 0, r.stderr)
 

@@ -121,7 +121,8 @@ class ProofLogDirectory(unittest.TestCase):
         for _ in range(2):
             r = run("certify", example("paper-ex4-inner"), "--proof-log", bundle)
             self.assertEqual(r.returncode, 0, r.stderr)
-            self.assertIn("proof_log.txt", os.listdir(bundle))
+            self.assertIn("manifest.json", os.listdir(bundle))
+            self.assertEqual(run("replay", bundle).returncode, 0)
         self.assertEqual(os.listdir(self.tmp), ["dominance"])
 
 

@@ -149,8 +149,6 @@ class CertifyTest(unittest.TestCase):
             with self.assertRaises(bigcert.InputError, msg=repr(profile)) as caught:
                 bigcert.certify(game, profile)
             self.assertIn(message, str(caught.exception))
-        with self.assertRaises(NotImplementedError):
-            bigcert.certify(bigcert.load(example("paper-ex4-inner")))
 
 
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
@@ -300,6 +298,80 @@ class CurvedTest(unittest.TestCase):
             self.assertEqual(props["exaggeration"]["verdict"], "holds", name)
             self.assertEqual(props["exaggeration"]["at_unique_support_point"], [0, 1], name)
             self.assertEqual((props["count"]["value"], props["count"]["method"]), ("one", "enclosure"), name)
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class EveryKindTest(unittest.TestCase):
+    """certify and check through the CLI's entry point (certification.hpp): inner loss and finite games too,
+    with the CLI's JSON, its bundles and its refusals (keywords named as keywords)."""
+    NUMERIC = ("receiver", "deviation", "improvement", "enclosure")
+
+    def same_as_cli(self, path, profile=None, *cli_args):
+        result = bigcert.certify(bigcert.load(path), profile)
+        args = ["certify", "--json", *cli_args, path]
+        if profile is not None:
+            profile_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "bigcert-python-every-kind.json")
+            with open(profile_path, "w") as f:
+                json.dump({"equilibrium": {"actions": profile}}, f)
+            args[2:2] = ["--profile", profile_path]
+        cli = cli_json(*args)
+        self.assertEqual({k: v for k, v in result.items() if k != "actions"}, exact_json(cli, self.NUMERIC), path)
+        return result
+
+    def test_inner_loss_equals_the_cli(self):
+        for name in ("paper-ex4-inner", "inner-triangle"):
+            c = self.same_as_cli(example(name))
+            self.assertEqual(c["verdict"], "certified")
+            self.assertEqual(c["lemma"], "proved")
+            self.assertEqual(c["actions"], bigcert.solve(bigcert.load(example(name)))["equilibrium"]["actions"])
+        c = self.same_as_cli(example("paper-ex4-inner"), [[0, 0], [1, 1]])
+        self.assertEqual(c["verdict"], "refuted")
+        deviation = c["players"][0]["deviation"]
+        self.assertTrue(all(isinstance(v, Fraction) for v in deviation))
+        self.assertGreater(deviation[0], 0)  # player 0 (target (1, 0)) gains by moving right, whatever the others do
+
+    def test_finite_games_equal_the_cli(self):
+        for name in ("paper-ex5-m4-k2", "finite-2d-repeats", "likert-five-raters"):
+            c = self.same_as_cli(example(name))
+            self.assertEqual(c["verdict"], "certified", name)
+            self.assertNotIn("actions", c)
+        c = self.same_as_cli(example("paper-ex5-m4-k2"), [[-4, -8], [4, 32]])
+        self.assertEqual(c["verdict"], "refuted")
+        self.assertIsInstance(c["players"][0]["improvement"], Fraction)
+
+    def test_bundles_of_every_kind_replay(self):
+        import shutil
+        import tempfile
+        for name, kwargs in (("paper-ex4-inner", {}), ("paper-ex5-m4-k2", {}), ("paper-ex1a", {"timeout": 10})):
+            parent = tempfile.mkdtemp()
+            try:
+                bundle = os.path.join(parent, "bundle")
+                c = bigcert.certify(bigcert.load(example(name)), proof_log=bundle, **kwargs)
+                self.assertEqual(c["proof_log"], bundle)
+                r = subprocess.run([BIGCERT, "replay", bundle], capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, name + r.stdout + r.stderr)
+            finally:
+                shutil.rmtree(parent)
+
+    def test_keywords_that_do_not_apply_are_refused_by_name(self):
+        finite, convex = bigcert.load(example("paper-ex5-m4-k2")), bigcert.load(example("paper-ex1a"))
+        for keywords, name in (({"timeout": 5}, "timeout="), ({"rlimit": 100}, "rlimit=")):
+            with self.assertRaises(bigcert.InputError) as caught:
+                bigcert.certify(finite, **keywords)
+            self.assertIn(name, str(caught.exception))
+        for game in (convex, bigcert.load(example("paper-ex4-inner"))):
+            with self.assertRaises(bigcert.InputError) as caught:
+                bigcert.certify(game, max_deviations=10)
+            self.assertIn("max_deviations=", str(caught.exception))
+        with self.assertRaises(bigcert.LimitError) as caught:
+            bigcert.certify(finite, max_deviations=3)
+        self.assertIn("max_deviations=", str(caught.exception))
+        self.assertEqual(bigcert.certify(finite, max_deviations=200, threads=1)["verdict"], "certified")
+
+    def test_check_on_inner_and_finite_games_is_not_supported(self):
+        for name in ("paper-ex4-inner", "paper-ex5-m4-k2"):
+            with self.assertRaises(NotImplementedError):
+                bigcert.check(bigcert.load(example(name)))
 
 
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")

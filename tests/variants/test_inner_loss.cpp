@@ -100,25 +100,29 @@ TEST_CASE("Z3 certifies weak dominance of Example 4's wDSE via the logged reduct
           "[inner][certify]") {
     Instance g = square_inner("[1, 0]", "[0, 1]");
     Solution s = solve(g);
-    DominanceCertifyOptions options;
-    options.proof_log = (std::filesystem::temp_directory_path() / "bigcert-variants-ex4-proof").string();
-    DominanceCertificate c = certify_weak_dominance(g, s.actions, options);
+    const std::string directory =
+        (std::filesystem::temp_directory_path() / "bigcert-variants-ex4-bundle").string();
+    std::filesystem::remove_all(directory);
+    ProofLog log(directory, "{}", "ex4");
+    DominanceCertificate c = certify_weak_dominance(g, s.actions, log);
     CHECK(c.lemma_proved);
     CHECK(c.verdict == "certified");
     for (const PlayerDominanceVerdict& p : c.players) {
         CHECK(p.verdict == "certified");
         CHECK(p.definition == "unsat");
     }
-    CHECK(std::filesystem::exists(std::filesystem::path(options.proof_log) / "lemma_reduction_d2.smt2"));
-    CHECK(std::filesystem::exists(std::filesystem::path(options.proof_log) / "player1_reduced.smt2"));
-    Json j = dominance_certificate_json(c);
+    CHECK(std::filesystem::exists(std::filesystem::path(directory) / "manifest.json"));
+    CHECK(std::filesystem::exists(std::filesystem::path(directory) / "dominance-lemma-d2.smt2"));
+    CHECK(std::filesystem::exists(std::filesystem::path(directory) / "dominance-player-0000001-reduced.smt2"));
+    Json j = dominance_certificate_json(g, c);
     CHECK(j["verdict"] == "certified");
     CHECK(j["players"].size() == 2);
 }
 
 TEST_CASE("Z3 refutes a dominated profile with an exact, exactly checked deviation", "[inner][certify]") {
     Instance g = square_inner("[1, 0]", "[0, 1]");
-    DominanceCertificate c = certify_weak_dominance(g, {v({"0", "0"}), v({"1/2", "1"})});
+    ProofLog log("", "", "");
+    DominanceCertificate c = certify_weak_dominance(g, {v({"0", "0"}), v({"1/2", "1"})}, log);
     CHECK(c.verdict == "refuted");
     REQUIRE(c.players[0].verdict == "refuted");
     CHECK(c.players[0].deviation[0] > 0);  // moving right helps player 1 whatever player 2 does
@@ -139,7 +143,8 @@ TEST_CASE("randomized: Z3's verdicts agree with the exact vertex check", "[inner
         std::vector<Vector> profile{
             vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)],
             vertices[std::uniform_int_distribution<std::size_t>(0, vertices.size() - 1)(rng)]};
-        DominanceCertificate c = certify_weak_dominance(g, profile);
+        ProofLog log("", "", "");
+        DominanceCertificate c = certify_weak_dominance(g, profile, log);
         CHECK((c.verdict == "certified") == check_weak_dominance(g, profile).empty());
     }
 }
