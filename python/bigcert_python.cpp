@@ -94,9 +94,11 @@ py::object certify(const LoadedInstance& loaded, const py::object& profile, cons
     bigcert::CertifyRequest request;
     request.spelling = bigcert::OptionSpelling::python;
     if (!profile.is_none()) request.profile_text = bigcert::python::profile_json_text(profile);
-    if (!timeout.is_none()) request.options.timeout_seconds = timeout.cast<double>(), request.given.insert("timeout");
+    if (!timeout.is_none())
+        request.options.timeout_seconds = timeout.cast<double>(), request.given.insert("timeout");
     if (!rlimit.is_none()) request.options.rlimit = rlimit.cast<unsigned>(), request.given.insert("rlimit");
-    if (!threads.is_none()) request.options.threads = threads.cast<unsigned>(), request.given.insert("threads");
+    if (!threads.is_none())
+        request.options.threads = threads.cast<unsigned>(), request.given.insert("threads");
     if (!max_deviations.is_none())
         request.max_deviations = max_deviations.cast<std::size_t>(), request.given.insert("max-deviations");
     if (request.given.count("timeout") && !(request.options.timeout_seconds > 0))
@@ -108,7 +110,8 @@ py::object certify(const LoadedInstance& loaded, const py::object& profile, cons
         py::gil_scoped_release release;  // Z3 runs without Python; its queries may take up to `timeout` each
         result = bigcert::certify(instance, request);
     }
-    py::dict out = bigcert::python::to_python(result.json, {"receiver", "deviation", "improvement", "enclosure"});
+    py::dict out =
+        bigcert::python::to_python(result.json, {"receiver", "deviation", "improvement", "enclosure"});
     if (const auto* c = std::get_if<bigcert::Certificate>(&result.detail)) {
         py::list players = out["players"];
         for (std::size_t i = 0; i < c->players.size(); ++i)
@@ -194,23 +197,25 @@ PYBIND11_MODULE(bigcert, m) {
         "(InputError). The max_* limits are the CLI's --max-* flags (a LimitError names the one to raise).");
     m.def("solve", &solve, py::arg("instance"), py::arg("threads") = 0,
           "The exact solution object of FORMAT.md as a dict; numbers are fractions.Fraction.");
-    m.def("certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),
-          py::arg("timeout") = py::none(), py::arg("rlimit") = py::none(), py::arg("threads") = py::none(),
-          py::arg("proof_log") = "", py::arg("max_deviations") = py::none(),
-          "Prove that a profile is an equilibrium or exhibit an improving deviation, on every game kind of\n"
-          "`bigcert certify` (squared loss on intervals, polytopes and curved sets; inner loss by weak\n"
-          "dominance; finite action spaces by comparing every deviation exactly, where the profile lists each\n"
-          "player's chosen items). timeout (seconds per Z3 query, default 30), rlimit, threads: as the CLI's\n"
-          "flags; max_deviations: finite games only. A keyword that does not apply to the game is an\n"
-          "InputError.\n"
-          "profile: a solution dict, a list of actions (int, Fraction or \"p/q\" strings) or JSON text; "
-          "default:\n"
-          "solve first. Returns FORMAT.md's certificate object: verdict \"certified\", \"refuted\" or \"not\n"
-          "certified\" (Z3 unknown or timeout), per player the deviation and improvement (exact, re-checked) "
-          "or\n"
-          "the KKT multipliers \"lambda\"; proof_log DIR writes the bundle `bigcert replay` re-runs.\n"
-          "Curved sets (balls, ellipsoids) without a profile: the claim is that every equilibrium lies in the\n"
-          "solver's boxes, returned under \"enclosure\" as {\"interval\": [lo, hi]} Fractions (no \"actions\").");
+    m.def(
+        "certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),
+        py::arg("timeout") = py::none(), py::arg("rlimit") = py::none(), py::arg("threads") = py::none(),
+        py::arg("proof_log") = "", py::arg("max_deviations") = py::none(),
+        "Prove that a profile is an equilibrium or exhibit an improving deviation, on every game kind of\n"
+        "`bigcert certify` (squared loss on intervals, polytopes and curved sets; inner loss by weak\n"
+        "dominance; finite action spaces by comparing every deviation exactly, where the profile lists each\n"
+        "player's chosen items). timeout (seconds per Z3 query, default 30), rlimit, threads: as the CLI's\n"
+        "flags; max_deviations: finite games only. A keyword that does not apply to the game is an\n"
+        "InputError.\n"
+        "profile: a solution dict, a list of actions (int, Fraction or \"p/q\" strings) or JSON text; "
+        "default:\n"
+        "solve first. Returns FORMAT.md's certificate object: verdict \"certified\", \"refuted\" or \"not\n"
+        "certified\" (Z3 unknown or timeout), per player the deviation and improvement (exact, re-checked) "
+        "or\n"
+        "the KKT multipliers \"lambda\"; proof_log DIR writes the bundle `bigcert replay` re-runs.\n"
+        "Curved sets (balls, ellipsoids) without a profile: the claim is that every equilibrium lies in the\n"
+        "solver's boxes, returned under \"enclosure\" as {\"interval\": [lo, hi]} Fractions (no "
+        "\"actions\").");
     m.def("check", &check, py::arg("instance"), py::arg("properties") = "all", py::arg("timeout") = 60.0,
           py::arg("rlimit") = 0, py::arg("proof_log") = "",
           "Prove properties over every equilibrium (exaggeration = Theorem 4, receiver-unique, count,\n"

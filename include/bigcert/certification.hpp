@@ -38,12 +38,12 @@ GameKind game_kind(const Instance& instance);
 enum class OptionSpelling { cli, python };
 
 struct CertifyRequest {
-    std::string profile_text;           // FORMAT.md solution JSON; empty: `solution`, else solve first
+    std::string profile_text;            // FORMAT.md solution JSON; empty: `solution`, else solve first
     const Solution* solution = nullptr;  // an equilibrium already solved (batch), certified as is
-    std::string proof_log;              // the bundle's directory ("" writes none)
-    std::string instance_text;          // the instance's JSON text, stored in the bundle
-    LoadLimits limits;                  // for reading the profile
-    CertifyOptions options;             // per-query Z3 limits and threads (all kinds but finite use them)
+    std::string proof_log;               // the bundle's directory ("" writes none)
+    std::string instance_text;           // the instance's JSON text, stored in the bundle
+    LoadLimits limits;                   // for reading the profile
+    CertifyOptions options;              // per-query Z3 limits and threads (all kinds but finite use them)
     std::size_t max_deviations = 2'000'000;  // finite games: distinct item sums compared, over all players
     // The options the caller set, by name without dashes ("timeout", "rlimit", "threads", "profile",
     // "proof-log", "max-deviations", "latex"): one that does not apply to the game kind is refused.

@@ -169,7 +169,8 @@ std::optional<std::vector<IntegerPolynomial>> candidates(z3::context& ctx, const
         std::vector<Rational> coefficients;
         if (auto value = outcome.model.find(name); value != outcome.model.end())
             coefficients = {-value->second, Rational(1)};
-        else if (auto poly = outcome.algebraic_polynomials.find(name); poly != outcome.algebraic_polynomials.end())
+        else if (auto poly = outcome.algebraic_polynomials.find(name);
+                 poly != outcome.algebraic_polynomials.end())
             coefficients = poly->second;
         out.push_back(IntegerPolynomial::from_rationals(coefficients));
     }

@@ -19,7 +19,8 @@ std::string spelled(const std::string& option, OptionSpelling spelling) {
 }
 
 // An option set for a kind it does not apply to is an error naming it, never silently dropped.
-void refuse(const CertifyRequest& request, std::initializer_list<const char*> options, const std::string& why) {
+void refuse(const CertifyRequest& request, std::initializer_list<const char*> options,
+            const std::string& why) {
     for (const char* option : options)
         if (request.given.count(option)) throw InputError(spelled(option, request.spelling), why);
 }
@@ -38,14 +39,15 @@ CertifyResult certify_finite(const Instance& instance, const CertifyRequest& req
            "without Z3 (`bigcert replay --timeout` bounds z3 on the bundle)");
     std::vector<std::vector<Vector>> chosen =
         !request.profile_text.empty() ? load_item_profile_text(request.profile_text, instance, request.limits)
-        : request.solution           ? request.solution->chosen_items
-                                     : solve(instance, solve_options(request)).chosen_items;
+        : request.solution            ? request.solution->chosen_items
+                                      : solve(instance, solve_options(request)).chosen_items;
     const std::string flag = spelled("max-deviations", request.spelling);
     const std::vector<std::vector<Vector>> sums = deviation_sums(instance, request.max_deviations, flag);
     FiniteCertificate c = certify_finite_profile(instance, chosen, request.max_deviations);
     for (const FinitePlayerVerdict& v : c.players)
         if (v.verdict == "not certified")
-            throw LimitError("player " + instance.numbered_label(v.index) + ": " + v.reason + " (raise " + flag + ")");
+            throw LimitError("player " + instance.numbered_label(v.index) + ": " + v.reason + " (raise " +
+                             flag + ")");
     if (log.enabled()) log_finite_certificate(instance, chosen, c, sums, log);
     CertifyResult result;
     result.kind = GameKind::finite;
@@ -62,10 +64,10 @@ CertifyResult certify_finite(const Instance& instance, const CertifyRequest& req
 }
 
 CertifyResult certify_inner(const Instance& instance, const CertifyRequest& request, ProofLog& log) {
-    std::vector<Vector> actions =
-        !request.profile_text.empty() ? load_profile_text(request.profile_text, instance, request.limits)
-        : request.solution           ? request.solution->actions
-                                     : solve(instance, solve_options(request)).actions;
+    std::vector<Vector> actions = !request.profile_text.empty()
+                                      ? load_profile_text(request.profile_text, instance, request.limits)
+                                  : request.solution ? request.solution->actions
+                                                     : solve(instance, solve_options(request)).actions;
     DominanceCertifyOptions options;
     options.timeout_seconds = request.options.timeout_seconds;
     if (request.given.count("rlimit")) options.rlimit = request.options.rlimit;  // else its own default
@@ -121,8 +123,7 @@ GameKind game_kind(const Instance& instance) {
 
 CertifyResult certify(const Instance& instance, const CertifyRequest& request) {
     const GameKind kind = game_kind(instance);
-    if (kind != GameKind::finite)
-        refuse(request, {"max-deviations"}, "applies to finite action spaces only");
+    if (kind != GameKind::finite) refuse(request, {"max-deviations"}, "applies to finite action spaces only");
     // Before solving: a directory that may not be replaced is refused before any work.
     ProofLog log(request.proof_log, request.proof_log.empty() ? std::string() : request.instance_text,
                  instance.name);

@@ -30,22 +30,25 @@ std::string logic_for(const ActionSet& set) { return set.is_curved() ? "QF_NRA" 
 void add_membership(SmtQuery& q, const ActionSet& set, const std::vector<std::string>& y,
                     const std::string& label) {
     const std::vector<std::string> formulas = smt_membership(set, y, label);
-    for (std::size_t k = 0; k < formulas.size(); ++k) q.assert_named(label + "_" + std::to_string(k), formulas[k]);
+    for (std::size_t k = 0; k < formulas.size(); ++k)
+        q.assert_named(label + "_" + std::to_string(k), formulas[k]);
 }
 
 // The per-query limits: --timeout 0 means none here (the deterministic rlimit still bounds every query).
 QueryLimits limits_of(const DominanceCertifyOptions& options, bool proof) {
     QueryLimits limits;
-    limits.timeout_ms = options.timeout_seconds > 0
-                            ? static_cast<unsigned>(std::clamp(std::ceil(options.timeout_seconds * 1000), 1.0, 4.0e9))
-                            : 0;
+    limits.timeout_ms =
+        options.timeout_seconds > 0
+            ? static_cast<unsigned>(std::clamp(std::ceil(options.timeout_seconds * 1000), 1.0, 4.0e9))
+            : 0;
     limits.rlimit = options.rlimit;
     limits.produce_proof = proof;
     return limits;
 }
 
 std::string why_unknown(const QueryOutcome& outcome, const DominanceCertifyOptions& options) {
-    std::string text = "z3 answered unknown (" + outcome.reason + ") within rlimit " + std::to_string(options.rlimit);
+    std::string text =
+        "z3 answered unknown (" + outcome.reason + ") within rlimit " + std::to_string(options.rlimit);
     if (options.timeout_seconds > 0) text += " and timeout " + std::to_string(options.timeout_seconds) + " s";
     return text;
 }
@@ -75,8 +78,9 @@ SmtQuery reduction_lemma(std::size_t d) {
 SmtQuery reduced_query(const Instance& instance, std::size_t i, const Vector& x) {
     const ActionSet& set = instance.set_of(i);
     const Vector g = instance.players[i].weight * instance.players[i].target;
-    SmtQuery q(logic_for(set), {"bigcert certify, inner loss: player " + std::to_string(i) + " (0-based index)",
-                                "exists y in X_i with w_i t_i.y > w_i t_i.x_i (the reduced claim)"});
+    SmtQuery q(logic_for(set),
+               {"bigcert certify, inner loss: player " + std::to_string(i) + " (0-based index)",
+                "exists y in X_i with w_i t_i.y > w_i t_i.x_i (the reduced claim)"});
     const std::vector<std::string> y = names("y", instance.dimension);
     for (const std::string& name : y) q.declare_real(name);
     add_membership(q, set, y, "in_set");
@@ -90,9 +94,10 @@ SmtQuery definition_query(const Instance& instance, std::size_t i, const Vector&
     const std::size_t n = instance.players.size(), d = instance.dimension;
     bool curved = instance.set_of(i).is_curved();
     for (std::size_t j = 0; j < n; ++j) curved = curved || instance.set_of(j).is_curved();
-    SmtQuery q(curved ? "QF_NRA" : "QF_LRA",
-               {"bigcert certify, inner loss: player " + std::to_string(i) + " (0-based index), the definition",
-                "exists a profile of the others and y in X_i with -t_i.r(y) < -t_i.r(x_i)"});
+    SmtQuery q(
+        curved ? "QF_NRA" : "QF_LRA",
+        {"bigcert certify, inner loss: player " + std::to_string(i) + " (0-based index), the definition",
+         "exists a profile of the others and y in X_i with -t_i.r(y) < -t_i.r(x_i)"});
     std::vector<std::vector<std::string>> others(n);
     for (std::size_t j = 0; j < n; ++j) {
         if (j == i) continue;
@@ -168,7 +173,8 @@ PlayerDominanceVerdict certify_player(z3::context& ctx, const Instance& instance
     const QueryOutcome answer = run_query(ctx, definition, limits, {});
     verdict.definition = answer.answer;
     log.record(logged_query(file_stem(i, "definition"), "certify", instance.label(i),
-                            "weak dominance, the definition with every other player symbolic", definition, answer));
+                            "weak dominance, the definition with every other player symbolic", definition,
+                            answer));
     return verdict;
 }
 
@@ -194,13 +200,14 @@ DominanceCertificate certify_weak_dominance(const Instance& instance, const std:
         certificate.lemma_proved = outcome.answer == "unsat";
     }
     certificate.players.resize(n);
-    parallel_chunks(n, worker_count(options.threads, n, 1), [&](unsigned, std::size_t begin, std::size_t end) {
-        z3::config config;
-        config.set("proof", log.enabled());  // proof objects are for the log only
-        z3::context ctx(config);             // one context per thread: Z3 contexts are not thread-safe
-        for (std::size_t i = begin; i < end; ++i)
-            certificate.players[i] = certify_player(ctx, instance, i, actions, log, options);
-    });
+    parallel_chunks(n, worker_count(options.threads, n, 1),
+                    [&](unsigned, std::size_t begin, std::size_t end) {
+                        z3::config config;
+                        config.set("proof", log.enabled());  // proof objects are for the log only
+                        z3::context ctx(config);  // one context per thread: Z3 contexts are not thread-safe
+                        for (std::size_t i = begin; i < end; ++i)
+                            certificate.players[i] = certify_player(ctx, instance, i, actions, log, options);
+                    });
     bool all = certificate.lemma_proved, refuted = false;
     for (const PlayerDominanceVerdict& v : certificate.players) {
         all = all && v.verdict == "certified";
@@ -215,16 +222,19 @@ DominanceCertificate certify_weak_dominance(const Instance& instance, const std:
         "certified; sat: the model's y, re-checked exactly, is a deviation better against every profile). "
         "The definition queries (every other player a variable in its set) are extra evidence.");
     certificate.proof_log = log.directory();
-    certificate.manifest_sha256 = log.finish({{"timeout_seconds", options.timeout_seconds},
-                                              {"rlimit", options.rlimit},
-                                              {"max_definition_variables", options.max_definition_variables}});
+    certificate.manifest_sha256 =
+        log.finish({{"timeout_seconds", options.timeout_seconds},
+                    {"rlimit", options.rlimit},
+                    {"max_definition_variables", options.max_definition_variables}});
     return certificate;
 }
 
 Json dominance_certificate_json(const Instance& instance, const DominanceCertificate& certificate) {
     Json players = Json::array();
     for (const PlayerDominanceVerdict& v : certificate.players) {
-        Json p{{"index", v.index}, {"name", instance.label(v.index)}, {"verdict", v.verdict},
+        Json p{{"index", v.index},
+               {"name", instance.label(v.index)},
+               {"verdict", v.verdict},
                {"definition_query", v.definition}};
         if (!v.deviation.empty()) p["deviation"] = vector_json(v.deviation);
         if (!v.reason.empty()) p["reason"] = v.reason;

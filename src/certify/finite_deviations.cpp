@@ -21,7 +21,8 @@ std::string loss_change(const Instance& instance, std::size_t i, const Vector& r
     std::vector<std::string> linear;
     const Vector a = instance.loss == Loss::squared ? receiver - p.weight * own - p.target : p.target;
     for (std::size_t c = 0; c < s.size(); ++c)
-        linear.push_back("(* " + smt_number(a[c]) + " (- " + smt_number(s[c]) + " " + smt_number(own[c]) + "))");
+        linear.push_back("(* " + smt_number(a[c]) + " (- " + smt_number(s[c]) + " " + smt_number(own[c]) +
+                         "))");
     if (instance.loss == Loss::inner) return "(* " + smt_number(-p.weight) + " " + smt_sum(linear) + ")";
     std::vector<std::string> at_s, at_x;
     for (std::size_t c = 0; c < s.size(); ++c) {
@@ -35,20 +36,23 @@ std::string loss_change(const Instance& instance, std::size_t i, const Vector& r
 std::string deviations_query(const Instance& instance, const std::vector<Vector>& own,
                              const std::vector<std::vector<Vector>>& sums) {
     const Vector receiver = instance.receiver(own);
-    SmtQuery q("QF_LRA", {"bigcert certify, finite action spaces (paper section 5.2): some player has a listed "
-                          "deviation sum with a lower loss",
-                          "unsat: no player improves by any listed sum; the list is every achievable item sum "
-                          "(finite-deviations.json)"});
+    SmtQuery q("QF_LRA",
+               {"bigcert certify, finite action spaces (paper section 5.2): some player has a listed "
+                "deviation sum with a lower loss",
+                "unsat: no player improves by any listed sum; the list is every achievable item sum "
+                "(finite-deviations.json)"});
     std::vector<std::string> improving;
     for (std::size_t i = 0; i < sums.size(); ++i)
         for (const Vector& s : sums[i])
-            if (s != own[i]) improving.push_back("(< " + loss_change(instance, i, receiver, own[i], s) + " 0.0)");
+            if (s != own[i])
+                improving.push_back("(< " + loss_change(instance, i, receiver, own[i], s) + " 0.0)");
     if (improving.empty()) improving.push_back("false");
-    q.assert_named("some_deviation_improves", improving.size() == 1 ? improving[0] : "(or " + [&] {
-        std::string all;
-        for (const std::string& term : improving) all += (all.empty() ? "" : " ") + term;
-        return all;
-    }() + ")");
+    q.assert_named(
+        "some_deviation_improves", improving.size() == 1 ? improving[0] : "(or " + [&] {
+            std::string all;
+            for (const std::string& term : improving) all += (all.empty() ? "" : " ") + term;
+            return all;
+        }() + ")");
     return q.text();
 }
 
@@ -88,7 +92,8 @@ std::string read_file(const std::string& path) {
 }
 
 // A refuted player's claimed deviation: a strategy of its set that lowers its loss by exactly `improvement`.
-std::string recheck_refutation(const Instance& instance, const std::vector<Vector>& own, const nlohmann::json& p) {
+std::string recheck_refutation(const Instance& instance, const std::vector<Vector>& own,
+                               const nlohmann::json& p) {
     const std::size_t i = p.value("index", std::size_t{0});
     const std::string where = "players[" + std::to_string(i) + "]";
     std::optional<std::vector<Vector>> items = read_items(p.value("deviation", nlohmann::json()));
@@ -103,8 +108,10 @@ std::string recheck_refutation(const Instance& instance, const std::vector<Vecto
     }
     std::vector<Vector> moved = own;
     moved[i] = selection_sum(choice, s);
-    const Rational gain = instance.loss_of(i, instance.receiver(own)) - instance.loss_of(i, instance.receiver(moved));
-    if (sign(gain) <= 0 || gain != *improvement) return where + ": the deviation does not lower the loss as claimed";
+    const Rational gain =
+        instance.loss_of(i, instance.receiver(own)) - instance.loss_of(i, instance.receiver(moved));
+    if (sign(gain) <= 0 || gain != *improvement)
+        return where + ": the deviation does not lower the loss as claimed";
     return "";
 }
 
@@ -125,7 +132,8 @@ std::vector<std::vector<Vector>> deviation_sums(const Instance& instance, std::s
         total += sums.size();
         if (total > budget)
             throw LimitError("more than " + std::to_string(budget) +
-                             " deviations to compare (distinct item sums over all players; raise " + flag + ")");
+                             " deviations to compare (distinct item sums over all players; raise " + flag +
+                             ")");
         out.emplace_back();
         for (SumValue& s : sums) out.back().push_back(std::move(s.sum));
     }
@@ -133,8 +141,8 @@ std::vector<std::vector<Vector>> deviation_sums(const Instance& instance, std::s
 }
 
 void log_finite_certificate(const Instance& instance, const std::vector<std::vector<Vector>>& chosen_items,
-                            const FiniteCertificate& certificate, const std::vector<std::vector<Vector>>& sums,
-                            ProofLog& log) {
+                            const FiniteCertificate& certificate,
+                            const std::vector<std::vector<Vector>>& sums, ProofLog& log) {
     const std::size_t n = instance.players.size();
     std::vector<Selection> selections;
     for (std::size_t i = 0; i < n; ++i)
@@ -144,13 +152,17 @@ void log_finite_certificate(const Instance& instance, const std::vector<std::vec
     Json players = Json::array();
     for (const FinitePlayerVerdict& v : certificate.players) {
         Json p{{"index", v.index}, {"verdict", v.verdict}, {"deviations_compared", sums[v.index].size()}};
-        if (v.verdict == "refuted") p["deviation"] = items_json(v.deviation), p["improvement"] = to_string(v.improvement);
+        if (v.verdict == "refuted")
+            p["deviation"] = items_json(v.deviation), p["improvement"] = to_string(v.improvement);
         players.push_back(std::move(p));
     }
     Json profile = Json::array();
     for (const std::vector<Vector>& items : chosen_items) profile.push_back(items_json(items));
-    const Json claim{{"format", artifact_format}, {"verdict", certificate.verdict}, {"profile", profile},
-                     {"receiver", vector_json(certificate.receiver)}, {"players", players}};
+    const Json claim{{"format", artifact_format},
+                     {"verdict", certificate.verdict},
+                     {"profile", profile},
+                     {"receiver", vector_json(certificate.receiver)},
+                     {"players", players}};
     log.add_artifact("finite-deviations.json", claim.dump() + "\n",
                      "the certified profile and, per player, its verdict against every deviation (exact)",
                      "finite-deviations", certificate.verdict);
@@ -177,12 +189,14 @@ void recheck_finite_deviations(const std::string& directory, const nlohmann::jso
     } catch (const std::exception& e) {
         return void(check.problem = instance_file + " does not load as a finite game: " + e.what());
     }
-    const nlohmann::json claim = nlohmann::json::parse(read_file(directory + "/" + check.file), nullptr, false);
+    const nlohmann::json claim =
+        nlohmann::json::parse(read_file(directory + "/" + check.file), nullptr, false);
     if (!claim.is_object() || claim.value("format", "") != artifact_format || !claim.contains("profile") ||
         !claim["profile"].is_array() || !claim.contains("players") || !claim["players"].is_array())
         return void(check.problem = "not a " + std::string(artifact_format) + " object");
     const std::string verdict = claim.value("verdict", "");
-    if (verdict != check.expected) return void(check.problem = "its verdict is not the manifest's expected one");
+    if (verdict != check.expected)
+        return void(check.problem = "its verdict is not the manifest's expected one");
     const std::size_t n = instance.players.size();
     if (claim["profile"].size() != n || claim["players"].size() != n)
         return void(check.problem = "not one action and one verdict per player");
@@ -219,11 +233,12 @@ void recheck_finite_deviations(const std::string& directory, const nlohmann::jso
                                 artifact.value("expected", "") == (verdict == "certified" ? "unsat" : "sat"));
         if (!listed) return void(check.problem = query + " is not listed as its smt2 artifact");
         const std::size_t unbounded = std::numeric_limits<std::size_t>::max() / 2;
-        if (read_file(directory + "/" + query) != deviations_query(instance, own, deviation_sums(instance, unbounded, "")))
+        if (read_file(directory + "/" + query) !=
+            deviations_query(instance, own, deviation_sums(instance, unbounded, "")))
             return void(check.problem = query + " is not the query of this profile");
         check.outcome = verdict == "certified"
-                            ? std::to_string(n) + " players, every deviation compared again exactly, " + query +
-                                  " regenerated"
+                            ? std::to_string(n) + " players, every deviation compared again exactly, " +
+                                  query + " regenerated"
                             : std::to_string(refuted) + " refuted players' deviations re-checked exactly, " +
                                   query + " regenerated";
         check.passed = true;

@@ -170,8 +170,8 @@ std::vector<Rational> algebraic_polynomial(const z3::expr& value) {
     std::vector<Rational> coefficients;
     std::string text;
     for (const z3::expr& c : value.algebraic_poly()) {
-        std::optional<Rational> k = c.is_numeral(text) ? parse_rational(text, NumberLimits{1'000'000, 1'000'000})
-                                                       : std::nullopt;
+        std::optional<Rational> k =
+            c.is_numeral(text) ? parse_rational(text, NumberLimits{1'000'000, 1'000'000}) : std::nullopt;
         if (!k) return {};
         coefficients.push_back(*k);
     }

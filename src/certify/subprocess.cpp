@@ -63,7 +63,8 @@ std::string run_z3_binary(const std::string& smt2, double seconds) {
     const bool written = file && std::fwrite(smt2.data(), 1, smt2.size(), file) == smt2.size();
     if (file) std::fclose(file);
     std::vector<std::string> argv{"z3"};
-    if (seconds > 0) argv.push_back("-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))));
+    if (seconds > 0)
+        argv.push_back("-T:" + std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds)))));
     argv.push_back(path);
     std::string output;
     try {

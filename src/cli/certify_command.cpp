@@ -122,7 +122,10 @@ Runner add_certify_command(CLI::App& app) {
     command->add_option("--timeout", options->request.options.timeout_seconds, per_query_timeout_help)
         ->capture_default_str()
         ->check(positive_seconds());
-    command->add_option("--rlimit", options->request.options.rlimit, "Z3 resource limit per query (deterministic; 0: none)")->capture_default_str();
+    command
+        ->add_option("--rlimit", options->request.options.rlimit,
+                     "Z3 resource limit per query (deterministic; 0: none)")
+        ->capture_default_str();
     command->add_option("--threads", options->request.options.threads, "worker threads (0: all cores)");
     command->add_option("--latex", options->latex, "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
     command
@@ -144,9 +147,9 @@ Runner add_certify_command(CLI::App& app) {
         CertifyResult result = certify(instance, request);
         if (!options->latex.empty()) {
             std::ofstream latex = open_for_writing("--latex", options->latex);
-            write_certificate_paragraph(latex, {instance.name, result.verdict, result.proof_log,
-                                                result.manifest_sha256,
-                                                result.kind == GameKind::finite ? "" : "Z3"});
+            write_certificate_paragraph(
+                latex, {instance.name, result.verdict, result.proof_log, result.manifest_sha256,
+                        result.kind == GameKind::finite ? "" : "Z3"});
             finish_writing(latex, "--latex", options->latex);
         }
         if (options->json)

@@ -199,20 +199,22 @@ class AlgebraicBundle(unittest.TestCase, ReplayMixin):
 
 
 class RefusedOptions(unittest.TestCase):
-    def assert_refused(self, args, flag):
+    def assert_refused(self, args, flag, why=""):
         r = run(*args)
         self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
         self.assertIn(flag, r.stderr)
+        self.assertIn(why, r.stderr)
         self.assertEqual(len(r.stderr.strip().split("\n")), 1, r.stderr)
         self.assertEqual(r.stdout, "")
 
     def test_z3_limits_on_finite_games(self):
         for flag, value in (("--timeout", "5"), ("--rlimit", "1000")):
-            self.assert_refused(["certify", flag, value, EX5], flag)
+            self.assert_refused(["certify", flag, value, EX5], flag, "does not apply to finite action spaces")
 
     def test_max_deviations_outside_finite_games(self):
         for path in (CONVEX, INNER[0], DISC_TWO):
-            self.assert_refused(["certify", "--max-deviations", "10", path], "--max-deviations")
+            self.assert_refused(["certify", "--max-deviations", "10", path], "--max-deviations",
+                                "applies to finite action spaces only")
 
     def test_latex_without_a_bundle(self):
         for path in (CONVEX, INNER[0], EX5):

@@ -113,7 +113,8 @@ TEST_CASE("Z3 certifies weak dominance of Example 4's wDSE via the logged reduct
     }
     CHECK(std::filesystem::exists(std::filesystem::path(directory) / "manifest.json"));
     CHECK(std::filesystem::exists(std::filesystem::path(directory) / "dominance-lemma-d2.smt2"));
-    CHECK(std::filesystem::exists(std::filesystem::path(directory) / "dominance-player-0000001-reduced.smt2"));
+    CHECK(
+        std::filesystem::exists(std::filesystem::path(directory) / "dominance-player-0000001-reduced.smt2"));
     Json j = dominance_certificate_json(g, c);
     CHECK(j["verdict"] == "certified");
     CHECK(j["players"].size() == 2);
