@@ -61,6 +61,12 @@ Runner add_check_command(CLI::App& app) {
         ->add_option("--property", options->property,
                      "exaggeration, receiver-unique, count, potential or all")
         ->capture_default_str();
+    command
+        ->add_option("--method", options->check.method,
+                     "structure: certify the solver's profile per player and read every equilibrium off its "
+                     "faces (scales to 10^6 players); full: one query over the whole equilibrium description "
+                     "(a few dozen players); auto: structure, full on ball/ellipsoid sets")
+        ->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's check object");
     command->add_option(
         "--proof-log", options->proof_log,
@@ -75,6 +81,7 @@ Runner add_check_command(CLI::App& app) {
         ->capture_default_str();
     return [options] {
         std::vector<std::string> properties = property_names(options->property);
+        check_method_name(options->check.method);
         Instance instance = options->input.load();
         ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(),
                      instance.name);
