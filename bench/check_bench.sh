@@ -2,8 +2,9 @@
 # `bigcert check --property all` at scale (docs/model.md "Checking every equilibrium from the certified
 # structure"), side by side with `solve` on the same instance and, where it finishes, `check --method full`.
 # Usage: bench/check_bench.sh [path/to/bigcert] [runs]   (default build/bigcert, 3 runs)
-# Prints one line per instance and method: min/median/max wall seconds, peak RSS (MB, /usr/bin/time -v) and
-# the verdicts; instances are written to bench/out/ (not committed).
+# Prints one line per instance and method: min/median/max wall seconds, the median CPU seconds (user + system:
+# on a shared, oversubscribed machine the honest measure of the work), peak RSS (MB, /usr/bin/time -v) and the
+# verdicts; instances are written to bench/out/ (not committed).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bigcert="$(realpath "${1:-$here/../build/bigcert}")"
@@ -29,17 +30,20 @@ instances=(
 )
 only="${BENCH_ONLY:-}"
 
-# Runs "$@" $runs times; prints "min median max peakMB" and leaves the last stdout in $out/last.json.
+# Runs "$@" $runs times; prints "min median max cpu peakMB" and leaves the last stdout in $out/last.json.
 measure() {
-  local times=() peak=0
+  local times=() cpus=() peak=0
   for _ in $(seq "$runs"); do
     /usr/bin/time -v -o "$out/time.txt" "$@" > "$out/last.json" 2> /dev/null || true
     times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$out/time.txt")")
+    cpus+=("$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$out/time.txt")")
     local kb
     kb="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")"
     peak=$(( kb / 1024 > peak ? kb / 1024 : peak ))
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk -v peak="$peak" '{a[NR] = $1} END {printf "%.2f %.2f %.2f %d", a[1], a[int((NR + 1) / 2)], a[NR], peak}'
+  local cpu
+  cpu="$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR] = $1} END {printf "%.2f", a[int((NR + 1) / 2)]}')"
+  printf '%s\n' "${times[@]}" | sort -g | awk -v peak="$peak" -v cpu="$cpu" '{a[NR] = $1} END {printf "%.2f %.2f %.2f cpu %s %d", a[1], a[int((NR + 1) / 2)], a[NR], cpu, peak}'
 }
 
 verdicts() {
@@ -52,7 +56,7 @@ print(" ".join(k + "=" + v["verdict"] + ("/" + v["value"] if "value" in v else "
 }
 
 echo "# bigcert $("$bigcert" --version 2>/dev/null | head -1), $(nproc) cores, $runs runs, $(date -u +%FT%TZ)"
-echo "# instance method min median max peakMB verdicts"
+echo "# instance method min median max (wall s) cpu median (s) peakMB verdicts"
 for line in "${instances[@]}"; do
   read -r name kind n <<< "$line"
   if [ -n "$only" ] && [[ " $only " != *" $name "* ]]; then continue; fi

@@ -2,7 +2,7 @@
 """Instances for the `check` benchmark (docs/model.md "Checking every equilibrium from the certified structure").
 Usage: check_bench_gen.py KIND N [SEED]. Deterministic for a given seed. Exact rationals throughout.
   1d        N players on the common interval [-1, 1], random targets, weights of both signs, a bias
-  1d-own    N players, each with its own random interval, weights of both signs, a bias (huge exact numbers)
+  1d-own    N players, each with its own random interval (denominators up to 40·997), weights of both signs, a bias
   2d        N players in the plane, each with its own random convex 8-gon, weights of both signs, a bias
   1d-shared N players on [-1, 1] sharing 10 targets (Theorem 4's premise fails), 1% with weight 0
             (infinitely many equilibria, Theorem 4's conclusion fails)
@@ -26,14 +26,15 @@ def bias(rng, d):
 def one_d(n, rng):
     return {"format": "bigcert/1", "name": f"check-bench-1d-{n}", "dimension": 1, "action_set": {"interval": [-1, 1]},
             "bias": bias(rng, 1),
-            "players": [{"target": str(Fraction(rng.randint(-3000, 3000), 997)), "weight": weight(rng, n)} for _ in range(n)]}
+            "players": [{"target": str(Fraction(rng.randint(-3 * 10**9, 3 * 10**9), 997 * 10**6)), "weight": weight(rng, n)}
+                        for _ in range(n)]}
 
 
 def one_d_own(n, rng):
     players = []
     for _ in range(n):
-        lo = Fraction(rng.randint(-10**6, 10**6), rng.randint(1, 10**6) * 997)
-        hi = lo + Fraction(rng.randint(1, 10**6), rng.randint(1, 10**6) * 991)
+        lo = Fraction(rng.randint(-10**6, 10**6), rng.randint(1, 40) * 997)
+        hi = lo + Fraction(rng.randint(1, 10**6), rng.randint(1, 40) * 991)
         players.append({"target": str(Fraction(rng.randint(-3000, 3000), 997)), "weight": weight(rng, n),
                         "action_set": {"interval": [str(lo), str(hi)]}})
     return {"format": "bigcert/1", "name": f"check-bench-1d-own-{n}", "dimension": 1, "bias": bias(rng, 1), "players": players}

@@ -10,13 +10,17 @@
 namespace bigcert::cli {
 namespace {
 
+// The first players' actions only: a counterexample of 10^5 players is for --json.
 std::string profile_text(const std::vector<Vector>& actions) {
+    constexpr std::size_t shown = 20;
     std::string out;
-    for (std::size_t i = 0; i < actions.size(); ++i) {
+    for (std::size_t i = 0; i < actions.size() && i < shown; ++i) {
         out += i ? ", (" : "(";
         for (std::size_t j = 0; j < actions[i].size(); ++j) out += (j ? ", " : "") + to_string(actions[i][j]);
         out += ")";
     }
+    if (actions.size() > shown)
+        out += ", ... (" + std::to_string(actions.size()) + " players; --json prints every action)";
     return out;
 }
 
