@@ -3,8 +3,8 @@
 // "structure" (the default on intervals and polytopes) certifies the solver's profile x* per player and reads
 // every equilibrium off the faces F_i = argmax_{X_i} w_i (t_i - x̂*)·y (docs/model.md "Checking every
 // equilibrium from the certified structure"; certify/structured_check.hpp); "full" describes the whole
-// equilibrium set to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE iff,
-// with r = w0·x0 + sum_i w_i x_i,
+// equilibrium set to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE
+// iff, with r = w0·x0 + sum_i w_i x_i,
 //     x_i ∈ X_i  and  w_i (t_i - r) = sum_f lambda_if a_f + sum_e mu_ie e_e,  lambda_if >= 0,
 //     lambda_if = 0 or a_f·x_i = b_f                                        (KKT of max_{y ∈ X_i} w_i(t_i -
 //     r)·y)

@@ -21,7 +21,8 @@ struct Block {
     bool expect_sat;
 };
 
-// g scaled by 1 / |first non-zero coordinate|: a positive factor, so argmax and every sign fact are unchanged.
+// g scaled by 1 / |first non-zero coordinate|: a positive factor, so argmax and every sign fact are
+// unchanged.
 Vector direction_of(const Vector& g) {
     for (const Rational& c : g)
         if (sign(c) != 0) {
@@ -48,8 +49,7 @@ std::vector<std::string> constants(const Vector& x) {
 }
 
 // The block's formula over its own variables y<k>_j (and z<k>_j), declared in q.
-std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim& c, Ask ask,
-                          std::size_t k) {
+std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim& c, Ask ask, std::size_t k) {
     const std::size_t d = instance.dimension;
     const ActionSet& set = instance.set_of(c.representative);
     auto names = [&](const char* prefix) {
@@ -91,17 +91,18 @@ struct BatchRunner {
     const CheckOptions& options;
 
     SmtQuery query(const std::vector<Block>& blocks, bool expect_sat) const {
-        SmtQuery q("QF_LRA",
-                   {"bigcert check (structure): per-player face claims, docs/model.md \"Checking every "
-                    "equilibrium from the certified structure\"",
-                    "each block: a claim about one group of players (same set, same direction of g_i = w_i "
-                    "(t_i - xhat*) up to a positive factor, same action when g_i != 0), over its own "
-                    "variables",
-                    "optimal: y in X with g.y > g.x* (unsat: x* maximises g); single-point: y in X with g.y >= "
-                    "g.x* and y != x* (or, for g = 0, two different points of X); interior: y in X with g.y "
-                    ">= g.x* in the interior of X",
-                    expect_sat ? "blocks joined by and, expected: sat (every block has a point)"
-                               : "blocks joined by or, expected: unsat (no block has a point)"});
+        SmtQuery q(
+            "QF_LRA",
+            {"bigcert check (structure): per-player face claims, docs/model.md \"Checking every "
+             "equilibrium from the certified structure\"",
+             "each block: a claim about one group of players (same set, same direction of g_i = w_i "
+             "(t_i - xhat*) up to a positive factor, same action when g_i != 0), over its own "
+             "variables",
+             "optimal: y in X with g.y > g.x* (unsat: x* maximises g); single-point: y in X with g.y >= "
+             "g.x* and y != x* (or, for g = 0, two different points of X); interior: y in X with g.y "
+             ">= g.x* in the interior of X",
+             expect_sat ? "blocks joined by and, expected: sat (every block has a point)"
+                        : "blocks joined by or, expected: unsat (no block has a point)"});
         std::vector<std::string> formulas;
         for (std::size_t k = 0; k < blocks.size(); ++k) {
             const Block& b = blocks[k];
@@ -150,7 +151,6 @@ struct BatchRunner {
         }
         if (b.ask == Ask::interior) c.meets_interior = b.expect_sat;
     }
-
 };
 
 // The exact predictions of a claim: which blocks to ask and what they should answer.
@@ -172,7 +172,8 @@ void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::
     blocks.push_back({index, Ask::interior, zero && full});
     if (zero && full) {
         Vector mean(instance.dimension, Rational(0));
-        for (const Vector& v : c.face) add_scaled(mean, make_rational(1, static_cast<long long>(c.face.size())), v);
+        for (const Vector& v : c.face)
+            add_scaled(mean, make_rational(1, static_cast<long long>(c.face.size())), v);
         c.interior_point = mean;  // the vertices span R^d, so their mean is interior (re-checked on use)
     }
 }
@@ -216,30 +217,32 @@ PlayerFaces establish_player_faces(const Instance& instance, const std::vector<V
     std::vector<std::vector<std::pair<Block, bool>>> settled(batches.size());
     std::vector<std::size_t> asked(batches.size(), 0);
     BatchRunner runner{instance, out.claims, log, options};
-    parallel_chunks(batches.size(), worker_count(options.threads, batches.size(), 1),
-                    [&](unsigned, std::size_t begin, std::size_t end) {
-                        z3::config config;
-                        config.set("proof", log.enabled());
-                        z3::context ctx(config);
-                        SolverPool pool(ctx);
-                        for (std::size_t b = begin; b < end; ++b) {
-                            const auto& [batch, expect_sat] = batches[b];
-                            std::string number = std::to_string(b);
-                            std::string name = "check-face-" + std::string(number.size() < 6 ? 6 - number.size() : 0, '0') + number;
-                            ++asked[b];
-                            if (runner.ask(pool, batch, expect_sat, name)) {
-                                for (const Block& block : batch) settled[b].emplace_back(block, true);
-                                continue;
-                            }
-                            // Asked again one block at a time, to learn which claim differs.
-                            for (std::size_t k = 0; k < batch.size(); ++k) {
-                                ++asked[b];
-                                bool shown = batch.size() > 1 &&
-                                             runner.ask(pool, {batch[k]}, expect_sat, name + "-" + std::to_string(k));
-                                settled[b].emplace_back(batch[k], shown);
-                            }
-                        }
-                    });
+    parallel_chunks(
+        batches.size(), worker_count(options.threads, batches.size(), 1),
+        [&](unsigned, std::size_t begin, std::size_t end) {
+            z3::config config;
+            config.set("proof", log.enabled());
+            z3::context ctx(config);
+            SolverPool pool(ctx);
+            for (std::size_t b = begin; b < end; ++b) {
+                const auto& [batch, expect_sat] = batches[b];
+                std::string number = std::to_string(b);
+                std::string name =
+                    "check-face-" + std::string(number.size() < 6 ? 6 - number.size() : 0, '0') + number;
+                ++asked[b];
+                if (runner.ask(pool, batch, expect_sat, name)) {
+                    for (const Block& block : batch) settled[b].emplace_back(block, true);
+                    continue;
+                }
+                // Asked again one block at a time, to learn which claim differs.
+                for (std::size_t k = 0; k < batch.size(); ++k) {
+                    ++asked[b];
+                    bool shown = batch.size() > 1 &&
+                                 runner.ask(pool, {batch[k]}, expect_sat, name + "-" + std::to_string(k));
+                    settled[b].emplace_back(batch[k], shown);
+                }
+            }
+        });
     for (std::size_t b = 0; b < batches.size(); ++b) {
         for (const auto& [block, shown] : settled[b]) runner.settle(block, shown);
         out.queries += asked[b];

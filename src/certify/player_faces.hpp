@@ -1,7 +1,8 @@
 // Steps (a) and (c) of the structured check (docs/model.md "Checking every equilibrium from the certified
 // structure"): for the solver's profile x* with receiver x̂* and g_i = w_i (t_i - x̂*), Z3 shows per player
-//   optimal:        no y in X_i with g_i·y > g_i·x*_i                    (x*_i maximises g_i, certify's query)
-//   single point:   no y in X_i with g_i·y >= g_i·x*_i and y != x*_i     (F_i = {x*_i}; implies optimal)
+//   optimal:        no y in X_i with g_i·y > g_i·x*_i                    (x*_i maximises g_i, certify's
+//   query) single point:   no y in X_i with g_i·y >= g_i·x*_i and y != x*_i     (F_i = {x*_i}; implies
+//   optimal)
 //                   or such a y exists (sat: F_i has a second point)
 //   interior:       whether F_i = {y in X_i : g_i·y >= g_i·x*_i} meets the interior of X_i.
 // Players whose claims are the same query are asked once: same set, the same direction of g_i up to a
@@ -17,8 +18,8 @@
 #include <vector>
 
 #include "bigcert/instance.hpp"
-#include "bigcert/properties.hpp"
 #include "bigcert/proof_log.hpp"
+#include "bigcert/properties.hpp"
 
 namespace bigcert {
 

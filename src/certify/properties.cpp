@@ -215,16 +215,17 @@ struct Runner {
         std::size_t k = 0;
         for (const auto& [key, i] : classes) {
             const auto& [w, t] = key;
-            SmtQuery q("QF_NRA",
-                       {symbolic ? std::string("bigcert check potential (Theorem 1), every player: weight w and "
-                                               "target t are free variables")
-                                 : "bigcert check potential (Theorem 1), player " + std::to_string(i) +
-                                       (classes.size() < instance.players.size()
-                                            ? " (and every player with its weight and target)"
-                                            : ""),
-                        "z: the receiver without player i (free); c: -2 sum_{k != i} w_k t_k.x_k (free, "
-                        "equal on both sides)",
-                        "negation: some x, y with l_i(y) - l_i(x) != Phi(y) - Phi(x)", "expected: unsat"});
+            SmtQuery q(
+                "QF_NRA",
+                {symbolic ? std::string("bigcert check potential (Theorem 1), every player: weight w and "
+                                        "target t are free variables")
+                          : "bigcert check potential (Theorem 1), player " + std::to_string(i) +
+                                (classes.size() < instance.players.size()
+                                     ? " (and every player with its weight and target)"
+                                     : ""),
+                 "z: the receiver without player i (free); c: -2 sum_{k != i} w_k t_k.x_k (free, "
+                 "equal on both sides)",
+                 "negation: some x, y with l_i(y) - l_i(x) != Phi(y) - Phi(x)", "expected: unsat"});
             std::vector<std::string> lx, ly, px, py;
             q.declare_real("c");
             if (symbolic) q.declare_real("w");
@@ -290,7 +291,8 @@ std::vector<PropertyVerdict> check_with_structure(const Instance& instance,
                                                   const std::vector<std::string>& properties, ProofLog& log,
                                                   const CheckOptions& options) {
     std::vector<PropertyVerdict> by_structure;
-    if (std::any_of(properties.begin(), properties.end(), [](const std::string& p) { return p != "potential"; }))
+    if (std::any_of(properties.begin(), properties.end(),
+                    [](const std::string& p) { return p != "potential"; }))
         by_structure = check_by_structure(instance, properties, log, options);
     z3::config config;
     config.set("proof", true);
@@ -310,7 +312,8 @@ std::vector<PropertyVerdict> check_with_structure(const Instance& instance,
     }
     log.add_note(
         "check potential (structure): Theorem 1's identity with the player's weight w and target t as free "
-        "variables besides the deviation, the rest of the receiver z and the others' part c: one query covers "
+        "variables besides the deviation, the rest of the receiver z and the others' part c: one query "
+        "covers "
         "every player.");
     log.finish({{"method", "structure"},
                 {"timeout_seconds", options.timeout_seconds},
@@ -346,7 +349,8 @@ std::vector<PropertyVerdict> check_properties(const Instance& instance,
     const bool curved = has_curved_set(instance);
     const std::string method = check_method_name(options.method);
     if (curved && method == "structure")
-        throw UnsupportedError("--method", "the structure method on ball or ellipsoid sets (use auto or full)");
+        throw UnsupportedError("--method",
+                               "the structure method on ball or ellipsoid sets (use auto or full)");
     const bool structure = method == "structure" || (method == "auto" && !curved);
     if (structure) return check_with_structure(instance, properties, log, options);
     z3::config config;

@@ -102,22 +102,25 @@ struct StructuredCheck {
             }
         }
         for (std::size_t j = 0; j < d; ++j)
-            q.assert_named("receiver_" + std::to_string(j), "(= " + smt_sum(sum[j]) + " " + smt_number(fixed[j]) + ")");
+            q.assert_named("receiver_" + std::to_string(j),
+                           "(= " + smt_sum(sum[j]) + " " + smt_number(fixed[j]) + ")");
         return names;
     }
 
     SmtQuery reduced_header(const std::string& property, const std::string& negation, std::size_t size,
                             const std::string& expectation) const {
-        return SmtQuery("QF_LRA",
-                        {"bigcert check " + property + " (structure): the equilibria are x_i in F_i for every i "
-                         "with receiver xhat* (docs/model.md, identity in proofs/general)",
-                         "reduced to the " + std::to_string(size) +
-                             " player(s) whose face is not a single point; every other player is fixed at x*_i",
-                         "negation of the property: " + negation, expectation});
+        return SmtQuery(
+            "QF_LRA", {"bigcert check " + property +
+                           " (structure): the equilibria are x_i in F_i for every i "
+                           "with receiver xhat* (docs/model.md, identity in proofs/general)",
+                       "reduced to the " + std::to_string(size) +
+                           " player(s) whose face is not a single point; every other player is fixed at x*_i",
+                       "negation of the property: " + negation, expectation});
     }
 
-    std::optional<std::vector<Vector>> model_profile(const QueryOutcome& o, const std::vector<std::size_t>& S,
-                                                     const std::vector<std::vector<std::string>>& names) const {
+    std::optional<std::vector<Vector>> model_profile(
+        const QueryOutcome& o, const std::vector<std::size_t>& S,
+        const std::vector<std::vector<std::string>>& names) const {
         if (o.answer != "sat" || !o.model_rational) return std::nullopt;
         std::vector<std::pair<std::size_t, Vector>> moves;
         for (std::size_t k = 0; k < S.size(); ++k) {
@@ -139,12 +142,13 @@ struct StructuredCheck {
         z3::config config;
         config.set("proof", log.enabled());
         z3::context ctx(config);
-        QueryOutcome o = run_query(ctx, q, limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled()),
-                                   variables);
-        const std::string decided = expected != nullptr                                    ? expected
+        QueryOutcome o = run_query(
+            ctx, q, limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled()), variables);
+        const std::string decided = expected != nullptr                        ? expected
                                     : o.answer == "sat" || o.answer == "unsat" ? o.answer
-                                                                                           : "sat or unsat";
-        log.record(logged_query(name, "check:" + property, property, "reduced structure query", q, o, decided));
+                                                                               : "sat or unsat";
+        log.record(
+            logged_query(name, "check:" + property, property, "reduced structure query", q, o, decided));
         return o;
     }
 
@@ -170,16 +174,20 @@ struct StructuredCheck {
                         return v;
                     }
         SmtQuery q = reduced_header(
-            "count", "an equilibrium other than x* (the set is convex and contains x*, so sat means infinitely many)",
-            S.size(), "expected: unsat means one equilibrium; sat, with a model re-checked exactly, infinitely many");
+            "count",
+            "an equilibrium other than x* (the set is convex and contains x*, so sat means infinitely many)",
+            S.size(),
+            "expected: unsat means one equilibrium; sat, with a model re-checked exactly, infinitely many");
         auto names = reduced(q, S);
         std::vector<std::string> differs;
-        for (std::size_t k = 0; k < S.size(); ++k) differs.push_back(smt_differs(names[k], constants(x[S[k]])));
-        q.assert_named("negation", differs.size() == 1 ? differs[0] : "(or " + [&] {
-            std::string all;
-            for (const std::string& t : differs) all += (all.empty() ? "" : " ") + t;
-            return all;
-        }() + ")");
+        for (std::size_t k = 0; k < S.size(); ++k)
+            differs.push_back(smt_differs(names[k], constants(x[S[k]])));
+        q.assert_named(
+            "negation", differs.size() == 1 ? differs[0] : "(or " + [&] {
+                std::string all;
+                for (const std::string& t : differs) all += (all.empty() ? "" : " ") + t;
+                return all;
+            }() + ")");
         QueryOutcome o = run("check-count-reduced", "count", q, names, nullptr);
         if (o.answer == "unsat") {
             v.verdict = "holds", v.value = "one";
@@ -189,7 +197,8 @@ struct StructuredCheck {
         }
         if (auto y = model_profile(o, S, names); y && *y != x) {
             v.verdict = "holds", v.value = "infinite", v.counterexample = {x, *y};
-            v.reason = "two different equilibria (exactly checked); the equilibrium set is convex (Proposition 2)";
+            v.reason =
+                "two different equilibria (exactly checked); the equilibrium set is convex (Proposition 2)";
             return v;
         }
         v.verdict = "unknown";
@@ -204,7 +213,8 @@ struct StructuredCheck {
         bool wrong = false;
         const Vector ry = instance.receiver(y);
         for (std::size_t i = 0; i < y.size(); ++i)
-            if (instance.set_of(i).in_interior(y[i])) ++inside, wrong = wrong || ry != instance.players[i].target;
+            if (instance.set_of(i).in_interior(y[i]))
+                ++inside, wrong = wrong || ry != instance.players[i].target;
         return {inside, wrong};
     }
 
@@ -243,11 +253,12 @@ struct StructuredCheck {
         if (!moves.empty() && (moves.size() == 2 || misplaced(moves[0].first)) && fails_with(v, moved(moves)))
             return v;
         std::vector<std::size_t> S = players_where([](const FaceClaim& c) { return !*c.single_point; });
-        SmtQuery q = reduced_header("exaggeration",
-                                    "an equilibrium with two interior players, or one interior player whose "
-                                    "target is not the receiver (only players whose face meets the interior can be "
-                                    "interior)",
-                                    S.size(), "expected: unsat (the property holds at every equilibrium)");
+        SmtQuery q =
+            reduced_header("exaggeration",
+                           "an equilibrium with two interior players, or one interior player whose "
+                           "target is not the receiver (only players whose face meets the interior can be "
+                           "interior)",
+                           S.size(), "expected: unsat (the property holds at every equilibrium)");
         auto names = reduced(q, S);
         std::vector<std::string> counted, wrong;
         for (std::size_t k = 0; k < S.size(); ++k) {
@@ -290,7 +301,8 @@ std::vector<PropertyVerdict> check_by_structure(const Instance& instance,
         "|xhat(x) - xhat*|^2 - 2 sum_i g_i.(x_i - x*_i) with g_i = w_i (t_i - xhat*) (the background term "
         "cancels; proven with symbolic parameters in proofs/general/identity-*.smt2, and for every n by "
         "expanding |xhat|^2 around xhat*, docs/model.md). The face queries show that each x*_i maximises g_i "
-        "over X_i, so every term is >= 0: x* minimises Phi, and Phi(x) = Phi(x*) iff xhat(x) = xhat* and every "
+        "over X_i, so every term is >= 0: x* minimises Phi, and Phi(x) = Phi(x*) iff xhat(x) = xhat* and "
+        "every "
         "x_i lies in F_i = argmax_{X_i} g_i.y = {y in X_i : g_i.y >= g_i.x*_i}. The equilibria are the "
         "minimisers of Phi (Proposition 2), hence exactly {x : x_i in F_i for all i, sum_i w_i x_i = sum_i "
         "w_i x*_i}: receiver-unique holds with no further query. Players are grouped when their claims are "
