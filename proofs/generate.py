@@ -97,6 +97,62 @@ def receiver_unique(n):
           "QF_NRA", decl, asserts)
 
 
+def identity(n, d):
+    """docs/model.md "Checking every equilibrium from the certified structure": for all parameters and any two
+    profiles x and s (the solver's x*), Phi(x) - Phi(s) = |xhat - shat|^2 - 2 sum_k g_k.(x_k - s_k) with
+    g_k = w_k (t_k - shat); the background term b cancels."""
+    decl = [f"b_{j}" for j in range(d)]
+    for k in range(n):
+        decl.append(f"w_{k}")
+        for j in range(d):
+            decl += [f"t_{k}_{j}", f"x_{k}_{j}", f"s_{k}_{j}"]
+
+    def receiver(p, j):
+        return add([f"b_{j}"] + [f"(* w_{k} {p}_{k}_{j})" for k in range(n)])
+
+    def potential(p):
+        square = [f"(* {receiver(p, j)} {receiver(p, j)})" for j in range(d)]
+        linear = [f"(* 2.0 w_{k} t_{k}_{j} {p}_{k}_{j})" for k in range(n) for j in range(d)]
+        return f"(- {add(square)} {add(linear)})"
+
+    gap = [f"(* (- {receiver('x', j)} {receiver('s', j)}) (- {receiver('x', j)} {receiver('s', j)}))" for j in range(d)]
+    pulls = [f"(* 2.0 w_{k} (- t_{k}_{j} {receiver('s', j)}) (- x_{k}_{j} s_{k}_{j}))" for k in range(n) for j in range(d)]
+    write(f"identity-n{n}-d{d}",
+          [f"The structure identity, n = {n} players, d = {d}; all parameters symbolic (weights, targets, background b).",
+           "Phi(x) = |xhat|^2 - 2 sum_k w_k t_k.x_k, xhat = b + sum_k w_k x_k; s is a second profile (the solver's x*).",
+           "negation: Phi(x) - Phi(s) != |xhat - shat|^2 - 2 sum_k w_k (t_k - shat).(x_k - s_k)."],
+          "QF_NRA", decl, [f"(not (= (- {potential('x')} {potential('s')}) (- {add(gap)} {add(pulls)})))"])
+
+
+def structure_1d(n):
+    """The consequence, d = 1: if s is an equilibrium, every equilibrium x has the receiver of s and each x_k in
+    F_k (w_k (t_k - shat) (x_k - s_k) = 0); conversely such an x is an equilibrium."""
+    decl, asserts = parameters_1d(n)
+    rs = equilibrium_1d(n, "s", decl, asserts)
+    forward = list(asserts)
+    rx = equilibrium_1d(n, "x", decl, forward)
+    off_face = [f"(not (= (* w_{k} (- t_{k} {rs}) (- xx_{k} xs_{k})) 0.0))" for k in range(n)]
+    forward.append("(or " + " ".join([f"(not (= {rx} {rs}))"] + off_face) + ")")
+    write(f"structure-d1-n{n}",
+          [f"docs/model.md structure, d = 1, n = {n}: symbolic intervals, weights (may be 0), targets, background b.",
+           "s and x equilibria; negation: x has another receiver, or some x_k leaves the face F_k = argmax w_k (t_k - shat) y."],
+          "QF_NRA", decl, forward)
+    decl2, back = parameters_1d(n)
+    rs = equilibrium_1d(n, "s", decl2, back)
+    decl2 += [f"x_{k}" for k in range(n)] + ["rx"]
+    back.append(f"(= rx {add(['b'] + [f'(* w_{k} x_{k})' for k in range(n)])})")
+    back.append(f"(= rx {rs})")
+    for k in range(n):
+        back += [f"(<= lo_{k} x_{k})", f"(<= x_{k} hi_{k})", f"(= (* w_{k} (- t_{k} {rs}) (- x_{k} xs_{k})) 0.0)"]
+    not_eq = [f"(and (> (* w_{k} (- t_{k} rx)) 0.0) (< x_{k} hi_{k}))" for k in range(n)]
+    not_eq += [f"(and (< (* w_{k} (- t_{k} rx)) 0.0) (> x_{k} lo_{k}))" for k in range(n)]
+    back.append("(or " + " ".join(not_eq) + ")")
+    write(f"structure-converse-d1-n{n}",
+          [f"docs/model.md structure, d = 1, n = {n}, converse: s an equilibrium, x_k in [lo_k, hi_k] on the face F_k and the",
+           "receiver of x equal to that of s; negation: x is not an equilibrium (some player has a pull towards an end it is not at)."],
+          "QF_NRA", decl2, back)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for n in range(1, 5):
@@ -106,6 +162,11 @@ def main():
     theorem4(2)
     theorem4(3)
     receiver_unique(2)
+    for n in range(1, 4):
+        for d in range(1, 4):
+            identity(n, d)
+    structure_1d(2)
+    structure_1d(3)
     return 0
 
 

@@ -1,7 +1,10 @@
 // Properties proven over EVERY equilibrium of an instance (issue 3, `bigcert check`), squared loss with
-// interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). The equilibrium set is
-// described to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE iff,
-// with r = w0·x0 + sum_i w_i x_i,
+// interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). Two methods:
+// "structure" (the default on intervals and polytopes) certifies the solver's profile x* per player and reads
+// every equilibrium off the faces F_i = argmax_{X_i} w_i (t_i - x̂*)·y (docs/model.md "Checking every
+// equilibrium from the certified structure"; certify/structured_check.hpp); "full" describes the whole
+// equilibrium set to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE
+// iff, with r = w0·x0 + sum_i w_i x_i,
 //     x_i ∈ X_i  and  w_i (t_i - r) = sum_f lambda_if a_f + sum_e mu_ie e_e,  lambda_if >= 0,
 //     lambda_if = 0 or a_f·x_i = b_f                                        (KKT of max_{y ∈ X_i} w_i(t_i -
 //     r)·y)
@@ -21,6 +24,12 @@
 namespace bigcert {
 
 struct CheckOptions {
+    // "structure" (and "auto"): certify the solver's profile per player and decide the properties from its
+    // faces (docs/model.md "Checking every equilibrium from the certified structure"); "full": one query over
+    // the whole equilibrium description below. "auto" uses the whole description on ball/ellipsoid sets.
+    std::string method = "auto";
+    std::size_t face_batch_blocks = 200;  // per-player claims per SMT-LIB file (structure)
+    unsigned threads = 0;                 // structure: batches decided in parallel (0: every core)
     double timeout_seconds = 60;  // per Z3 query, wall clock
     unsigned rlimit = 0;          // per query, deterministic (0: none)
     // Curved sets (issue 6): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
@@ -43,11 +52,16 @@ struct PropertyVerdict {
     std::string reason;  // for unknown, or what was shown
     std::vector<std::vector<Vector>>
         counterexample;  // equilibria (exactly checked) witnessing a failure / a count
-    std::string method;  // "z3" or "enclosure" (curved sets: the exact argument from the certified enclosure)
+    // "structure" or "full" (the method asked for), or "enclosure" (curved sets: the exact argument from the
+    // certified enclosure)
+    std::string method;
     // exaggeration on curved sets (the strictly convex refinement): players proven to sit at the unique
     // support point of their set in the direction w_i (t_i - x̂*) at every equilibrium.
     std::vector<std::size_t> at_unique_support_point;
 };
+
+// "auto", "structure" or "full" (InputError("--method") otherwise).
+std::string check_method_name(const std::string& requested);
 
 // The properties by name; "all" expands to every one. Throws InputError("--property") on an unknown name.
 std::vector<std::string> property_names(const std::string& requested);

@@ -2,6 +2,7 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -15,9 +16,29 @@
 #include "bigcert/solver.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/smt_query.hpp"
+#include "certify/structured_check.hpp"
 
 namespace bigcert {
 namespace {
+
+// Theorem 4's premise: targets pairwise distinct and every weight non-zero.
+void set_premise(const Instance& instance, PropertyVerdict& v) {
+    std::vector<std::size_t> unweighted, repeating;
+    std::set<Vector> targets;
+    for (std::size_t i = 0; i < instance.players.size(); ++i) {
+        if (sign(instance.players[i].weight) == 0) unweighted.push_back(i);
+        if (!targets.insert(instance.players[i].target).second) repeating.push_back(i);
+    }
+    std::vector<std::string> problems;
+    if (!unweighted.empty())
+        problems.push_back(player_list_text(instance, unweighted) +
+                           (unweighted.size() == 1 ? " has weight 0" : " have weight 0"));
+    if (!repeating.empty())
+        problems.push_back(player_list_text(instance, repeating) +
+                           (repeating.size() == 1 ? " repeats a target" : " repeat a target"));
+    v.premise = problems.empty() ? "met" : "not met";
+    for (const std::string& p : problems) v.premise_detail += (v.premise_detail.empty() ? "" : "; ") + p;
+}
 
 bool exactly_interior(const Instance& instance, std::size_t i, const Vector& x) {
     return instance.set_of(i).in_interior(x);
@@ -134,21 +155,7 @@ struct Runner {
     PropertyVerdict exaggeration() {
         PropertyVerdict v{"exaggeration"};
         const std::size_t n = instance.players.size();
-        std::vector<std::size_t> unweighted, repeating;
-        std::set<Vector> targets;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (sign(instance.players[i].weight) == 0) unweighted.push_back(i);
-            if (!targets.insert(instance.players[i].target).second) repeating.push_back(i);
-        }
-        std::vector<std::string> problems;
-        if (!unweighted.empty())
-            problems.push_back(player_list_text(instance, unweighted) +
-                               (unweighted.size() == 1 ? " has weight 0" : " have weight 0"));
-        if (!repeating.empty())
-            problems.push_back(player_list_text(instance, repeating) +
-                               (repeating.size() == 1 ? " repeats a target" : " repeat a target"));
-        v.premise = problems.empty() ? "met" : "not met";
-        for (const std::string& p : problems) v.premise_detail += (v.premise_detail.empty() ? "" : "; ") + p;
+        set_premise(instance, v);
         SmtQuery q = header(v.property,
                             "an equilibrium with two interior players, or one interior player whose target "
                             "is not the receiver");
@@ -197,30 +204,38 @@ struct Runner {
     // Theorem 1 for this instance: for player i, with z the rest of the receiver and c the others' part of
     // the potential (both unconstrained, so every profile is covered), l_i(y) - l_i(x) = Phi(y) - Phi(x).
     // Players with the same weight and target give the same query, which is asked once.
-    PropertyVerdict potential() {
+    // `symbolic`: the weight and target are free variables too, so one query covers every player (the
+    // structure method: 10^6 players with distinct weights would otherwise be 10^6 nonlinear queries).
+    PropertyVerdict potential(bool symbolic = false) {
         PropertyVerdict v{"potential"};
         const std::size_t d = instance.dimension;
         std::map<std::pair<Rational, Vector>, std::size_t> classes;
-        for (std::size_t i = 0; i < instance.players.size(); ++i)
+        for (std::size_t i = 0; i < instance.players.size() && !(symbolic && !classes.empty()); ++i)
             classes.emplace(std::make_pair(instance.players[i].weight, instance.players[i].target), i);
         std::size_t k = 0;
         for (const auto& [key, i] : classes) {
             const auto& [w, t] = key;
-            SmtQuery q("QF_NRA",
-                       {"bigcert check potential (Theorem 1), player " + std::to_string(i) +
-                            (classes.size() < instance.players.size()
-                                 ? " (and every player with its weight and target)"
-                                 : ""),
-                        "z: the receiver without player i (free); c: -2 sum_{k != i} w_k t_k.x_k (free, "
-                        "equal on both sides)",
-                        "negation: some x, y with l_i(y) - l_i(x) != Phi(y) - Phi(x)", "expected: unsat"});
+            SmtQuery q(
+                "QF_NRA",
+                {symbolic ? std::string("bigcert check potential (Theorem 1), every player: weight w and "
+                                        "target t are free variables")
+                          : "bigcert check potential (Theorem 1), player " + std::to_string(i) +
+                                (classes.size() < instance.players.size()
+                                     ? " (and every player with its weight and target)"
+                                     : ""),
+                 "z: the receiver without player i (free); c: -2 sum_{k != i} w_k t_k.x_k (free, "
+                 "equal on both sides)",
+                 "negation: some x, y with l_i(y) - l_i(x) != Phi(y) - Phi(x)", "expected: unsat"});
             std::vector<std::string> lx, ly, px, py;
             q.declare_real("c");
+            if (symbolic) q.declare_real("w");
             for (std::size_t j = 0; j < d; ++j) {
                 const std::string z = "z_" + std::to_string(j), x = "x_" + std::to_string(j),
                                   y = "y_" + std::to_string(j);
                 q.declare_real(z), q.declare_real(x), q.declare_real(y);
-                const std::string wv = smt_number(w), tv = smt_number(t[j]);
+                if (symbolic) q.declare_real("t_" + std::to_string(j));
+                const std::string wv = symbolic ? "w" : smt_number(w),
+                                  tv = symbolic ? "t_" + std::to_string(j) : smt_number(t[j]);
                 auto rec = [&](const std::string& a) { return "(+ " + z + " (* " + wv + " " + a + "))"; };
                 auto sq = [](const std::string& e) { return "(* " + e + " " + e + ")"; };
                 lx.push_back(sq("(- " + rec(x) + " " + tv + ")")),
@@ -243,8 +258,9 @@ struct Runner {
             }
         }
         v.verdict = "holds";
-        v.reason = "Z3: the identity holds for every player (" + std::to_string(classes.size()) +
-                   " distinct weight/target pairs)";
+        v.reason = symbolic ? "Z3: the identity holds for every weight and target, hence for every player"
+                            : "Z3: the identity holds for every player (" + std::to_string(classes.size()) +
+                                  " distinct weight/target pairs)";
         return v;
     }
 };
@@ -269,7 +285,49 @@ PropertyVerdict settle_curved(const Instance& instance, PropertyVerdict v,
     return v;
 }
 
+// The structure method (structured_check.hpp) for the equilibrium-set properties; potential is the same
+// per-class identity as in the full method.
+std::vector<PropertyVerdict> check_with_structure(const Instance& instance,
+                                                  const std::vector<std::string>& properties, ProofLog& log,
+                                                  const CheckOptions& options) {
+    std::vector<PropertyVerdict> by_structure;
+    if (std::any_of(properties.begin(), properties.end(),
+                    [](const std::string& p) { return p != "potential"; }))
+        by_structure = check_by_structure(instance, properties, log, options);
+    z3::config config;
+    config.set("proof", true);
+    z3::context ctx(config);
+    Runner runner{instance, log, options, ctx};
+    std::vector<PropertyVerdict> verdicts;
+    std::size_t next = 0;
+    for (const std::string& p : properties) {
+        if (p == "potential") {
+            verdicts.push_back(runner.potential(true));
+            verdicts.back().method = "structure";
+            continue;
+        }
+        PropertyVerdict v = by_structure.at(next++);
+        if (v.property == "exaggeration") set_premise(instance, v);
+        verdicts.push_back(std::move(v));
+    }
+    log.add_note(
+        "check potential (structure): Theorem 1's identity with the player's weight w and target t as free "
+        "variables besides the deviation, the rest of the receiver z and the others' part c: one query "
+        "covers "
+        "every player.");
+    log.finish({{"method", "structure"},
+                {"timeout_seconds", options.timeout_seconds},
+                {"rlimit", options.rlimit},
+                {"face_batch_blocks", options.face_batch_blocks}});
+    return verdicts;
+}
+
 }  // namespace
+
+std::string check_method_name(const std::string& requested) {
+    if (requested == "auto" || requested == "structure" || requested == "full") return requested;
+    throw InputError("--method", "unknown method \"" + requested + "\" (auto, structure, full)");
+}
 
 std::vector<std::string> property_names(const std::string& requested) {
     const std::vector<std::string> all{"exaggeration", "receiver-unique", "count", "potential"};
@@ -288,11 +346,17 @@ std::vector<PropertyVerdict> check_properties(const Instance& instance,
         if (instance.set_of(i).is_finite())
             throw UnsupportedError("players[" + std::to_string(i) + "].action_set",
                                    "bigcert check on finite action spaces");
+    const bool curved = has_curved_set(instance);
+    const std::string method = check_method_name(options.method);
+    if (curved && method == "structure")
+        throw UnsupportedError("--method",
+                               "the structure method on ball or ellipsoid sets (use auto or full)");
+    const bool structure = method == "structure" || (method == "auto" && !curved);
+    if (structure) return check_with_structure(instance, properties, log, options);
     z3::config config;
     config.set("proof", true);
     z3::context ctx(config);
     Runner runner{instance, log, options, ctx};
-    const bool curved = has_curved_set(instance);
     const bool z3_on_curved = instance.players.size() <= options.curved_max_players;
     std::optional<Solution> solution;  // curved sets: the certified enclosure, computed once when needed
     std::vector<PropertyVerdict> verdicts;
@@ -318,7 +382,7 @@ std::vector<PropertyVerdict> check_properties(const Instance& instance,
             v = runner.potential();
         else
             throw InputError("--property", "unknown property \"" + p + "\"");
-        if (v.method.empty()) v.method = "z3";
+        if (v.method.empty()) v.method = "full";
         if (curved && p != "potential") v = settle_curved(instance, std::move(v), solution);
         verdicts.push_back(std::move(v));
     }
@@ -336,7 +400,8 @@ std::vector<PropertyVerdict> check_properties(const Instance& instance,
             "solver's "
             "certified enclosure (exact rational argument, curved_properties.hpp), and the property says so "
             "(method \"enclosure\"); the unknown queries stay in the log for the record.");
-    log.finish({{"timeout_seconds", options.timeout_seconds},
+    log.finish({{"method", "full"},
+                {"timeout_seconds", options.timeout_seconds},
                 {"rlimit", options.rlimit},
                 {"curved_timeout_seconds", options.curved_timeout_seconds},
                 {"curved_rlimit", options.curved_rlimit},

@@ -11,13 +11,17 @@
 namespace bigcert::cli {
 namespace {
 
+// The first players' actions only: a counterexample of 10^5 players is for --json.
 std::string profile_text(const std::vector<Vector>& actions) {
+    constexpr std::size_t shown = 20;
     std::string out;
-    for (std::size_t i = 0; i < actions.size(); ++i) {
+    for (std::size_t i = 0; i < actions.size() && i < shown; ++i) {
         out += i ? ", (" : "(";
         for (std::size_t j = 0; j < actions[i].size(); ++j) out += (j ? ", " : "") + to_string(actions[i][j]);
         out += ")";
     }
+    if (actions.size() > shown)
+        out += ", ... (" + std::to_string(actions.size()) + " players; --json prints every action)";
     return out;
 }
 
@@ -62,6 +66,12 @@ Runner add_check_command(CLI::App& app) {
         ->add_option("--property", options->property,
                      "exaggeration, receiver-unique, count, potential or all")
         ->capture_default_str();
+    command
+        ->add_option("--method", options->check.method,
+                     "structure: certify the solver's profile per player and read every equilibrium off its "
+                     "faces (scales to 10^6 players); full: one query over the whole equilibrium description "
+                     "(a few dozen players); auto: structure, full on ball/ellipsoid sets")
+        ->capture_default_str();
     command->add_flag("--json", options->json, "print FORMAT.md's check object");
     command->add_option(
         "--proof-log", options->proof_log,
@@ -76,6 +86,7 @@ Runner add_check_command(CLI::App& app) {
         ->capture_default_str();
     return [options] {
         CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
+        check_method_name(options->check.method);
         Instance instance = options->input.load();
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
         CheckResult result = check(instance, request);

@@ -1,0 +1,260 @@
+#include "certify/player_faces.hpp"
+
+#include <z3++.h>
+
+#include <map>
+#include <tuple>
+
+#include "certify/equilibrium_system.hpp"
+#include "certify/smt_query.hpp"
+#include "solver/parallel.hpp"
+
+namespace bigcert {
+namespace {
+
+enum class Ask { optimal, single_point, interior };
+
+// One block of a batched query: a claim, what is asked about it and the answer the exact prediction expects.
+struct Block {
+    std::size_t claim;
+    Ask ask;
+    bool expect_sat;
+};
+
+// g scaled by 1 / |first non-zero coordinate|: a positive factor, so argmax and every sign fact are
+// unchanged.
+Vector direction_of(const Vector& g) {
+    for (const Rational& c : g)
+        if (sign(c) != 0) {
+            Rational scale = sign(c) > 0 ? c : Rational(-c);
+            Vector out = g;
+            for (Rational& v : out) v /= scale;
+            return out;
+        }
+    return Vector(g.size(), Rational(0));
+}
+
+std::string conjunction(const std::vector<std::string>& parts) {
+    if (parts.empty()) return "true";
+    if (parts.size() == 1) return parts[0];
+    std::string out = "(and";
+    for (const std::string& p : parts) out += " " + p;
+    return out + ")";
+}
+
+std::vector<std::string> constants(const Vector& x) {
+    std::vector<std::string> out;
+    for (const Rational& c : x) out.push_back(smt_number(c));
+    return out;
+}
+
+// The block's formula over its own variables y<k>_j (and z<k>_j), declared in q.
+std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim& c, Ask ask, std::size_t k) {
+    const std::size_t d = instance.dimension;
+    const ActionSet& set = instance.set_of(c.representative);
+    auto names = [&](const char* prefix) {
+        std::vector<std::string> v;
+        for (std::size_t j = 0; j < d; ++j) {
+            v.push_back(std::string(prefix) + std::to_string(k) + "_" + std::to_string(j));
+            q.declare_real(v.back());
+        }
+        return v;
+    };
+    std::vector<std::string> y = names("y");
+    std::vector<std::string> parts = smt_membership(set, y, "in_set");
+    const bool zero = is_zero(c.direction);
+    const std::string value = smt_dot(c.direction, y), at = smt_number(dot(c.direction, c.point));
+    if (ask == Ask::optimal) {
+        parts.push_back("(> " + value + " " + at + ")");
+    } else if (ask == Ask::single_point && !zero) {
+        parts.push_back("(>= " + value + " " + at + ")");
+        parts.push_back(smt_differs(y, constants(c.point)));
+    } else if (ask == Ask::single_point) {  // F_i = X_i: two different points of the set
+        std::vector<std::string> z = names("z"), in_z = smt_membership(set, z, "in_set");
+        parts.insert(parts.end(), in_z.begin(), in_z.end());
+        parts.push_back(smt_differs(y, z));
+    } else {
+        if (!zero) parts.push_back("(>= " + value + " " + at + ")");
+        parts.push_back(smt_interior(instance, c.representative, y));
+    }
+    return conjunction(parts);
+}
+
+const char* ask_text(Ask ask) {
+    return ask == Ask::optimal ? "optimal" : ask == Ask::single_point ? "single-point" : "interior";
+}
+
+struct BatchRunner {
+    const Instance& instance;
+    std::vector<FaceClaim>& claims;
+    ProofLog& log;
+    const CheckOptions& options;
+
+    SmtQuery query(const std::vector<Block>& blocks, bool expect_sat) const {
+        SmtQuery q(
+            "QF_LRA",
+            {"bigcert check (structure): per-player face claims, docs/model.md \"Checking every "
+             "equilibrium from the certified structure\"",
+             "each block: a claim about one group of players (same set, same direction of g_i = w_i "
+             "(t_i - xhat*) up to a positive factor, same action when g_i != 0), over its own "
+             "variables",
+             "optimal: y in X with g.y > g.x* (unsat: x* maximises g); single-point: y in X with g.y >= "
+             "g.x* and y != x* (or, for g = 0, two different points of X); interior: y in X with g.y "
+             ">= g.x* in the interior of X",
+             expect_sat ? "blocks joined by and, expected: sat (every block has a point)"
+                        : "blocks joined by or, expected: unsat (no block has a point)"});
+        std::vector<std::string> formulas;
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            const Block& b = blocks[k];
+            formulas.push_back(block_formula(q, instance, claims[b.claim], b.ask, k));
+        }
+        if (formulas.size() == 1)
+            q.assert_named("claims", formulas[0]);
+        else if (expect_sat)
+            for (std::size_t k = 0; k < formulas.size(); ++k)
+                q.assert_named("block_" + std::to_string(k), formulas[k]);
+        else {
+            std::string any = "(or";
+            for (const std::string& f : formulas) any += " " + f;
+            q.assert_named("claims", any + ")");
+        }
+        return q;
+    }
+
+    // Asks the blocks together; true when Z3 gave the expected answer.
+    bool ask(SolverPool& pool, const std::vector<Block>& blocks, bool expect_sat, const std::string& name) {
+        SmtQuery q = query(blocks, expect_sat);
+        QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled());
+        QueryOutcome o = pool.run(q, limits, {});
+        const char* expected = expect_sat ? "sat" : "unsat";
+        std::string what = std::to_string(blocks.size()) + " face claim(s): ";
+        for (std::size_t k = 0; k < blocks.size() && k < 3; ++k)
+            what += (k ? ", " : "") + std::string(ask_text(blocks[k].ask)) + " of player " +
+                    std::to_string(claims[blocks[k].claim].representative);
+        if (blocks.size() > 3) what += ", ...";
+        log.record(logged_query(name, "check:structure", "player faces", what, q, o, expected));
+        return o.answer == expected;
+    }
+
+    void settle(const Block& b, bool shown) {
+        FaceClaim& c = claims[b.claim];
+        if (!shown) {
+            if (c.problem.empty())
+                c.problem = std::string("the ") + ask_text(b.ask) + " claim of player " +
+                            std::to_string(c.representative) + " was not shown (Z3 answered otherwise)";
+            return;
+        }
+        if (b.ask == Ask::optimal) c.optimal = true;
+        if (b.ask == Ask::single_point) {
+            c.single_point = !b.expect_sat;
+            if (!b.expect_sat) c.optimal = true;  // no y != x* with g.y >= g.x*, in particular none above
+        }
+        if (b.ask == Ask::interior) c.meets_interior = b.expect_sat;
+    }
+};
+
+// The exact predictions of a claim: which blocks to ask and what they should answer.
+void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::vector<Block>& blocks) {
+    const ActionSet& set = instance.set_of(c.representative);
+    const bool zero = is_zero(c.direction);
+    c.face = zero ? set.vertices() : set.support_face(c.direction);
+    const bool single = zero ? set.is_single_point() : c.face.size() == 1;
+    if (zero)
+        c.optimal = true;  // g_i = 0: every point of X_i maximises 0·y
+    else if (!single)
+        blocks.push_back({index, Ask::optimal, false});
+    blocks.push_back({index, Ask::single_point, !single});
+    if (set.kind() == ActionSet::Kind::polytope && !set.as_polytope().equations().empty()) {
+        c.meets_interior = false;  // exact: a set with an equation has an empty interior
+        return;
+    }
+    const bool full = set.affine_dimension() == instance.dimension;
+    blocks.push_back({index, Ask::interior, zero && full});
+    if (zero && full) {
+        Vector mean(instance.dimension, Rational(0));
+        for (const Vector& v : c.face)
+            add_scaled(mean, make_rational(1, static_cast<long long>(c.face.size())), v);
+        c.interior_point = mean;  // the vertices span R^d, so their mean is interior (re-checked on use)
+    }
+}
+
+}  // namespace
+
+PlayerFaces establish_player_faces(const Instance& instance, const std::vector<Vector>& actions,
+                                   const Vector& receiver, ProofLog& log, const CheckOptions& options) {
+    const std::size_t n = instance.players.size();
+    PlayerFaces out;
+    out.claim_of.resize(n);
+    std::map<std::tuple<std::size_t, Vector, Vector>, std::size_t> index;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Player& p = instance.players[i];
+        Vector direction = direction_of(p.weight * (p.target - receiver));
+        Vector point = is_zero(direction) ? Vector{} : actions[i];
+        auto [it, fresh] = index.emplace(std::make_tuple(p.action_set, direction, point), out.claims.size());
+        if (fresh) {
+            FaceClaim claim;
+            claim.representative = i, claim.direction = std::move(direction), claim.point = actions[i];
+            out.claims.push_back(std::move(claim));
+        }
+        out.claim_of[i] = it->second;
+    }
+    std::vector<Block> blocks;
+    for (std::size_t c = 0; c < out.claims.size(); ++c) plan_claim(instance, c, out.claims[c], blocks);
+
+    // Batches: blocks of one expected answer, at most options.face_batch_blocks each.
+    std::vector<std::pair<std::vector<Block>, bool>> batches;
+    for (bool expect_sat : {false, true}) {
+        std::vector<Block> current;
+        for (const Block& b : blocks) {
+            if (b.expect_sat != expect_sat) continue;
+            current.push_back(b);
+            if (current.size() < options.face_batch_blocks) continue;
+            batches.emplace_back(std::move(current), expect_sat);
+            current = {};
+        }
+        if (!current.empty()) batches.emplace_back(std::move(current), expect_sat);
+    }
+    std::vector<std::vector<std::pair<Block, bool>>> settled(batches.size());
+    std::vector<std::size_t> asked(batches.size(), 0);
+    BatchRunner runner{instance, out.claims, log, options};
+    parallel_chunks(
+        batches.size(), worker_count(options.threads, batches.size(), 1),
+        [&](unsigned, std::size_t begin, std::size_t end) {
+            z3::config config;
+            config.set("proof", log.enabled());
+            z3::context ctx(config);
+            SolverPool pool(ctx);
+            for (std::size_t b = begin; b < end; ++b) {
+                const auto& [batch, expect_sat] = batches[b];
+                std::string number = std::to_string(b);
+                std::string name =
+                    "check-face-" + std::string(number.size() < 6 ? 6 - number.size() : 0, '0') + number;
+                ++asked[b];
+                if (runner.ask(pool, batch, expect_sat, name)) {
+                    for (const Block& block : batch) settled[b].emplace_back(block, true);
+                    continue;
+                }
+                // Asked again one block at a time, to learn which claim differs.
+                for (std::size_t k = 0; k < batch.size(); ++k) {
+                    ++asked[b];
+                    bool shown = batch.size() > 1 &&
+                                 runner.ask(pool, {batch[k]}, expect_sat, name + "-" + std::to_string(k));
+                    settled[b].emplace_back(batch[k], shown);
+                }
+            }
+        });
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+        for (const auto& [block, shown] : settled[b]) runner.settle(block, shown);
+        out.queries += asked[b];
+    }
+    out.files = out.queries;
+    return out;
+}
+
+std::optional<Vector> other_face_point(const FaceClaim& claim, const Vector& x) {
+    for (const Vector& v : claim.face)
+        if (v != x) return v;
+    return std::nullopt;
+}
+
+}  // namespace bigcert
