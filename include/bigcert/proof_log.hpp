@@ -5,6 +5,7 @@
 // place by finish() (bundle_directory.hpp): the directory holds a complete bundle or the one it had.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bigcert/bundle_directory.hpp"
+#include "bigcert/proof_observer.hpp"
 
 namespace bigcert {
 
@@ -30,7 +32,9 @@ struct LoggedQuery {
     std::string proof;       // Z3's proof object (may be empty)
 };
 
-class ProofLog {
+// The bundle writer, itself a ProofObserver (query() records, note() adds a note); it forwards every event to
+// the observers attached to it, so a certifier that reports to its ProofLog feeds them all.
+class ProofLog : public ProofObserver {
 public:
   // An empty directory name disables writing (queries are still recorded for the verdict). Throws
   // InputError when the directory may not be replaced (BundleDirectory), before any work is done.
@@ -51,6 +55,17 @@ public:
   // (empty when disabled).
   std::string finish(const nlohmann::ordered_json& parameters);
 
+  // ProofObserver: the same as record(), add_note(); conclusions are counted per verdict in the manifest.
+  void query(const LoggedQuery& q) override { record(q); }
+  void note(const std::string& text) override { add_note(text); }
+  void conclusion(const std::string& subject, const std::string& verdict) override;
+  // Also tell `observer` every event from now on (it must outlive this log's use).
+  void attach(ProofObserver& observer);
+  // At most this many query files: beyond, finish() packs consecutive queries (in name order) into files of
+  // several blocks separated by (reset), and the manifest lists per file the answers in order
+  // (docs/format.md, proof bundles). Z3 proof objects are written only in the one-query-per-file form.
+  void set_max_query_files(std::size_t files) { max_query_files_ = files == 0 ? 1 : files; }
+
 private:
     std::string directory_;
     std::unique_ptr<BundleDirectory> bundle_;
@@ -64,6 +79,11 @@ private:
         std::string file, description, kind, expected;
     };
     std::vector<Artifact> artifacts_;
+    std::vector<ProofObserver*> observers_;
+    std::map<std::string, std::size_t> conclusions_;
+    std::size_t max_query_files_ = 1000;
+    nlohmann::ordered_json packed_entries();
+    nlohmann::ordered_json single_entries();
 };
 
 std::string sha256_hex(const std::string& data);
