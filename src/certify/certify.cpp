@@ -244,7 +244,6 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     return verdict;
 }
 
-
 void certify_individually(const Instance& instance, const std::vector<std::size_t>& players,
                           const std::vector<Vector>& actions, Certificate& certificate, ProofLog& log,
                           const CertifyOptions& options, bool run_definition, bool proofs) {
@@ -255,18 +254,19 @@ void certify_individually(const Instance& instance, const std::vector<std::size_
         z3::context ctx(config);      // one context per thread: Z3 contexts are not thread-safe
         SolverPool pool(ctx);
         for (std::size_t k = begin; k < end; ++k)
-            certificate.players[players[k]] = certify_player(pool, instance, players[k], actions,
-                                                             certificate.receiver, log, options, run_definition);
+            certificate.players[players[k]] = certify_player(
+                pool, instance, players[k], actions, certificate.receiver, log, options, run_definition);
     });
 }
 
 std::string group_file_stem(std::size_t group) {
     std::string index = std::to_string(group);
-    return "certify-group-" + std::string(index.size() < 7 ? 7 - index.size() : 0, '0') + index + "-variational";
+    return "certify-group-" + std::string(index.size() < 7 ? 7 - index.size() : 0, '0') + index +
+           "-variational";
 }
 
-// The grouped path (claim_groups.hpp): per player the exact multipliers; per group of claim classes one query.
-// A group Z3 does not answer unsat (a refuted member, or unknown) is re-asked player by player through
+// The grouped path (claim_groups.hpp): per player the exact multipliers; per group of claim classes one
+// query. A group Z3 does not answer unsat (a refuted member, or unknown) is re-asked player by player through
 // certify_player, so that a deviation is found and re-checked exactly, and an unknown stays "not certified".
 void certify_grouped(const Instance& instance, const std::vector<std::size_t>& players,
                      const std::vector<Vector>& actions, Certificate& certificate, ProofLog& log,
@@ -287,12 +287,13 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
         QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, false);
         for (std::size_t group = begin; group < end; ++group) {
             std::vector<const ClaimClass*> members;
-            for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size); ++c)
+            for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size);
+                 ++c)
                 members.push_back(&classes[c]);
             SmtQuery query = claim_group_query(instance, members, group);
             QueryOutcome outcome = pool.run(query, limits, {});
-            record(log, group_file_stem(group), "claim group " + std::to_string(group), "variational inequality, grouped",
-                   query, outcome);
+            record(log, group_file_stem(group), "claim group " + std::to_string(group),
+                   "variational inequality, grouped", query, outcome);
             for (std::size_t c = group * group_size; c < group * group_size + members.size(); ++c)
                 class_answer[c] = outcome.answer;
             if (outcome.answer == "unsat") {
@@ -302,43 +303,51 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
                         verdict.index = i;
                         verdict.variational = "unsat";
                         verdict.definition = "skipped";
-                        std::optional<Multipliers> m = find_multipliers(instance.set_of(i), actions[i], gradients[i]);
+                        std::optional<Multipliers> m =
+                            find_multipliers(instance.set_of(i), actions[i], gradients[i]);
                         const bool ok = m && check_multipliers(*m, actions[i], gradients[i]);
                         verdict.multipliers = ok ? "verified" : "none exist";
                         if (ok) verdict.lambda = m->lambda;
                         verdict.verdict = ok ? "certified" : "not certified";
                         if (!ok)
-                            verdict.reason = "the methods disagree (variational: unsat, multipliers: none exist)";
+                            verdict.reason =
+                                "the methods disagree (variational: unsat, multipliers: none exist)";
                     }
                 continue;
             }
             for (const ClaimClass* member : members)
                 for (std::size_t i : member->players)
-                    certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver, log,
-                                                            options, run_definition);
+                    certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver,
+                                                            log, options, run_definition);
         }
     });
     log.add_note(
-        "certify at scale: player i's variational claim (no y in X_i with g_i·(y - x_i) < 0) depends on g_i only "
-        "through its ray, so with g_i = c_i d, c_i > 0 (checked exactly; d the primitive integer vector of the "
-        "ray) it is the claim 'no y in X_i with d·y < d·x_i'. Players with the same set, action and d share that "
-        "claim (claims.json). A group query asks the claims of several classes as one disjunction over disjoint "
-        "variables, which is unsat iff each claim is. A group not answered unsat is re-asked player by player "
+        "certify at scale: player i's variational claim (no y in X_i with g_i·(y - x_i) < 0) depends on g_i "
+        "only "
+        "through its ray, so with g_i = c_i d, c_i > 0 (checked exactly; d the primitive integer vector of "
+        "the "
+        "ray) it is the claim 'no y in X_i with d·y < d·x_i'. Players with the same set, action and d share "
+        "that "
+        "claim (claims.json). A group query asks the claims of several classes as one disjunction over "
+        "disjoint "
+        "variables, which is unsat iff each claim is. A group not answered unsat is re-asked player by "
+        "player "
         "(certify-player-* queries). The definition query is skipped above definition_max_players players.");
     if (!log.enabled()) return;
-    // The table the grouping rests on: which players share which claim (each with g_i = c_i d, c_i > 0, checked
-    // exactly in ray_of), and in which group query that claim was asked.
+    // The table the grouping rests on: which players share which claim (each with g_i = c_i d, c_i > 0,
+    // checked exactly in ray_of), and in which group query that claim was asked.
     nlohmann::ordered_json table = nlohmann::ordered_json::array();
     for (std::size_t c = 0; c < classes.size(); ++c)
         table.push_back({{"query", group_file_stem(c / group_size)},
                          {"member", c % group_size},
                          {"answer", class_answer[c]},
                          {"players", classes[c].players}});
-    log.add_artifact("claims.json",
-                     nlohmann::ordered_json{{"format", "bigcert-claim-classes/1"}, {"classes", std::move(table)}}.dump() +
-                         "\n",
-                     "claim classes: players with the same set, action and ray of g_i = 2 w_i (x̂ - t_i) (g_i = c_i d, "
-                     "c_i > 0 checked exactly) share one claim, member m of its group query");
+    log.add_artifact(
+        "claims.json",
+        nlohmann::ordered_json{{"format", "bigcert-claim-classes/1"}, {"classes", std::move(table)}}.dump() +
+            "\n",
+        "claim classes: players with the same set, action and ray of g_i = 2 w_i (x̂ - t_i) (g_i = c_i d, "
+        "c_i > 0 checked exactly) share one claim, member m of its group query");
 }
 
 }  // namespace
@@ -360,7 +369,8 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
     Certificate certificate;
     certificate.receiver = instance.receiver(actions);
     certificate.players.resize(n);
-    // Curved sets keep their own queries (their membership is quadratic); so does every player of a small game.
+    // Curved sets keep their own queries (their membership is quadratic); so does every player of a small
+    // game.
     const bool at_scale = n > options.per_player_max;
     std::vector<std::size_t> grouped, individual;
     for (std::size_t i = 0; i < n; ++i)
@@ -369,7 +379,8 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
         instance.dimension <= options.definition_max_dimension && n <= options.definition_max_players;
     const bool proofs = log.enabled() && !at_scale;
     certify_individually(instance, individual, actions, certificate, log, options, run_definition, proofs);
-    if (!grouped.empty()) certify_grouped(instance, grouped, actions, certificate, log, options, run_definition);
+    if (!grouped.empty())
+        certify_grouped(instance, grouped, actions, certificate, log, options, run_definition);
     bool all = true, any_refuted = false;
     for (const PlayerVerdict& v : certificate.players) {
         all = all && v.verdict == "certified";

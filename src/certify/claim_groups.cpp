@@ -11,13 +11,15 @@ Ray ray_of(const Vector& g) {
     for (const Rational& r : g) common = boost::multiprecision::lcm(common, Integer(denominator(r)));
     Integer content = 0;
     for (const Rational& r : g)
-        content = boost::multiprecision::gcd(content, Integer(numerator(r)) * (common / Integer(denominator(r))));
+        content =
+            boost::multiprecision::gcd(content, Integer(numerator(r)) * (common / Integer(denominator(r))));
     Ray ray;
     ray.direction.assign(g.size(), Rational(0));
     if (content == 0) return ray;  // g = 0
     if (content < 0) content = -content;
     for (std::size_t j = 0; j < g.size(); ++j)
-        ray.direction[j] = Rational(Integer(numerator(g[j])) * (common / Integer(denominator(g[j]))) / content);
+        ray.direction[j] =
+            Rational(Integer(numerator(g[j])) * (common / Integer(denominator(g[j]))) / content);
     ray.scale = Rational(content) / Rational(common);
     // The fact the grouping rests on, re-checked exactly: g = c d with c > 0.
     bool exact = sign(ray.scale) > 0;
@@ -27,7 +29,8 @@ Ray ray_of(const Vector& g) {
 }
 
 std::vector<ClaimClass> claim_classes(const Instance& instance, const std::vector<std::size_t>& players,
-                                      const std::vector<Vector>& actions, const std::vector<Vector>& gradients) {
+                                      const std::vector<Vector>& actions,
+                                      const std::vector<Vector>& gradients) {
     std::vector<ClaimClass> classes;
     std::map<std::string, std::size_t> index;
     for (std::size_t i : players) {
@@ -44,12 +47,13 @@ std::vector<ClaimClass> claim_classes(const Instance& instance, const std::vecto
 
 SmtQuery claim_group_query(const Instance& instance, const std::vector<const ClaimClass*>& members,
                            std::size_t group) {
-    SmtQuery q("QF_LRA", {"bigcert certify: claim group " + std::to_string(group) +
-                              " (claims.json lists its members' players, 0-based)",
-                          "method: variational inequality, claims grouped: one disjunct per claim class over its "
-                          "own variables, so unsat iff every member claim is",
-                          "claim of member m: exists y in X with d·y < d·x, d the ray of g = 2 w (x̂ - t)",
-                          "expected: unsat (no member has an improving deviation)"});
+    SmtQuery q("QF_LRA",
+               {"bigcert certify: claim group " + std::to_string(group) +
+                    " (claims.json lists its members' players, 0-based)",
+                "method: variational inequality, claims grouped: one disjunct per claim class over its "
+                "own variables, so unsat iff every member claim is",
+                "claim of member m: exists y in X with d·y < d·x, d the ray of g = 2 w (x̂ - t)",
+                "expected: unsat (no member has an improving deviation)"});
     std::vector<std::string> disjuncts;
     for (std::size_t m = 0; m < members.size(); ++m) {
         const ClaimClass& c = *members[m];

@@ -26,12 +26,14 @@ struct ClaimClass {
     std::size_t set = 0;  // index into Instance::action_sets
     Vector action;
     Vector direction;
-    std::vector<std::size_t> players;  // ascending; every member has g_i = c_i direction with c_i > 0 (or g_i = 0)
+    std::vector<std::size_t>
+        players;  // ascending; every member has g_i = c_i direction with c_i > 0 (or g_i = 0)
 };
 
 // Classes of the given players (ascending), in the order of their first member. `gradients[i]` is g_i.
 std::vector<ClaimClass> claim_classes(const Instance& instance, const std::vector<std::size_t>& players,
-                                      const std::vector<Vector>& actions, const std::vector<Vector>& gradients);
+                                      const std::vector<Vector>& actions,
+                                      const std::vector<Vector>& gradients);
 
 // One QF_LRA query: "some member of `members` has an improving y", a disjunction over disjoint variables
 // y<m>_<j>. Polytope or interval sets only. Expected unsat.

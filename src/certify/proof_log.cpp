@@ -150,8 +150,8 @@ nlohmann::ordered_json ProofLog::packed_entries() {
                queries_[end].purpose == queries_[k].purpose)
             ++end;
         std::string text;
-        nlohmann::ordered_json subjects = nlohmann::ordered_json::array(), methods = subjects, expected = subjects,
-                               answers = subjects, reasons = subjects, names = subjects;
+        nlohmann::ordered_json subjects = nlohmann::ordered_json::array(), methods = subjects,
+                               expected = subjects, answers = subjects, reasons = subjects, names = subjects;
         bool any_reason = false;
         for (std::size_t b = k; b < end; ++b) {
             const LoggedQuery& q = queries_[b];
@@ -167,10 +167,14 @@ nlohmann::ordered_json ProofLog::packed_entries() {
         text += "(exit)\n";
         const std::string file = packed_file_name(entries.size());
         write_file_atomically(staging_ + "/" + file, text);
-        nlohmann::ordered_json entry{{"file", file},           {"purpose", queries_[k].purpose},
-                                     {"logic", queries_[k].logic}, {"blocks", names},
-                                     {"subject", subjects},    {"method", methods},
-                                     {"expected", expected},   {"z3_answer", answers},
+        nlohmann::ordered_json entry{{"file", file},
+                                     {"purpose", queries_[k].purpose},
+                                     {"logic", queries_[k].logic},
+                                     {"blocks", names},
+                                     {"subject", subjects},
+                                     {"method", methods},
+                                     {"expected", expected},
+                                     {"z3_answer", answers},
                                      {"sha256", sha256_hex(text)}};
         if (any_reason) entry["reason"] = reasons;
         entries.push_back(std::move(entry));
@@ -183,16 +187,20 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
     if (!enabled()) return "";
     std::lock_guard<std::mutex> lock(mutex_);
     // Deterministic order whatever the thread interleaving.
-    std::sort(queries_.begin(), queries_.end(), [](const LoggedQuery& a, const LoggedQuery& b) { return a.name < b.name; });
+    std::sort(queries_.begin(), queries_.end(),
+              [](const LoggedQuery& a, const LoggedQuery& b) { return a.name < b.name; });
     nlohmann::ordered_json manifest;
     manifest["format"] = "bigcert-proof-log/1";
-    manifest["instance"] = {{"name", instance_name_}, {"file", "instance.json"}, {"sha256", instance_sha256_}};
+    manifest["instance"] = {
+        {"name", instance_name_}, {"file", "instance.json"}, {"sha256", instance_sha256_}};
     manifest["bigcert_version"] = bigcert_version();
     manifest["z3_version"] = z3_version();
     manifest["parameters"] = parameters;
     manifest["reductions"] = notes_;
-    manifest["replay"] = "bigcert replay DIR  (or: z3 FILE / cvc5 FILE for each query; compare with expected)";
-    nlohmann::ordered_json entries = queries_.size() <= max_query_files_ ? single_entries() : packed_entries();
+    manifest["replay"] =
+        "bigcert replay DIR  (or: z3 FILE / cvc5 FILE for each query; compare with expected)";
+    nlohmann::ordered_json entries =
+        queries_.size() <= max_query_files_ ? single_entries() : packed_entries();
     if (!conclusions_.empty()) manifest["conclusions"] = conclusions_;
     manifest["queries"] = std::move(entries);
     nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();

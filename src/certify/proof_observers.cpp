@@ -38,7 +38,9 @@ struct OnlineReplayCheck::State {
     std::vector<std::string> disagreements;
 };
 
-std::shared_ptr<OnlineReplayCheck::State> OnlineReplayCheck::make_state() { return std::make_shared<State>(); }
+std::shared_ptr<OnlineReplayCheck::State> OnlineReplayCheck::make_state() {
+    return std::make_shared<State>();
+}
 
 void OnlineReplayCheck::query(const LoggedQuery& q) {
     std::string answer;

@@ -4,15 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <atomic>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "bigcert/errors.hpp"
 #include "bigcert/instance_loader.hpp"
@@ -90,8 +89,7 @@ void check_manifest_shape(const nlohmann::json& manifest) {
     for (std::size_t k = 0; k < artifacts.size(); ++k)
         check_strings(artifacts[k], "artifacts[" + std::to_string(k) + "]",
                       {"file", "sha256", "kind", "expected"}, {"file"});
-    for (std::size_t k = 0; k < manifest["queries"].size(); ++k)
-    {
+    for (std::size_t k = 0; k < manifest["queries"].size(); ++k) {
         const std::string path = "queries[" + std::to_string(k) + "]";
         check_strings(manifest["queries"][k], path, {"file", "sha256", "logic", "proof_file", "proof_sha256"},
                       {"file", "proof_file"});
@@ -144,7 +142,6 @@ void recheck_claim(const std::string& directory, const nlohmann::json& manifest,
     check.passed = true;
 }
 
-
 struct SolverCommands {
     bool z3 = false, cvc5 = false;
     double timeout_seconds = 60;
@@ -190,7 +187,8 @@ std::vector<ReplayLine> replay_query_file(const std::string& directory, const nl
         if (recorded[b].empty()) recorded[b] = expected[b];
     std::string problem;
     if (query.contains("proof_file") &&
-        sha256_hex(read_file(directory + "/" + query.value("proof_file", ""))) != query.value("proof_sha256", ""))
+        sha256_hex(read_file(directory + "/" + query.value("proof_file", ""))) !=
+            query.value("proof_sha256", ""))
         problem = "proof file edited or missing";
     const std::string path = solver_path(directory, file);
     std::vector<std::string> z3_answers, cvc5_answers;
@@ -199,7 +197,8 @@ std::vector<ReplayLine> replay_query_file(const std::string& directory, const nl
     } else if (sha256_hex(read_file(path)) != query.value("sha256", "")) {
         problem = "edited (SHA-256 differs from the manifest)";
     } else if (commands.z3) {
-        // Whole seconds for z3 -T (0 would mean none), milliseconds for cvc5; a packed file gets its blocks' sum.
+        // Whole seconds for z3 -T (0 would mean none), milliseconds for cvc5; a packed file gets its blocks'
+        // sum.
         const double seconds = commands.timeout_seconds * static_cast<double>(blocks);
         const std::string limit = std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds))));
         z3_answers = answer_lines(run_program({"z3", "-T:" + limit, path}));
@@ -213,12 +212,13 @@ std::vector<ReplayLine> replay_query_file(const std::string& directory, const nl
         if (!packed && cvc5_answers.size() > 1) cvc5_answers.resize(1);
     }
     if (problem.empty() && !z3_answers.empty() && z3_answers.size() != blocks)
-        problem = "z3 printed " + std::to_string(z3_answers.size()) + " answers for " + std::to_string(blocks) +
-                  " check-sat blocks";
+        problem = "z3 printed " + std::to_string(z3_answers.size()) + " answers for " +
+                  std::to_string(blocks) + " check-sat blocks";
     std::vector<ReplayLine> lines;
     for (std::size_t b = 0; b < blocks; ++b) {
         ReplayLine line;
-        line.file = packed ? file + " (block " + std::to_string(b + 1) + " of " + std::to_string(blocks) + ")" : file;
+        line.file =
+            packed ? file + " (block " + std::to_string(b + 1) + " of " + std::to_string(blocks) + ")" : file;
         line.expected = expected[b];
         line.recorded = recorded[b];
         line.problem = problem;
@@ -229,7 +229,8 @@ std::vector<ReplayLine> replay_query_file(const std::string& directory, const nl
         };
         line.agrees = line.problem.empty() && !line.z3_answer.empty() && consistent(line.z3_answer) &&
                       consistent(line.cvc5_answer);
-        if (line.problem.empty() && !line.agrees) line.problem = "answer differs from the recorded " + line.recorded;
+        if (line.problem.empty() && !line.agrees)
+            line.problem = "answer differs from the recorded " + line.recorded;
         lines.push_back(std::move(line));
     }
     return lines;
@@ -291,7 +292,8 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
         expected_files.insert(query.value("file", ""));
         if (query.contains("proof_file")) expected_files.insert(query.value("proof_file", ""));
     }
-    // Every query file is independent: they are replayed on all cores, and their lines kept in manifest order.
+    // Every query file is independent: they are replayed on all cores, and their lines kept in manifest
+    // order.
     std::vector<std::vector<ReplayLine>> lines(queries.size());
     const SolverCommands commands{z3, cvc5, timeout_seconds};
     const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 64));

@@ -132,7 +132,8 @@ namespace {
 // Three players on per-player intervals (one negative weight, a bias); (-1, 0, x2) is an equilibrium only for
 // x2 = 2.
 Instance three_players_1d() {
-    return load_instance_text(R"({"format": "bigcert/1", "dimension": 1, "bias": {"weight": "1/3", "point": ["2/7"]},
+    return load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 1, "bias": {"weight": "1/3", "point": ["2/7"]},
         "players": [{"target": "-5", "weight": "1/3", "action_set": {"interval": [-1, 0]}},
                     {"target": "5", "weight": "-1/4", "action_set": {"interval": [0, 1]}},
                     {"target": "9", "weight": "1/5", "action_set": {"interval": [0, 2]}}]})");
@@ -185,13 +186,16 @@ TEST_CASE("grouped certify agrees with the per-player path, finds a refuted play
     std::vector<Vector> moved = profile;
     moved[2] = *c.players[2].deviation;
     CHECK(game.set_of(2).contains(moved[2]));
-    CHECK(game.loss_of(2, game.receiver(profile)) - game.loss_of(2, game.receiver(moved)) == c.players[2].improvement);
+    CHECK(game.loss_of(2, game.receiver(profile)) - game.loss_of(2, game.receiver(moved)) ==
+          c.players[2].improvement);
     CHECK(sign(c.players[2].improvement) > 0);
 }
 
 TEST_CASE("grouped certify: an unknown group is never certified") {
-    // (Z3 decides the 1-D group queries above in preprocessing, within any resource limit: a box needs search.)
-    Instance game = load_instance_text(R"({"format": "bigcert/1", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+    // (Z3 decides the 1-D group queries above in preprocessing, within any resource limit: a box needs
+    // search.)
+    Instance game = load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
         "players": [{"target": [5, 5], "weight": "1/2"}, {"target": [-5, 4], "weight": "1/2"}]})");
     ProofLog no_log("", "", game.name);
     CertifyOptions options;
@@ -211,8 +215,9 @@ TEST_CASE("grouped certify: claims equal up to a positive scale are asked once")
     for (int k = 0; k < 40; ++k)
         players += std::string(k ? "," : "") + R"({"target": ")" + std::to_string(k % 2 ? 5 + k : -5 - k) +
                    R"(", "weight": "1/)" + std::to_string(k + 2) + R"("})";
-    Instance game = load_instance_text(R"({"format": "bigcert/1", "dimension": 1, "action_set": {"interval": [-1, 1]}, "players": [)" +
-                                       players + "]}");
+    Instance game = load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 1, "action_set": {"interval": [-1, 1]}, "players": [)" +
+        players + "]}");
     std::vector<Vector> profile;
     for (int k = 0; k < 40; ++k) profile.push_back(v({k % 2 ? "1" : "-1"}));
     ProofLog log("", "", game.name);
