@@ -1,28 +1,42 @@
 #!/usr/bin/env bash
-# Certification time against solve time as n grows (issue 3, item 7). Usage:
-#   bench/certify_bench.sh path/to/bigcert [1d sizes...] [-- 2d sizes...]
-# Prints one Markdown table row per instance: kind, n, solve seconds, certify seconds (no proof log), ratio,
-# certify seconds with --proof-log, verdict. Wall-clock times of single runs on a shared machine.
+# Certification time against solve time (bench/REPORT.md). Usage:
+#   bench/certify_bench.sh path/to/bigcert [--runs R] [--replay] KIND:N ...
+# KIND is one of bench/certify_bench_gen.py's kinds (1d, 2d, 1d-hard, 2d-hard). Prints one Markdown row per
+# instance: solve seconds, certify seconds without and with --proof-log as min/median/max over R runs (default
+# 3) with the peak resident memory of the slowest run (/usr/bin/time -v), the ratio with/without proof log,
+# the number of bundle files, and with --replay the wall time of `bigcert replay --no-cvc5` (stock z3) on the
+# bundle. Wall-clock times on a shared machine: compare within one run.
 set -euo pipefail
 bigcert="${1:?path to bigcert}"; shift
+runs=3; replay=0
+while [ $# -gt 0 ]; do case "$1" in --runs) runs=$2; shift 2;; --replay) replay=1; shift;; *) break;; esac; done
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-sizes_1d=(100 1000 10000); sizes_2d=(10 100 1000)
-if [ $# -gt 0 ]; then sizes_1d=(); while [ $# -gt 0 ] && [ "$1" != "--" ]; do sizes_1d+=("$1"); shift; done
-  [ $# -gt 0 ] && shift; sizes_2d=("$@"); fi
-seconds() { local s e; s=$(date +%s.%N); "$@" > "$work/out" 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
-echo "| set | n | solve s | certify s | certify/solve | certify --proof-log s | verdict |"
-echo "|---|---:|---:|---:|---:|---:|---|"
-row() {
-  local kind=$1 n=$2 file="$work/$1-$2.json"
+# Runs the command, prints "seconds peak_kb".
+timed() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>"$work/err" || true; cat "$work/time" | tail -1; }
+stats() { sort -n | awk '{a[NR]=$1} END {printf "%.2f / %.2f / %.2f", a[1], a[int((NR+1)/2)], a[NR]}'; }
+echo "| set | n | solve s | certify s (min / median / max) | peak MB | --proof-log s (min / median / max) | peak MB | ratio | files | replay s | verdict |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+for spec in "$@"; do
+  kind=${spec%%:*}; n=${spec##*:}; file="$work/$kind-$n.json"
   python3 "$here/certify_bench_gen.py" "$kind" "$n" > "$file"
-  local solve certify logged verdict
-  solve=$(seconds "$bigcert" solve "$file" --json)
+  read -r solve _ < <(timed "$bigcert" solve "$file" --json)
   cp "$work/out" "$work/solution.json"
-  certify=$(seconds "$bigcert" certify "$file" --profile "$work/solution.json")
-  verdict=$(head -1 "$work/out" | sed 's/.*: //')
-  logged=$(seconds "$bigcert" certify "$file" --profile "$work/solution.json" --proof-log "$work/log")
-  printf "| %s | %s | %.2f | %.2f | %.0f | %.2f | %s |\n" "$kind" "$n" "$solve" "$certify" "$(echo "$certify / ($solve + 0.001)" | bc -l)" "$logged" "$verdict"
-}
-for n in "${sizes_1d[@]}"; do row 1d "$n"; done
-for n in "${sizes_2d[@]}"; do row 2d "$n"; done
+  plain=(); logged=(); plain_kb=0; logged_kb=0
+  for _ in $(seq "$runs"); do
+    read -r s kb < <(timed "$bigcert" certify "$file" --profile "$work/solution.json")
+    plain+=("$s"); [ "$kb" -gt "$plain_kb" ] && plain_kb=$kb
+    verdict=$(head -1 "$work/out" | sed 's/.*: //')
+    rm -rf "$work/log"
+    read -r s kb < <(timed "$bigcert" certify "$file" --profile "$work/solution.json" --proof-log "$work/log")
+    logged+=("$s"); [ "$kb" -gt "$logged_kb" ] && logged_kb=$kb
+  done
+  files=$(ls "$work/log" | wc -l)
+  replay_s="-"
+  if [ "$replay" = 1 ]; then read -r replay_s _ < <(timed "$bigcert" replay --no-cvc5 "$work/log"); tail -1 "$work/out" >&2; fi
+  p_med=$(printf "%s\n" "${plain[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  l_med=$(printf "%s\n" "${logged[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf "| %s | %s | %.2f | %s | %d | %s | %d | %.2f | %s | %s | %s |\n" "$kind" "$n" "$solve" \
+    "$(printf "%s\n" "${plain[@]}" | stats)" $((plain_kb / 1024)) "$(printf "%s\n" "${logged[@]}" | stats)" \
+    $((logged_kb / 1024)) "$(echo "$l_med / $p_med" | bc -l)" "$files" "$replay_s" "$verdict"
+done

@@ -28,6 +28,15 @@ struct CertifyOptions {
     std::size_t definition_max_dimension =
         4;  // above this the nonlinear query is skipped (and logged as such)
     unsigned threads = 0;
+    // At scale (docs/model.md, "Certifying at scale"): with more players than this, the variational claims of
+    // players with polytope or interval sets are grouped (claims equal up to a positive scale asked once,
+    // `group_size` claims per query as a disjunction), and Z3 proof objects are not produced (the
+    // multipliers are the checkable certificate). A group that is not unsat is re-asked player by player.
+    std::size_t per_player_max = 256;
+    std::size_t group_size = 64;
+    // The definition query (QF_NRA) is evidence beside the variational query and costs far more (measured:
+    // about 90% of certify's time, bench/REPORT.md): asked only up to this many players.
+    std::size_t definition_max_players = 256;
 };
 
 struct PlayerVerdict {

@@ -5,14 +5,15 @@
 // place by finish() (bundle_directory.hpp): the directory holds a complete bundle or the one it had.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "bigcert/bundle_directory.hpp"
+#include "bigcert/proof_observer.hpp"
 
 namespace bigcert {
 
@@ -30,28 +31,41 @@ struct LoggedQuery {
     std::string proof;       // Z3's proof object (may be empty)
 };
 
-class ProofLog {
-public:
-  // An empty directory name disables writing (queries are still recorded for the verdict). Throws
-  // InputError when the directory may not be replaced (BundleDirectory), before any work is done.
-  ProofLog(std::string directory, std::string instance_text, std::string instance_name);
+// The bundle writer, itself a ProofObserver (query() records, note() adds a note); it forwards every event to
+// the observers attached to it, so a certifier that reports to its ProofLog feeds them all.
+class ProofLog : public ProofObserver {
+  public:
+    // An empty directory name disables writing (queries are still recorded for the verdict). Throws
+    // InputError when the directory may not be replaced (BundleDirectory), before any work is done.
+    ProofLog(std::string directory, std::string instance_text, std::string instance_name);
 
-  bool enabled() const { return !directory_.empty(); }
-  const std::string& directory() const { return directory_; }
-  void record(LoggedQuery query);  // thread-safe
-  // What was recorded so far, in recording order (also when writing is disabled): the query texts exactly
-  // as Z3 parsed them, e.g. to compare them across runs.
-  std::vector<LoggedQuery> recorded_queries() const;
-  void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
-  // `kind` (optional) names how `bigcert replay` re-checks the file beyond its SHA-256 (replay.hpp), and
-  // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
-  void add_artifact(const std::string& file, const std::string& content, const std::string& description,
-                    const std::string& kind = "", const std::string& expected = "");
-  // Writes the query files and manifest.json and puts the bundle in place; returns the manifest's SHA-256
-  // (empty when disabled).
-  std::string finish(const nlohmann::ordered_json& parameters);
+    bool enabled() const { return !directory_.empty(); }
+    const std::string& directory() const { return directory_; }
+    void record(LoggedQuery query);  // thread-safe
+    // What was recorded so far, in recording order (also when writing is disabled): the query texts exactly
+    // as Z3 parsed them, e.g. to compare them across runs.
+    std::vector<LoggedQuery> recorded_queries() const;
+    void add_note(const std::string& note);  // how a claim was reduced to the queries, in words
+    // `kind` (optional) names how `bigcert replay` re-checks the file beyond its SHA-256 (replay.hpp), and
+    // `expected` the outcome it must reproduce; an artifact without a kind is only digest-checked.
+    void add_artifact(const std::string& file, const std::string& content, const std::string& description,
+                      const std::string& kind = "", const std::string& expected = "");
+    // Writes the query files and manifest.json and puts the bundle in place; returns the manifest's SHA-256
+    // (empty when disabled).
+    std::string finish(const nlohmann::ordered_json& parameters);
 
-private:
+    // ProofObserver: the same as record(), add_note(); conclusions are counted per verdict in the manifest.
+    void query(const LoggedQuery& q) override { record(q); }
+    void note(const std::string& text) override { add_note(text); }
+    void conclusion(const std::string& subject, const std::string& verdict) override;
+    // Also tell `observer` every event from now on (it must outlive this log's use).
+    void attach(ProofObserver& observer);
+    // At most this many query files: beyond, finish() packs consecutive queries (in name order) into files of
+    // several blocks separated by (reset), and the manifest lists per file the answers in order
+    // (docs/format.md, proof bundles). Z3 proof objects are written only in the one-query-per-file form.
+    void set_max_query_files(std::size_t files) { max_query_files_ = files == 0 ? 1 : files; }
+
+  private:
     std::string directory_;
     std::unique_ptr<BundleDirectory> bundle_;
     std::string staging_;  // where the files are written until finish()
@@ -64,6 +78,11 @@ private:
         std::string file, description, kind, expected;
     };
     std::vector<Artifact> artifacts_;
+    std::vector<ProofObserver*> observers_;
+    std::map<std::string, std::size_t> conclusions_;
+    std::size_t max_query_files_ = 1000;
+    nlohmann::ordered_json packed_entries();
+    nlohmann::ordered_json single_entries();
 };
 
 std::string sha256_hex(const std::string& data);

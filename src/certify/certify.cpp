@@ -7,6 +7,7 @@
 #include "bigcert/errors.hpp"
 #include "bigcert/multiplier_certificate.hpp"
 #include "bigcert/solution_writer.hpp"
+#include "certify/claim_groups.hpp"
 #include "certify/smt_query.hpp"
 #include "solver/parallel.hpp"
 
@@ -142,7 +143,7 @@ void record(ProofLog& log, const std::string& name, const std::string& subject, 
 
 PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::size_t i,
                              const std::vector<Vector>& actions, const Vector& receiver, ProofLog& log,
-                             const CertifyOptions& options) {
+                             const CertifyOptions& options, bool run_definition) {
     const Player& p = instance.players[i];
     PlayerVerdict verdict;
     verdict.index = i;
@@ -157,7 +158,7 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
            linear, linear_outcome);
 
     QueryOutcome definition_outcome;
-    if (instance.dimension <= options.definition_max_dimension) {
+    if (run_definition) {
         QueryLimits nonlinear_limits =
             limits_for_timeout(std::min(options.timeout_seconds, options.definition_timeout_seconds),
                                options.rlimit, log.enabled());
@@ -243,6 +244,112 @@ PlayerVerdict certify_player(SolverPool& pool, const Instance& instance, std::si
     return verdict;
 }
 
+void certify_individually(const Instance& instance, const std::vector<std::size_t>& players,
+                          const std::vector<Vector>& actions, Certificate& certificate, ProofLog& log,
+                          const CertifyOptions& options, bool run_definition, bool proofs) {
+    unsigned workers = worker_count(options.threads, players.size(), 1);
+    parallel_chunks(players.size(), workers, [&](unsigned, std::size_t begin, std::size_t end) {
+        z3::config config;
+        config.set("proof", proofs);  // proof objects are for the log only, and they cost time
+        z3::context ctx(config);      // one context per thread: Z3 contexts are not thread-safe
+        SolverPool pool(ctx);
+        for (std::size_t k = begin; k < end; ++k)
+            certificate.players[players[k]] = certify_player(
+                pool, instance, players[k], actions, certificate.receiver, log, options, run_definition);
+    });
+}
+
+std::string group_file_stem(std::size_t group) {
+    std::string index = std::to_string(group);
+    return "certify-group-" + std::string(index.size() < 7 ? 7 - index.size() : 0, '0') + index +
+           "-variational";
+}
+
+// The grouped path (claim_groups.hpp): per player the exact multipliers; per group of claim classes one
+// query. A group Z3 does not answer unsat (a refuted member, or unknown) is re-asked player by player through
+// certify_player, so that a deviation is found and re-checked exactly, and an unknown stays "not certified".
+void certify_grouped(const Instance& instance, const std::vector<std::size_t>& players,
+                     const std::vector<Vector>& actions, Certificate& certificate, ProofLog& log,
+                     const CertifyOptions& options, bool run_definition) {
+    std::vector<Vector> gradients(instance.players.size());
+    for (std::size_t i : players)
+        gradients[i] = 2 * instance.players[i].weight * (certificate.receiver - instance.players[i].target);
+    std::vector<ClaimClass> classes = claim_classes(instance, players, actions, gradients);
+    const std::size_t group_size = std::max<std::size_t>(1, options.group_size);
+    const std::size_t groups = (classes.size() + group_size - 1) / group_size;
+    std::vector<std::string> class_answer(classes.size());
+    unsigned workers = worker_count(options.threads, groups, 1);
+    parallel_chunks(groups, workers, [&](unsigned, std::size_t begin, std::size_t end) {
+        z3::config config;
+        config.set("proof", false);
+        z3::context ctx(config);
+        SolverPool pool(ctx);
+        QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, false);
+        for (std::size_t group = begin; group < end; ++group) {
+            std::vector<const ClaimClass*> members;
+            for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size);
+                 ++c)
+                members.push_back(&classes[c]);
+            SmtQuery query = claim_group_query(instance, members, group);
+            QueryOutcome outcome = pool.run(query, limits, {});
+            record(log, group_file_stem(group), "claim group " + std::to_string(group),
+                   "variational inequality, grouped", query, outcome);
+            for (std::size_t c = group * group_size; c < group * group_size + members.size(); ++c)
+                class_answer[c] = outcome.answer;
+            if (outcome.answer == "unsat") {
+                for (const ClaimClass* member : members)
+                    for (std::size_t i : member->players) {
+                        PlayerVerdict& verdict = certificate.players[i];
+                        verdict.index = i;
+                        verdict.variational = "unsat";
+                        verdict.definition = "skipped";
+                        std::optional<Multipliers> m =
+                            find_multipliers(instance.set_of(i), actions[i], gradients[i]);
+                        const bool ok = m && check_multipliers(*m, actions[i], gradients[i]);
+                        verdict.multipliers = ok ? "verified" : "none exist";
+                        if (ok) verdict.lambda = m->lambda;
+                        verdict.verdict = ok ? "certified" : "not certified";
+                        if (!ok)
+                            verdict.reason =
+                                "the methods disagree (variational: unsat, multipliers: none exist)";
+                    }
+                continue;
+            }
+            for (const ClaimClass* member : members)
+                for (std::size_t i : member->players)
+                    certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver,
+                                                            log, options, run_definition);
+        }
+    });
+    log.add_note(
+        "certify at scale: player i's variational claim (no y in X_i with g_i·(y - x_i) < 0) depends on g_i "
+        "only "
+        "through its ray, so with g_i = c_i d, c_i > 0 (checked exactly; d the primitive integer vector of "
+        "the "
+        "ray) it is the claim 'no y in X_i with d·y < d·x_i'. Players with the same set, action and d share "
+        "that "
+        "claim (claims.json). A group query asks the claims of several classes as one disjunction over "
+        "disjoint "
+        "variables, which is unsat iff each claim is. A group not answered unsat is re-asked player by "
+        "player "
+        "(certify-player-* queries). The definition query is skipped above definition_max_players players.");
+    if (!log.enabled()) return;
+    // The table the grouping rests on: which players share which claim (each with g_i = c_i d, c_i > 0,
+    // checked exactly in ray_of), and in which group query that claim was asked.
+    nlohmann::ordered_json table = nlohmann::ordered_json::array();
+    for (std::size_t c = 0; c < classes.size(); ++c)
+        table.push_back({{"query", group_file_stem(c / group_size)},
+                         {"member", c % group_size},
+                         {"answer", class_answer[c]},
+                         {"players", classes[c].players}});
+    log.add_artifact(
+        "claims.json",
+        nlohmann::ordered_json{{"format", "bigcert-claim-classes/1"}, {"classes", std::move(table)}}.dump() +
+            "\n",
+        "claim classes: players with the same set, action and ray of g_i = 2 w_i (x̂ - t_i) (g_i = c_i d, "
+        "c_i > 0 checked exactly) share one claim, member m of its group query");
+}
+
 }  // namespace
 
 Certificate certify_profile(const Instance& instance, const std::vector<Vector>& actions, ProofLog& log,
@@ -262,22 +369,25 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
     Certificate certificate;
     certificate.receiver = instance.receiver(actions);
     certificate.players.resize(n);
-    unsigned workers = worker_count(options.threads, n, 1);
-    parallel_chunks(n, workers, [&](unsigned, std::size_t begin, std::size_t end) {
-        z3::config config;
-        config.set("proof", log.enabled());  // proof objects are for the log only, and they cost time
-        z3::context ctx(config);             // one context per thread: Z3 contexts are not thread-safe
-        SolverPool pool(ctx);
-        for (std::size_t i = begin; i < end; ++i)
-            certificate.players[i] =
-                certify_player(pool, instance, i, actions, certificate.receiver, log, options);
-    });
+    // Curved sets keep their own queries (their membership is quadratic); so does every player of a small
+    // game.
+    const bool at_scale = n > options.per_player_max;
+    std::vector<std::size_t> grouped, individual;
+    for (std::size_t i = 0; i < n; ++i)
+        (at_scale && !instance.set_of(i).is_curved() ? grouped : individual).push_back(i);
+    const bool run_definition =
+        instance.dimension <= options.definition_max_dimension && n <= options.definition_max_players;
+    const bool proofs = log.enabled() && !at_scale;
+    certify_individually(instance, individual, actions, certificate, log, options, run_definition, proofs);
+    if (!grouped.empty())
+        certify_grouped(instance, grouped, actions, certificate, log, options, run_definition);
     bool all = true, any_refuted = false;
     for (const PlayerVerdict& v : certificate.players) {
         all = all && v.verdict == "certified";
         any_refuted = any_refuted || v.verdict == "refuted";
     }
     certificate.verdict = all ? "certified" : (any_refuted ? "refuted" : "not certified");
+    for (const PlayerVerdict& v : certificate.players) log.conclusion(instance.label(v.index), v.verdict);
     log.add_note(
         "certify: for each player, the variational-inequality query (QF_LRA) is equivalent to the definition "
         "because the player's loss is convex in its own action: l(y) - l(x) >= g·(y - x) with g = 2 w (x̂ - "
@@ -300,6 +410,9 @@ Certificate certify_profile(const Instance& instance, const std::vector<Vector>&
     certificate.proof_log = log.directory();
     certificate.manifest_sha256 =
         log.finish({{"timeout_seconds", options.timeout_seconds},
+                    {"per_player_max", options.per_player_max},
+                    {"group_size", options.group_size},
+                    {"definition_max_players", options.definition_max_players},
                     {"rlimit", options.rlimit},
                     {"definition_timeout_seconds", options.definition_timeout_seconds},
                     {"definition_max_dimension", options.definition_max_dimension}});

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "bigcert/errors.hpp"
 
@@ -45,8 +46,29 @@ ProofLog::ProofLog(std::string directory, std::string instance_text, std::string
 }
 
 void ProofLog::record(LoggedQuery query) {
+    std::vector<ProofObserver*> observers;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        observers = observers_;
+    }
+    for (ProofObserver* o : observers) o->query(query);
     std::lock_guard<std::mutex> lock(mutex_);
     queries_.push_back(std::move(query));
+}
+
+void ProofLog::conclusion(const std::string& subject, const std::string& verdict) {
+    std::vector<ProofObserver*> observers;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        observers = observers_;
+        ++conclusions_[verdict];
+    }
+    for (ProofObserver* o : observers) o->conclusion(subject, verdict);
+}
+
+void ProofLog::attach(ProofObserver& observer) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    observers_.push_back(&observer);
 }
 
 std::vector<LoggedQuery> ProofLog::recorded_queries() const {
@@ -54,9 +76,14 @@ std::vector<LoggedQuery> ProofLog::recorded_queries() const {
     return queries_;
 }
 
-void ProofLog::add_note(const std::string& note) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    notes_.push_back(note);
+void ProofLog::add_note(const std::string& text) {
+    std::vector<ProofObserver*> observers;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        notes_.push_back(text);
+        observers = observers_;
+    }
+    for (ProofObserver* o : observers) o->note(text);
 }
 
 void ProofLog::add_artifact(const std::string& file, const std::string& content,
@@ -67,19 +94,8 @@ void ProofLog::add_artifact(const std::string& file, const std::string& content,
     artifacts_.push_back({file, description, kind, expected});
 }
 
-std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
-    if (!enabled()) return "";
-    std::lock_guard<std::mutex> lock(mutex_);
-    // Deterministic order whatever the thread interleaving.
-    std::sort(queries_.begin(), queries_.end(), [](const LoggedQuery& a, const LoggedQuery& b) { return a.name < b.name; });
-    nlohmann::ordered_json manifest;
-    manifest["format"] = "bigcert-proof-log/1";
-    manifest["instance"] = {{"name", instance_name_}, {"file", "instance.json"}, {"sha256", instance_sha256_}};
-    manifest["bigcert_version"] = bigcert_version();
-    manifest["z3_version"] = z3_version();
-    manifest["parameters"] = parameters;
-    manifest["reductions"] = notes_;
-    manifest["replay"] = "bigcert replay DIR  (or: z3 FILE / cvc5 FILE for each query; compare with expected)";
+// One file per query: the form every bundle had before packing, with Z3's proof object beside it.
+nlohmann::ordered_json ProofLog::single_entries() {
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (const LoggedQuery& q : queries_) {
         std::string file = q.name + ".smt2";
@@ -97,6 +113,95 @@ std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
         }
         entries.push_back(std::move(entry));
     }
+    return entries;
+}
+
+namespace {
+
+// A query text as one block of a packed file: without its (exit), which would end the file's run.
+std::string as_block(const std::string& text) {
+    const std::string exit = "(exit)\n";
+    if (text.size() >= exit.size() && text.compare(text.size() - exit.size(), exit.size(), exit) == 0)
+        return text.substr(0, text.size() - exit.size());
+    return text;
+}
+
+std::string packed_file_name(std::size_t k) {
+    std::string index = std::to_string(k);
+    return "queries-" + std::string(index.size() < 6 ? 6 - index.size() : 0, '0') + index + ".smt2";
+}
+
+}  // namespace
+
+// Several queries per file, each a complete query (set-logic, declarations, assertions, check-sat) and
+// separated by (reset): stock z3 and cvc5 run such a file without options (cvc5 1.0.3 refuses push/pop
+// unless started with --incremental, and z3 4.8.12 rejects that option in a file), printing one answer per
+// block. A file holds blocks of one logic and purpose.
+nlohmann::ordered_json ProofLog::packed_entries() {
+    std::stable_sort(queries_.begin(), queries_.end(), [](const LoggedQuery& a, const LoggedQuery& b) {
+        return std::tie(a.logic, a.purpose) < std::tie(b.logic, b.purpose);
+    });
+    const std::size_t per_file = (queries_.size() + max_query_files_ - 1) / max_query_files_;
+    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    std::size_t k = 0;
+    while (k < queries_.size()) {
+        std::size_t end = k + 1;
+        while (end < queries_.size() && end - k < per_file && queries_[end].logic == queries_[k].logic &&
+               queries_[end].purpose == queries_[k].purpose)
+            ++end;
+        std::string text;
+        nlohmann::ordered_json subjects = nlohmann::ordered_json::array(), methods = subjects,
+                               expected = subjects, answers = subjects, reasons = subjects, names = subjects;
+        bool any_reason = false;
+        for (std::size_t b = k; b < end; ++b) {
+            const LoggedQuery& q = queries_[b];
+            text += (b == k ? "" : "(reset)\n") + as_block(q.smt2);
+            names.push_back(q.name);
+            subjects.push_back(q.subject);
+            methods.push_back(q.method);
+            expected.push_back(q.expected);
+            answers.push_back(q.answer);
+            reasons.push_back(q.reason);
+            any_reason = any_reason || !q.reason.empty();
+        }
+        text += "(exit)\n";
+        const std::string file = packed_file_name(entries.size());
+        write_file_atomically(staging_ + "/" + file, text);
+        nlohmann::ordered_json entry{{"file", file},
+                                     {"purpose", queries_[k].purpose},
+                                     {"logic", queries_[k].logic},
+                                     {"blocks", names},
+                                     {"subject", subjects},
+                                     {"method", methods},
+                                     {"expected", expected},
+                                     {"z3_answer", answers},
+                                     {"sha256", sha256_hex(text)}};
+        if (any_reason) entry["reason"] = reasons;
+        entries.push_back(std::move(entry));
+        k = end;
+    }
+    return entries;
+}
+
+std::string ProofLog::finish(const nlohmann::ordered_json& parameters) {
+    if (!enabled()) return "";
+    std::lock_guard<std::mutex> lock(mutex_);
+    // Deterministic order whatever the thread interleaving.
+    std::sort(queries_.begin(), queries_.end(),
+              [](const LoggedQuery& a, const LoggedQuery& b) { return a.name < b.name; });
+    nlohmann::ordered_json manifest;
+    manifest["format"] = "bigcert-proof-log/1";
+    manifest["instance"] = {
+        {"name", instance_name_}, {"file", "instance.json"}, {"sha256", instance_sha256_}};
+    manifest["bigcert_version"] = bigcert_version();
+    manifest["z3_version"] = z3_version();
+    manifest["parameters"] = parameters;
+    manifest["reductions"] = notes_;
+    manifest["replay"] =
+        "bigcert replay DIR  (or: z3 FILE / cvc5 FILE for each query; compare with expected)";
+    nlohmann::ordered_json entries =
+        queries_.size() <= max_query_files_ ? single_entries() : packed_entries();
+    if (!conclusions_.empty()) manifest["conclusions"] = conclusions_;
     manifest["queries"] = std::move(entries);
     nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
     for (const Artifact& a : artifacts_) {

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "bigcert/errors.hpp"
 #include "bigcert/instance_loader.hpp"
@@ -56,6 +58,26 @@ void check_strings(const nlohmann::json& entry, const std::string& path,
             throw InputError("manifest.json: " + path + "." + key, "not a file name inside the bundle");
 }
 
+// A packed file (its "expected" is a list) has per-block fields that are lists of strings, one per block;
+// a one-query file has strings there.
+void check_block_lists(const nlohmann::json& entry, const std::string& path) {
+    const bool packed = entry.contains("expected") && entry["expected"].is_array();
+    const std::size_t blocks = packed ? entry["expected"].size() : 1;
+    for (const char* key : {"expected", "z3_answer", "subject", "method", "reason", "blocks"}) {
+        if (!entry.contains(key)) continue;
+        const std::string where = "manifest.json: " + path + "." + key;
+        const nlohmann::json& value = entry[key];
+        if (!packed) {
+            if (!value.is_string()) throw InputError(where, "not a string");
+            continue;
+        }
+        if (!value.is_array() || value.size() != blocks || blocks == 0)
+            throw InputError(where, "not a list of one string per block");
+        for (const auto& item : value)
+            if (!item.is_string()) throw InputError(where, "not a list of one string per block");
+    }
+}
+
 void check_manifest_shape(const nlohmann::json& manifest) {
     if (!manifest.is_object() || !manifest.contains("queries") || !manifest["queries"].is_array())
         throw InputError("manifest.json", "not a bigcert proof log");
@@ -68,10 +90,12 @@ void check_manifest_shape(const nlohmann::json& manifest) {
     for (std::size_t k = 0; k < artifacts.size(); ++k)
         check_strings(artifacts[k], "artifacts[" + std::to_string(k) + "]",
                       {"file", "sha256", "kind", "expected"}, {"file"});
-    for (std::size_t k = 0; k < manifest["queries"].size(); ++k)
-        check_strings(manifest["queries"][k], "queries[" + std::to_string(k) + "]",
-                      {"file", "sha256", "expected", "z3_answer", "logic", "proof_file", "proof_sha256"},
+    for (std::size_t k = 0; k < manifest["queries"].size(); ++k) {
+        const std::string path = "queries[" + std::to_string(k) + "]";
+        check_strings(manifest["queries"][k], path, {"file", "sha256", "logic", "proof_file", "proof_sha256"},
                       {"file", "proof_file"});
+        check_block_lists(manifest["queries"][k], path);
+    }
 }
 
 // A path handed to a solver binary: never one that reads as an option.
@@ -117,6 +141,100 @@ void recheck_claim(const std::string& directory, const nlohmann::json& manifest,
     check.outcome = std::to_string(coordinates->size()) + " coordinates, " + std::to_string(roots) +
                     " roots isolated (Sturm), " + query + " regenerated";
     check.passed = true;
+}
+
+struct SolverCommands {
+    bool z3 = false, cvc5 = false;
+    double timeout_seconds = 60;
+};
+
+// The answers a solver printed, one per check-sat: its output lines (an error message counts as an answer
+// that agrees with nothing). Fewer lines than blocks (a timeout) leave the last blocks without an answer.
+std::vector<std::string> answer_lines(const std::string& output) {
+    std::vector<std::string> answers;
+    std::size_t start = 0;
+    while (start < output.size()) {
+        std::size_t end = output.find('\n', start);
+        if (end == std::string::npos) end = output.size();
+        std::string line = output.substr(start, end - start);
+        if (!line.empty()) answers.push_back(line);
+        start = end + 1;
+    }
+    return answers;
+}
+
+std::vector<std::string> as_list(const nlohmann::json& entry, const char* key, std::size_t blocks,
+                                 const std::string& fallback) {
+    std::vector<std::string> out;
+    if (entry.contains(key) && entry[key].is_array())
+        for (const auto& item : entry[key]) out.push_back(item.get<std::string>());
+    else
+        out.assign(blocks, entry.value(key, fallback));
+    return out;
+}
+
+// One manifest entry: a one-query file (its answers are strings) or a packed file of several blocks (lists,
+// docs/format.md); one ReplayLine per block.
+std::vector<ReplayLine> replay_query_file(const std::string& directory, const nlohmann::json& query,
+                                          const SolverCommands& commands) {
+    const std::string file = query.value("file", "");
+    const bool packed = query["expected"].is_array();
+    const std::size_t blocks = packed ? query["expected"].size() : 1;
+    const std::vector<std::string> expected = as_list(query, "expected", blocks, "");
+    // The claim a query supports is the answer Z3 gave when bigcert ran it (unsat for a certified player, sat
+    // for a refuted one); an "unknown" claimed nothing, so any answer is consistent with it.
+    std::vector<std::string> recorded = as_list(query, "z3_answer", blocks, "");
+    for (std::size_t b = 0; b < blocks; ++b)
+        if (recorded[b].empty()) recorded[b] = expected[b];
+    std::string problem;
+    if (query.contains("proof_file") &&
+        sha256_hex(read_file(directory + "/" + query.value("proof_file", ""))) !=
+            query.value("proof_sha256", ""))
+        problem = "proof file edited or missing";
+    const std::string path = solver_path(directory, file);
+    std::vector<std::string> z3_answers, cvc5_answers;
+    if (!std::filesystem::exists(path)) {
+        problem = "missing";
+    } else if (sha256_hex(read_file(path)) != query.value("sha256", "")) {
+        problem = "edited (SHA-256 differs from the manifest)";
+    } else if (commands.z3) {
+        // Whole seconds for z3 -T (0 would mean none), milliseconds for cvc5; a packed file gets its blocks'
+        // sum.
+        const double seconds = commands.timeout_seconds * static_cast<double>(blocks);
+        const std::string limit = std::to_string(static_cast<long>(std::max(1.0, std::ceil(seconds))));
+        z3_answers = answer_lines(run_program({"z3", "-T:" + limit, path}));
+        if (z3_answers.empty()) z3_answers.push_back("no answer");
+        if (!packed) z3_answers.resize(1);  // a one-query file: its first line, as always
+        const std::string logic = query.value("logic", "");
+        // cvc5 1.0.3 is built without libpoly here: only the linear queries are fair to ask it.
+        if (commands.cvc5 && logic.find("NRA") == std::string::npos && logic.find("NIA") == std::string::npos)
+            cvc5_answers = answer_lines(run_program(
+                {"cvc5", "--tlimit=" + std::to_string(static_cast<long>(std::ceil(seconds * 1000))), path}));
+        if (!packed && cvc5_answers.size() > 1) cvc5_answers.resize(1);
+    }
+    if (problem.empty() && !z3_answers.empty() && z3_answers.size() != blocks)
+        problem = "z3 printed " + std::to_string(z3_answers.size()) + " answers for " +
+                  std::to_string(blocks) + " check-sat blocks";
+    std::vector<ReplayLine> lines;
+    for (std::size_t b = 0; b < blocks; ++b) {
+        ReplayLine line;
+        line.file =
+            packed ? file + " (block " + std::to_string(b + 1) + " of " + std::to_string(blocks) + ")" : file;
+        line.expected = expected[b];
+        line.recorded = recorded[b];
+        line.problem = problem;
+        if (b < z3_answers.size()) line.z3_answer = z3_answers[b];
+        if (b < cvc5_answers.size()) line.cvc5_answer = cvc5_answers[b];
+        auto consistent = [&](const std::string& answer) {
+            return answer.empty() || line.recorded == "unknown" || answer == line.recorded;
+        };
+        line.agrees = line.problem.empty() && !line.z3_answer.empty() && consistent(line.z3_answer) &&
+                      consistent(line.cvc5_answer);
+        if (line.problem.empty() && !line.agrees)
+            line.problem = "answer differs from the recorded " + line.recorded;
+        lines.push_back(std::move(line));
+    }
+    return lines;
 }
 
 }  // namespace
@@ -172,41 +290,34 @@ ReplayReport replay_proof_log(const std::string& directory, double timeout_secon
         }
         report.artifacts.push_back(std::move(check));
     }
-    for (const auto& query : manifest["queries"]) {
-        ReplayLine line;
-        line.file = query.value("file", "");
-        line.expected = query.value("expected", "");
-        expected_files.insert(line.file);
-        if (query.contains("proof_file")) {
-            expected_files.insert(query.value("proof_file", ""));
-            if (sha256_hex(read_file(directory + "/" + query.value("proof_file", ""))) != query.value("proof_sha256", ""))
-                line.problem = "proof file edited or missing";
-        }
-        const std::string path = solver_path(directory, line.file);
-        if (!std::filesystem::exists(path)) {
-            line.problem = "missing";
-        } else if (sha256_hex(read_file(path)) != query.value("sha256", "")) {
-            line.problem = "edited (SHA-256 differs from the manifest)";
-        } else if (z3) {
-            line.z3_answer = run_solver({"z3", "-T:" + limit, path});
-            std::string logic = query.value("logic", "");
-            // cvc5 1.0.3 is built without libpoly here: only the linear queries are fair to ask it.
-            if (cvc5 && logic.find("NRA") == std::string::npos && logic.find("NIA") == std::string::npos)
-                line.cvc5_answer = run_solver(
-                    {"cvc5",
-                     "--tlimit=" + std::to_string(static_cast<long>(std::ceil(timeout_seconds * 1000))),
-                     path});
-        }
-        // The claim a query supports is the answer Z3 gave when bigcert ran it (unsat for a certified player,
-        // sat for a refuted one); an "unknown" claimed nothing, so any answer is consistent with it.
-        line.recorded = query.value("z3_answer", line.expected);
-        auto consistent = [&](const std::string& answer) {
-            return answer.empty() || line.recorded == "unknown" || answer == line.recorded;
-        };
-        line.agrees = line.problem.empty() && !line.z3_answer.empty() && consistent(line.z3_answer) && consistent(line.cvc5_answer);
-        if (line.problem.empty() && !line.agrees) line.problem = "answer differs from the recorded " + line.recorded;
-        report.lines.push_back(std::move(line));
+    const nlohmann::json& queries = manifest["queries"];
+    for (const auto& query : queries) {
+        expected_files.insert(query.value("file", ""));
+        if (query.contains("proof_file")) expected_files.insert(query.value("proof_file", ""));
     }
+    // Every query file is independent: they are replayed on all cores, and their lines kept in manifest
+    // order.
+    std::vector<std::vector<ReplayLine>> lines(queries.size());
+    const SolverCommands commands{z3, cvc5, timeout_seconds};
+    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 64));
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> threads;
+    std::vector<std::exception_ptr> errors(workers);
+    for (unsigned w = 0; w < workers; ++w)
+        threads.emplace_back([&, w] {
+            try {
+                for (std::size_t k = next++; k < queries.size(); k = next++)
+                    lines[k] = replay_query_file(directory, queries[k], commands);
+            } catch (...) {
+                errors[w] = std::current_exception();
+                next = queries.size();
+            }
+        });
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (std::vector<ReplayLine>& file_lines : lines)
+        for (ReplayLine& line : file_lines) report.lines.push_back(std::move(line));
     for (const auto& entry : std::filesystem::directory_iterator(directory))
         if (entry.is_regular_file() && !expected_files.count(entry.path().filename().string()))
             report.problems.push_back(entry.path().filename().string() + ": extra file, not in the manifest");

@@ -120,3 +120,168 @@ TEST_CASE("proof log: written, replayed by stock z3, and an edit is detected") {
     CHECK_FALSE(replay_proof_log(dir, 30, false).ok());
     fs::remove_all(dir);
 }
+
+// Certifying at scale (claim_groups.hpp, docs/model.md "Certifying at scale"): the grouped path must find
+// what the per-player path finds, and never certify on an unknown.
+#include <nlohmann/json.hpp>
+
+#include "certify/claim_groups.hpp"
+
+namespace {
+
+// Three players on per-player intervals (one negative weight, a bias); (-1, 0, x2) is an equilibrium only for
+// x2 = 2.
+Instance three_players_1d() {
+    return load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 1, "bias": {"weight": "1/3", "point": ["2/7"]},
+        "players": [{"target": "-5", "weight": "1/3", "action_set": {"interval": [-1, 0]}},
+                    {"target": "5", "weight": "-1/4", "action_set": {"interval": [0, 1]}},
+                    {"target": "9", "weight": "1/5", "action_set": {"interval": [0, 2]}}]})");
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_text(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+}  // namespace
+
+TEST_CASE("ray_of: g = c d with c > 0 and d a primitive integer vector") {
+    Ray r = ray_of(v({"-4/6", "2/9"}));
+    CHECK(r.direction == v({"-3", "1"}));
+    CHECK(r.scale == *parse_rational("2/9"));
+    CHECK(ray_of(v({"0", "0"})).direction == v({"0", "0"}));
+    CHECK(ray_of(v({"7/3"})).direction == v({"1"}));
+}
+
+TEST_CASE("grouped certify agrees with the per-player path, finds a refuted player inside a group") {
+    Instance game = three_players_1d();
+    ProofLog no_log("", "", game.name);
+    for (const char* x2 : {"2", "1"}) {
+        std::vector<Vector> profile{v({"-1"}), v({"0"}), v({x2})};
+        Certificate alone = certify_profile(game, profile, no_log);
+        CertifyOptions grouped;
+        grouped.per_player_max = 0;
+        grouped.group_size = 3;  // all three claims in one disjunction
+        Certificate together = certify_profile(game, profile, no_log, grouped);
+        CHECK(together.verdict == alone.verdict);
+        CHECK(alone.verdict == (std::string(x2) == "2" ? "certified" : "refuted"));
+        for (std::size_t i = 0; i < 3; ++i) CHECK(together.players[i].verdict == alone.players[i].verdict);
+    }
+    std::vector<Vector> profile{v({"-1"}), v({"0"}), v({"1"})};
+    CertifyOptions grouped;
+    grouped.per_player_max = 0;
+    grouped.group_size = 3;
+    Certificate c = certify_profile(game, profile, no_log, grouped);
+    REQUIRE(c.verdict == "refuted");
+    CHECK(c.players[0].verdict == "certified");
+    CHECK(c.players[1].verdict == "certified");
+    REQUIRE(c.players[2].verdict == "refuted");
+    REQUIRE(c.players[2].deviation);
+    std::vector<Vector> moved = profile;
+    moved[2] = *c.players[2].deviation;
+    CHECK(game.set_of(2).contains(moved[2]));
+    CHECK(game.loss_of(2, game.receiver(profile)) - game.loss_of(2, game.receiver(moved)) ==
+          c.players[2].improvement);
+    CHECK(sign(c.players[2].improvement) > 0);
+}
+
+TEST_CASE("grouped certify: an unknown group is never certified") {
+    // (Z3 decides the 1-D group queries above in preprocessing, within any resource limit: a box needs
+    // search.)
+    Instance game = load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+        "players": [{"target": [5, 5], "weight": "1/2"}, {"target": [-5, 4], "weight": "1/2"}]})");
+    ProofLog no_log("", "", game.name);
+    CertifyOptions options;
+    options.per_player_max = 0;
+    REQUIRE(certify_profile(game, {v({"1", "1"}), v({"-1", "1"})}, no_log, options).verdict == "certified");
+    options.rlimit = 1;
+    Certificate c = certify_profile(game, {v({"1", "1"}), v({"-1", "1"})}, no_log, options);
+    CHECK(c.verdict == "not certified");
+    for (const PlayerVerdict& p : c.players) {
+        CHECK(p.verdict == "not certified");
+        CHECK_FALSE(p.reason.empty());
+    }
+}
+
+TEST_CASE("grouped certify: claims equal up to a positive scale are asked once") {
+    std::string players;
+    for (int k = 0; k < 40; ++k)
+        players += std::string(k ? "," : "") + R"({"target": ")" + std::to_string(k % 2 ? 5 + k : -5 - k) +
+                   R"(", "weight": "1/)" + std::to_string(k + 2) + R"("})";
+    Instance game = load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 1, "action_set": {"interval": [-1, 1]}, "players": [)" +
+        players + "]}");
+    std::vector<Vector> profile;
+    for (int k = 0; k < 40; ++k) profile.push_back(v({k % 2 ? "1" : "-1"}));
+    ProofLog log("", "", game.name);
+    CertifyOptions options;
+    options.per_player_max = 0;
+    Certificate c = certify_profile(game, profile, log, options);
+    CHECK(c.verdict == "certified");
+    // Two claims (at -1 with g > 0, at 1 with g < 0): one group query, no per-player query.
+    CHECK(log.recorded_queries().size() == 1);
+}
+
+TEST_CASE("packed bundle: several queries per file replay in z3, and tampering fails replay") {
+    namespace fs = std::filesystem;
+    const std::string dir = (fs::temp_directory_path() / "bigcert-certify-packed-log").string();
+    fs::remove_all(dir);
+    Instance game = two_players_1d("-1/2", "1/2");
+    {
+        ProofLog log(dir, "{}", game.name);
+        log.set_max_query_files(1);
+        CHECK(certify_profile(game, {v({"-1"}), v({"1"})}, log).verdict == "certified");
+    }
+    ReplayReport report = replay_proof_log(dir, 30, true);
+    CHECK(report.ok());
+    CHECK(report.lines.size() == 4);
+    nlohmann::json manifest = nlohmann::json::parse(read_text(dir + "/manifest.json"));
+    REQUIRE(manifest["queries"].size() == 2);  // one file per logic: QF_LRA and QF_NRA blocks
+    REQUIRE(manifest["queries"][0]["expected"].is_array());
+    const std::string manifest_text = read_text(dir + "/manifest.json");
+    SECTION("an edited answer list") {
+        nlohmann::json edited = manifest;
+        edited["queries"][0]["z3_answer"][1] = "sat";
+        write_text(dir + "/manifest.json", edited.dump(2));
+        CHECK_FALSE(replay_proof_log(dir, 30, false).ok());
+    }
+    SECTION("a removed block, even with the digest updated") {
+        const std::string file = dir + "/" + manifest["queries"][0]["file"].get<std::string>();
+        std::string text = read_text(file);
+        text = text.substr(text.find("(reset)\n") + 8);
+        write_text(file, text);
+        CHECK_FALSE(replay_proof_log(dir, 30, false).ok());
+        nlohmann::json edited = manifest;
+        edited["queries"][0]["sha256"] = sha256_hex(text);
+        write_text(dir + "/manifest.json", edited.dump(2));
+        CHECK_FALSE(replay_proof_log(dir, 30, false).ok());
+    }
+    SECTION("an extra file") {
+        write_text(dir + "/extra.smt2", "(check-sat)\n");
+        CHECK_FALSE(replay_proof_log(dir, 30, false).ok());
+    }
+    SECTION("a list where a string belongs is bad input") {
+        nlohmann::json edited = manifest;
+        edited["queries"][0]["z3_answer"] = "unsat";
+        write_text(dir + "/manifest.json", edited.dump(2));
+        CHECK_THROWS_AS(replay_proof_log(dir, 30, false), InputError);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("observers: the bundle writer forwards queries, notes and conclusions; the online replay agrees") {
+    Instance game = two_players_1d("-1/2", "1/2");
+    ProofLog log("", "", game.name);
+    OnlineReplayCheck online(30);
+    log.attach(online);
+    CHECK(certify_profile(game, {v({"-1"}), v({"1"})}, log).verdict == "certified");
+    CHECK(online.checked() == 4);
+    CHECK(online.disagreements().empty());
+}

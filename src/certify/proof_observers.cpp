@@ -1,0 +1,76 @@
+// The observers besides the bundle writer (proof_observer.hpp).
+#include <z3++.h>
+
+#include <cmath>
+#include <fstream>
+#include <mutex>
+
+#include "bigcert/errors.hpp"
+#include "bigcert/proof_log.hpp"
+#include "bigcert/proof_observer.hpp"
+
+namespace bigcert {
+
+Z3QueryWriter::Z3QueryWriter(std::string path) : path_(std::move(path)) {
+    std::ofstream probe(path_ + ".tmp", std::ios::binary | std::ios::trunc);
+    if (!probe) throw InputError("--z3-query", "cannot write " + path_);
+}
+
+void Z3QueryWriter::query(const LoggedQuery& q) {
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    std::string block = q.smt2;
+    const std::string exit = "(exit)\n";
+    if (block.size() >= exit.size() && block.compare(block.size() - exit.size(), exit.size(), exit) == 0)
+        block.resize(block.size() - exit.size());
+    blocks_.push_back(std::move(block));
+}
+
+void Z3QueryWriter::finish() {
+    std::string text;
+    for (std::size_t b = 0; b < blocks_.size(); ++b) text += (b ? "(reset)\n" : "") + blocks_[b];
+    write_file_atomically(path_, text + "(exit)\n");
+}
+
+struct OnlineReplayCheck::State {
+    std::mutex mutex;
+    std::size_t checked = 0;
+    std::vector<std::string> disagreements;
+};
+
+std::shared_ptr<OnlineReplayCheck::State> OnlineReplayCheck::make_state() {
+    return std::make_shared<State>();
+}
+
+void OnlineReplayCheck::query(const LoggedQuery& q) {
+    std::string answer;
+    try {
+        z3::context ctx;
+        z3::solver solver(ctx);
+        z3::params params(ctx);
+        params.set("timeout", static_cast<unsigned>(std::min(4.0e9, std::ceil(timeout_seconds_ * 1000))));
+        params.set("ctrl_c", false);
+        solver.set(params);
+        solver.from_string(q.smt2.c_str());
+        z3::check_result r = solver.check();
+        answer = r == z3::unsat ? "unsat" : r == z3::sat ? "sat" : "unknown";
+    } catch (const z3::exception& e) {
+        answer = std::string("error: ") + e.msg();
+    }
+    const bool agrees = q.answer == "unknown" || answer == q.answer;
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    ++state_->checked;
+    if (!agrees) state_->disagreements.push_back(q.name);
+}
+
+std::size_t OnlineReplayCheck::checked() const {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->checked;
+}
+
+std::vector<std::string> OnlineReplayCheck::disagreements() const {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->disagreements;
+}
+
+}  // namespace bigcert
