@@ -50,7 +50,7 @@ def cli_run(build, path, work):
         for line in f:
             key, _, value = line.strip().rpartition(": ")
             fields[key] = value
-    wall_text = fields["Elapsed (wall clock time) (h:mm:ss or m:ss)"]
+    wall_text = fields["Elapsed (wall clock) time (h:mm:ss or m:ss)"]
     wall = 0.0
     for part in wall_text.split(":"):
         wall = wall * 60 + float(part)

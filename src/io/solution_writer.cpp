@@ -3,9 +3,11 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iomanip>
 #include <memory>
+#include <numeric>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -264,6 +266,48 @@ char* put_point(char* at, std::size_t d, Coordinate&& coordinate) {
     return at;
 }
 
+using U128 = unsigned __int128;
+
+char* put_u128(char* at, U128 value) {
+    char digits[40];
+    int k = 0;
+    do digits[k++] = static_cast<char>('0' + static_cast<int>(value % 10)), value /= 10;
+    while (value != 0);
+    while (k > 0) *at++ = digits[--k];
+    return at;
+}
+
+// Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the
+// numerator stays below 2^127; false otherwise (put_box_losses then sums in GMP).
+bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U128& num, U128& den) {
+    constexpr std::uint64_t limit = std::uint64_t{1} << 63;
+    std::uint64_t common = 1;
+    for (const LineSolution& line : lines) {
+        const auto q = static_cast<std::uint64_t>(line.offsets[i].den);
+        const std::uint64_t factor = q / std::gcd(common, q);
+        if (common > (limit - 1) / factor) return false;
+        common *= factor;
+    }
+    U128 sum = 0;
+    for (const LineSolution& line : lines) {
+        const SmallFraction& o = line.offsets[i];
+        const U128 p = o.num < 0 ? -static_cast<U128>(o.num) : static_cast<U128>(o.num);
+        const U128 scaled = p * (common / static_cast<std::uint64_t>(o.den));  // < 2^62 · 2^63
+        if (scaled >= (U128{1} << 63)) return false;
+        sum += scaled * scaled;  // each < 2^126
+        if (sum >= (U128{1} << 127)) return false;
+    }
+    // gcd(sum, common^2) by two 64-bit gcds: for a prime with exponent e in common and f in sum, the first
+    // takes min(f, e), the second min(f - min(f, e), e); together min(f, 2e).
+    U128 g = 1, rest = sum;
+    for (int stage = 0; stage < 2; ++stage) {
+        const std::uint64_t h = std::gcd(common, static_cast<std::uint64_t>(rest % common));
+        g *= h, rest /= h;
+    }
+    num = sum / g, den = static_cast<U128>(common) * common / g;
+    return true;
+}
+
 // The losses Σ_c (x̂*_c - t_ic)^2 of players begin..end, each in lowest terms as to_string(Rational)
 // writes it. GMP numbers reused from player to player: no allocation per player once they have grown.
 template <class Sink>
@@ -272,6 +316,17 @@ void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, std::siz
     mpq_init(sum), mpq_init(term);
     try {
         for (std::size_t i = begin; i < end; ++i) {
+            U128 num, den;
+            if (loss_in_128_bits(lines, i, num, den)) {
+                char* at = text.reserve(84);
+                if (i) *at++ = ',', *at++ = ' ';
+                *at++ = '"';
+                at = put_u128(at, num);
+                if (den != 1) *at++ = '/', at = put_u128(at, den);
+                *at++ = '"';
+                text.commit(at);
+                continue;
+            }
             mpq_set_ui(sum, 0, 1);
             for (const LineSolution& line : lines) {
                 const SmallFraction& o = line.offsets[i];
