@@ -17,6 +17,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "bigcert/box_answer.hpp"
+#include "bigcert/box_solver.hpp"
 #include "bigcert/float_dynamics.hpp"
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/line_game_loader.hpp"
@@ -73,9 +75,10 @@ struct ActionSet {
     bool present = false;
     double lower = 0, upper = 0;
     std::vector<double> points_xy;
+    std::vector<double> box_lo, box_hi;  // a box in d >= 2
 };
 
-// Intervals (d = 1) and vertex lists (d = 2): what the generator writes.
+// Intervals (d = 1), vertex lists (d = 2) and boxes (any d): what the generator writes.
 ActionSet action_set(value v) {
     ActionSet set;
     set.present = true;
@@ -95,8 +98,7 @@ ActionSet action_set(value v) {
                 if (name == "hi") hi = numbers(bound.value());
             }
             if (lo.size() == 1) set.lower = lo.at(0), set.upper = hi.at(0);
-            if (lo.size() == 2) set.points_xy = {lo[0], lo[1], hi[0], lo[1], hi[0], hi[1], lo[0], hi[1]};
-            if (lo.size() > 2) throw std::runtime_error("baseline: boxes only in d <= 2");
+            if (lo.size() >= 2) set.box_lo = lo, set.box_hi = hi;  // projected by clamping each coordinate
         } else {
             throw std::runtime_error("baseline: unsupported action set " + std::string(key));
         }
@@ -105,7 +107,9 @@ ActionSet action_set(value v) {
 }
 
 void add_action_set(bigcert::FloatGame& game, const ActionSet& set) {
-    if (game.dimension == 1) {
+    if (!set.box_lo.empty()) {
+        bigcert::add_float_box(game, set.box_lo, set.box_hi);
+    } else if (game.dimension == 1) {
         game.lower.push_back(set.lower);
         game.upper.push_back(set.upper);
     } else {
@@ -151,6 +155,8 @@ bigcert::FloatGame load_float_game(const std::string& path) {
         game.targets.insert(game.targets.end(), target.begin(), target.end());
         add_action_set(game, own.present ? own : common);
     }
+    if (!game.box_lo.empty() && game.box_lo.size() != game.players() * game.dimension)
+        throw std::runtime_error("baseline: boxes mixed with other sets");
     return game;
 }
 
@@ -171,21 +177,32 @@ int main(int argc, char** argv) try {
         if (flag == "--solution") solution_path = argv[a + 1];
     }
 
-    // The library path `bigcert solve --json` takes: the d = 1 machine-integer fast path when the instance
-    // fits it (line_solver.hpp), else load_instance + solve + write. A declined or overflowing fast-path
-    // attempt is charged to the phase it happened in.
+    // The library path `bigcert solve --json` takes: the machine-integer fast path when the instance fits it
+    // (d = 1: line_solver.hpp; boxes: box_solver.hpp), else load_instance + solve + write. A declined or
+    // overflowing fast-path attempt is charged to the phase it happened in.
     Stamp start;
-    std::optional<bigcert::LineGame> game = bigcert::load_line_game_file(path);
+    std::optional<bigcert::BoxGame> game = bigcert::load_box_game_file(path);
     std::optional<bigcert::Instance> instance;
     if (!game) instance = bigcert::load_instance_file(path);
     Phase exact_parse = since(start);
     start = Stamp();
-    std::optional<bigcert::LineSolution> line;
-    if (game) line = bigcert::solve_line_game(*game);
+    std::optional<std::vector<bigcert::LineSolution>> lines;
+    if (game && game->dimension() == 1) {
+        if (std::optional<bigcert::LineSolution> line = bigcert::solve_line_game(game->coordinates[0]))
+            lines = std::vector<bigcert::LineSolution>{std::move(*line)};
+    } else if (game) {
+        lines = bigcert::solve_box_coordinates(*game);
+    }
+    const bool overflowed = game && !lines;
+    std::optional<bigcert::BoxAnswer> answer;
+    if (lines && game->dimension() > 1) {
+        answer = bigcert::describe_box_answer(*game, std::move(*lines));
+        lines.reset();
+    }
     std::optional<bigcert::Solution> solution;
-    if (!line) {
+    if (!lines && !answer) {
         bigcert::SolveOptions solve_options;
-        solve_options.machine_integers = !game;  // a LineGame that overflowed would overflow again
+        solve_options.machine_integers = !overflowed;  // a game that overflowed would overflow again
         if (!instance) instance = bigcert::load_instance_file(path);
         solution = bigcert::solve(*instance, solve_options);
     }
@@ -193,15 +210,18 @@ int main(int argc, char** argv) try {
     start = Stamp();
     {
         std::ofstream output(solution_path);
-        if (line)
-            bigcert::write_line_solution_json(output, *game, *line);
+        if (lines && lines->size() == 1)
+            bigcert::write_line_solution_json(output, game->coordinates[0], lines->front());
+        else if (answer)
+            bigcert::write_box_answer_json(output, *game, *answer);
         else
             bigcert::write_solution_json(output, *instance, *solution);
     }
     Phase exact_write = since(start);
 
-    if (line)
-        options.reference.push_back(bigcert::to_double(line->receiver));
+    if (lines || answer)
+        for (const bigcert::LineSolution& line : answer ? answer->lines : *lines)
+            options.reference.push_back(bigcert::to_double(line.receiver));
     else
         for (const bigcert::Rational& c : solution->receiver)
             options.reference.push_back(bigcert::to_double(c));
@@ -232,11 +252,15 @@ int main(int argc, char** argv) try {
         "zu,"
         "\"error\":%.3g,\"converged\":%s},\"ratio_baseline_over_exact\":{\"wall\":%.3f,\"cpu\":%.3f}}\n",
         path.c_str(), game ? game->size() : instance->players.size(),
-        game ? std::size_t{1} : instance->dimension, phase(exact_parse).c_str(), phase(exact_solve).c_str(),
-        phase(exact_write).c_str(), phase(exact).c_str(),
-        bigcert::count_name(line ? line->count : solution->count).c_str(), phase(float_parse).c_str(),
-        phase(float_dynamics).c_str(), phase(baseline).c_str(), dynamics.sweeps, dynamics.error,
-        dynamics.converged ? "true" : "false", baseline.wall / exact.wall, baseline.cpu / exact.cpu);
+        game ? game->dimension() : instance->dimension, phase(exact_parse).c_str(),
+        phase(exact_solve).c_str(), phase(exact_write).c_str(), phase(exact).c_str(),
+        bigcert::count_name(answer  ? answer->count
+                            : lines ? lines->front().count
+                                    : solution->count)
+            .c_str(),
+        phase(float_parse).c_str(), phase(float_dynamics).c_str(), phase(baseline).c_str(), dynamics.sweeps,
+        dynamics.error, dynamics.converged ? "true" : "false", baseline.wall / exact.wall,
+        baseline.cpu / exact.cpu);
     return 0;
 } catch (const std::exception& error) {
     std::cerr << "bigcert_solve_bench: " << error.what() << "\n";

@@ -3,8 +3,9 @@
 // is ever derived from it.
 //
 //   FloatDynamicsResult run_float_best_response(const FloatGame&, const FloatDynamicsOptions&)
-// Pre: weights, targets and action sets as doubles; d = 1 (intervals) or d = 2 (convex polygons, vertices in
-//      counter-clockwise order as make_float_polygon returns them).
+// Pre: weights, targets and action sets as doubles; d = 1 (intervals), d = 2 (convex polygons, vertices in
+//      counter-clockwise order as make_float_polygon returns them), or boxes in any d (add_float_box; the
+//      projection onto a box is the clamp of each coordinate).
 // Post: players update in turn, each to its best response (Euclidean projection of (t_i − z)/w_i onto X_i,
 //       z the receiver without player i); after every sweep the receiver is re-summed and compared with
 //       options.reference (the exact x̂* rounded to double). Stops when the Euclidean error is below
@@ -26,6 +27,8 @@ struct FloatGame {
     // d = 2: player i's polygon is polygon_xy[2·polygon_start[i] .. 2·polygon_start[i+1]).
     std::vector<std::size_t> polygon_start{0};
     std::vector<double> polygon_xy;
+    // Boxes (any d, used when box_lo is not empty): player i's box is [box_lo, box_hi][i·d .. i·d + d).
+    std::vector<double> box_lo, box_hi;
 
     std::size_t players() const { return weights.size(); }
 };
@@ -33,6 +36,9 @@ struct FloatGame {
 // Appends the convex hull (counter-clockwise, Andrew's monotone chain in double) of points as the next
 // player's polygon.
 void add_float_polygon(FloatGame& game, std::vector<double> points_xy);
+
+// Appends lo and hi (d coordinates each) as the next player's box.
+void add_float_box(FloatGame& game, const std::vector<double>& lo, const std::vector<double>& hi);
 
 struct FloatDynamicsOptions {
     std::vector<double> reference;  // the exact receiver, rounded

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "bigcert/box_solver.hpp"
 #include "bigcert/instance.hpp"
 #include "bigcert/line_solution.hpp"
 #include "bigcert/solution.hpp"
@@ -16,6 +17,9 @@ using Json = nlohmann::ordered_json;
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& solution);
 // The same bytes for the d = 1 fast path's solution (line_solution.hpp), written from machine integers.
 void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& solution);
+// The same bytes as write_solution_json(solve()) for a box game whose answer box_answer_is_plain()
+// (box_solver.hpp), written from the coordinate solutions.
+void write_box_solution_json(std::ostream& out, const BoxGame& game, const std::vector<LineSolution>& lines);
 // The same object as a tree, for embedding (batch lines, tests).
 Json solution_json(const Instance& instance, const Solution& solution);
 

@@ -49,6 +49,8 @@ struct InputOptions {
     Instance load() const;
     // The d = 1 fast path's reading (line_game_loader.hpp); nothing when load() must read the instance.
     std::optional<LineGame> load_line_game() const;
+    // The same for d = 1 intervals or boxes in d = 2..16 (one coordinate game each, box_game.hpp).
+    std::optional<BoxGame> load_box_game() const;
     // The instance's text, exactly as read (for proof logs); standard input is read once and kept.
     const std::string& text() const;
 

@@ -48,6 +48,11 @@ std::optional<LineGame> InputOptions::load_line_game() const {
     return load_line_game_file(path, limits);
 }
 
+std::optional<BoxGame> InputOptions::load_box_game() const {
+    if (path == "-") return load_box_game_text(text(), limits);
+    return load_box_game_file(path, limits);
+}
+
 const std::string& InputOptions::text() const {
     if (!text_) {
         std::ifstream file;

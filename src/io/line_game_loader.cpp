@@ -14,19 +14,28 @@ namespace {
 // Thrown where the input leaves the fast path's subset; the general loader then takes over.
 struct NotLine {};
 
-// The players read by one thread: the columns of LineGame, with each player's own interval (if any) kept
-// apart, because the common set may come after the players in the file.
+// The players read by one thread: the columns of LineGame, with each player's own set (if any) kept
+// apart, because the common set may come after the players in the file. Targets and set bounds hold
+// `width` coordinates each, player-major; the width is the first target's length, and the dimension is
+// checked against it once the whole document is read (the "dimension" key may come last).
 struct PlayerColumns {
     static constexpr std::uint32_t common = UINT32_MAX;
+    std::size_t width = 0;  // coordinates per target and per set bound; 0 before the first player
+    bool bare_target = false, any_interval = false, any_box = false;
     std::vector<SmallFraction> targets, weights, lows, highs;
-    std::vector<std::uint32_t> own_set;  // index into lows/highs, or `common`
+    std::vector<std::uint32_t>
+        own_set;  // index of a set (lows/highs hold `width` entries per set), or `common`
     std::vector<std::string> names;      // empty until some player has a name
-    std::size_t size() const { return targets.size(); }
+    std::size_t size() const { return weights.size(); }
     void append(PlayerColumns&& other);
 };
 
 void PlayerColumns::append(PlayerColumns&& other) {
-    const auto offset = static_cast<std::uint32_t>(lows.size());
+    if (other.size() > 0 && size() > 0 && other.width != width) throw NotLine{};
+    if (size() == 0) width = other.width;
+    bare_target = bare_target || other.bare_target;
+    any_interval = any_interval || other.any_interval, any_box = any_box || other.any_box;
+    const auto offset = static_cast<std::uint32_t>(width == 0 ? 0 : lows.size() / width);
     for (std::uint32_t& set : other.own_set)
         if (set != common) set += offset;
     if (!other.names.empty() || !names.empty()) {
@@ -162,6 +171,23 @@ class LineScanner {
         return result;
     }
 
+    // A vector appended to `out`: its length, with `bare` set for a bare number (a vector of dimension 1).
+    std::size_t vector(std::vector<SmallFraction>& out, bool& bare) {
+        bare = !next_is('[');
+        if (bare) {
+            out.push_back(number());
+            return 1;
+        }
+        open('[');
+        std::size_t length = 0;
+        if (!next_is(']')) do {
+                if (++length > 16) throw NotLine{};  // boxes stop at d = 16 (instance_loader.cpp)
+                out.push_back(number());
+            } while (next_is(',') && ++at_);
+        close(']');
+        return length;
+    }
+
     // {"key": value, ...}, calling member(key) with the scanner at each value.
     template <class Member>
     void object(Member&& member) {
@@ -286,28 +312,62 @@ class LineScanner {
     SmallFraction last_value_;
 };
 
-// {"interval": [lo, hi]}; any other kind of set (or key) leaves the fast path.
-void interval_set(LineScanner& in, SmallFraction& lo, SmallFraction& hi) {
-    bool has_interval = false;
+// {"interval": [lo, hi]} or {"box": {"lo": [...], "hi": [...]}}, its bounds appended to lows/highs; any other
+// kind of set (or key) leaves the fast path. Returns the number of coordinates.
+std::size_t bounded_set(LineScanner& in, std::vector<SmallFraction>& lows, std::vector<SmallFraction>& highs,
+                        bool& any_interval, bool& any_box) {
+    bool has_set = false;
+    std::size_t width = 0;
+    const std::size_t first = lows.size();
     in.object([&](std::string_view key) {
-        if (key != "interval") throw NotLine{};
-        mark_once(has_interval);
-        in.open('[');
-        lo = in.number();
-        in.expect(',');
-        hi = in.number();
-        in.close(']');
+        mark_once(has_set);
+        if (key == "interval") {
+            any_interval = true, width = 1;
+            in.open('[');
+            lows.push_back(in.number());
+            in.expect(',');
+            highs.push_back(in.number());
+            in.close(']');
+        } else if (key == "box") {
+            any_box = true;
+            bool has_lo = false, has_hi = false, bare = false;
+            std::size_t lo_width = 0, hi_width = 0;
+            in.object([&](std::string_view bound) {
+                if (bound == "lo")
+                    mark_once(has_lo), lo_width = in.vector(lows, bare);
+                else if (bound == "hi")
+                    mark_once(has_hi), hi_width = in.vector(highs, bare);
+                else
+                    throw NotLine{};
+                if (bare) throw NotLine{};
+            });
+            if (!has_lo || !has_hi || lo_width != hi_width || lo_width == 0) throw NotLine{};
+            width = lo_width;
+        } else {
+            throw NotLine{};
+        }
     });
-    if (!has_interval || compare(hi, lo) < 0) throw NotLine{};
+    if (!has_set) throw NotLine{};
+    for (std::size_t c = first; c < lows.size(); ++c)
+        if (compare(highs[c], lows[c]) < 0) throw NotLine{};  // an empty set: the general loader reports it
+    return width;
 }
 
 void player(LineScanner& in, PlayerColumns& out) {
     bool has_target = false, has_weight = false, has_name = false, has_set = false, has_description = false;
-    SmallFraction target, weight{1, 1};
+    SmallFraction weight{1, 1};
     std::uint32_t set = PlayerColumns::common;
+    auto same_width = [&](std::size_t width) {
+        if (width == 0) throw NotLine{};
+        if (out.width == 0) out.width = width;
+        if (width != out.width) throw NotLine{};
+    };
     in.object([&](std::string_view key) {
         if (key == "target") {
-            mark_once(has_target), target = in.coordinate();
+            mark_once(has_target);
+            bool bare = false;
+            same_width(in.vector(out.targets, bare));
+            out.bare_target = out.bare_target || bare;
         } else if (key == "weight") {
             mark_once(has_weight), weight = in.number();
         } else if (key == "name") {
@@ -319,18 +379,15 @@ void player(LineScanner& in, PlayerColumns& out) {
             }
         } else if (key == "action_set") {
             mark_once(has_set);
-            SmallFraction lo, hi;
-            interval_set(in, lo, hi);
-            set = static_cast<std::uint32_t>(out.lows.size());
-            out.lows.push_back(lo), out.highs.push_back(hi);
+            set = static_cast<std::uint32_t>(out.width == 0 ? 0 : out.lows.size() / out.width);
+            same_width(bounded_set(in, out.lows, out.highs, out.any_interval, out.any_box));
         } else if (key == "description") {
             mark_once(has_description), in.string();
         } else {
             throw NotLine{};
         }
     });
-    if (!has_target) throw NotLine{};
-    out.targets.push_back(target);
+    if (!has_target || out.targets.size() != (out.size() + 1) * out.width) throw NotLine{};
     out.weights.push_back(weight);
     out.own_set.push_back(set);
     if (!out.names.empty() && out.names.size() < out.size()) out.names.resize(out.size());
@@ -338,8 +395,8 @@ void player(LineScanner& in, PlayerColumns& out) {
 
 // Players from an element start to the array's closing bracket, stopping early at `stop` (an element
 // start where another thread took over) or when `cancelled` is set. Returns whether it reached `stop`.
-bool players(LineScanner& in, PlayerColumns& out, const char* stop, const char* end,
-             const std::atomic<bool>* cancelled) {
+bool players_of(LineScanner& in, PlayerColumns& out, const char* stop, const char* end,
+                const std::atomic<bool>* cancelled) {
     // A player takes at least 13 bytes ({"target":1},); reserving for 20 avoids most regrowth, and pages
     // reserved but never written cost no memory.
     const std::size_t expected = std::min<std::size_t>(
@@ -388,7 +445,7 @@ struct SecondHalf {
         thread = std::thread([this, end_of_text, &limits] {
             try {
                 LineScanner in(start, end_of_text, limits, players_depth);
-                players(in, columns, nullptr, end_of_text, &cancelled);
+                players_of(in, columns, nullptr, end_of_text, &cancelled);
                 end = in.position();
                 ok = true;
             } catch (...) {  // NotLine, or allocation failure: the first thread reads this part itself
@@ -404,74 +461,92 @@ struct SecondHalf {
     ~SecondHalf() { finish(false); }
 };
 
-class LineDocument {
+// The document as read: the players' columns, the common set and the bias, before the dimension is
+// checked and the columns are split into one LineGame per coordinate.
+struct ColumnDocument {
+    std::string name;
+    std::size_t dimension = 1;  // the "dimension" key, 1 when absent (FORMAT.md)
+    PlayerColumns players;
+    bool has_common = false;
+    std::vector<SmallFraction> common_lows, common_highs;
+    std::size_t common_width = 0;
+    SmallFraction bias_weight{0, 1};
+    std::vector<SmallFraction> bias_point;  // empty when absent
+};
+
+class DocumentReader {
   public:
-    LineDocument(const char* begin, const char* end, const LoadLimits& limits)
+    DocumentReader(const char* begin, const char* end, const LoadLimits& limits)
         : in_(begin, end, limits), end_(end), limits_(limits) {}
-    LineGame read();
+    ColumnDocument read();
 
   private:
-    void top_level_member(std::string_view key, LineGame& game);
+    void top_level_member(std::string_view key);
     void read_players();
-    std::string text_string() { return std::string(in_.string()); }
 
     LineScanner in_;
     const char* end_;
     const LoadLimits& limits_;
-    PlayerColumns players_;
-    bool has_common_ = false;
-    SmallFraction common_lo_, common_hi_;
+    ColumnDocument doc_;
     bool seen_format_ = false, seen_name_ = false, seen_loss_ = false, seen_dimension_ = false,
          seen_bias_ = false, seen_set_ = false, seen_players_ = false, seen_description_ = false;
 };
 
-void LineDocument::read_players() {
+void DocumentReader::read_players() {
     in_.open('[');
     if (in_.next_is(']')) return in_.close(']');
+    PlayerColumns& players = doc_.players;
     SecondHalf second;
     second.launch(in_.position(), end_, limits_);
-    bool met = players(in_, players_, second.start, end_, nullptr);
+    bool met = players_of(in_, players, second.start, end_, nullptr);
     if (!met) return;
     second.finish(true);
     if (second.ok) {
-        players_.append(std::move(second.columns));
-        if (players_.size() > limits_.max_players || players_.size() >= UINT32_MAX) throw NotLine{};
+        players.append(std::move(second.columns));
+        if (players.size() > limits_.max_players || players.size() >= UINT32_MAX) throw NotLine{};
         in_.jump_to(second.end, SecondHalf::players_depth - 1);
     } else {
-        players(in_, players_, nullptr, end_, nullptr);  // the guess was no element start: read on alone
+        players_of(in_, players, nullptr, end_, nullptr);  // the guess was no element start: read on alone
     }
 }
 
-void LineDocument::top_level_member(std::string_view key, LineGame& game) {
+void DocumentReader::top_level_member(std::string_view key) {
     if (key == "format") {
         mark_once(seen_format_);
         if (in_.string() != "bigcert/1") throw NotLine{};
     } else if (key == "name") {
-        mark_once(seen_name_), game.name = text_string();
+        mark_once(seen_name_), doc_.name = std::string(in_.string());
     } else if (key == "loss") {
         mark_once(seen_loss_);
         if (in_.string() != "squared") throw NotLine{};
     } else if (key == "dimension") {
         mark_once(seen_dimension_);
-        if (in_.number() != SmallFraction{1, 1}) throw NotLine{};
+        if (in_.next_is('"'))
+            throw NotLine{};  // a JSON integer only; anything else is the general loader's to judge
+        SmallFraction d = in_.number();
+        if (d.den != 1 || d.num < 1 || d.num > 16 || static_cast<std::size_t>(d.num) > limits_.max_dimension)
+            throw NotLine{};
+        doc_.dimension = static_cast<std::size_t>(d.num);
     } else if (key == "bias") {
         mark_once(seen_bias_);
         bool has_weight = false, has_point = false;
-        SmallFraction weight, point;
         in_.object([&](std::string_view field) {
-            if (field == "weight")
-                mark_once(has_weight), weight = in_.number();
-            else if (field == "point")
-                mark_once(has_point), point = in_.coordinate();
-            else
+            if (field == "weight") {
+                mark_once(has_weight), doc_.bias_weight = in_.number();
+            } else if (field == "point") {
+                mark_once(has_point);
+                bool bare = false;
+                if (in_.vector(doc_.bias_point, bare) == 0) throw NotLine{};
+            } else {
                 throw NotLine{};
+            }
         });
-        if (!has_point && sign(weight) != 0) throw NotLine{};  // an error for the general loader to report
-        if (has_point && !multiply(weight, point, game.bias)) throw NotLine{};
+        if (!has_point && sign(doc_.bias_weight) != 0) throw NotLine{};  // an error for the general loader
     } else if (key == "action_set") {
         mark_once(seen_set_);
-        interval_set(in_, common_lo_, common_hi_);
-        has_common_ = true;
+        PlayerColumns& p = doc_.players;
+        doc_.common_width = bounded_set(in_, doc_.common_lows, doc_.common_highs, p.any_interval, p.any_box);
+        doc_.has_common = true;
     } else if (key == "players") {
         mark_once(seen_players_);
         read_players();
@@ -482,64 +557,140 @@ void LineDocument::top_level_member(std::string_view key, LineGame& game) {
     }
 }
 
-LineGame LineDocument::read() {
-    LineGame game;
+ColumnDocument DocumentReader::read() {
     if (!in_.next_is('{')) throw NotLine{};
-    in_.object([&](std::string_view key) { top_level_member(key, game); });
-    if (!in_.at_end() || players_.size() == 0) throw NotLine{};
-    // Instance::action_sets: the common set first, then one per player that has its own.
-    const std::uint32_t first_own = has_common_ ? 1 : 0;
-    if (has_common_) game.lows.push_back(common_lo_), game.highs.push_back(common_hi_);
-    game.set_of_player.resize(players_.size());
-    for (std::size_t i = 0; i < players_.size(); ++i) {
-        std::uint32_t set = players_.own_set[i];
-        if (set == PlayerColumns::common && !has_common_) throw NotLine{};
+    in_.object([&](std::string_view key) { top_level_member(key); });
+    if (!in_.at_end() || doc_.players.size() == 0) throw NotLine{};
+    const std::size_t d = doc_.dimension;
+    const PlayerColumns& p = doc_.players;
+    // Every vector must have the dimension's length (the general loader reports any other length).
+    if (p.width != d || (doc_.has_common && doc_.common_width != d) || (p.bare_target && d != 1))
+        throw NotLine{};
+    if (!doc_.bias_point.empty() && doc_.bias_point.size() != d) throw NotLine{};
+    return std::move(doc_);
+}
+
+// Coordinate c of the document as a LineGame. Instance::action_sets' order: the common set first, then
+// one per player that has its own.
+LineGame coordinate_game(const ColumnDocument& doc, std::size_t c) {
+    const std::size_t d = doc.dimension, n = doc.players.size();
+    const PlayerColumns& p = doc.players;
+    LineGame game;
+    game.name = doc.name;
+    if (!doc.bias_point.empty() && !multiply(doc.bias_weight, doc.bias_point[c], game.bias)) throw NotLine{};
+    const std::size_t own_sets = p.width == 0 ? 0 : p.lows.size() / p.width;
+    game.lows.reserve(own_sets + 1), game.highs.reserve(own_sets + 1);
+    if (doc.has_common) game.lows.push_back(doc.common_lows[c]), game.highs.push_back(doc.common_highs[c]);
+    for (std::size_t k = 0; k < own_sets; ++k)
+        game.lows.push_back(p.lows[k * d + c]), game.highs.push_back(p.highs[k * d + c]);
+    const std::uint32_t first_own = doc.has_common ? 1 : 0;
+    game.set_of_player.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint32_t set = p.own_set[i];
+        if (set == PlayerColumns::common && !doc.has_common) throw NotLine{};
         game.set_of_player[i] = set == PlayerColumns::common ? 0 : set + first_own;
     }
-    game.lows.insert(game.lows.end(), players_.lows.begin(), players_.lows.end());
-    game.highs.insert(game.highs.end(), players_.highs.begin(), players_.highs.end());
-    game.targets = std::move(players_.targets);
-    game.weights = std::move(players_.weights);
-    if (!players_.names.empty()) {
-        players_.names.resize(game.targets.size());
-        game.names = std::move(players_.names);
+    game.weights = p.weights;
+    game.targets.resize(n);
+    for (std::size_t i = 0; i < n; ++i) game.targets[i] = p.targets[i * d + c];
+    return game;
+}
+
+// The d = 1 game: the columns moved, not copied.
+LineGame line_game(ColumnDocument&& doc) {
+    if (doc.dimension != 1 || doc.players.any_box) throw NotLine{};  // a box in d = 1: the general loader's
+    PlayerColumns& p = doc.players;
+    LineGame game;
+    game.name = std::move(doc.name);
+    if (!doc.bias_point.empty() && !multiply(doc.bias_weight, doc.bias_point[0], game.bias)) throw NotLine{};
+    const std::uint32_t first_own = doc.has_common ? 1 : 0;
+    if (doc.has_common) game.lows.push_back(doc.common_lows[0]), game.highs.push_back(doc.common_highs[0]);
+    game.set_of_player.resize(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        std::uint32_t set = p.own_set[i];
+        if (set == PlayerColumns::common && !doc.has_common) throw NotLine{};
+        game.set_of_player[i] = set == PlayerColumns::common ? 0 : set + first_own;
+    }
+    game.lows.insert(game.lows.end(), p.lows.begin(), p.lows.end());
+    game.highs.insert(game.highs.end(), p.highs.begin(), p.highs.end());
+    game.targets = std::move(p.targets);
+    game.weights = std::move(p.weights);
+    if (!p.names.empty()) {
+        p.names.resize(game.targets.size());
+        game.names = std::move(p.names);
     }
     return game;
 }
 
-std::optional<LineGame> read_text(std::string_view text, const LoadLimits& limits) {
+// The boxes game, d >= 2: one LineGame per coordinate, the names kept with coordinate 0; d = 1: the
+// intervals game as its only coordinate.
+BoxGame box_game(ColumnDocument&& doc) {
+    BoxGame game;
+    game.name = doc.name;
+    if (doc.dimension == 1) {
+        game.coordinates.push_back(line_game(std::move(doc)));
+        return game;
+    }
+    if (doc.players.any_interval) throw NotLine{};
+    game.coordinates.resize(doc.dimension);
+    for (std::size_t c = 0; c < doc.dimension; ++c) game.coordinates[c] = coordinate_game(doc, c);
+    if (!doc.players.names.empty()) {
+        doc.players.names.resize(doc.players.size());
+        game.coordinates[0].names = std::move(doc.players.names);
+    }
+    return game;
+}
+
+template <class Game, class Make>
+std::optional<Game> read_text(std::string_view text, const LoadLimits& limits, Make&& make) {
     try {
-        return LineDocument(text.data(), text.data() + text.size(), limits).read();
+        return make(DocumentReader(text.data(), text.data() + text.size(), limits).read());
     } catch (const NotLine&) {
     } catch (const std::bad_alloc&) {
     }
     return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<LineGame> load_line_game_text(std::string_view json, const LoadLimits& limits) {
-    if (json.size() > limits.max_input_bytes) return std::nullopt;
-    return read_text(json, limits);
-}
-
-std::optional<LineGame> load_line_game_file(const std::string& path, const LoadLimits& limits) {
-    // Mapped, not read: a copy of a 44 MB file into fresh memory costs more than the scan (page faults).
+// The file's bytes mapped, not read: a copy of a 44 MB file into fresh memory costs more than the scan
+// (page faults). Nothing when the file is empty, special or too large: the general loader reports it.
+template <class Game, class Make>
+std::optional<Game> read_file(const std::string& path, const LoadLimits& limits, Make&& make) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     struct stat status {};
     if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size <= 0 ||
         static_cast<std::uint64_t>(status.st_size) > limits.max_input_bytes) {
         ::close(fd);
-        return std::nullopt;  // empty, special or too large: the general loader reports it
+        return std::nullopt;
     }
     const auto size = static_cast<std::size_t>(status.st_size);
     void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     ::close(fd);
     if (mapped == MAP_FAILED) return std::nullopt;
-    std::optional<LineGame> game = read_text(std::string_view(static_cast<const char*>(mapped), size), limits);
+    std::optional<Game> game =
+        read_text<Game>(std::string_view(static_cast<const char*>(mapped), size), limits, make);
     ::munmap(mapped, size);
     return game;
+}
+
+}  // namespace
+
+std::optional<LineGame> load_line_game_text(std::string_view json, const LoadLimits& limits) {
+    if (json.size() > limits.max_input_bytes) return std::nullopt;
+    return read_text<LineGame>(json, limits, line_game);
+}
+
+std::optional<LineGame> load_line_game_file(const std::string& path, const LoadLimits& limits) {
+    return read_file<LineGame>(path, limits, line_game);
+}
+
+std::optional<BoxGame> load_box_game_text(std::string_view json, const LoadLimits& limits) {
+    if (json.size() > limits.max_input_bytes) return std::nullopt;
+    return read_text<BoxGame>(json, limits, box_game);
+}
+
+std::optional<BoxGame> load_box_game_file(const std::string& path, const LoadLimits& limits) {
+    return read_file<BoxGame>(path, limits, box_game);
 }
 
 }  // namespace bigcert

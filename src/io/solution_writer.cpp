@@ -1,13 +1,19 @@
 #include "bigcert/solution_writer.hpp"
 
+#include <gmp.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iomanip>
 #include <memory>
+#include <numeric>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
+#include "bigcert/box_answer.hpp"
 #include "bigcert/display_text.hpp"
 #include "bigcert/player_list.hpp"
 
@@ -242,6 +248,166 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
         }
     }
     write_tail(out, "", s.exaggeration);
+}
+
+namespace {
+
+// ["x_0", ..., "x_d-1"]: a point as write_vector writes it (at most 47 characters per coordinate).
+template <class Coordinate>
+char* put_point(char* at, std::size_t d, Coordinate&& coordinate) {
+    *at++ = '[';
+    for (std::size_t c = 0; c < d; ++c) {
+        if (c) *at++ = ',', *at++ = ' ';
+        *at++ = '"';
+        at = write_small_fraction(at, coordinate(c));
+        *at++ = '"';
+    }
+    *at++ = ']';
+    return at;
+}
+
+using U128 = unsigned __int128;
+
+char* put_u128(char* at, U128 value) {
+    char digits[40];
+    int k = 0;
+    do digits[k++] = static_cast<char>('0' + static_cast<int>(value % 10)), value /= 10;
+    while (value != 0);
+    while (k > 0) *at++ = digits[--k];
+    return at;
+}
+
+// Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the
+// numerator stays below 2^127; false otherwise (put_box_losses then sums in GMP).
+bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U128& num, U128& den) {
+    constexpr std::uint64_t limit = std::uint64_t{1} << 63;
+    std::uint64_t common = 1;
+    for (const LineSolution& line : lines) {
+        const auto q = static_cast<std::uint64_t>(line.offsets[i].den);
+        const std::uint64_t factor = q / std::gcd(common, q);
+        if (common > (limit - 1) / factor) return false;
+        common *= factor;
+    }
+    U128 sum = 0;
+    for (const LineSolution& line : lines) {
+        const SmallFraction& o = line.offsets[i];
+        const U128 p = o.num < 0 ? -static_cast<U128>(o.num) : static_cast<U128>(o.num);
+        const U128 scaled = p * (common / static_cast<std::uint64_t>(o.den));  // < 2^62 · 2^63
+        if (scaled >= (U128{1} << 63)) return false;
+        sum += scaled * scaled;  // each < 2^126
+        if (sum >= (U128{1} << 127)) return false;
+    }
+    // gcd(sum, common^2) by two 64-bit gcds: for a prime with exponent e in common and f in sum, the first
+    // takes min(f, e), the second min(f - min(f, e), e); together min(f, 2e).
+    U128 g = 1, rest = sum;
+    for (int stage = 0; stage < 2; ++stage) {
+        const std::uint64_t h = std::gcd(common, static_cast<std::uint64_t>(rest % common));
+        g *= h, rest /= h;
+    }
+    num = sum / g, den = static_cast<U128>(common) * common / g;
+    return true;
+}
+
+// The losses Σ_c (x̂*_c - t_ic)^2 of players begin..end, each in lowest terms as to_string(Rational)
+// writes it. GMP numbers reused from player to player: no allocation per player once they have grown.
+template <class Sink>
+void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, std::size_t begin, std::size_t end) {
+    mpq_t sum, term;
+    mpq_init(sum), mpq_init(term);
+    try {
+        for (std::size_t i = begin; i < end; ++i) {
+            U128 num, den;
+            if (loss_in_128_bits(lines, i, num, den)) {
+                char* at = text.reserve(84);
+                if (i) *at++ = ',', *at++ = ' ';
+                *at++ = '"';
+                at = put_u128(at, num);
+                if (den != 1) *at++ = '/', at = put_u128(at, den);
+                *at++ = '"';
+                text.commit(at);
+                continue;
+            }
+            mpq_set_ui(sum, 0, 1);
+            for (const LineSolution& line : lines) {
+                const SmallFraction& o = line.offsets[i];
+                mpq_set_si(term, o.num, static_cast<unsigned long>(o.den));  // lowest terms already
+                mpq_mul(term, term, term);
+                mpq_add(sum, sum, term);
+            }
+            std::size_t most = mpz_sizeinbase(mpq_numref(sum), 10) + mpz_sizeinbase(mpq_denref(sum), 10) + 8;
+            char* at = text.reserve(most);
+            if (i) *at++ = ',', *at++ = ' ';
+            *at++ = '"';
+            mpq_get_str(at, 10, sum);
+            at += std::strlen(at);
+            *at++ = '"';
+            text.commit(at);
+        }
+    } catch (...) {
+        mpq_clear(sum), mpq_clear(term);
+        throw;
+    }
+    mpq_clear(sum), mpq_clear(term);
+}
+
+}  // namespace
+
+void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer) {
+    const std::vector<LineSolution>& lines = answer.lines;
+    const std::size_t n = game.size(), d = lines.size();
+    write_head(out, game.name, box_method);
+    // The moved players' actions as write_vector writes them; the others from the coordinate games.
+    std::unordered_map<std::size_t, std::string> moved;
+    std::size_t most_action = 2 + 51 * d;
+    for (const auto& [player, x] : answer.moved_actions) {
+        std::ostringstream text;
+        write_vector(text, x);
+        most_action = std::max(most_action, text.str().size() + 2);
+        moved.emplace(player, text.str());
+    }
+    {
+        TextBuffer text(out);
+        text.put("[");
+        put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
+            put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
+                if (!moved.empty())
+                    if (auto found = moved.find(i); found != moved.end()) {
+                        std::memcpy(at, found->second.data(), found->second.size());
+                        return at + found->second.size();
+                    }
+                return put_point(at, d,
+                                 [&](std::size_t c) -> const SmallFraction& { return lines[c].actions[i]; });
+            });
+        });
+        text.put("],\n  \"receiver\": ");
+        text.commit(put_point(text.reserve(2 + 51 * d), d,
+                              [&](std::size_t c) -> const SmallFraction& { return lines[c].receiver; }));
+        text.put(",\n  \"losses\": [");
+        // A loss has at most d·(124 + 124) bits of numerator and denominator: about 75·d digits each.
+        put_in_two_halves(text, n, 160 * d + 8, [&](auto& sink, std::size_t begin, std::size_t end) {
+            put_box_losses(sink, lines, begin, end);
+        });
+        Rational potential = 0;
+        for (const LineSolution& line : lines) potential += line.potential;  // Φ = Σ_c Φ_c
+        text.put("],\n  \"potential\": \"" + to_string(potential) + "\"},\n");
+        text.put(" \"equilibria\": {\"count\": \"" + count_name(answer.count) + "\", \"faces\": [");
+    }
+    for (std::size_t k = 0; k < answer.faces.size(); ++k) {
+        const auto& [player, vertices] = answer.faces[k];
+        out << (k ? ", " : "") << "{\"player\": " << player << ", \"vertices\": [";
+        for (std::size_t v = 0; v < vertices.size(); ++v) {
+            out << (v ? ", " : "");
+            write_vector(out, vertices[v]);
+        }
+        out << "]}";
+    }
+    write_tail(out, "", answer.exaggeration);
+}
+
+void write_box_solution_json(std::ostream& out, const BoxGame& game, const std::vector<LineSolution>& lines) {
+    BoxAnswer plain;  // box_answer_is_plain: no moved action, no face, count one, nothing to report
+    plain.lines = lines;
+    write_box_answer_json(out, game, plain);
 }
 
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& s) {

@@ -41,7 +41,6 @@ std::optional<std::vector<BoxBounds>> box_bounds(const Instance& instance) {
 std::optional<LineGame> coordinate_game(const Instance& instance, const std::vector<BoxBounds>& boxes,
                                         std::size_t c) {
     LineGame game;
-    game.name = instance.name;
     auto bias = small_fraction_of(instance.bias()[c]);
     if (!bias) return std::nullopt;
     game.bias = *bias;
@@ -181,7 +180,76 @@ void fill_exaggeration(const Instance& instance, const std::vector<LineSolution>
         if (instance.players[i].target != s.receiver) report.interior_player_at_target = false;
 }
 
+// Whether two players' target vectors are equal (Theorem 4's premise), by hashing the exact coordinates
+// (lowest terms make equality fieldwise) into an open-addressing table of player indices.
+bool has_repeated_target_vector(const BoxGame& game) {
+    const std::size_t n = game.size();
+    std::size_t slots = 2;
+    while (slots < 2 * n) slots <<= 1;
+    std::vector<std::uint32_t> table(slots, UINT32_MAX);
+    auto hash = [&](std::size_t i) {
+        std::uint64_t h = 0x9E3779B97F4A7C15u;
+        for (const LineGame& c : game.coordinates) {
+            const SmallFraction& t = c.targets[i];
+            h = (h ^ static_cast<std::uint64_t>(t.num)) * 0xBF58476D1CE4E5B9u;
+            h = (h ^ static_cast<std::uint64_t>(t.den)) * 0x94D049BB133111EBu;
+        }
+        return h ^ (h >> 31);
+    };
+    auto same = [&](std::size_t a, std::size_t b) {
+        for (const LineGame& c : game.coordinates)
+            if (!(c.targets[a] == c.targets[b])) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t slot = hash(i) & (slots - 1);; slot = (slot + 1) & (slots - 1)) {
+            if (table[slot] == UINT32_MAX) {
+                table[slot] = static_cast<std::uint32_t>(i);
+                break;
+            }
+            if (same(table[slot], i)) return true;
+        }
+    return false;
+}
+
 }  // namespace
+
+std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads) {
+    const std::size_t d = game.dimension();
+    std::vector<std::optional<LineSolution>> solved(d);
+    // The coordinate games are independent: one core each while there are enough of them left, then the
+    // remaining ones one after another with all the cores (d = 3 on 2 cores: two at once, then the third).
+    const unsigned workers = worker_count(threads, d, 1);
+    const std::size_t side_by_side = workers > 1 ? d - d % workers : 0;
+    parallel_chunks(side_by_side, workers, [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c)
+            solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip);
+    });
+    for (std::size_t c = side_by_side; c < d; ++c)
+        solved[c] = solve_line_game(game.coordinates[c], threads, LinePremise::skip);
+    std::vector<LineSolution> lines;
+    lines.reserve(d);
+    for (std::optional<LineSolution>& line : solved) {
+        if (!line) return std::nullopt;  // a number left the machine-integer range
+        lines.push_back(std::move(*line));
+    }
+    return lines;
+}
+
+bool box_answer_is_plain(const BoxGame& game, const std::vector<LineSolution>& lines) {
+    for (const LineSolution& line : lines)
+        if (!line.free_players.empty() || line.count != EquilibriumCount::one) return false;
+    const LineGame& first = game.coordinates.front();
+    for (const SmallFraction& w : first.weights)
+        if (w.num == 0) return false;
+    for (std::size_t k = 0; k < first.lows.size(); ++k) {
+        bool point = true;
+        for (const LineGame& coordinate : game.coordinates)
+            point = point && coordinate.lows[k] == coordinate.highs[k];
+        if (point) return false;
+    }
+    return !has_repeated_target_vector(game);
+}
 
 std::optional<Solution> solve_box_game(const Instance& instance, unsigned threads) {
     const std::size_t d = instance.dimension;
@@ -189,27 +257,27 @@ std::optional<Solution> solve_box_game(const Instance& instance, unsigned thread
     if (instance.players.size() > UINT32_MAX || instance.action_sets.size() > UINT32_MAX) return std::nullopt;
     std::optional<std::vector<BoxBounds>> boxes = box_bounds(instance);
     if (!boxes) return std::nullopt;
-    std::vector<LineSolution> lines;
-    for (std::size_t c = 0; c < d; ++c) {
-        std::optional<LineSolution> line;
-        {
-            std::optional<LineGame> game = coordinate_game(instance, *boxes, c);
-            if (!game) return std::nullopt;
-            line = solve_line_game(*game, threads);  // re-checked exactly there (line_solver.hpp)
+    std::optional<std::vector<LineSolution>> lines;
+    {
+        BoxGame game;
+        for (std::size_t c = 0; c < d; ++c) {
+            std::optional<LineGame> coordinate = coordinate_game(instance, *boxes, c);
+            if (!coordinate) return std::nullopt;
+            game.coordinates.push_back(std::move(*coordinate));
         }
-        if (!line) return std::nullopt;
-        lines.push_back(std::move(*line));
+        lines = solve_box_coordinates(game, threads);  // each re-checked exactly (line_solver.hpp)
     }
+    if (!lines) return std::nullopt;
     Solution s;
-    fill_profile(instance, lines, s, threads);
-    print_canonical_point(instance, *boxes, lines, s);
+    fill_profile(instance, *lines, s, threads);
+    print_canonical_point(instance, *boxes, *lines, s);
     std::vector<std::uint32_t> free_mask;
-    fill_faces(instance, lines, free_mask, s);
+    fill_faces(instance, *lines, free_mask, s);
     s.count = EquilibriumCount::one;
-    for (const LineSolution& line : lines)
+    for (const LineSolution& line : *lines)
         if (line.count == EquilibriumCount::infinite) s.count = EquilibriumCount::infinite;
-    fill_exaggeration(instance, lines, free_mask, s);
-    s.method = "interval-sweep per coordinate";
+    fill_exaggeration(instance, *lines, free_mask, s);
+    s.method = box_method;
     return s;
 }
 

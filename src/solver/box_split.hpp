@@ -13,10 +13,12 @@
 //       receiver, losses, potential, faces, count and Theorem 4's report are the same (ever_interior with
 //       the same early stop after two); the printed profile is the same whenever the equilibrium is unique,
 //       and is another point of the same equilibrium set when it is not (ties are split as in d = 1).
+
 #pragma once
 
 #include <optional>
 
+#include "bigcert/box_solver.hpp"
 #include "bigcert/instance.hpp"
 #include "bigcert/solution.hpp"
 

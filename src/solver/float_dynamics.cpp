@@ -61,6 +61,12 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
 void best_response(const FloatGame& game, std::size_t i, const double* z, double* action) {
     double w = game.weights[i];
     const double* t = &game.targets[i * game.dimension];
+    if (!game.box_lo.empty()) {
+        const std::size_t d = game.dimension;
+        for (std::size_t c = 0; c < d; ++c)
+            action[c] = std::clamp((t[c] - z[c]) / w, game.box_lo[i * d + c], game.box_hi[i * d + c]);
+        return;
+    }
     if (game.dimension == 1) {
         action[0] = std::clamp((t[0] - z[0]) / w, game.lower[i], game.upper[i]);
         return;
@@ -95,13 +101,24 @@ void add_float_polygon(FloatGame& game, std::vector<double> points_xy) {
     game.polygon_start.push_back(game.polygon_xy.size() / 2);
 }
 
+void add_float_box(FloatGame& game, const std::vector<double>& lo, const std::vector<double>& hi) {
+    game.box_lo.insert(game.box_lo.end(), lo.begin(), lo.end());
+    game.box_hi.insert(game.box_hi.end(), hi.begin(), hi.end());
+}
+
 FloatDynamicsResult run_float_best_response(const FloatGame& game, const FloatDynamicsOptions& options) {
     std::size_t n = game.players(), d = game.dimension;
-    if (d != 1 && d != 2) throw std::invalid_argument("float dynamics: only d = 1 and d = 2");
+    const bool boxes = !game.box_lo.empty();
+    if (!boxes && d != 1 && d != 2)
+        throw std::invalid_argument("float dynamics: only d = 1 and d = 2, or boxes");
     // Truthful start: every player reports the point of its set nearest to its target.
     std::vector<double> actions(n * d), no_player(d, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
-        if (d == 1) {
+        if (boxes) {
+            for (std::size_t c = 0; c < d; ++c)
+                actions[i * d + c] =
+                    std::clamp(game.targets[i * d + c], game.box_lo[i * d + c], game.box_hi[i * d + c]);
+        } else if (d == 1) {
             actions[i] = std::clamp(game.targets[i], game.lower[i], game.upper[i]);
         } else {
             std::size_t begin = game.polygon_start[i];

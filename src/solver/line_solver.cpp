@@ -140,15 +140,18 @@ Rational potential(const LineGame& game, const LineSolution& s, unsigned threads
 
 // x̂* and whether targets repeat: by selection when the targets have exact double keys (line_selection.hpp),
 // else, or when the floating-point guess was poor, by sorting every player (line_sweep.hpp).
-void locate_receiver(const LineGame& game, unsigned threads, SmallFraction& receiver, bool& repeated_target) {
+void locate_receiver(const LineGame& game, unsigned threads, LinePremise premise, SmallFraction& receiver,
+                     bool& repeated_target) {
+    const bool report = premise == LinePremise::report;
     TargetKeys keys = target_keys(game, threads);
     if (keys.monotone) {
         // The repeat test and the selection only read the game: on two cores they run side by side.
         bool repeated = false;
         std::optional<SmallFraction> selected;
-        parallel_tasks(worker_count(threads, game.size()) > 1,
-                       [&] { repeated = has_repeated_target(game, keys); },
-                       [&] { selected = line_receiver_by_selection(game, keys, threads); });
+        parallel_tasks(
+            report && worker_count(threads, game.size()) > 1,
+            [&] { repeated = report && has_repeated_target(game, keys); },
+            [&] { selected = line_receiver_by_selection(game, keys, threads); });
         if (selected) {
             receiver = *selected;
             repeated_target = repeated;
@@ -157,16 +160,16 @@ void locate_receiver(const LineGame& game, unsigned threads, SmallFraction& rece
     }
     std::vector<std::uint32_t> by_target = players_by_target(game, keys);
     receiver = line_receiver(game, by_target, threads);
-    repeated_target = has_repeated_target(game, by_target);
+    repeated_target = report && has_repeated_target(game, by_target);
 }
 
 }  // namespace
 
-std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads) {
+std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads, LinePremise premise) {
     try {
         LineSolution s;
         bool repeated_target = false;
-        locate_receiver(game, threads, s.receiver, repeated_target);
+        locate_receiver(game, threads, premise, s.receiver, repeated_target);
         s.actions = line_profile(game, s.receiver, threads);
         CheckReport check = check_line_equilibrium(game, s.actions, s.receiver, threads);
         if (!check.ok)
