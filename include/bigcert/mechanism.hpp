@@ -17,7 +17,7 @@ namespace bigcert {
 struct MechanismOptions {
     double timeout_seconds = 30;   // per Z3 query
     bool structural = true;        // use §5.4's structural argument where it applies (else always query)
-    std::size_t max_rounds = 1000; // best-response dynamics
+    std::size_t max_rounds = 100;  // best-response dynamics
     std::string query_prefix;      // file stems in the proof log ("rule1-" when several rules share it)
 };
 
@@ -61,7 +61,8 @@ struct EquilibriumReport {
     Rational outcome_shift_squared;  // |outcome - truthful outcome|^2
     Rational total_loss, total_loss_truthful;
     std::size_t at_boundary = 0;
-    // "yes" (two equilibria with different outcomes were found) or "not determined"
+    // "yes" (two equilibria with different outcomes were found), "no" (shown: the mean, docs/model.md §3a)
+    // or "not determined"
     std::string other_outcomes = "not determined";
     std::optional<Vector> other_outcome;
     std::string note;

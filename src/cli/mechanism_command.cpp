@@ -146,12 +146,12 @@ void print_report(const Instance& instance, const MechanismReport& r) {
 }
 
 void print_table(const std::vector<MechanismReport>& reports) {
-    std::cout << "rule                          | truthful      | strategyproof | equilibrium  | sum |x-t|^2  | boundary | |o-o_T|^2  | loss eq    | loss truthful\n";
+    std::cout << "rule                            | truthful      | strategyproof | equilibrium  | sum |x-t|^2  | boundary | |o-o_T|^2  | loss eq    | loss truthful\n";
     for (const MechanismReport& r : reports) {
         const EquilibriumReport& e = r.equilibrium;
         const bool found = e.status == "found";
         auto cell = [](const std::string& s, std::size_t w) { return s.size() >= w ? s : s + std::string(w - s.size(), ' '); };
-        std::cout << cell(rule_summary(r.rule), 30) << "| " << cell(r.truthful.verdict, 14) << "| "
+        std::cout << cell(rule_summary(r.rule), 32) << "| " << cell(r.truthful.verdict, 14) << "| "
                   << cell(r.strategyproof.verdict, 14) << "| " << cell(e.status, 13) << "| "
                   << cell(found ? to_string(total_squared_exaggeration(e)) : "-", 13) << "| "
                   << cell(found ? std::to_string(e.at_boundary) + "/" + std::to_string(e.players.size()) : "-", 9) << "| "
@@ -199,6 +199,8 @@ Runner add_mechanism_command(CLI::App& app) {
         if (!options->rule.empty() && !options->compare.empty())
             throw InputError("--compare", "give either --rule or --compare");
         Instance instance = options->input.load();
+        if (instance.loss != Loss::squared)
+            throw UnsupportedError("loss", "bigcert mechanism with the inner-product loss (its rules use the squared loss)");
         std::vector<std::pair<std::string, ReceiverRule>> rules;
         if (!options->rule.empty())
             rules.emplace_back("--rule", load_receiver_rule_text(options->rule, instance.dimension, "--rule", options->input.limits));
@@ -222,7 +224,8 @@ Runner add_mechanism_command(CLI::App& app) {
         if (options->json) {
             Json out{{"format", "bigcert-mechanism/1"}, {"instance", instance.name}};
             if (options->compare.empty()) {
-                for (auto& [key, value] : report_json(reports[0]).items()) out[key] = value;
+                const Json report = report_json(reports[0]);
+                for (auto& [key, value] : report.items()) out[key] = value;
             } else {
                 Json list = Json::array();
                 for (const MechanismReport& r : reports) list.push_back(report_json(r));

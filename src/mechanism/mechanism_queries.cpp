@@ -215,10 +215,9 @@ SmtQuery all_profiles_query(const Instance& instance, const ReceiverRule& rule, 
         std::vector<std::vector<std::string>> sums(d);
         for (std::size_t j = 0; j < n; ++j) {
             if (j == player) continue;
-            const std::string in = "inside" + std::to_string(j);
-            q.define_real(in, ite(inside_ball(r[j], rule.prior, rule.radius), "1.0", "0.0"));
-            count.push_back(in);
-            for (std::size_t c = 0; c < d; ++c) sums[c].push_back(op("*", in, r[j][c]));
+            const std::string in = inside_ball(r[j], rule.prior, rule.radius);
+            count.push_back(ite(in, "1.0", "0.0"));
+            for (std::size_t c = 0; c < d; ++c) sums[c].push_back(ite(in, r[j][c], "0.0"));
         }
         q.define_real("count", smt_sum(count));
         for (std::size_t c = 0; c < d; ++c) {

@@ -5,6 +5,7 @@
 
 #include "bigcert/cancellation.hpp"
 #include "bigcert/rule_outcome.hpp"
+#include "bigcert/solver.hpp"
 #include "mechanism/order_statistics.hpp"
 #include "mechanism/rule_best_response.hpp"
 
@@ -90,6 +91,20 @@ EquilibriumReport find_rule_equilibrium(const Instance& instance, const Receiver
     if (!best_response_supported(instance, rule)) {
         report.status = "not computed";
         report.note = "no exact best response is implemented for this rule on these sets (docs/model.md 5.5)";
+        return report;
+    }
+    if (rule.is_mean()) {
+        // The paper's game: its exact solver (Proposition 2), and the outcome is the same at every
+        // equilibrium (docs/model.md §3a).
+        SolveOptions options;
+        options.threads = 1;
+        Instance game = instance;
+        game.rule = ReceiverRule{};
+        report.status = "found";
+        report.reports = solve(game, options).actions;
+        report.note = "the mean's exact solver (Proposition 2); every equilibrium has this outcome (docs/model.md 3a)";
+        report.other_outcomes = "no";
+        measure(instance, rule, report);
         return report;
     }
     DynamicsRun run = run_dynamics(instance, rule, truthful_profile(instance), max_rounds);
