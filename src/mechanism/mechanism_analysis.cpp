@@ -1,5 +1,6 @@
 #include <z3++.h>
 
+#include <algorithm>
 #include <set>
 
 #include "bigcert/errors.hpp"
@@ -7,6 +8,7 @@
 #include "bigcert/rule_outcome.hpp"
 #include "mechanism/mechanism_queries.hpp"
 #include "mechanism/order_statistics.hpp"
+#include "mechanism/rule_best_response.hpp"
 #include "mechanism/rule_dynamics.hpp"
 
 namespace bigcert {
@@ -94,6 +96,79 @@ TruthfulVerdict check_truthful(const Instance& instance, const ReceiverRule& rul
     return verdict;
 }
 
+// Candidate profiles of the others for a quick exact search (docs/model.md 5.4): truthful, every player at
+// the low or the high end of its set (the lexicographically lowest / highest vertex), alternating, midpoints.
+std::vector<std::vector<Vector>> candidate_profiles(const Instance& instance) {
+    std::vector<std::vector<Vector>> profiles(5);
+    profiles[0] = truthful_profile(instance);
+    for (std::size_t i = 0; i < instance.players.size(); ++i) {
+        std::vector<Vector> v = instance.set_of(i).vertices();
+        const Vector lo = *std::min_element(v.begin(), v.end()), hi = *std::max_element(v.begin(), v.end());
+        profiles[1].push_back(lo);
+        profiles[2].push_back(hi);
+        profiles[3].push_back(i % 2 ? hi : lo);
+        profiles[4].push_back(Rational(1, 2) * (lo + hi));
+    }
+    return profiles;
+}
+
+// d = 1, a player whose target lies inside its interval: the others placed below or above the target so that
+// the player sits at the median positions (below-count m/2 - 1 .. m/2 + 1), where an average of two middle
+// values or a trim boundary leaves it room to exaggerate.
+std::vector<std::vector<Vector>> centred_profiles(const Instance& instance, std::size_t player) {
+    std::vector<std::vector<Vector>> profiles;
+    const Rational t = instance.players[player].target[0];
+    const Interval& own = instance.set_of(player).as_interval();
+    if (!(own.lo < t && t < own.hi)) return profiles;
+    const std::size_t n = instance.players.size();
+    std::vector<std::size_t> flexible;  // can go either side
+    std::vector<Vector> base(n);
+    std::size_t below = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+        if (j == player) continue;
+        const Interval& x = instance.set_of(j).as_interval();
+        base[j] = {x.lo < t ? x.lo : x.hi};
+        if (x.lo < t) ++below;
+        if (x.lo < t && x.hi > t) flexible.push_back(j);
+    }
+    base[player] = {t};
+    const std::size_t half = (n - 1) / 2;
+    for (std::size_t goal = half == 0 ? 0 : half - 1; goal <= half + 1; ++goal) {
+        if (goal > below || below - goal > flexible.size()) continue;
+        std::vector<Vector> profile = base;
+        for (std::size_t k = 0; k < below - goal; ++k) profile[flexible[k]] = {instance.set_of(flexible[k]).as_interval().hi};
+        profiles.push_back(std::move(profile));
+    }
+    return profiles;
+}
+
+std::optional<Manipulation> try_profile(const Instance& instance, const ReceiverRule& rule, const std::vector<Vector>& profile,
+                                        std::size_t player, const ProfileOrder& order) {
+    const OwnReportMap map = order.own_report_map(player);
+    const Vector truthful = truthful_report(instance, player);
+    const std::optional<Vector> best = rule_best_response(instance, rule, player, map, truthful);
+    if (!best || *best == truthful) return std::nullopt;
+    std::vector<Vector> reports = profile;
+    reports[player] = truthful;
+    return checked_manipulation(instance, rule, player, std::move(reports), *best);
+}
+
+// One ProfileOrder per candidate serves every player (its own entry does not enter its map); a player whose
+// exact best response beats its truthful report gives a counterexample, re-checked on the whole profile.
+std::optional<Manipulation> search_counterexample(const Instance& instance, const ReceiverRule& rule) {
+    if (!best_response_supported(instance, rule)) return std::nullopt;
+    for (std::vector<Vector>& profile : candidate_profiles(instance)) {
+        const ProfileOrder order(instance, rule, profile);
+        for (std::size_t i = 0; i < instance.players.size(); ++i)
+            if (auto m = try_profile(instance, rule, profile, i, order)) return m;
+    }
+    if (instance.dimension != 1 || rule.kind == ReceiverRule::Kind::threshold) return std::nullopt;
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        for (const std::vector<Vector>& profile : centred_profiles(instance, i))
+            if (auto m = try_profile(instance, rule, profile, i, ProfileOrder(instance, rule, profile))) return m;
+    return std::nullopt;
+}
+
 StrategyproofVerdict check_strategyproof(const Instance& instance, const ReceiverRule& rule, const TruthfulVerdict& truthful,
                                          QueryRunner& runner, ProofLog& log, const MechanismOptions& options) {
     if (options.structural) {
@@ -105,6 +180,15 @@ StrategyproofVerdict check_strategyproof(const Instance& instance, const Receive
     }
     if (truthful.manipulation)
         return {"fails", "the manipulation of the truthful profile (its query is in the proof log)", truthful.manipulation, ""};
+    if (std::optional<Manipulation> found = search_counterexample(instance, rule)) {
+        // Z3 confirms it from the definition too: the fixed-others query at that profile is sat.
+        const ProfileOrder order(instance, rule, found->reports);
+        SmtQuery q = fixed_others_query(instance, found->player, order.own_report_map(found->player),
+                                        rule_outcome(instance, rule, found->reports), "strategyproofness counterexample");
+        runner.run(q, "strategyproof-counterexample-player-" + padded(found->player), "mechanism:strategyproof",
+                   found->player, "definition at the counterexample's profile", own_report_names(instance.dimension));
+        return {"fails", "exact best response against a candidate profile of the others (docs/model.md 5.4), re-checked exactly", found, ""};
+    }
     const std::size_t n = instance.players.size(), d = instance.dimension;
     StrategyproofVerdict verdict{"holds", "one Z3 query per player over all reports", std::nullopt, ""};
     for (std::size_t i = 0; i < n; ++i) {

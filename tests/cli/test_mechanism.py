@@ -24,8 +24,8 @@ def median(values):
 
 def outcome_1d(rule, reports):
     kind = rule["kind"]
-    if kind == "mean":
-        return sum(reports) / len(reports)
+    if kind == "mean":  # the paper's receiver; GAME has the default weights 1 and no bias
+        return sum(reports)
     if kind == "median":
         return median(reports)
     if kind == "generalized-median":
