@@ -32,13 +32,13 @@ def timed(args):
     return r, wall, peak
 
 
-def bench(name, path, rules, goal):
-    print(f"\n{name} (goal <= {goal} s per rule)")
+def bench(name, path, rules, goal, extra):
+    print(f"\n{name}, {' '.join(extra) or 'verdicts and equilibrium'} (goal <= {goal} s per rule for the verdicts)")
     print("rule | truthful | strategyproof | equilibrium | wall min / median / max (s) | peak MB")
     for rule in rules:
         walls, peaks, verdicts = [], [], None
         for _ in range(REPEATS):
-            r, wall, peak = timed(["mechanism", path, "--rule", json.dumps(rule), "--json", "--timeout", "60"])
+            r, wall, peak = timed(["mechanism", path, "--rule", json.dumps(rule), "--json", "--timeout", "60", *extra])
             if r.returncode not in (0, 4):
                 print(rule["kind"], "failed:", r.stderr.strip())
                 break
@@ -61,8 +61,9 @@ def main():
     with open(plane, "w") as f:
         f.write(subprocess.run([sys.executable, os.path.join(HERE, "mechanism_bench_gen.py"), "--players", "20", "--polygons"],
                                capture_output=True, text=True, check=True).stdout)
-    bench("d = 1, n = 1000, random intervals", line, LINE_RULES, 10)
-    bench("d = 2, n = 20, random polygons", plane, PLANE_RULES, 60)
+    for extra in (["--verdicts-only"], []):
+        bench("d = 1, n = 1000, random intervals", line, LINE_RULES, 10, extra)
+        bench("d = 2, n = 20, random polygons", plane, PLANE_RULES, 60, extra)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ struct MechanismOptions {
     double timeout_seconds = 30;   // per Z3 query
     bool structural = true;        // use §5.4's structural argument where it applies (else always query)
     std::size_t max_rounds = 100;  // best-response dynamics
+    bool equilibrium = true;       // search equilibria (c, d); off: the verdicts (a, b) only
     std::string query_prefix;      // file stems in the proof log ("rule1-" when several rules share it)
 };
 

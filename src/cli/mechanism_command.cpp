@@ -173,7 +173,7 @@ Runner add_mechanism_command(CLI::App& app) {
         InputOptions input;
         std::string rule, proof_log;
         std::vector<std::string> compare;
-        bool json = false, queries_only = false;
+        bool json = false, queries_only = false, verdicts_only = false;
         MechanismOptions mechanism;
     };
     auto options = std::make_shared<Options>();
@@ -193,6 +193,7 @@ Runner add_mechanism_command(CLI::App& app) {
     command->add_option("--max-rounds", options->mechanism.max_rounds, "rounds of best-response dynamics")
         ->capture_default_str()
         ->check(positive_count());
+    command->add_flag("--verdicts-only", options->verdicts_only, "decide (a) and (b) only: no equilibrium search");
     command->add_flag("--no-structural", options->queries_only,
                       "decide strategyproofness by Z3 queries even where docs/model.md 5.4's argument applies");
     return [options] {
@@ -216,6 +217,7 @@ Runner add_mechanism_command(CLI::App& app) {
         for (std::size_t k = 0; k < rules.size(); ++k) {
             MechanismOptions mechanism = options->mechanism;
             mechanism.structural = !options->queries_only;
+            mechanism.equilibrium = !options->verdicts_only;
             if (rules.size() > 1) mechanism.query_prefix = "rule" + std::to_string(k) + "-";
             reports.push_back(analyze_mechanism(instance, rules[k].second, log, mechanism));
             rule_list.push_back(rule_json(rules[k].second));

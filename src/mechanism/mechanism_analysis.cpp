@@ -251,6 +251,11 @@ MechanismReport analyze_mechanism(const Instance& instance, const ReceiverRule& 
     report.rule = rule;
     report.truthful = check_truthful(instance, rule, runner);
     report.strategyproof = check_strategyproof(instance, rule, report.truthful, runner, log, options);
+    if (!options.equilibrium) {
+        report.equilibrium.status = "not computed";
+        report.equilibrium.note = "--verdicts-only";
+        return report;
+    }
     report.equilibrium = find_rule_equilibrium(instance, rule, options.max_rounds);
     if (report.equilibrium.status == "found") {
         // Z3 confirms each player's best response at the equilibrium, as for the truthful profile.
