@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/receiver_rule_loader.hpp"
 #include "bigcert/certificate.hpp"
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/errors.hpp"
@@ -17,6 +16,7 @@
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/profile_loader.hpp"
 #include "bigcert/properties.hpp"
+#include "bigcert/receiver_rule_loader.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "python_values.hpp"

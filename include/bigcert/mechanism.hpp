@@ -33,19 +33,19 @@ struct Manipulation {
 struct TruthfulVerdict {
     std::string verdict;  // "certified", "refuted", "not certified"
     std::optional<Manipulation> manipulation;
-    std::string reason;   // for "not certified"
+    std::string reason;  // for "not certified"
 };
 
 struct StrategyproofVerdict {
     std::string verdict;  // "holds", "fails", "unknown"
     std::string method;   // how it was decided
     std::optional<Manipulation> counterexample;
-    std::string reason;   // for "unknown"
+    std::string reason;  // for "unknown"
 };
 
 struct PlayerManipulation {
-    Rational squared_exaggeration;  // |x_i - t_i|^2
-    Rational squared_from_truthful; // |x_i - t'_i|^2, t'_i the truthful report
+    Rational squared_exaggeration;   // |x_i - t_i|^2
+    Rational squared_from_truthful;  // |x_i - t'_i|^2, t'_i the truthful report
     bool at_boundary = false;
     Rational loss;
 };

@@ -4,11 +4,16 @@ namespace bigcert {
 
 std::string rule_kind_name(ReceiverRule::Kind kind) {
     switch (kind) {
-        case ReceiverRule::Kind::mean: return "mean";
-        case ReceiverRule::Kind::median: return "median";
-        case ReceiverRule::Kind::generalized_median: return "generalized-median";
-        case ReceiverRule::Kind::trimmed_mean: return "trimmed-mean";
-        case ReceiverRule::Kind::threshold: return "threshold";
+        case ReceiverRule::Kind::mean:
+            return "mean";
+        case ReceiverRule::Kind::median:
+            return "median";
+        case ReceiverRule::Kind::generalized_median:
+            return "generalized-median";
+        case ReceiverRule::Kind::trimmed_mean:
+            return "trimmed-mean";
+        case ReceiverRule::Kind::threshold:
+            return "threshold";
     }
     return "mean";
 }
@@ -18,9 +23,12 @@ std::string rule_summary(const ReceiverRule& rule) {
     switch (rule.kind) {
         case ReceiverRule::Kind::generalized_median:
             return name + " (" + std::to_string(rule.phantoms.size()) + " phantoms)";
-        case ReceiverRule::Kind::trimmed_mean: return name + " (trim " + std::to_string(rule.trim) + ")";
-        case ReceiverRule::Kind::threshold: return name + " (radius " + to_string(rule.radius) + ")";
-        default: return name;
+        case ReceiverRule::Kind::trimmed_mean:
+            return name + " (trim " + std::to_string(rule.trim) + ")";
+        case ReceiverRule::Kind::threshold:
+            return name + " (radius " + to_string(rule.radius) + ")";
+        default:
+            return name;
     }
 }
 

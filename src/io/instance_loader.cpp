@@ -20,8 +20,8 @@ namespace {
 namespace od = simdjson::ondemand;
 
 // The keys FORMAT.md defines per object (README "Instances": `description` is free text).
-constexpr std::string_view instance_keys[] = {"format",    "name", "description", "loss",
-                                              "dimension", "bias", "action_set",  "players", "rule"};
+constexpr std::string_view instance_keys[] = {"format", "name",       "description", "loss", "dimension",
+                                              "bias",   "action_set", "players",     "rule"};
 constexpr std::string_view planned_instance_keys[] = {"receivers"};
 constexpr std::string_view player_keys[] = {"target", "weight", "name", "action_set", "description"};
 constexpr std::string_view planned_player_keys[] = {"care"};
@@ -439,7 +439,8 @@ Instance InstanceReader::read(od::document& doc) {
         } else if (key == "description") {
             free_text(field.value(), root.field("description"));
         } else if (key == "rule") {
-            instance.rule = read_receiver_rule(field.value(), root.field("rule"), dimension_, limits_.numbers);
+            instance.rule =
+                read_receiver_rule(field.value(), root.field("rule"), dimension_, limits_.numbers);
         }
         // "dimension" was read above.
     }
@@ -448,7 +449,8 @@ Instance InstanceReader::read(od::document& doc) {
         if (instance.bias_point.empty()) throw InputError("bias", "a bias weight needs a \"point\"");
     }
     if (!instance.rule.is_mean() && !first_weight_path_.empty())
-        throw InputError(first_weight_path_, "the rule \"" + rule_kind_name(instance.rule.kind) + "\" is unweighted; remove the weights");
+        throw InputError(first_weight_path_, "the rule \"" + rule_kind_name(instance.rule.kind) +
+                                                 "\" is unweighted; remove the weights");
     if (common) instance.action_sets.push_back(build_set(*common));
     for (std::size_t i = 0; i < instance.players.size(); ++i) {
         if (own_sets[i]) {

@@ -23,7 +23,8 @@ std::string padded(std::size_t i) {
 // caller re-checks the whole manipulation exactly).
 std::optional<Rational> model_value(const QueryOutcome& outcome, const std::string& name) {
     if (auto it = outcome.model.find(name); it != outcome.model.end()) return it->second;
-    if (auto it = outcome.approximate_model.find(name); it != outcome.approximate_model.end()) return it->second;
+    if (auto it = outcome.approximate_model.find(name); it != outcome.approximate_model.end())
+        return it->second;
     return std::nullopt;
 }
 
@@ -38,8 +39,9 @@ std::optional<Vector> model_point(const QueryOutcome& outcome, const std::vector
 }
 
 // The exact re-check of a manipulation: every report in its set, and the player strictly better off.
-std::optional<Manipulation> checked_manipulation(const Instance& instance, const ReceiverRule& rule, std::size_t player,
-                                                 std::vector<Vector> reports, const Vector& report) {
+std::optional<Manipulation> checked_manipulation(const Instance& instance, const ReceiverRule& rule,
+                                                 std::size_t player, std::vector<Vector> reports,
+                                                 const Vector& report) {
     for (std::size_t j = 0; j < reports.size(); ++j)
         if (!instance.set_of(j).contains(reports[j])) return std::nullopt;
     if (!instance.set_of(player).contains(report)) return std::nullopt;
@@ -54,12 +56,13 @@ std::optional<Manipulation> checked_manipulation(const Instance& instance, const
 class QueryRunner {
   public:
     QueryRunner(ProofLog& log, const MechanismOptions& options) : log_(log), options_(options), pool_(ctx_) {}
-    QueryOutcome run(const SmtQuery& q, const std::string& stem, const std::string& purpose, std::size_t player,
-                     const std::string& method, const std::vector<std::string>& variables) {
+    QueryOutcome run(const SmtQuery& q, const std::string& stem, const std::string& purpose,
+                     std::size_t player, const std::string& method,
+                     const std::vector<std::string>& variables) {
         QueryLimits limits = limits_for_timeout(options_.timeout_seconds, 0, log_.enabled());
         QueryOutcome outcome = pool_.run(q, limits, variables);
-        log_.record(logged_query(options_.query_prefix + stem, purpose, "player " + std::to_string(player), method, q,
-                                 outcome, outcome.answer == "sat" ? "sat" : "unsat"));
+        log_.record(logged_query(options_.query_prefix + stem, purpose, "player " + std::to_string(player),
+                                 method, q, outcome, outcome.answer == "sat" ? "sat" : "unsat"));
         return outcome;
     }
 
@@ -77,8 +80,10 @@ TruthfulVerdict check_truthful(const Instance& instance, const ReceiverRule& rul
     TruthfulVerdict verdict{"certified", std::nullopt, ""};
     const std::vector<std::string> y = own_report_names(instance.dimension);
     for (std::size_t i = 0; i < instance.players.size(); ++i) {
-        SmtQuery q = fixed_others_query(instance, i, order.own_report_map(i), outcome, "truthful equilibrium");
-        QueryOutcome answer = runner.run(q, "truthful-player-" + padded(i), "mechanism:truthful", i, "definition", y);
+        SmtQuery q =
+            fixed_others_query(instance, i, order.own_report_map(i), outcome, "truthful equilibrium");
+        QueryOutcome answer =
+            runner.run(q, "truthful-player-" + padded(i), "mechanism:truthful", i, "definition", y);
         if (answer.answer == "unsat") continue;
         if (answer.answer == "sat") {
             if (std::optional<Vector> point = model_point(answer, y))
@@ -87,11 +92,13 @@ TruthfulVerdict check_truthful(const Instance& instance, const ReceiverRule& rul
                     return verdict;
                 }
             verdict.verdict = "not certified";
-            verdict.reason = "player " + std::to_string(i) + ": Z3's model did not survive the exact re-check";
+            verdict.reason =
+                "player " + std::to_string(i) + ": Z3's model did not survive the exact re-check";
             continue;
         }
         verdict.verdict = "not certified";
-        verdict.reason = "player " + std::to_string(i) + ": " + (answer.reason.empty() ? "unknown" : answer.reason);
+        verdict.reason =
+            "player " + std::to_string(i) + ": " + (answer.reason.empty() ? "unknown" : answer.reason);
     }
     return verdict;
 }
@@ -136,14 +143,16 @@ std::vector<std::vector<Vector>> centred_profiles(const Instance& instance, std:
     for (std::size_t goal = half == 0 ? 0 : half - 1; goal <= half + 1; ++goal) {
         if (goal > below || below - goal > flexible.size()) continue;
         std::vector<Vector> profile = base;
-        for (std::size_t k = 0; k < below - goal; ++k) profile[flexible[k]] = {instance.set_of(flexible[k]).as_interval().hi};
+        for (std::size_t k = 0; k < below - goal; ++k)
+            profile[flexible[k]] = {instance.set_of(flexible[k]).as_interval().hi};
         profiles.push_back(std::move(profile));
     }
     return profiles;
 }
 
-std::optional<Manipulation> try_profile(const Instance& instance, const ReceiverRule& rule, const std::vector<Vector>& profile,
-                                        std::size_t player, const ProfileOrder& order) {
+std::optional<Manipulation> try_profile(const Instance& instance, const ReceiverRule& rule,
+                                        const std::vector<Vector>& profile, std::size_t player,
+                                        const ProfileOrder& order) {
     const OwnReportMap map = order.own_report_map(player);
     const Vector truthful = truthful_report(instance, player);
     const std::optional<Vector> best = rule_best_response(instance, rule, player, map, truthful);
@@ -165,12 +174,14 @@ std::optional<Manipulation> search_counterexample(const Instance& instance, cons
     if (instance.dimension != 1 || rule.kind == ReceiverRule::Kind::threshold) return std::nullopt;
     for (std::size_t i = 0; i < instance.players.size(); ++i)
         for (const std::vector<Vector>& profile : centred_profiles(instance, i))
-            if (auto m = try_profile(instance, rule, profile, i, ProfileOrder(instance, rule, profile))) return m;
+            if (auto m = try_profile(instance, rule, profile, i, ProfileOrder(instance, rule, profile)))
+                return m;
     return std::nullopt;
 }
 
-StrategyproofVerdict check_strategyproof(const Instance& instance, const ReceiverRule& rule, const TruthfulVerdict& truthful,
-                                         QueryRunner& runner, ProofLog& log, const MechanismOptions& options) {
+StrategyproofVerdict check_strategyproof(const Instance& instance, const ReceiverRule& rule,
+                                         const TruthfulVerdict& truthful, QueryRunner& runner, ProofLog& log,
+                                         const MechanismOptions& options) {
     if (options.structural) {
         std::string argument = structural_strategyproofness(instance, rule);
         if (!argument.empty()) {
@@ -179,15 +190,21 @@ StrategyproofVerdict check_strategyproof(const Instance& instance, const Receive
         }
     }
     if (truthful.manipulation)
-        return {"fails", "the manipulation of the truthful profile (its query is in the proof log)", truthful.manipulation, ""};
+        return {"fails", "the manipulation of the truthful profile (its query is in the proof log)",
+                truthful.manipulation, ""};
     if (std::optional<Manipulation> found = search_counterexample(instance, rule)) {
         // Z3 confirms it from the definition too: the fixed-others query at that profile is sat.
         const ProfileOrder order(instance, rule, found->reports);
         SmtQuery q = fixed_others_query(instance, found->player, order.own_report_map(found->player),
-                                        rule_outcome(instance, rule, found->reports), "strategyproofness counterexample");
-        runner.run(q, "strategyproof-counterexample-player-" + padded(found->player), "mechanism:strategyproof",
-                   found->player, "definition at the counterexample's profile", own_report_names(instance.dimension));
-        return {"fails", "exact best response against a candidate profile of the others (docs/model.md 5.4), re-checked exactly", found, ""};
+                                        rule_outcome(instance, rule, found->reports),
+                                        "strategyproofness counterexample");
+        runner.run(q, "strategyproof-counterexample-player-" + padded(found->player),
+                   "mechanism:strategyproof", found->player, "definition at the counterexample's profile",
+                   own_report_names(instance.dimension));
+        return {"fails",
+                "exact best response against a candidate profile of the others (docs/model.md 5.4), "
+                "re-checked exactly",
+                found, ""};
     }
     const std::size_t n = instance.players.size(), d = instance.dimension;
     StrategyproofVerdict verdict{"holds", "one Z3 query per player over all reports", std::nullopt, ""};
@@ -205,7 +222,8 @@ StrategyproofVerdict check_strategyproof(const Instance& instance, const Receive
             std::vector<Vector> reports(n);
             bool complete = true;
             for (std::size_t j = 0; j < n && complete; ++j) {
-                std::optional<Vector> r = j == i ? std::optional<Vector>(own) : model_point(answer, report_names(j, d));
+                std::optional<Vector> r =
+                    j == i ? std::optional<Vector>(own) : model_point(answer, report_names(j, d));
                 complete = r.has_value();
                 if (r) reports[j] = *r;
             }
@@ -214,17 +232,20 @@ StrategyproofVerdict check_strategyproof(const Instance& instance, const Receive
                 if (auto m = checked_manipulation(instance, rule, i, reports, *y))
                     return {"fails", verdict.method, std::move(m), ""};
             verdict.verdict = "unknown";
-            verdict.reason = "player " + std::to_string(i) + ": Z3's model did not survive the exact re-check";
+            verdict.reason =
+                "player " + std::to_string(i) + ": Z3's model did not survive the exact re-check";
             continue;
         }
         verdict.verdict = "unknown";
-        verdict.reason = "player " + std::to_string(i) + ": " + (answer.reason.empty() ? "unknown" : answer.reason);
+        verdict.reason =
+            "player " + std::to_string(i) + ": " + (answer.reason.empty() ? "unknown" : answer.reason);
     }
     return verdict;
 }
 
 bool is_box_like(const ActionSet& set) {
-    return set.kind() == ActionSet::Kind::interval || (set.kind() == ActionSet::Kind::polytope && set.origin() == "box");
+    return set.kind() == ActionSet::Kind::interval ||
+           (set.kind() == ActionSet::Kind::polytope && set.origin() == "box");
 }
 
 }  // namespace
@@ -233,14 +254,17 @@ bool is_box_like(const ActionSet& set) {
 // rules are one such clamp per coordinate, and a separable loss on a box (or an interval) makes the truthful
 // report optimal in every coordinate for every L <= U.
 std::string structural_strategyproofness(const Instance& instance, const ReceiverRule& rule) {
-    const bool median = rule.kind == ReceiverRule::Kind::median || rule.kind == ReceiverRule::Kind::generalized_median;
+    const bool median =
+        rule.kind == ReceiverRule::Kind::median || rule.kind == ReceiverRule::Kind::generalized_median;
     if (!median || (instance.players.size() + rule.phantoms.size()) % 2 == 0) return "";
     for (const ActionSet& set : instance.action_sets)
         if (!is_box_like(set)) return "";
     return instance.dimension == 1
-               ? "structural (docs/model.md 5.4): an odd number of values makes the median clamp(y, L, U) of the own "
+               ? "structural (docs/model.md 5.4): an odd number of values makes the median clamp(y, L, U) of "
+                 "the own "
                  "report, and the truthful report is a best response to every L <= U (Moulin 1980)"
-               : "structural (docs/model.md 5.4): coordinate-wise median of an odd number of values on boxes: the squared "
+               : "structural (docs/model.md 5.4): coordinate-wise median of an odd number of values on "
+                 "boxes: the squared "
                  "loss separates, each coordinate is clamp(y_c, L_c, U_c) (Border-Jordan 1983)";
 }
 
@@ -263,9 +287,13 @@ MechanismReport analyze_mechanism(const Instance& instance, const ReceiverRule& 
         const std::vector<std::string> y = own_report_names(instance.dimension);
         report.equilibrium.certified = "certified";
         for (std::size_t i = 0; i < instance.players.size(); ++i) {
-            SmtQuery q = fixed_others_query(instance, i, order.own_report_map(i), report.equilibrium.outcome, "equilibrium");
-            QueryOutcome answer = runner.run(q, "equilibrium-player-" + padded(i), "mechanism:equilibrium", i, "definition", y);
-            if (answer.answer == "sat") throw InternalError("Z3 finds an improving report at the exact equilibrium of player " + std::to_string(i));
+            SmtQuery q = fixed_others_query(instance, i, order.own_report_map(i), report.equilibrium.outcome,
+                                            "equilibrium");
+            QueryOutcome answer =
+                runner.run(q, "equilibrium-player-" + padded(i), "mechanism:equilibrium", i, "definition", y);
+            if (answer.answer == "sat")
+                throw InternalError("Z3 finds an improving report at the exact equilibrium of player " +
+                                    std::to_string(i));
             if (answer.answer != "unsat") report.equilibrium.certified = "not certified";
         }
     }

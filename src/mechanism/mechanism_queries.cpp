@@ -48,21 +48,25 @@ std::string squared_distance(const std::vector<std::string>& a, const std::vecto
 // y inside the threshold ball: linear bounds in d = 1, the quadratic inequality otherwise.
 std::string inside_ball(const std::vector<std::string>& y, const Vector& prior, const Rational& radius) {
     if (y.size() == 1)
-        return "(and " + op("<=", num(prior[0] - radius), y[0]) + " " + op("<=", y[0], num(prior[0] + radius)) + ")";
+        return "(and " + op("<=", num(prior[0] - radius), y[0]) + " " +
+               op("<=", y[0], num(prior[0] + radius)) + ")";
     return op("<=", squared_distance(y, prior), num(radius * radius));
 }
 
-void add_membership(SmtQuery& q, const ActionSet& set, const std::vector<std::string>& names, const std::string& label) {
+void add_membership(SmtQuery& q, const ActionSet& set, const std::vector<std::string>& names,
+                    const std::string& label) {
     std::size_t k = 0;
-    for (const std::string& f : smt_membership(set, names, label)) q.assert_named(label + "_" + std::to_string(k++), f);
+    for (const std::string& f : smt_membership(set, names, label))
+        q.assert_named(label + "_" + std::to_string(k++), f);
 }
 
 // |o - t|^2 < |o* - t|^2 for outcome terms o, o*: in d = 1 the linear (o - o*)(o + o* - 2t) < 0 split in two.
-std::string improves(const std::vector<std::string>& o, const std::vector<std::string>& o_star, const Vector& t) {
+std::string improves(const std::vector<std::string>& o, const std::vector<std::string>& o_star,
+                     const Vector& t) {
     if (o.size() == 1) {
         std::string diff = op("-", o[0], o_star[0]), mid = op("-", op("+", o[0], o_star[0]), num(2 * t[0]));
-        return "(or (and " + op("<", diff, "0.0") + " " + op(">", mid, "0.0") + ") (and " + op(">", diff, "0.0") +
-               " " + op("<", mid, "0.0") + "))";
+        return "(or (and " + op("<", diff, "0.0") + " " + op(">", mid, "0.0") + ") (and " +
+               op(">", diff, "0.0") + " " + op("<", mid, "0.0") + "))";
     }
     return op("<", squared_distance(o, t), squared_distance(o_star, t));
 }
@@ -77,7 +81,8 @@ std::vector<std::string> own_report_names(std::size_t dimension) {
 
 std::vector<std::string> report_names(std::size_t player, std::size_t dimension) {
     std::vector<std::string> names;
-    for (std::size_t c = 0; c < dimension; ++c) names.push_back("r" + std::to_string(player) + "_" + std::to_string(c));
+    for (std::size_t c = 0; c < dimension; ++c)
+        names.push_back("r" + std::to_string(player) + "_" + std::to_string(c));
     return names;
 }
 
@@ -96,9 +101,9 @@ SmtQuery fixed_others_query(const Instance& instance, std::size_t player, const 
     for (std::size_t c = 0; c < d; ++c) {
         std::string term;
         if (map.threshold) {
-            std::string mean = op("*", num(Rational(1, map.inside + 1)), op("+", num(map.inside_sum[c]), y[c]));
-            term = ite(inside_ball(y, map.prior, map.radius), mean,
-                       num(map.outside_outcome[c]));
+            std::string mean =
+                op("*", num(Rational(1, map.inside + 1)), op("+", num(map.inside_sum[c]), y[c]));
+            term = ite(inside_ball(y, map.prior, map.radius), mean, num(map.outside_outcome[c]));
         } else {
             const CoordinateMap& m = map.coordinates[c];
             std::vector<std::string> clamps;
@@ -124,7 +129,8 @@ namespace {
 // values (phantoms included), exactly when fewer than q values lie below S and at least q lie at or below it.
 class OthersOrder {
   public:
-    OthersOrder(SmtQuery& q, std::vector<std::string> values, std::size_t c) : q_(q), values_(std::move(values)), c_(c) {}
+    OthersOrder(SmtQuery& q, std::vector<std::string> values, std::size_t c)
+        : q_(q), values_(std::move(values)), c_(c) {}
 
     // The name of s_q, or nothing for q = 0 and q > count (the infinite bounds).
     std::optional<std::string> statistic(std::size_t k) {
@@ -151,7 +157,8 @@ class OthersOrder {
     std::set<std::string> declared_;
 };
 
-std::string clamp_between(const std::string& y, const std::optional<std::string>& lo, const std::optional<std::string>& hi) {
+std::string clamp_between(const std::string& y, const std::optional<std::string>& lo,
+                          const std::optional<std::string>& hi) {
     return clamp_term(y, lo ? &*lo : nullptr, hi ? &*hi : nullptr);
 }
 
@@ -202,7 +209,8 @@ SmtQuery all_profiles_query(const Instance& instance, const ReceiverRule& rule, 
     std::vector<std::string> o(d), o_star(d);
     if (rule.is_mean()) {
         for (std::size_t c = 0; c < d; ++c) {
-            std::vector<std::string> terms{num(instance.bias_weight * (instance.bias_point.empty() ? Rational(0) : instance.bias_point[c]))};
+            std::vector<std::string> terms{num(
+                instance.bias_weight * (instance.bias_point.empty() ? Rational(0) : instance.bias_point[c]))};
             for (std::size_t j = 0; j < n; ++j)
                 if (j != player) terms.push_back(op("*", num(instance.players[j].weight), r[j][c]));
             q.define_real("rest" + std::to_string(c), smt_sum(terms));
@@ -223,10 +231,11 @@ SmtQuery all_profiles_query(const Instance& instance, const ReceiverRule& rule, 
         for (std::size_t c = 0; c < d; ++c) {
             const std::string sum = "sum" + std::to_string(c), cs = std::to_string(c);
             q.define_real(sum, smt_sum(sums[c]));
-            q.define_real("outside" + cs, ite(op(">", "count", "0.0"), op("/", sum, "count"), num(rule.prior[c])));
+            q.define_real("outside" + cs,
+                          ite(op(">", "count", "0.0"), op("/", sum, "count"), num(rule.prior[c])));
             auto branch = [&](const std::vector<std::string>& report, const std::string& value) {
-                return ite(inside_ball(report, rule.prior, rule.radius), op("/", op("+", sum, value), op("+", "count", "1.0")),
-                           "outside" + cs);
+                return ite(inside_ball(report, rule.prior, rule.radius),
+                           op("/", op("+", sum, value), op("+", "count", "1.0")), "outside" + cs);
             };
             o[c] = branch(y, y[c]);
             o_star[c] = branch(own_truth, own_truth[c]);

@@ -5,7 +5,8 @@
 
 namespace bigcert {
 
-ProfileOrder::ProfileOrder(const Instance& instance, const ReceiverRule& rule, const std::vector<Vector>& reports)
+ProfileOrder::ProfileOrder(const Instance& instance, const ReceiverRule& rule,
+                           const std::vector<Vector>& reports)
     : instance_(instance), rule_(rule), reports_(reports) {
     const std::size_t n = reports.size(), d = instance.dimension;
     if (rule.kind == ReceiverRule::Kind::threshold) {
@@ -13,7 +14,8 @@ ProfileOrder::ProfileOrder(const Instance& instance, const ReceiverRule& rule, c
         inside_sum_.assign(d, Rational(0));
         inside_.resize(n);
         for (std::size_t i = 0; i < n; ++i)
-            if ((inside_[i] = squared_norm(reports[i] - rule.prior) <= s2)) add_scaled(inside_sum_, 1, reports[i]), ++inside_count_;
+            if ((inside_[i] = squared_norm(reports[i] - rule.prior) <= s2))
+                add_scaled(inside_sum_, 1, reports[i]), ++inside_count_;
         return;
     }
     if (rule.is_mean()) return;
@@ -23,7 +25,9 @@ ProfileOrder::ProfileOrder(const Instance& instance, const ReceiverRule& rule, c
         // Entries 0..n-1 are the players, n.. the phantoms; ties ordered by index so positions are unique.
         std::vector<std::size_t> order(values_);
         std::iota(order.begin(), order.end(), std::size_t{0});
-        auto value = [&](std::size_t k) -> const Rational& { return k < n ? reports[k][c] : rule.phantoms[k - n][c]; };
+        auto value = [&](std::size_t k) -> const Rational& {
+            return k < n ? reports[k][c] : rule.phantoms[k - n][c];
+        };
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             int s = value(a).compare(value(b));
             return s != 0 ? s < 0 : a < b;
@@ -39,19 +43,23 @@ ProfileOrder::ProfileOrder(const Instance& instance, const ReceiverRule& rule, c
     }
 }
 
-std::optional<Rational> ProfileOrder::others_statistic(std::size_t c, std::size_t q, std::size_t player) const {
+std::optional<Rational> ProfileOrder::others_statistic(std::size_t c, std::size_t q,
+                                                       std::size_t player) const {
     if (q == 0 || q > values_ - 1) return std::nullopt;
     const std::size_t f = q - 1 < position_[c][player] ? q - 1 : q;
     return sorted_[c][f];
 }
 
-Rational ProfileOrder::others_range_sum(std::size_t c, std::size_t a, std::size_t b, std::size_t player) const {
+Rational ProfileOrder::others_range_sum(std::size_t c, std::size_t a, std::size_t b,
+                                        std::size_t player) const {
     if (a > b) return 0;
     const std::size_t pos = position_[c][player];
     // Others' q maps to the full index q-1 below the player's position and q from it on.
     std::size_t lo = a - 1, hi = b;  // full indices [lo, hi] minus pos, when pos lies inside
-    if (pos < lo) lo = a, hi = b;
-    else if (pos > hi) lo = a - 1, hi = b - 1;
+    if (pos < lo)
+        lo = a, hi = b;
+    else if (pos > hi)
+        lo = a - 1, hi = b - 1;
     Rational sum = prefix_[c][hi + 1] - prefix_[c][lo];
     if (lo <= pos && pos <= hi) sum -= sorted_[c][pos];
     return sum;
@@ -61,7 +69,9 @@ Rational ProfileOrder::others_range_sum(std::size_t c, std::size_t a, std::size_
 CoordinateMap ProfileOrder::coordinate_map(std::size_t c, std::size_t player) const {
     const std::size_t total = values_, m = values_ - 1;
     CoordinateMap map;
-    auto clamp_at = [&](std::size_t k) { return Clamp{others_statistic(c, k - 1, player), others_statistic(c, k, player)}; };
+    auto clamp_at = [&](std::size_t k) {
+        return Clamp{others_statistic(c, k - 1, player), others_statistic(c, k, player)};
+    };
     if (rule_.kind == ReceiverRule::Kind::trimmed_mean) {
         const std::size_t k = rule_.trim, kept = total - 2 * k;
         map.scale = Rational(1, kept);
@@ -108,7 +118,8 @@ OwnReportMap ProfileOrder::own_report_map(std::size_t player) const {
     if (rule_.kind == ReceiverRule::Kind::threshold) return threshold_map(player);
     if (rule_.is_mean()) return mean_map(player);
     OwnReportMap map;
-    for (std::size_t c = 0; c < instance_.dimension; ++c) map.coordinates.push_back(coordinate_map(c, player));
+    for (std::size_t c = 0; c < instance_.dimension; ++c)
+        map.coordinates.push_back(coordinate_map(c, player));
     return map;
 }
 

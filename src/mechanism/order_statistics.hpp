@@ -27,9 +27,9 @@ class ProfileOrder {
     const Instance& instance_;
     const ReceiverRule& rule_;
     const std::vector<Vector>& reports_;
-    std::size_t values_ = 0;                        // reports plus phantoms, per coordinate
-    std::vector<std::vector<Rational>> sorted_;     // per coordinate
-    std::vector<std::vector<Rational>> prefix_;     // prefix sums of sorted_ (size values_ + 1)
+    std::size_t values_ = 0;                          // reports plus phantoms, per coordinate
+    std::vector<std::vector<Rational>> sorted_;       // per coordinate
+    std::vector<std::vector<Rational>> prefix_;       // prefix sums of sorted_ (size values_ + 1)
     std::vector<std::vector<std::size_t>> position_;  // per coordinate, the sorted position of each player
     // threshold: which reports are inside the ball, their count and sum
     std::vector<bool> inside_;

@@ -8,7 +8,8 @@ namespace bigcert {
 namespace {
 
 bool is_box(const ActionSet& set) {
-    return set.kind() == ActionSet::Kind::interval || (set.kind() == ActionSet::Kind::polytope && set.origin() == "box");
+    return set.kind() == ActionSet::Kind::interval ||
+           (set.kind() == ActionSet::Kind::polytope && set.origin() == "box");
 }
 
 std::pair<Rational, Rational> coordinate_bounds(const ActionSet& set, std::size_t c) {
@@ -43,7 +44,8 @@ Rational best_coordinate(const CoordinateMap& o, const Rational& a, const Ration
         const Rational ou = o.apply(u), ow = o.apply(w);
         if (ou == best) take(u);
         if (ow == best) take(w);
-        if (ou != ow && std::min(ou, ow) < best && best < std::max(ou, ow)) take(u + (best - ou) * (w - u) / (ow - ou));
+        if (ou != ow && std::min(ou, ow) < best && best < std::max(ou, ow))
+            take(u + (best - ou) * (w - u) / (ow - ou));
     }
     return std::clamp(truthful, *y1, *y2);
 }
@@ -76,8 +78,8 @@ bool best_response_supported(const Instance& instance, const ReceiverRule& rule)
     return true;
 }
 
-std::optional<Vector> rule_best_response(const Instance& instance, const ReceiverRule& rule, std::size_t player,
-                                         const OwnReportMap& map, const Vector& current) {
+std::optional<Vector> rule_best_response(const Instance& instance, const ReceiverRule& rule,
+                                         std::size_t player, const OwnReportMap& map, const Vector& current) {
     if (!best_response_supported(instance, rule)) return std::nullopt;
     const ActionSet& set = instance.set_of(player);
     const Vector& t = instance.players[player].target;
@@ -85,7 +87,8 @@ std::optional<Vector> rule_best_response(const Instance& instance, const Receive
         auto [a, b] = coordinate_bounds(set, 0);
         return threshold_best_1d(map, a, b, t[0], current[0]);
     }
-    if (!is_box(set)) {  // the mean on a polytope: the projection of (t - rest)/w (dynamics_best_response.hpp)
+    if (!is_box(
+            set)) {  // the mean on a polytope: the projection of (t - rest)/w (dynamics_best_response.hpp)
         Vector rest(instance.dimension);
         for (std::size_t c = 0; c < rest.size(); ++c) rest[c] = map.coordinates[c].offset;
         return convex_best_response(instance, player, rest, current);

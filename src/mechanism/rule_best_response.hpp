@@ -13,8 +13,8 @@ namespace bigcert {
 // A best response of `player` (the current report when it is one: ties keep it; else the optimal report
 // nearest the truthful one), or nothing where no exact method is implemented (median-type rules on
 // non-box polytopes, the threshold rule in d >= 2).
-std::optional<Vector> rule_best_response(const Instance& instance, const ReceiverRule& rule, std::size_t player,
-                                         const OwnReportMap& map, const Vector& current);
+std::optional<Vector> rule_best_response(const Instance& instance, const ReceiverRule& rule,
+                                         std::size_t player, const OwnReportMap& map, const Vector& current);
 
 // Whether rule_best_response answers for this instance and rule.
 bool best_response_supported(const Instance& instance, const ReceiverRule& rule);

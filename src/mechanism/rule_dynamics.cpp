@@ -35,7 +35,8 @@ DynamicsRun run_dynamics(const Instance& instance, const ReceiverRule& rule, std
         for (std::size_t i = 0; i < reports.size(); ++i) {
             throw_if_cancelled();
             const ProfileOrder order(instance, rule, reports);
-            std::optional<Vector> best = rule_best_response(instance, rule, i, order.own_report_map(i), reports[i]);
+            std::optional<Vector> best =
+                rule_best_response(instance, rule, i, order.own_report_map(i), reports[i]);
             if (*best != reports[i]) reports[i] = std::move(*best), moved = true;
         }
         if (!moved) return {"found", std::move(reports), round};
@@ -54,13 +55,15 @@ std::vector<Vector> extreme_profile(const Instance& instance, bool highest) {
             continue;
         }
         std::vector<Vector> v = set.vertices();
-        profile.push_back(highest ? *std::max_element(v.begin(), v.end()) : *std::min_element(v.begin(), v.end()));
+        profile.push_back(highest ? *std::max_element(v.begin(), v.end())
+                                  : *std::min_element(v.begin(), v.end()));
     }
     return profile;
 }
 
 bool at_boundary(const ActionSet& set, const Vector& x) {
-    if (set.kind() == ActionSet::Kind::interval) return x[0] == set.as_interval().lo || x[0] == set.as_interval().hi;
+    if (set.kind() == ActionSet::Kind::interval)
+        return x[0] == set.as_interval().lo || x[0] == set.as_interval().hi;
     return !set.in_relative_interior(x);
 }
 
@@ -85,7 +88,8 @@ void measure(const Instance& instance, const ReceiverRule& rule, EquilibriumRepo
 
 }  // namespace
 
-EquilibriumReport find_rule_equilibrium(const Instance& instance, const ReceiverRule& rule, std::size_t max_rounds) {
+EquilibriumReport find_rule_equilibrium(const Instance& instance, const ReceiverRule& rule,
+                                        std::size_t max_rounds) {
     EquilibriumReport report;
     report.certified = "not certified";
     if (!best_response_supported(instance, rule)) {
@@ -102,7 +106,8 @@ EquilibriumReport find_rule_equilibrium(const Instance& instance, const Receiver
         game.rule = ReceiverRule{};
         report.status = "found";
         report.reports = solve(game, options).actions;
-        report.note = "the mean's exact solver (Proposition 2); every equilibrium has this outcome (docs/model.md 3a)";
+        report.note =
+            "the mean's exact solver (Proposition 2); every equilibrium has this outcome (docs/model.md 3a)";
         report.other_outcomes = "no";
         measure(instance, rule, report);
         return report;
@@ -112,8 +117,10 @@ EquilibriumReport find_rule_equilibrium(const Instance& instance, const Receiver
     report.rounds = run.rounds;
     report.reports = std::move(run.reports);
     if (report.status != "found") {
-        report.note = report.status == "cycle" ? "best-response dynamics from the truthful profile revisited a profile: no pure equilibrium found (none is claimed not to exist)"
-                                               : "no pure equilibrium found within the round limit";
+        report.note = report.status == "cycle"
+                          ? "best-response dynamics from the truthful profile revisited a profile: no pure "
+                            "equilibrium found (none is claimed not to exist)"
+                          : "no pure equilibrium found within the round limit";
         report.reports.clear();
         return report;
     }

@@ -7,6 +7,7 @@
 
 namespace bigcert {
 
-EquilibriumReport find_rule_equilibrium(const Instance& instance, const ReceiverRule& rule, std::size_t max_rounds);
+EquilibriumReport find_rule_equilibrium(const Instance& instance, const ReceiverRule& rule,
+                                        std::size_t max_rounds);
 
 }  // namespace bigcert

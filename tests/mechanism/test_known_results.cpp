@@ -1,7 +1,6 @@
 // docs/model.md §5.6: the classical results found by bigcert itself on random games, each verdict from the
 // Z3 queries (the structural argument is switched off, then compared with them).
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "bigcert/instance_loader.hpp"
@@ -21,9 +20,11 @@ std::string number(std::mt19937& rng, int lo, int hi) {
 Instance random_line_game(std::mt19937& rng, std::size_t n, const std::string& rule) {
     std::string players;
     for (std::size_t i = 0; i < n; ++i) {
-        int a = std::uniform_int_distribution<int>(-6, 2)(rng), b = a + std::uniform_int_distribution<int>(1, 6)(rng);
-        players += std::string(i ? ", " : "") + "{\"target\": " + number(rng, -8, 8) + ", \"action_set\": {\"interval\": [" +
-                   std::to_string(a) + ", " + std::to_string(b) + "]}}";
+        int a = std::uniform_int_distribution<int>(-6, 2)(rng),
+            b = a + std::uniform_int_distribution<int>(1, 6)(rng);
+        players += std::string(i ? ", " : "") + "{\"target\": " + number(rng, -8, 8) +
+                   ", \"action_set\": {\"interval\": [" + std::to_string(a) + ", " + std::to_string(b) +
+                   "]}}";
     }
     return load_instance_text("{\"rule\": " + rule + ", \"players\": [" + players + "]}");
 }
@@ -31,10 +32,12 @@ Instance random_line_game(std::mt19937& rng, std::size_t n, const std::string& r
 Instance random_box_game(std::mt19937& rng, std::size_t n, const std::string& rule) {
     std::string players;
     for (std::size_t i = 0; i < n; ++i) {
-        int a = std::uniform_int_distribution<int>(-4, 1)(rng), b = std::uniform_int_distribution<int>(-4, 1)(rng);
-        players += std::string(i ? ", " : "") + "{\"target\": [" + number(rng, -6, 6) + ", " + number(rng, -6, 6) +
-                   "], \"action_set\": {\"box\": {\"lo\": [" + std::to_string(a) + ", " + std::to_string(b) + "], \"hi\": [" +
-                   std::to_string(a + 3) + ", " + std::to_string(b + 2) + "]}}}";
+        int a = std::uniform_int_distribution<int>(-4, 1)(rng),
+            b = std::uniform_int_distribution<int>(-4, 1)(rng);
+        players += std::string(i ? ", " : "") + "{\"target\": [" + number(rng, -6, 6) + ", " +
+                   number(rng, -6, 6) + "], \"action_set\": {\"box\": {\"lo\": [" + std::to_string(a) + ", " +
+                   std::to_string(b) + "], \"hi\": [" + std::to_string(a + 3) + ", " + std::to_string(b + 2) +
+                   "]}}}";
     }
     return load_instance_text("{\"dimension\": 2, \"rule\": " + rule + ", \"players\": [" + players + "]}");
 }
@@ -60,16 +63,20 @@ void check_counterexample(const Instance& g, const Manipulation& m) {
 
 }  // namespace
 
-TEST_CASE("d = 1: the median of an odd number of reports and generalized medians are strategyproof (Moulin)") {
+TEST_CASE(
+    "d = 1: the median of an odd number of reports and generalized medians are strategyproof (Moulin)") {
     std::mt19937 rng(1980);
     for (int trial = 0; trial < 12; ++trial) {
         Instance median = random_line_game(rng, 3 + 2 * (trial % 2), R"({"kind": "median"})");
         MechanismReport r = analyze(median);
         CHECK(r.truthful.verdict == "certified");
         CHECK(r.strategyproof.verdict == "holds");
-        CHECK(!structural_strategyproofness(median, median.rule).empty());  // the argument agrees with the query
-        Instance general = random_line_game(rng, 2 + trial % 3, trial % 3 == 1 ? R"({"kind": "generalized-median", "phantoms": [-2, 3, "1/2"]})"
-                                                                               : R"({"kind": "generalized-median", "phantoms": [[1]]})");
+        CHECK(!structural_strategyproofness(median, median.rule)
+                   .empty());  // the argument agrees with the query
+        Instance general =
+            random_line_game(rng, 2 + trial % 3,
+                             trial % 3 == 1 ? R"({"kind": "generalized-median", "phantoms": [-2, 3, "1/2"]})"
+                                            : R"({"kind": "generalized-median", "phantoms": [[1]]})");
         if ((general.players.size() + general.rule.phantoms.size()) % 2 == 0) continue;
         MechanismReport s = analyze(general);
         CHECK(s.strategyproof.verdict == "holds");
@@ -102,11 +109,13 @@ TEST_CASE("d = 1: trimmed means and the median of an even count are manipulable;
         Instance trimmed = random_line_game(rng, 5, R"({"kind": "trimmed-mean", "trim": 1})");
         MechanismReport r = analyze(trimmed);
         CHECK(r.strategyproof.verdict != "unknown");
-        if (r.strategyproof.verdict == "fails") ++trimmed_fails, check_counterexample(trimmed, *r.strategyproof.counterexample);
+        if (r.strategyproof.verdict == "fails")
+            ++trimmed_fails, check_counterexample(trimmed, *r.strategyproof.counterexample);
         Instance even = random_line_game(rng, 4, R"({"kind": "median"})");
         MechanismReport e = analyze(even);
         CHECK(structural_strategyproofness(even, even.rule).empty());
-        if (e.strategyproof.verdict == "fails") ++even_fails, check_counterexample(even, *e.strategyproof.counterexample);
+        if (e.strategyproof.verdict == "fails")
+            ++even_fails, check_counterexample(even, *e.strategyproof.counterexample);
     }
     CHECK(trimmed_fails >= 3);
     CHECK(even_fails >= 3);
@@ -124,8 +133,8 @@ TEST_CASE("d = 2 boxes: the coordinate-wise median is strategyproof (Border-Jord
 }
 
 TEST_CASE("d = 2 polygons: the coordinate-wise median is manipulable when the set couples the coordinates") {
-    // The triangle (0,0), (1,0), (0,1) and target (1,1): the truthful report is (1/2, 1/2). If the others pin the
-    // first coordinate, moving to (0, 1) pulls the second coordinate further up.
+    // The triangle (0,0), (1,0), (0,1) and target (1,1): the truthful report is (1/2, 1/2). If the others pin
+    // the first coordinate, moving to (0, 1) pulls the second coordinate further up.
     Instance g = load_instance_text(R"({"dimension": 2, "rule": {"kind": "median"}, "players": [
         {"target": [1, 1], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}},
         {"target": [0, 1], "action_set": {"box": {"lo": [0, -1], "hi": [0, 2]}}},

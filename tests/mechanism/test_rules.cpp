@@ -1,7 +1,6 @@
 // Receiver rules evaluated exactly (docs/model.md §5.1), and the one-player view of §5.2 against a direct
 // evaluation of the rule on the whole profile.
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "bigcert/instance_loader.hpp"
@@ -23,8 +22,10 @@ std::vector<Vector> line(std::initializer_list<Rational> values) {
 
 Instance line_instance(std::size_t n, const std::string& rule = R"({"kind": "median"})") {
     std::string players;
-    for (std::size_t i = 0; i < n; ++i) players += std::string(i ? ", " : "") + "{\"target\": " + std::to_string(i) + "}";
-    return load_instance_text(R"({"action_set": {"interval": [-10, 10]}, "rule": )" + rule + ", \"players\": [" + players + "]}");
+    for (std::size_t i = 0; i < n; ++i)
+        players += std::string(i ? ", " : "") + "{\"target\": " + std::to_string(i) + "}";
+    return load_instance_text(R"({"action_set": {"interval": [-10, 10]}, "rule": )" + rule +
+                              ", \"players\": [" + players + "]}");
 }
 
 ReceiverRule rule_of(ReceiverRule::Kind kind) {
@@ -39,7 +40,8 @@ TEST_CASE("each rule's value on small profiles, ties and even counts included") 
     Instance g = line_instance(4);
     ReceiverRule median = rule_of(ReceiverRule::Kind::median);
     CHECK(rule_outcome(g, median, line({q(1), q(7), q(3), q(3)})) == Vector{q(3)});
-    CHECK(rule_outcome(g, median, line({q(1), q(7), q(3), q(4)})) == Vector{q(7, 2)});  // even: mean of 3 and 4
+    CHECK(rule_outcome(g, median, line({q(1), q(7), q(3), q(4)})) ==
+          Vector{q(7, 2)});  // even: mean of 3 and 4
     ReceiverRule general = rule_of(ReceiverRule::Kind::generalized_median);
     general.phantoms = line({q(0)});
     CHECK(rule_outcome(g, general, line({q(1), q(7), q(3), q(4)})) == Vector{q(3)});  // {0,1,3,4,7}
@@ -49,7 +51,8 @@ TEST_CASE("each rule's value on small profiles, ties and even counts included") 
     ReceiverRule threshold = rule_of(ReceiverRule::Kind::threshold);
     threshold.prior = {q(2)};
     threshold.radius = q(1);
-    CHECK(rule_outcome(g, threshold, line({q(1), q(7), q(3), q(4)})) == Vector{q(2)});   // 1 and 3 (boundary counts)
+    CHECK(rule_outcome(g, threshold, line({q(1), q(7), q(3), q(4)})) ==
+          Vector{q(2)});  // 1 and 3 (boundary counts)
     CHECK(rule_outcome(g, threshold, line({q(9), q(7), q(-3), q(4)})) == Vector{q(2)});  // none: the prior
     CHECK(rule_outcome(g, threshold, line({q(9), q(7), q(5, 2), q(4)})) == Vector{q(5, 2)});
 }
@@ -60,9 +63,10 @@ TEST_CASE("the own-report map equals the rule evaluated on the whole modified pr
     for (int trial = 0; trial < 300; ++trial) {
         const std::size_t n = 1 + trial % 7;
         Instance g = line_instance(n);
-        std::vector<ReceiverRule> rules{rule_of(ReceiverRule::Kind::median), rule_of(ReceiverRule::Kind::mean),
-                                        rule_of(ReceiverRule::Kind::generalized_median),
-                                        rule_of(ReceiverRule::Kind::trimmed_mean), rule_of(ReceiverRule::Kind::threshold)};
+        std::vector<ReceiverRule> rules{
+            rule_of(ReceiverRule::Kind::median), rule_of(ReceiverRule::Kind::mean),
+            rule_of(ReceiverRule::Kind::generalized_median), rule_of(ReceiverRule::Kind::trimmed_mean),
+            rule_of(ReceiverRule::Kind::threshold)};
         rules[2].phantoms = line({q(value(rng)), q(value(rng), 3)});
         rules[3].trim = (n - 1) / 2;
         rules[4].prior = {q(value(rng), 2)};
@@ -92,8 +96,9 @@ TEST_CASE("exact best responses are no worse than any report on a fine grid") {
         const std::size_t n = 2 + trial % 5;
         Instance g = line_instance(n);
         for (std::size_t i = 0; i < n; ++i) g.players[i].target = {q(value(rng) * 3, 2)};
-        std::vector<ReceiverRule> rules{rule_of(ReceiverRule::Kind::median), rule_of(ReceiverRule::Kind::mean),
-                                        rule_of(ReceiverRule::Kind::trimmed_mean), rule_of(ReceiverRule::Kind::threshold)};
+        std::vector<ReceiverRule> rules{
+            rule_of(ReceiverRule::Kind::median), rule_of(ReceiverRule::Kind::mean),
+            rule_of(ReceiverRule::Kind::trimmed_mean), rule_of(ReceiverRule::Kind::threshold)};
         rules[2].trim = (n - 1) / 2;
         rules[3].prior = {q(value(rng), 2)};
         rules[3].radius = q(1 + trial % 6);
