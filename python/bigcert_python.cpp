@@ -13,6 +13,7 @@
 #include "bigcert/errors.hpp"
 #include "bigcert/instance_loader.hpp"
 #include "bigcert/properties.hpp"
+#include "bigcert/receiver_rule_loader.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "python_values.hpp"
@@ -59,10 +60,15 @@ LoadedInstance load(const std::string& source, std::size_t max_input_bytes, std:
     limits.numbers.max_exponent = max_exponent;
     try {
         std::size_t first = source.find_first_not_of(" \t\r\n");
-        if (first != std::string::npos && source[first] == '{')
-            return {bigcert::load_instance_text(source, limits), source};
+        // Receiver rules other than the mean are studied by `bigcert mechanism` only (not from Python yet).
+        if (first != std::string::npos && source[first] == '{') {
+            bigcert::Instance instance = bigcert::load_instance_text(source, limits);
+            bigcert::require_mean_rule(instance);
+            return {std::move(instance), source};
+        }
         bigcert::Instance instance =
             bigcert::load_instance_file(source, limits);  // its errors name the file and JSON path
+        bigcert::require_mean_rule(instance);
         return {std::move(instance), read_text_file(source)};
     } catch (const bigcert::LimitError& e) {
         throw bigcert::LimitError(with_keyword_names(e.what()));

@@ -45,6 +45,7 @@ void add_limit_options(CLI::App& command, LoadLimits& limits);
 struct InputOptions {
     std::string path;
     LoadLimits limits;
+    bool any_rule = false;  // load() refuses receiver rules other than the mean unless set (`mechanism`)
     void add_to(CLI::App& command);
     Instance load() const;
     // The d = 1 fast path's reading (line_game_loader.hpp); nothing when load() must read the instance.
@@ -70,5 +71,6 @@ Runner add_plot_command(CLI::App& app);
 Runner add_batch_command(CLI::App& app);
 Runner add_merge_command(CLI::App& app);
 Runner add_demo_command(CLI::App& app);
+Runner add_mechanism_command(CLI::App& app);
 
 }  // namespace bigcert::cli

@@ -7,6 +7,7 @@
 #include "bigcert/cancellation.hpp"
 #include "bigcert/display_text.hpp"
 #include "bigcert/errors.hpp"
+#include "bigcert/receiver_rule_loader.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
@@ -39,8 +40,9 @@ void InputOptions::add_to(CLI::App& command) {
 }
 
 Instance InputOptions::load() const {
-    if (path == "-") return load_instance_text(text(), limits);
-    return load_instance_file(path, limits);
+    Instance instance = path == "-" ? load_instance_text(text(), limits) : load_instance_file(path, limits);
+    if (!any_rule) require_mean_rule(instance);
+    return instance;
 }
 
 std::optional<LineGame> InputOptions::load_line_game() const {
@@ -80,9 +82,10 @@ int main(int argc, char** argv) {
         Runner runner = adder(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);
     };
-    for (auto adder : {add_solve_command, add_certify_command, add_check_command, add_replay_command,
-                       add_dynamics_command, add_enumerate_command, add_export_nfg_command, add_align_command,
-                       add_plot_command, add_batch_command, add_merge_command, add_demo_command})
+    for (auto adder :
+         {add_solve_command, add_certify_command, add_check_command, add_replay_command, add_dynamics_command,
+          add_enumerate_command, add_export_nfg_command, add_align_command, add_plot_command,
+          add_batch_command, add_merge_command, add_demo_command, add_mechanism_command})
         add(adder);
     double time_limit = 0;  // none
     for (CLI::App* command : app.get_subcommands({}))

@@ -8,9 +8,11 @@
 #include <optional>
 
 #include "bigcert/errors.hpp"
+#include "bigcert/receiver_rule_loader.hpp"
 #include "io/json_keys.hpp"
 #include "io/json_path.hpp"
 #include "io/json_structure.hpp"
+#include "io/receiver_rule_reader.hpp"
 
 namespace bigcert {
 namespace {
@@ -18,9 +20,9 @@ namespace {
 namespace od = simdjson::ondemand;
 
 // The keys FORMAT.md defines per object (README "Instances": `description` is free text).
-constexpr std::string_view instance_keys[] = {"format",    "name", "description", "loss",
-                                              "dimension", "bias", "action_set",  "players"};
-constexpr std::string_view planned_instance_keys[] = {"receivers", "rule"};
+constexpr std::string_view instance_keys[] = {"format", "name",       "description", "loss", "dimension",
+                                              "bias",   "action_set", "players",     "rule"};
+constexpr std::string_view planned_instance_keys[] = {"receivers"};
 constexpr std::string_view player_keys[] = {"target", "weight", "name", "action_set", "description"};
 constexpr std::string_view planned_player_keys[] = {"care"};
 constexpr std::string_view bias_keys[] = {"weight", "point"};
@@ -84,6 +86,7 @@ private:
 
     const LoadLimits& limits_;
     std::size_t dimension_ = 1;
+    std::string first_weight_path_;  // the first player weight written out (an error under unweighted rules)
 };
 
 od::object expect_object(od::value value, const JsonPath& path) {
@@ -370,6 +373,7 @@ void InstanceReader::read_player(od::value value, const JsonPath& path, Instance
             has_target = true;
         } else if (key == "weight") {
             player.weight = number(field.value(), path.field("weight"));
+            if (first_weight_path_.empty()) first_weight_path_ = path.field("weight").str();
         } else if (key == "name") {
             player.name = text(field.value(), path.field("name"));
         } else if (key == "action_set") {
@@ -434,6 +438,9 @@ Instance InstanceReader::read(od::document& doc) {
             }
         } else if (key == "description") {
             free_text(field.value(), root.field("description"));
+        } else if (key == "rule") {
+            instance.rule =
+                read_receiver_rule(field.value(), root.field("rule"), dimension_, limits_.numbers);
         }
         // "dimension" was read above.
     }
@@ -441,6 +448,9 @@ Instance InstanceReader::read(od::document& doc) {
     if (!instance.bias_point.empty() || sign(instance.bias_weight) != 0) {
         if (instance.bias_point.empty()) throw InputError("bias", "a bias weight needs a \"point\"");
     }
+    if (!instance.rule.is_mean() && !first_weight_path_.empty())
+        throw InputError(first_weight_path_, "the rule \"" + rule_kind_name(instance.rule.kind) +
+                                                 "\" is unweighted; remove the weights");
     if (common) instance.action_sets.push_back(build_set(*common));
     for (std::size_t i = 0; i < instance.players.size(); ++i) {
         if (own_sets[i]) {
@@ -452,6 +462,7 @@ Instance InstanceReader::read(od::document& doc) {
             throw InputError("players[" + std::to_string(i) + "]", "no action_set, and no common action_set");
         }
     }
+    if (!instance.rule.is_mean()) check_rule_fits_instance(instance.rule, instance, "rule");
     return instance;
 }
 

@@ -7,6 +7,7 @@
 #include "bigcert/errors.hpp"
 #include "bigcert/exact_sum.hpp"
 #include "bigcert/line_solver.hpp"
+#include "bigcert/receiver_rule_loader.hpp"
 #include "solver/box_split.hpp"
 #include "solver/equilibrium_set.hpp"
 #include "solver/interval_sweep.hpp"
@@ -29,6 +30,7 @@ void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned t
 }  // namespace
 
 Solution solve(const Instance& instance, const SolveOptions& options) {
+    require_mean_rule(instance);  // other receiver rules: `bigcert mechanism` (docs/model.md §5)
     // The variants of paper §5 have their own exact methods (issue 4).
     if (is_finite_game(instance)) return solve_finite_game(instance, options);
     if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);

@@ -188,14 +188,33 @@ TEST_CASE("unknown and repeated keys are errors naming their JSON path (FORMAT.m
           "players[0].weight: duplicate key");
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "we\night": 2}]})"),
                Catch::Matchers::StartsWith(R"(players[0]."we\u000aight": unknown key)"));
-    // Keys of open extensions (several receivers, receiver rules) are refused, not ignored.
+    // Keys of open extensions (several receivers) are refused, not ignored.
     CHECK_THAT(
         message("{" + set + R"(, "receivers": [{"name": "m", "weights": [1]}], "players": [{"target": 1}]})"),
         Catch::Matchers::StartsWith("unsupported: receivers: "));
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "care": [1]}]})"),
                Catch::Matchers::StartsWith("unsupported: players[0].care: "));
-    CHECK_THAT(message("{" + set + R"(, "rule": "mean", "players": [{"target": 1}]})"),
-               Catch::Matchers::StartsWith("unsupported: rule: "));
+    // Receiver rules (docs/format.md) are read, with the path in every error.
+    CHECK(message("{" + set + R"(, "rule": "mean", "players": [{"target": 1}]})") ==
+          "rule: expected an object");
+    CHECK(message("{" + set + R"(, "rule": {"kind": "median", "trim": 1}, "players": [{"target": 1}]})") ==
+          "rule.trim: not a parameter of the rule \"median\"");
+    CHECK(message("{" + set + R"(, "rule": {"kind": "median"}, "players": [{"target": 1, "weight": 1}]})") ==
+          "players[0].weight: the rule \"median\" is unweighted; remove the weights");
+    CHECK(
+        message(
+            "{" + set +
+            R"(, "rule": {"kind": "trimmed-mean", "trim": 1}, "players": [{"target": 1}, {"target": 2}]})") ==
+        "rule.trim: 2·trim must be less than the number of players (2)");
+    CHECK(
+        message("{" + set + R"(, "rule": {"kind": "threshold", "prior": 0}, "players": [{"target": 1}]})") ==
+        "rule: the rule \"threshold\" needs \"radius\"");
+    CHECK(
+        message("{" + set + R"(, "rule": {"kind": "median", "kind": "mean"}, "players": [{"target": 1}]})") ==
+        "rule.kind: duplicate key");
+    CHECK(message("{" + set + R"(, "rule": {"kind": "mode"}, "players": [{"target": 1}]})")
+              .starts_with("rule.kind: expected"));
+    CHECK(message("{" + set + R"(, "rule": {"kind": "median"}, "players": [{"target": 1}]})") == "accepted");
     // The documented free text is fine (a string).
     CHECK(message("{" + set +
                   R"(, "description": "two players", "players": [{"target": 1, "description": "x"}]})") ==

@@ -1,0 +1,121 @@
+// Receiver rules evaluated exactly (docs/model.md §6.1), and the one-player view of §6.2 against a direct
+// evaluation of the rule on the whole profile.
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "bigcert/instance_loader.hpp"
+#include "bigcert/rule_outcome.hpp"
+#include "mechanism/order_statistics.hpp"
+#include "mechanism/rule_best_response.hpp"
+
+using namespace bigcert;
+
+namespace {
+
+Rational q(long long a, long long b = 1) { return make_rational(a, b); }
+
+std::vector<Vector> line(std::initializer_list<Rational> values) {
+    std::vector<Vector> out;
+    for (const Rational& v : values) out.push_back({v});
+    return out;
+}
+
+Instance line_instance(std::size_t n, const std::string& rule = R"({"kind": "median"})") {
+    std::string players;
+    for (std::size_t i = 0; i < n; ++i)
+        players += std::string(i ? ", " : "") + "{\"target\": " + std::to_string(i) + "}";
+    return load_instance_text(R"({"action_set": {"interval": [-10, 10]}, "rule": )" + rule +
+                              ", \"players\": [" + players + "]}");
+}
+
+ReceiverRule rule_of(ReceiverRule::Kind kind) {
+    ReceiverRule r;
+    r.kind = kind;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("each rule's value on small profiles, ties and even counts included") {
+    Instance g = line_instance(4);
+    ReceiverRule median = rule_of(ReceiverRule::Kind::median);
+    CHECK(rule_outcome(g, median, line({q(1), q(7), q(3), q(3)})) == Vector{q(3)});
+    CHECK(rule_outcome(g, median, line({q(1), q(7), q(3), q(4)})) ==
+          Vector{q(7, 2)});  // even: mean of 3 and 4
+    ReceiverRule general = rule_of(ReceiverRule::Kind::generalized_median);
+    general.phantoms = line({q(0)});
+    CHECK(rule_outcome(g, general, line({q(1), q(7), q(3), q(4)})) == Vector{q(3)});  // {0,1,3,4,7}
+    ReceiverRule trimmed = rule_of(ReceiverRule::Kind::trimmed_mean);
+    trimmed.trim = 1;
+    CHECK(rule_outcome(g, trimmed, line({q(1), q(7), q(3), q(4)})) == Vector{q(7, 2)});
+    ReceiverRule threshold = rule_of(ReceiverRule::Kind::threshold);
+    threshold.prior = {q(2)};
+    threshold.radius = q(1);
+    CHECK(rule_outcome(g, threshold, line({q(1), q(7), q(3), q(4)})) ==
+          Vector{q(2)});  // 1 and 3 (boundary counts)
+    CHECK(rule_outcome(g, threshold, line({q(9), q(7), q(-3), q(4)})) == Vector{q(2)});  // none: the prior
+    CHECK(rule_outcome(g, threshold, line({q(9), q(7), q(5, 2), q(4)})) == Vector{q(5, 2)});
+}
+
+TEST_CASE("the own-report map equals the rule evaluated on the whole modified profile") {
+    std::mt19937 rng(16);
+    std::uniform_int_distribution<int> value(-12, 12);
+    for (int trial = 0; trial < 300; ++trial) {
+        const std::size_t n = 1 + trial % 7;
+        Instance g = line_instance(n);
+        std::vector<ReceiverRule> rules{
+            rule_of(ReceiverRule::Kind::median), rule_of(ReceiverRule::Kind::mean),
+            rule_of(ReceiverRule::Kind::generalized_median), rule_of(ReceiverRule::Kind::trimmed_mean),
+            rule_of(ReceiverRule::Kind::threshold)};
+        rules[2].phantoms = line({q(value(rng)), q(value(rng), 3)});
+        rules[3].trim = (n - 1) / 2;
+        rules[4].prior = {q(value(rng), 2)};
+        rules[4].radius = q(trial % 5, 2);
+        std::vector<Vector> profile;
+        for (std::size_t i = 0; i < n; ++i) profile.push_back({q(value(rng), 2)});
+        for (const ReceiverRule& rule : rules) {
+            const ProfileOrder order(g, rule, profile);
+            for (std::size_t i = 0; i < n; ++i) {
+                OwnReportMap map = order.own_report_map(i);
+                for (int k = 0; k < 4; ++k) {
+                    Vector y{q(value(rng), 4)};
+                    std::vector<Vector> moved = profile;
+                    moved[i] = y;
+                    INFO(rule_kind_name(rule.kind) << " n=" << n << " player " << i);
+                    CHECK(map.apply(y) == rule_outcome(g, rule, moved));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("exact best responses are no worse than any report on a fine grid") {
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> value(-10, 10);
+    for (int trial = 0; trial < 120; ++trial) {
+        const std::size_t n = 2 + trial % 5;
+        Instance g = line_instance(n);
+        for (std::size_t i = 0; i < n; ++i) g.players[i].target = {q(value(rng) * 3, 2)};
+        std::vector<ReceiverRule> rules{
+            rule_of(ReceiverRule::Kind::median), rule_of(ReceiverRule::Kind::mean),
+            rule_of(ReceiverRule::Kind::trimmed_mean), rule_of(ReceiverRule::Kind::threshold)};
+        rules[2].trim = (n - 1) / 2;
+        rules[3].prior = {q(value(rng), 2)};
+        rules[3].radius = q(1 + trial % 6);
+        std::vector<Vector> profile;
+        for (std::size_t i = 0; i < n; ++i) profile.push_back({q(value(rng))});
+        for (const ReceiverRule& rule : rules) {
+            const ProfileOrder order(g, rule, profile);
+            for (std::size_t i = 0; i < n; ++i) {
+                OwnReportMap map = order.own_report_map(i);
+                Vector best = *rule_best_response(g, rule, i, map, profile[i]);
+                REQUIRE(g.set_of(i).contains(best));
+                const Rational loss = rule_loss(g, i, map.apply(best));
+                for (int k = -80; k <= 80; ++k) {
+                    INFO(rule_kind_name(rule.kind) << " player " << i << " grid " << k);
+                    CHECK(loss <= rule_loss(g, i, map.apply({q(k, 8)})));
+                }
+            }
+        }
+    }
+}
