@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <httplib.h>
@@ -117,6 +118,11 @@ void run_server(const ServeOptions& options) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(options.limits.max_input_bytes);
     server.set_keep_alive_timeout(2);
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server would share the port.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     add_routes(server, api, options);
 
     const int port = options.port == 0 ? server.bind_to_any_port(options.host)

@@ -109,11 +109,6 @@ class BrowserTest(unittest.TestCase):
                  .move_by_offset(round(to["x"] - box["x"]), round(to["y"] - box["y"]))
                  .release().perform())
 
-    def keys(self, kind, player, index, *keys):
-        self.act(lambda: self.handle(kind, player, index).click())
-        for key in keys:
-            self.act(lambda: ActionChains(self.driver).send_keys(key).perform())
-
     def type_into(self, element_id, text):
         field = self.driver.find_element(By.ID, element_id)
         self.act(lambda: (field.clear(), field.send_keys(text + Keys.TAB)))
@@ -146,7 +141,10 @@ class BrowserTest(unittest.TestCase):
     def test_example_1_by_drags_and_keys(self):
         self.drag("target", 0, 0, 1)
         self.drag("lo", 0, 0, 0)                                     # interval [-1, 1] -> [0, 1]
-        self.keys("hi", 0, 1, *[Keys.SHIFT + Keys.ARROW_RIGHT] * 5)  # -> [0, 6]
+        self.act(lambda: self.handle("hi", 0, 1).click())
+        for _ in range(5):                                           # Shift+Right: by 1, -> [0, 6]
+            self.act(lambda: ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.ARROW_RIGHT)
+                     .key_up(Keys.SHIFT).perform())
         self.type_into("player-weight", "1/2")
         self.act(lambda: self.driver.find_element(By.ID, "add-player").click())
         self.drag("target", 1, 0, 4)

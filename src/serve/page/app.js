@@ -343,10 +343,12 @@ function drawSolution() {
 }
 
 // ---------- editing ----------
-function setMessage(text, isError) {
+// `fromServer`: the message is the server's error about the current game, replaced by its next answer.
+function setMessage(text, isError, fromServer) {
     const m = document.getElementById("message");
     m.textContent = text;
     m.className = isError ? "error" : "";
+    m.dataset.fromServer = fromServer ? "yes" : "";
 }
 
 // Moves one point to grid coordinates (k/STEP); false with a message when a polygon would stop being convex.
@@ -610,7 +612,7 @@ async function showSolve(g, body) {
         status.textContent = "no answer";
         rows.replaceChildren();
         for (const id of ["receiver", "count", "potential"]) document.getElementById(id).textContent = "—";
-        setMessage(errorText(answer), true);
+        setMessage(errorText(answer), true, true);
         render();
         return;
     }
@@ -640,7 +642,7 @@ async function showSolve(g, body) {
     document.getElementById("receiver").textContent = vectorText(json.equilibrium.receiver);
     document.getElementById("count").textContent = json.equilibria?.count ?? "";
     document.getElementById("potential").textContent = exactText(json.equilibrium.potential ?? "");
-    if (document.getElementById("message").className === "error") setMessage("", false);
+    if (document.getElementById("message").dataset.fromServer) setMessage("", false);
     render();
 }
 
