@@ -75,10 +75,10 @@ int main(int argc, char** argv) {
         Runner runner = adder(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);
     };
-    for (auto adder : {add_solve_command, add_certify_command, add_check_command, add_replay_command,
-                       add_dynamics_command, add_enumerate_command, add_export_nfg_command, add_align_command,
-                       add_plot_command, add_batch_command, add_merge_command, add_demo_command,
-                       add_serve_command})
+    for (auto adder :
+         {add_solve_command, add_certify_command, add_check_command, add_replay_command, add_dynamics_command,
+          add_enumerate_command, add_export_nfg_command, add_align_command, add_plot_command,
+          add_batch_command, add_merge_command, add_demo_command, add_serve_command})
         add(adder);
     double time_limit = 0;  // none
     for (CLI::App* command : app.get_subcommands({}))

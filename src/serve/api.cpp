@@ -119,8 +119,8 @@ std::string last_line(const std::string& text) {
 int status_for(int exit_code, const std::string& message) {
     const std::string unsupported = "(not supported yet)";
     if (exit_code == 2)
-        return message.size() >= unsupported.size() &&
-                       message.compare(message.size() - unsupported.size(), unsupported.size(), unsupported) == 0
+        return message.size() >= unsupported.size() && message.compare(message.size() - unsupported.size(),
+                                                                       unsupported.size(), unsupported) == 0
                    ? 422
                    : 400;
     if (exit_code == 5) return 413;
@@ -181,7 +181,8 @@ ApiResponse Api::handle(const std::string& name, const std::multimap<std::string
     std::map<std::string, bool> server_flags;
     std::vector<std::string> arguments{command.name, "-"};
     try {
-        for (std::string& a : query_arguments(command, query, server_flags)) arguments.push_back(std::move(a));
+        for (std::string& a : query_arguments(command, query, server_flags))
+            arguments.push_back(std::move(a));
     } catch (const BadQuery& e) {
         return error_response(400, "bigcert serve: error: " + e.message, 2);
     }
@@ -192,9 +193,11 @@ ApiResponse Api::handle(const std::string& name, const std::multimap<std::string
     std::string written;  // the file the command writes instead of printing (figure, bundle)
     if (command.name == "plot" || server_flags["proof-log"]) {
         scratch.emplace();
-        written = scratch->path() + (command.name == "plot" ? (server_flags["tikz"] ? "/figure.tex" : "/figure.svg")
-                                                            : "/proof");
-        arguments.push_back(command.name == "plot" ? (server_flags["tikz"] ? "--tikz" : "--svg") : "--proof-log");
+        written =
+            scratch->path() +
+            (command.name == "plot" ? (server_flags["tikz"] ? "/figure.tex" : "/figure.svg") : "/proof");
+        arguments.push_back(command.name == "plot" ? (server_flags["tikz"] ? "--tikz" : "--svg")
+                                                   : "--proof-log");
         arguments.push_back(written);
     }
 
@@ -213,8 +216,8 @@ ApiResponse Api::handle(const std::string& name, const std::multimap<std::string
     const int code = result.exit_code;
     const bool answered = command.name == "plot"
                               ? code == 0
-                              : !result.out.empty() &&
-                                    (code == 0 || code == 1 || code == 4 || (code == 5 && command.name == "dynamics"));
+                              : !result.out.empty() && (code == 0 || code == 1 || code == 4 ||
+                                                        (code == 5 && command.name == "dynamics"));
     if (!answered) {
         std::string message = last_line(result.err);
         if (result.exit_code == 128 + SIGKILL)

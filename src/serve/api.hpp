@@ -1,7 +1,7 @@
 // The JSON API of `bigcert serve` (docs/serve.md): POST /api/<command> with the instance as the body and the
 // command's options as query parameters named like its flags. Each request runs that CLI command with --json
-// on the body (child_process.hpp), so the answer is byte for byte the CLI's, and an error is the CLI's one-line
-// message with an HTTP status chosen by the CLI's exit code.
+// on the body (child_process.hpp), so the answer is byte for byte the CLI's, and an error is the CLI's
+// one-line message with an HTTP status chosen by the CLI's exit code.
 #pragma once
 
 #include <map>

@@ -25,7 +25,8 @@ struct Pipe {
     int read = -1, write = -1;
     Pipe() {
         int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
         read = fds[0], write = fds[1];
     }
     ~Pipe() { close_read(), close_write(); }
@@ -71,8 +72,8 @@ void exchange(Pipe& in, Pipe& out, Pipe& err, const std::string& input, ChildRes
     while (out.read >= 0 || err.read >= 0) {
         std::array<pollfd, 3> fds{pollfd{out.read, POLLIN, 0}, pollfd{err.read, POLLIN, 0},
                                   pollfd{in.write, POLLOUT, 0}};
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             ::kill(pid, SIGKILL);
             return;
@@ -106,9 +107,9 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
     const pid_t pid = spawn(program, arguments, in, out, err);
     OnCancellation stop_child([pid] { ::kill(pid, SIGKILL); });
     in.close_read(), out.close_write(), err.close_write();
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(kill_after_seconds));
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                               std::chrono::duration<double>(kill_after_seconds));
     exchange(in, out, err, input, result, deadline, pid);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

@@ -48,8 +48,8 @@ std::string read_whole(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::string tar_directory(const std::string& directory, const std::string& prefix, const std::string& extra_name,
-                          const std::string& extra_content) {
+std::string tar_directory(const std::string& directory, const std::string& prefix,
+                          const std::string& extra_name, const std::string& extra_content) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(directory))
         if (entry.is_regular_file()) files.push_back(entry.path());

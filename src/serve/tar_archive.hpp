@@ -6,8 +6,9 @@
 namespace bigcert::serve {
 
 // The archive's bytes: every regular file under `directory` (recursively, in name order), stored under
-// `prefix`/<its path relative to directory>, plus `extra_name` holding `extra_content` when that is not empty.
-std::string tar_directory(const std::string& directory, const std::string& prefix, const std::string& extra_name,
-                          const std::string& extra_content);
+// `prefix`/<its path relative to directory>, plus `extra_name` holding `extra_content` when that is not
+// empty.
+std::string tar_directory(const std::string& directory, const std::string& prefix,
+                          const std::string& extra_name, const std::string& extra_content);
 
 }  // namespace bigcert::serve

@@ -36,6 +36,11 @@ def cli_json(command, instance_text, *args):
     return json.loads(r.stdout)
 
 
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
 def vector_text(v):
     return v[0] if len(v) == 1 else "(" + ", ".join(v) + ")"
 
@@ -153,7 +158,7 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual([p["target"] for p in built["players"]], [["1"], ["4"]])
         self.assertEqual([p["action_set"]["interval"] for p in built["players"]], [["0", "6"], ["0", "6"]])
         solution, answer = self.assert_page_matches_cli()
-        paper = cli_json("solve", open(example("paper-ex1a")).read())
+        paper = cli_json("solve", read(example("paper-ex1a")))
         self.assertEqual(solution["equilibrium"]["actions"], paper["equilibrium"]["actions"])  # (0, 6)
         self.assertEqual(answer["receiver"], "3")
         self.assertEqual(answer["certificate"], "certified")
@@ -181,7 +186,7 @@ class BrowserTest(unittest.TestCase):
         built = self.instance()
         self.assertEqual([p["target"] for p in built["players"]], [["1", "0"], ["-1", "0"]])
         solution, answer = self.assert_page_matches_cli()
-        paper = cli_json("solve", open(example("paper-ex2")).read())
+        paper = cli_json("solve", read(example("paper-ex2")))
         self.assertEqual(answer["receiver"], vector_text(paper["equilibrium"]["receiver"]))  # (0, 0)
         self.assertEqual(answer["count"], "infinite")
         self.assertEqual(answer["certificate"], "certified")
