@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "tests", "serve"))
 
 
 def instance_text(players, seed=1):
-    return subprocess.run([sys.executable, os.path.join(HERE, "solve_bench_gen.py"), "hard", str(players),
+    return subprocess.run([sys.executable, os.path.join(HERE, "solve_bench_gen.py"), "paper", str(players),
                            "--seed", str(seed)], capture_output=True, text=True, check=True).stdout
 
 
@@ -69,7 +69,7 @@ def main():
     single = []
     for _ in range(5):
         started = time.monotonic()
-        subprocess.run([args.bigcert, "solve", "-", "--json", "--threads", "1"], input=text, capture_output=True,
+        subprocess.run([args.bigcert, "solve", "-", "--json", "--threads", "1"], input=text.encode(), capture_output=True,
                        check=True)
         single.append(time.monotonic() - started)
     with Server() as server:
@@ -80,7 +80,7 @@ def main():
     latencies = sorted(seconds for _, _, seconds in results)
     lines = [
         f"- {args.count} concurrent `POST /api/solve` of one {args.players}-player d = 1 game "
-        f"(`solve_bench_gen.py hard {args.players} --seed 1`, {len(text)} bytes), `bigcert serve` defaults "
+        f"(`solve_bench_gen.py paper {args.players} --seed 1`, {len(text)} bytes), `bigcert serve` defaults "
         f"(workers = {os.cpu_count()} cores), client and server on one machine over loopback:",
         f"  failed {failed}, wrong {wrong} (each answer compared byte for byte with `bigcert solve --json`)",
         f"  latency p50 {percentile(latencies, 50) * 1000:.0f} ms, p90 {percentile(latencies, 90) * 1000:.0f} ms, "
