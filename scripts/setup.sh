@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libgmp-dev libboost-dev libz3-dev z3 cvc5 catch2
           nlohmann-json3-dev libcli11-dev libsimdjson-dev libssl-dev python3 librsvg2-bin
-          python3-dev pybind11-dev)
+          python3-dev pybind11-dev libcpp-httplib-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

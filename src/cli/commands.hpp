@@ -72,5 +72,6 @@ Runner add_batch_command(CLI::App& app);
 Runner add_merge_command(CLI::App& app);
 Runner add_demo_command(CLI::App& app);
 Runner add_mechanism_command(CLI::App& app);
+Runner add_serve_command(CLI::App& app);
 
 }  // namespace bigcert::cli

@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     for (auto adder :
          {add_solve_command, add_certify_command, add_check_command, add_replay_command, add_dynamics_command,
           add_enumerate_command, add_export_nfg_command, add_align_command, add_plot_command,
-          add_batch_command, add_merge_command, add_demo_command, add_mechanism_command})
+          add_batch_command, add_merge_command, add_demo_command, add_mechanism_command, add_serve_command})
         add(adder);
     double time_limit = 0;  // none
     for (CLI::App* command : app.get_subcommands({}))
