@@ -165,8 +165,6 @@ def main():
     for n in range(1, 4):
         for d in range(1, 4):
             identity(n, d)
-    structure_1d(2)
-    structure_1d(3)
     return 0
 
 

@@ -221,10 +221,11 @@ class Check(unittest.TestCase):
                 self.assertEqual(props["exaggeration"]["premise"], "met")
 
     def test_count_query_records_the_answer_its_verdict_rests_on_and_replays(self):
+        # The whole-system method: its one count query (the structure method's bundles: test_check_structure.py).
         for name, value, answer in (("paper-ex2", "infinite", "sat"), ("paper-ex1a", "one", "unsat")):
             with self.subTest(name=name):
                 log = os.path.join(self.tmp, name)
-                r = run("check", example(name), "--property", "count", "--json", "--proof-log", log)
+                r = run("check", example(name), "--property", "count", "--json", "--method", "full", "--proof-log", log)
                 self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
                 self.assertEqual(json.loads(r.stdout)["properties"]["count"]["value"], value)
                 with open(os.path.join(log, "manifest.json")) as f:
