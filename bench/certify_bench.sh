@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Certification time against solve time as n grows (issue 3, item 7). Usage:
+# Certification time against solve time as n grows (bench/REPORT.md). Usage:
 #   bench/certify_bench.sh path/to/bigcert [1d sizes...] [-- 2d sizes...]
 # Prints one Markdown table row per instance: kind, n, solve seconds, certify seconds (no proof log), ratio,
 # certify seconds with --proof-log, verdict. Wall-clock times of single runs on a shared machine.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Instances for the certification benchmark (issue 3): `1d N` writes N players on [-1, 1] with random
+"""Instances for the certification benchmark (bench/REPORT.md): `1d N` writes N players on [-1, 1] with random
 exact targets and weight 1/N; `2d N` writes N players in the plane, each with its own random convex polygon
 (6 points on a jittered circle, exact rationals) and a random target. Deterministic for a given seed."""
 import json

@@ -1,4 +1,4 @@
-// The value-alignment experiment of the paper's Section 6 (MODEL.md §2, issue 5): strategic data providers
+// The value-alignment experiment of the paper's Section 6 (docs/model.md §2): strategic data providers
 // against a learned receiver. Everything here is NUMERICAL (double precision): the receiver is a maximum-
 // likelihood estimate, so its outputs are approximations and never feed an exact verdict. The only exact part
 // is the affine surrogate's game, which is built from rounded weights and solved by bigcert::solve.

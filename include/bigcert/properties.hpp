@@ -1,4 +1,4 @@
-// Properties proven over EVERY equilibrium of an instance (issue 3, `bigcert check`), squared loss with
+// Properties proven over EVERY equilibrium of an instance (`bigcert check`, docs/cli.md), squared loss with
 // interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). The equilibrium set is
 // described to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE iff,
 // with r = w0·x0 + sum_i w_i x_i,
@@ -23,7 +23,7 @@ namespace bigcert {
 struct CheckOptions {
     double timeout_seconds = 60;  // per Z3 query, wall clock
     unsigned rlimit = 0;          // per query, deterministic (0: none)
-    // Curved sets (issue 6): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
+    // Curved sets (docs/model.md §3g): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
     // at most this long and only up to this many players, and what they leave open is settled, where it can
     // be, by the solver's certified enclosure (curved_properties.hpp).
     double curved_timeout_seconds = 5;

@@ -1,4 +1,4 @@
-// `bigcert align`: the value-alignment experiment of the paper's §6 (issue 5). The learned receiver and the
+// `bigcert align`: the value-alignment experiment of the paper's §6 (docs/model.md §2). The learned receiver and the
 // dynamics are numerical (printed as approximations); the affine surrogate's game is solved exactly and
 // certified with Z3 — a statement about the surrogate, not about the learned receiver.
 #include <cmath>

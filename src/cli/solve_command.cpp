@@ -95,7 +95,7 @@ Runner add_solve_command(CLI::App& app) {
             throw InputError(
                 "--z3-query",
                 "the equilibrium is rational and printed exactly: no enclosure for Z3 to confirm");
-        // Curved sets only (issue 6); Z3's nonlinear arithmetic is quick for two players, slower beyond.
+        // Curved sets only (docs/model.md §3g); Z3's nonlinear arithmetic is quick for two players, slower beyond.
         confirm_enclosure_with_z3(instance, solution, options->z3_query, options->z3_query.empty() ? 2 : 4);
         if (options->algebraic) {
             ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);

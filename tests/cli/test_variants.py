@@ -1,4 +1,4 @@
-"""Command-line behaviour of the paper's variants (issue 4): `enumerate`, `export-nfg`, `dynamics`, and
+"""Command-line behaviour of the paper's variants (§5, docs/model.md §2): `enumerate`, `export-nfg`, `dynamics`, and
 `solve` on inner-loss and finite instances. Counts are cross-checked against an independent brute force
 over the exported .nfg table, written here in Python with exact fractions."""
 import itertools

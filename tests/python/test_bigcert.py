@@ -1,4 +1,4 @@
-"""The Python module (issue 7): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
+"""The Python module (docs/cli.md, Python): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
 and from files, certify (certified, refuted with a deviation re-checked here in Fractions, not certified when
 Z3 gives up), check equal to `bigcert check --json`, errors as typed exceptions naming the JSON path. Skipped
 when the module was not built."""
@@ -250,7 +250,7 @@ class UserTextTest(unittest.TestCase):
 
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
 class CurvedTest(unittest.TestCase):
-    """Balls and ellipsoids (issue 6), alone and mixed with a polytope player: the same verdicts as the CLI."""
+    """Balls and ellipsoids (docs/model.md §3g), alone and mixed with a polytope player: the same verdicts as the CLI."""
 
     def test_certify_equals_the_cli_with_boxes_as_fractions(self):
         for name, path in CURVED.items():
