@@ -23,7 +23,7 @@ namespace bigcert {
 struct CheckOptions {
     double timeout_seconds = 60;  // per Z3 query, wall clock
     unsigned rlimit = 0;          // per query, deterministic (0: none)
-    // Curved sets (docs/model.md §3g): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
+    // Curved sets (§3g): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
     // at most this long and only up to this many players, and what they leave open is settled, where it can
     // be, by the solver's certified enclosure (curved_properties.hpp).
     double curved_timeout_seconds = 5;

@@ -32,7 +32,7 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
     // The variants of paper §5 have their own exact methods (docs/model.md §2).
     if (is_finite_game(instance)) return solve_finite_game(instance, options);
     if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);
-    if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (docs/model.md §3g)
+    if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (§3g)
     // d = 1 in machine integers while every number fits (line_solver.hpp); the same answer, much faster.
     if (instance.dimension == 1 && !options.force_general && options.machine_integers)
         if (std::optional<LineGame> game = line_game_of(instance))

@@ -92,6 +92,25 @@ def normalised(output):
     return output + "\n" if output else ""
 
 
+def heading_anchors(text):
+    """GitHub's anchors of a file's headings: lower case, punctuation dropped, spaces as hyphens."""
+    anchors = set()
+    for line in text.splitlines():
+        heading = re.match(r"^#+ (.*)$", line)
+        if heading:
+            slug = re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-")
+            anchors.add(slug)
+    return anchors
+
+
+def relative_links(text):
+    """(file, anchor) of every markdown link that is not a URL; file "" means the same file."""
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if not re.match(r"^[a-z]+:", target):
+            file, _, anchor = target.partition("#")
+            yield file, anchor
+
+
 def scratch_directory():
     """A working directory where the documented relative paths (build/bigcert, examples/...) resolve."""
     scratch = tempfile.mkdtemp(prefix="bigcert-docs-")
@@ -127,6 +146,8 @@ class ConventionItself(unittest.TestCase):
         examples = console_examples(path)
         self.assertEqual([e.command for e in examples], ["echo a \\\n  b", "false"])
         self.assertEqual([(e.expected, e.status) for e in examples], [(["a b"], 0), ([], 1)])
+        self.assertEqual(heading_anchors("## `bigcert solve`\n### Z3 4.8.12, §3g (x)\n"),
+                         {"bigcert-solve", "z3-4812-3g-x"})
         shutil.rmtree(os.path.dirname(path))
 
 
@@ -147,6 +168,17 @@ class DocumentedExamples(unittest.TestCase):
             finally:
                 shutil.rmtree(scratch)
         self.assertGreater(total, 20, "the examples were not found")
+
+    def test_every_link_between_the_documents_resolves(self):
+        for path in documents():
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            for file, anchor in relative_links(text):
+                target = os.path.normpath(os.path.join(os.path.dirname(path), file)) if file else path
+                self.assertTrue(os.path.exists(target), f"{path}: link to missing {file}")
+                if anchor:
+                    with open(target, encoding="utf-8") as f:
+                        self.assertIn(anchor, heading_anchors(f.read()), f"{path}: no heading #{anchor} in {target}")
 
     def test_the_readme_session_goes_solve_certify_replay_check(self):
         commands = [e.command for e in console_examples(os.path.join(SOURCE, "README.md"))]

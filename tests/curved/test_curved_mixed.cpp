@@ -1,4 +1,4 @@
-// certify without a profile on a mixed game (docs/internals.md, curved sets): curved and polytope players together.
+// certify without a profile on a mixed game (docs/internals.md): curved and polytope players together.
 // The solver's boxes are certified; boxes that miss the equilibrium must not be.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-"""The Python module (docs/cli.md, Python): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
+"""The Python module (docs/cli.md): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
 and from files, certify (certified, refuted with a deviation re-checked here in Fractions, not certified when
 Z3 gives up), check equal to `bigcert check --json`, errors as typed exceptions naming the JSON path. Skipped
 when the module was not built."""
