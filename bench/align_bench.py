@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of `bigcert align` (issue 5): 50 players in d = 2, 10,000 pairs each, 10 rounds of bisection
+"""Benchmark of `bigcert align` (paper §6): 50 players in d = 2, 10,000 pairs each, 10 rounds of bisection
 dynamics (plus the affine surrogate's 2n + 5 probes, exact solve and Z3 certification, which the command always
 runs). Goal: <= 60 s wall on this 2-core machine. Baseline side by side: the same run on one thread.
 

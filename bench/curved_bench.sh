@@ -1,5 +1,5 @@
 #!/bin/sh
-# Curved-set benchmark (issue 6): 10^4 players on discs in 2-D, enclosures to 2^-p, against the exact
+# Curved-set benchmark (model.md §3g): 10^4 players on discs in 2-D, enclosures to 2^-p, against the exact
 # polytope solver on the bounding squares of the same discs (baseline, run side by side).
 # Usage: bench/curved_bench.sh [path/to/bigcert] [players]
 set -eu

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates the curved-set benchmark instance (issue 6): n players in 2-D on discs (or, with --boxes, on the
+"""Generates the curved-set benchmark instance (model.md §3g): n players in 2-D on discs (or, with --boxes, on the
 bounding squares of the same discs, the polytope baseline). Exact numbers only: integers and fractions."""
 import argparse
 import json

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Counting-benchmark of `bigcert enumerate` (issue 4). Usage: bench/enumerate_bench.py [PATH/TO/bigcert]
+"""Counting-benchmark of `bigcert enumerate` (paper §5.2). Usage: bench/enumerate_bench.py [PATH/TO/bigcert]
 
 Prints the markdown tables of bench/REPORT.md's section "Counting pure equilibria":
   1. the goal: 200 Likert players (1 of {1..5}, distinct targets) in <= 10 s, for several seeds, equal and

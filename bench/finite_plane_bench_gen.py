@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generators for the finite-games-in-the-plane benchmark (bench/REPORT.md, "Finite sets with repeats").
 
-  fuzz K                       the fuzz finding of the README table: items (1,0), (0,1), (-1,-1), choose K with
+  fuzz K                       the fuzz finding of docs/internals.md's table: items (1,0), (0,1), (-1,-1), choose K with
                                repeats for two players; a third player chooses 1 of 3 single items
   crowd N K [--seed S]         N players, each choosing K of 5 small plane items with repeats (random
                                targets and weights in {1/2, 1, 2}, a bias)

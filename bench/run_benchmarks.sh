@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Solve benchmark (issue 2, item 7): generates the instances, then per instance
+# Solve benchmark (bench/REPORT.md): generates the instances, then per instance
 #  1. `bigcert solve --json INSTANCE` to a file, end to end (wall clock, CPU time, peak memory: /usr/bin/time),
 #  2. bigcert_solve_bench: the exact path's phases next to the paper's double-precision best-response dynamics
 #     (parsing included on both sides), with the ratio baseline / exact.

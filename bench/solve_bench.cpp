@@ -1,4 +1,4 @@
-// Side-by-side timing of the exact solver against the paper's floating-point method (issue 2, item 7).
+// Side-by-side timing of the exact solver against the paper's floating-point method (bench/REPORT.md).
 //
 //   bigcert_solve_bench INSTANCE.json [--tolerance 1e-9] [--max-sweeps 1000] [--solution OUT.json]
 // (--solution keeps the exact solution JSON, to compare outputs bit for bit before and after an

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deterministic random instances for the solve benchmark (issue 2, item 7).
+"""Deterministic random instances for the solve benchmark (bench/REPORT.md, "Solving").
 
   solve_bench_gen.py paper N [--seed S]     d = 1, common interval [-1, 1], weights 1/N (the paper's setting)
   solve_bench_gen.py hard N [--seed S]      d = 1, random rational weights (5% negative), per-player intervals

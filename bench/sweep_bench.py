@@ -1,4 +1,4 @@
-"""Sweep benchmark (issue 7): 10,000 random small instances (n = 5 players, d = 2, boxes and a triangle),
+"""Sweep benchmark (`bigcert batch --sweep`): 10,000 random small instances (n = 5 players, d = 2, boxes and a triangle),
 solved and certified (Z3, `--certify`) by `bigcert batch --sweep` with one and with two worker threads, side by
 side; prints throughput, the speed-up, the certificate verdicts, and the machine's load: the load average
 before and after each run and the CPU time the run got (user + sys of the child, from getrusage) divided by its

@@ -1,4 +1,4 @@
-// Python bindings (issue 7): load, solve, certify and check; every exact number comes back as
+// Python bindings (docs/cli.md, Python): load, solve, certify and check; every exact number comes back as
 // fractions.Fraction, built from bigcert's exact "p/q" text (never through float).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>

@@ -23,7 +23,7 @@ for target in instance_loader profile_loader line_game_loader string_fields; do
 done
 # (The check used to be one `ls` of three globs, which succeeds only when all three kinds exist: it never
 # failed.) Crashes and leaks (sanitizer reports included) fail; inputs over the 20 s limit are reported
-# loudly but do not fail CI: they are performance findings, listed in the README, not wrong answers.
+# loudly but do not fail CI: they are performance findings, listed in docs/internals.md, not wrong answers.
 shopt -s nullglob
 failures=(fuzz/findings/crash-* fuzz/findings/leak-* fuzz/findings/oom-*)
 slow=(fuzz/findings/timeout-*)

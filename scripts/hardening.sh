@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The hardening stage of CI (issue 8): the test suite under ASan + UBSan, each fuzzer for FUZZ_SECONDS
+# The hardening stage of CI (docs/internals.md): the test suite under ASan + UBSan, each fuzzer for FUZZ_SECONDS
 # (default 60), and the differential test against CGAL's exact QP solver for DIFFERENTIAL_SECONDS
 # (default 120). Installs its extra test-only packages (clang's fuzzer runtime, CGAL, and TeX Live's base,
 # recommended (booktabs) and pictures (TikZ) collections so that the LaTeX compile tests run instead of skipping)

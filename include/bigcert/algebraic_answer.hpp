@@ -1,4 +1,4 @@
-// Exact algebraic answers for small curved games (issue 6; certify layer): every coordinate of x̂* and of the
+// Exact algebraic answers for small curved games (certify layer): every coordinate of x̂* and of the
 // actions exact, as FORMAT.md prescribes: the rational itself when the value is rational, else the root form
 // (a defining integer polynomial p and an isolating interval, the certified enclosure).
 //

@@ -1,4 +1,4 @@
-// The value-alignment experiment of the paper's Section 6 (MODEL.md §2, issue 5): strategic data providers
+// The value-alignment experiment of the paper's Section 6 (docs/model.md §2): strategic data providers
 // against a learned receiver. Everything here is NUMERICAL (double precision): the receiver is a maximum-
 // likelihood estimate, so its outputs are approximations and never feed an exact verdict. The only exact part
 // is the affine surrogate's game, which is built from rounded weights and solved by bigcert::solve.
@@ -32,7 +32,7 @@ struct AlignConfig {
     std::vector<double> response_lo, response_hi;  // the response distribution U[lo, hi]
     // "iid" (the paper): every pair (y, y') drawn independently. "stratified": the pair space [lo, hi]^2 is
     // cut into k^(2d) equal cells (k = floor(N^(1/(2d)))) with one uniform pair per cell, the rest iid; each
-    // pair is still uniform on the box, but the MLE's seed-to-seed spread drops about 6x (README "align").
+    // pair is still uniform on the box, but the MLE's seed-to-seed spread drops about 6x (cli.md "align").
     std::string sampling = "iid";
     std::uint64_t seed = 1;
     std::size_t rounds = 3;
@@ -87,7 +87,7 @@ struct AlignRound {
 
 // One player's best response by search (MODEL.md §2 Section 6, "bisection" as in the paper): in d = 1
 // bisection on the report so that x̂ lands on the target (or the nearest end of the interval when it cannot);
-// in d >= 2 coordinate-wise bisection on the box, repeated until a sweep changes nothing (see README
+// in d >= 2 coordinate-wise bisection on the box, repeated until a sweep changes nothing (see docs/cli.md
 // "align").
 std::vector<double> bisection_best_response(const AlignConfig& config, const ReceiverFunction& receiver,
                                             std::vector<std::vector<double>> reports, std::size_t player);

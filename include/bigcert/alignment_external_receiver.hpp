@@ -1,5 +1,5 @@
-// An external receiver for `bigcert align --receiver-cmd` (issue 5): any training pipeline can stand in for
-// the built-in MLE. Protocol (README "align"), one process per receiver evaluation:
+// An external receiver for `bigcert align --receiver-cmd` (paper §6): any training pipeline can stand in for
+// the built-in MLE. Protocol (docs/cli.md "align"), one process per receiver evaluation:
 //   stdin  : {"format": "bigcert-align-receiver/1", "dimension": d, "reports": [[x_1...], ..., [x_n...]]}
 //            (numbers as JSON decimals with 17 significant digits), then EOF;
 //   stdout : one JSON array of d finite numbers, the receiver outcome x̂ (whitespace around it allowed);

@@ -36,7 +36,7 @@ std::vector<BatchItem> read_batch_lines(const std::string& text);  // the same, 
 // The ids already present in an output file, as compact JSON text. A torn last line (no newline: the
 // process was killed mid-write) is cut off the file, so the file is valid JSON Lines afterwards.
 // A complete line that is not a result object is an InputError (the file is not ours), and so is a line
-// whose "run" differs from `run` (README "batch": the file holds another run's results).
+// whose "run" differs from `run` (docs/cli.md "batch": the file holds another run's results).
 std::set<std::string> recover_batch_output(const std::string& path, const std::string& run = "");
 
 // Extra keys for a solved line (e.g. "certificate" from the certify layer, which this layer cannot call).
@@ -54,7 +54,7 @@ struct BatchOptions {
 
 // A result line's "run" (the dump of a non-string value, "" when absent), for comparing runs.
 std::string batch_line_run(const Json& line);
-// Why two runs differ, in words: "run" is "INPUT-OPTIONS" (two fingerprints, README "batch"), "" when absent.
+// Why two runs differ, in words: "run" is "INPUT-OPTIONS" (two fingerprints, cli.md "batch"), "" when absent.
 std::string batch_run_difference(const std::string& found, const std::string& expected);
 
 // One output line, newline included: {"id": ..., "run": ..., "solution": {...}} or {"id": ..., "error":
@@ -80,7 +80,7 @@ struct BatchMerge {
                    //            "theorem4": {"premise_met": {verdict: n}, "premise_not_met",
                    //                         "premise_not_met_verdicts": {verdict: n}}}}  (batch --check lines)
 };
-// Lines of different runs ("run" differs, README "batch") are an InputError: their results do not belong
+// Lines of different runs ("run" differs, docs/cli.md "batch") are an InputError: their results do not belong
 // together. With allow_different_inputs, runs over different inputs merge when their options agree and no id
 // comes from two of them.
 BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow_different_inputs = false);

@@ -1,4 +1,4 @@
-// Certification of a profile (issue 3): for every player, Z3 decides from the definition whether some
+// Certification of a profile (`certify`): for every player, Z3 decides from the definition whether some
 // action in its set gives it a strictly smaller loss with the others fixed, and independently
 //   (definition)   exists y in X_i: l_i(y, x_-i) < l_i(x)               QF_NRA, expected unsat
 //   (variational)  exists y in X_i: g_i·(y - x_i) < 0, g_i = 2 w_i (x̂ - t_i)   QF_LRA, expected unsat
@@ -57,7 +57,7 @@ struct Certificate {
     std::vector<PlayerVerdict> players;
     std::string proof_log;
     std::string manifest_sha256;
-    // Curved sets without a profile (issue 6): the claim certified instead of "this profile is an
+    // Curved sets without a profile (docs/internals.md): the claim certified instead of "this profile is an
     // equilibrium" (every equilibrium lies in the printed boxes), and those boxes in FORMAT.md's interval
     // form.
     std::string claim;

@@ -1,4 +1,4 @@
-// Z3 side of curved sets (issue 6; certify layer). Pieces the certification engineer can plug in:
+// Z3 side of curved sets (docs/model.md §3g; certify layer). Pieces the certification engineer can plug in:
 //   smt_curved_membership: the quadratic constraint putting a point in a ball or ellipsoid;
 //   smt_curved_support:    KKT of "x maximises u·y over the set" (necessary and sufficient, the set is
 //   convex):
@@ -35,7 +35,7 @@ struct EnclosureZ3Result {
 EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solution& solution,
                                             unsigned timeout_ms = 30000);
 
-// For `certify` without a profile (issue 6): proves "every equilibrium lies in the solver's boxes" (receiver
+// For `certify` without a profile: proves "every equilibrium lies in the solver's boxes" (receiver
 // and every action) as one QF_NRA query over the exact equilibrium description (mixed curved and polytope
 // sets), expected unsat, logged. Verdict "certified" only on unsat, "not certified" (with Z3's reason)
 // otherwise; the players carry the same verdict. Pre: solution.enclosed.

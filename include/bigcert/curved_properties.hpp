@@ -1,4 +1,4 @@
-// `check` on curved sets without Z3 (issue 6): what the solver's certified enclosure proves exactly.
+// `check` on curved sets without Z3: what the solver's certified enclosure proves exactly.
 //
 // Facts used (MODEL.md §3a-c): x̂* is the same at every equilibrium; solve_curved proves (exact rational
 // arithmetic) that x̂* lies in the receiver box B and that the equilibrium is unique when it reports count

@@ -39,7 +39,7 @@ struct EnumerateOptions {
     std::size_t max_work = 10'000'000'000;     // estimated comparisons of sums for the walk / receiver DP
     std::ostream* progress = nullptr;          // progress bar of the exhaustive walk (e.g. &std::cerr)
     unsigned threads = 0;                      // 0: all cores
-    // How the caps above are raised, for the LimitError (README "Exit codes": the message names the flag);
+    // How the caps above are raised, for the LimitError (cli.md "Exit codes": the message names the flag);
     // commands without these flags point to `bigcert enumerate`.
     std::string raise_hint = "raise --max-states or --max-profiles";
 };

@@ -1,5 +1,5 @@
 // Files the user names on the command line. Every failure becomes an InputError naming the flag, the path and
-// the system's reason (README "Exit codes": exit 2), never a C++ stream exception or an "internal error".
+// the system's reason (cli.md "Exit codes": exit 2), never a C++ stream exception or an "internal error".
 #pragma once
 
 #include <fstream>

@@ -44,7 +44,7 @@ struct Instance {
     Rational potential(const std::vector<Vector>& actions, const Vector& receiver) const;
     // The player's name if it has one, else its 0-based index: an identifier (figures, JSON "name" fields).
     std::string label(std::size_t player) const;
-    // How text output and messages name a player (README "Player numbering"): its 0-based index, as in the
+    // How text output and messages name a player (cli.md "Player numbering"): its 0-based index, as in the
     // JSON output, and its name in parentheses when it has one: "0 (left)", "1".
     std::string numbered_label(std::size_t player) const;
 };

@@ -1,4 +1,4 @@
-// A guess of an algebraic number's defining polynomial from a rational approximation (issue 6,
+// A guess of an algebraic number's defining polynomial from a rational approximation (curved sets,
 // `solve --algebraic` when Z3 finds no model): LLL lattice reduction in exact rationals. Only a guess:
 // callers prove the polynomial exactly before printing anything.
 #pragma once

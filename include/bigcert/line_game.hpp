@@ -1,4 +1,4 @@
-// A one-dimensional instance held in machine integers: the d = 1 fast path's model (issue 2).
+// A one-dimensional instance held in machine integers: the d = 1 fast path's model (docs/internals.md).
 //
 // The same game as an Instance with dimension 1, squared loss and intervals (MODEL.md §3e), but every
 // number a SmallFraction and the players stored column-wise, so that 10^6 players cost a few flat arrays

@@ -1,4 +1,4 @@
-// Reading a 1-D instance straight into a LineGame (the d = 1 fast path, issue 2): every number is parsed
+// Reading a 1-D instance straight into a LineGame (docs/internals.md): every number is parsed
 // from its text into a SmallFraction, so 10^6 players cost no GMP number and no per-player allocation.
 //
 // Accepts a subset of what load_instance_*() accepts (instance_loader.hpp) and reads it with the same

@@ -1,4 +1,4 @@
-// What the d = 1 fast path reports (issue 2): the same content as a Solution (solution.hpp) for a
+// What the d = 1 fast path reports (docs/internals.md): the same content as a Solution (solution.hpp) for a
 // LineGame, held in machine integers so that 10^6 players need no per-player heap allocation.
 #pragma once
 

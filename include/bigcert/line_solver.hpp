@@ -1,4 +1,4 @@
-// The d = 1 fast path of solve() (issue 2, MODEL.md §3e): the interval sweep, one equilibrium, the exact
+// The d = 1 fast path of solve() (docs/model.md §3e): the interval sweep, one equilibrium, the exact
 // re-check, the equilibrium set and Theorem 4's report, on a LineGame in machine integers.
 //
 //   std::optional<LineSolution> solve_line_game(const LineGame&, unsigned threads)

@@ -1,4 +1,4 @@
-// Lists of players in text output and messages (README "Player numbering"): every player by its numbered
+// Lists of players in text output and messages (docs/cli.md "Player numbering"): every player by its numbered
 // label (0-based index, name in parentheses), and a long list cut after a few, so that a message about 10^6
 // players stays one short line.
 #pragma once

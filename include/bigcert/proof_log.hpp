@@ -1,4 +1,4 @@
-// Proof logs (issue 3): every Z3 query bigcert decides is written as a self-contained SMT-LIB2 file that a
+// Proof logs: every Z3 query bigcert decides is written as a self-contained SMT-LIB2 file that a
 // stock `z3 FILE` or `cvc5 FILE` runs, with its expected answer, Z3's answer and, where Z3 gives them, its
 // proof object and unsat core; manifest.json lists them with SHA-256 digests so that `bigcert replay`
 // detects any edited, missing or extra file. The bundle is written beside the directory and renamed into

@@ -1,4 +1,4 @@
-// Properties proven over EVERY equilibrium of an instance (issue 3, `bigcert check`), squared loss with
+// Properties proven over EVERY equilibrium of an instance (`bigcert check`, docs/cli.md), squared loss with
 // interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). Two methods:
 // "structure" (the default on intervals and polytopes) certifies the solver's profile x* per player and reads
 // every equilibrium off the faces F_i = argmax_{X_i} w_i (t_i - x̂*)·y (docs/model.md "Checking every
@@ -32,7 +32,7 @@ struct CheckOptions {
     unsigned threads = 0;                 // structure: batches decided in parallel (0: every core)
     double timeout_seconds = 60;  // per Z3 query, wall clock
     unsigned rlimit = 0;          // per query, deterministic (0: none)
-    // Curved sets (issue 6): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
+    // Curved sets (§3g): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
     // at most this long and only up to this many players, and what they leave open is settled, where it can
     // be, by the solver's certified enclosure (curved_properties.hpp).
     double curved_timeout_seconds = 5;

@@ -1,4 +1,4 @@
-// A seeded random stream that is bit-for-bit the same on every platform and standard library (issue 5):
+// A seeded random stream that is bit-for-bit the same on every platform and standard library (paper §6):
 // xoshiro256** seeded through splitmix64, with our own uniform-double and Bernoulli draws, because the
 // std:: distributions are implementation-defined and would make the learned receiver non-reproducible.
 #pragma once

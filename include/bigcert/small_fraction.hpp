@@ -1,4 +1,4 @@
-// Exact fractions in machine integers: the d = 1 fast path's number (issue 2).
+// Exact fractions in machine integers: the d = 1 fast path's number (docs/internals.md).
 //
 // A SmallFraction is num/den in lowest terms with den > 0 and |num|, den <= small_fraction_limit = 2^62.
 // The bound leaves room: the sum or difference of two such fractions has a numerator below 2^126 and every

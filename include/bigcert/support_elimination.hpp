@@ -1,4 +1,4 @@
-// A support-point coordinate's defining polynomial, eliminated exactly from the receiver's (issue 6,
+// A support-point coordinate's defining polynomial, eliminated exactly from the receiver's (curved sets,
 // `solve --algebraic`): an action's root form then rests on the receiver's proof and exact arithmetic alone.
 //
 // The mathematics. At an equilibrium a curved player with g = w·(t - x̂*) != 0 plays the support point

@@ -1,4 +1,4 @@
-// Parameter sweeps for `bigcert batch --sweep` (README "Sweeps"): a base instance plus a grid or random
+// Parameter sweeps for `bigcert batch --sweep` (docs/cli.md): a base instance plus a grid or random
 // ranges over numbers inside it (targets, weights, set sizes), expanded into batch items.
 //
 // Spec: {"format": "bigcert-sweep/1", "base": {instance},

@@ -14,7 +14,7 @@
 namespace bigcert {
 namespace {
 
-// The keys FORMAT.md's bigcert-align/1 defines per object (plus README's `responses.sampling` and the
+// The keys FORMAT.md's bigcert-align/1 defines per object (plus docs/cli.md's `responses.sampling` and the
 // free-text `description`); any other key, or one given twice, is an error naming its path.
 constexpr std::string_view config_keys[] = {"format",     "description", "dimension",
                                             "action_set", "players",     "responses",
@@ -92,7 +92,7 @@ void read_action_set(const Json& set, AlignConfig& config) {
         config.box_lo_exact = exact_point(member(box, "lo", "action_set.box"), d, "action_set.box.lo");
         config.box_hi_exact = exact_point(member(box, "hi", "action_set.box"), d, "action_set.box.hi");
     } else {
-        // Bisection and the surrogate's projection both use the box structure (README "align").
+        // Bisection and the surrogate's projection both use the box structure (docs/cli.md "align").
         throw UnsupportedError("action_set", "align needs {\"interval\": [lo, hi]} or {\"box\": {...}}");
     }
     for (std::size_t k = 0; k < d; ++k)

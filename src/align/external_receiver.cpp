@@ -35,7 +35,7 @@ std::string request_text(const std::vector<std::vector<double>>& reports, std::s
     return text + "]}\n";
 }
 
-// Text from the receiver or the user's command, for an error message that must stay one line (README "Exit
+// Text from the receiver or the user's command, for an error message that must stay one line (cli.md "Exit
 // codes"): control characters escaped as in C (\n, \t, \xHH), backslashes doubled, cut after `longest` bytes.
 std::string one_line(std::string_view text, std::size_t longest = 200) {
     std::string shown;

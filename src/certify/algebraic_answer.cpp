@@ -34,7 +34,7 @@ struct System {
     std::string unsupported;             // why S could not be written, if so
 
     SmtQuery query(const std::string& claim) const {
-        SmtQuery q("QF_NRA", {"bigcert solve --algebraic (issue 6): " + claim,
+        SmtQuery q("QF_NRA", {"bigcert solve --algebraic: " + claim,
                               "S: curved players whose target lies outside the certified receiver enclosure "
                               "are on the boundary,",
                               "u_i parallel to M(x_i - c) with positive product (KKT with nu_i > 0); "
@@ -157,7 +157,7 @@ std::optional<std::vector<IntegerPolynomial>> candidates(z3::context& ctx, const
                                                          const AlgebraicOptions& options, std::string& why) {
     // The model comes from the KKT description (equilibrium_system.hpp), which nlsat solved in under a second
     // where S itself ran past 30 s (measured on two discs); the model is only a source of candidates.
-    SmtQuery q("QF_NRA", {"bigcert solve --algebraic (issue 6): a model of the equilibrium set (candidates "
+    SmtQuery q("QF_NRA", {"bigcert solve --algebraic: a model of the equilibrium set (candidates "
                           "for the defining polynomials)"});
     add_equilibrium(q, instance, "");
     const QueryOutcome outcome =

@@ -1,4 +1,4 @@
-// The exact answer of `solve --algebraic` as a re-checkable proof-log artifact (README, curved sets). The
+// The exact answer of `solve --algebraic` as a re-checkable proof-log artifact (docs/cli.md). The
 // in-house steps that found it (lattice reduction, the fixed-point check over a quotient algebra,
 // elimination, Z3's algebraic numbers) are not replayed; `bigcert replay` re-derives the claim from the
 // artifact alone, by other code and other mathematics:

@@ -1,4 +1,4 @@
-// Issue 6, item 3: "verified by substitution in exact arithmetic". The printed answer of `solve --algebraic`
+// Last step: "verified by substitution in exact arithmetic". The printed answer of `solve --algebraic`
 // (exact rationals and root forms) is substituted into the equilibrium conditions in Z3's real algebraic
 // number package (the Z3_algebraic_* API: exact arithmetic on roots of integer polynomials, no SMT search):
 //   - each printed coordinate becomes an exact algebraic number (the root of its polynomial in its interval);

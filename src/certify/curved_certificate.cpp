@@ -66,7 +66,7 @@ EnclosureZ3Result certify_enclosure_with_z3(const Instance& instance, const Solu
     if (!solution.enclosed) throw UnsupportedError("", "the Z3 enclosure query without an enclosure");
     SmtQuery query(
         "QF_NRA",
-        {"bigcert curved enclosure (issue 6): an equilibrium whose receiver lies outside the",
+        {"bigcert curved enclosure: an equilibrium whose receiver lies outside the",
          "enclosure; unsat proves that every equilibrium's receiver is inside it (MODEL.md 3b KKT)"});
     std::vector<std::string> receiver;
     for (std::size_t j = 0; j < d; ++j)

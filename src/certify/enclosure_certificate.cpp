@@ -1,4 +1,4 @@
-// certify without a profile on curved sets (issue 6): the solver's boxes, proven by Z3 to hold every
+// certify without a profile on curved sets (model.md §3g): the solver's boxes, proven by Z3 to hold every
 // equilibrium, as small queries (the whole KKT system with the boxes negated, one query, did not finish in
 // Z3 4.8.12's nlsat on ellipse-mixed or disc-three, even at coarse precision; every query below has at most
 // 2d + 1 variables and finishes in well under a second on the examples).

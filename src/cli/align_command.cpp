@@ -1,4 +1,4 @@
-// `bigcert align`: the value-alignment experiment of the paper's §6 (issue 5). The learned receiver and the
+// `bigcert align`: the value-alignment experiment of the paper's §6. The learned receiver and the
 // dynamics are numerical (printed as approximations); the affine surrogate's game is solved exactly and
 // certified with Z3 — a statement about the surrogate, not about the learned receiver.
 #include <cmath>
@@ -143,7 +143,7 @@ auto guarded(const std::string& receiver_cmd, Work&& work) {
     }
 }
 
-// Refused before anything is drawn (README "Exit codes": a resource limit is exit 5 naming the flag).
+// Refused before anything is drawn (docs/cli.md "Exit codes": a resource limit is exit 5 naming the flag).
 void require_memory_within(const AlignConfig& config, bool learned_receiver, std::size_t max_memory_mb) {
     const double megabytes = estimated_align_bytes(config, learned_receiver) / (1024.0 * 1024.0);
     if (megabytes <= static_cast<double>(max_memory_mb)) return;
@@ -175,7 +175,7 @@ Runner add_align_command(CLI::App& app) {
     command->add_option("--svg", options->svg, "write a Figure-8-style plot of the rounds to this file");
     command->add_option(
         "--receiver-cmd", options->receiver_cmd,
-        "external receiver: reads a JSON report profile on stdin, prints x̂ (README \"align\")");
+        "external receiver: reads a JSON report profile on stdin, prints x̂ (docs/cli.md, align)");
     command
         ->add_option("--receiver-timeout", options->receiver_timeout,
                      "seconds per external receiver call (then its process group is killed, exit 5)")

@@ -62,7 +62,7 @@ void add_check(const Instance& instance, double timeout, Json& line) {
     }
 }
 
-// README "batch": what produced the lines, so that a resume or a merge never mixes runs. Everything that
+// docs/cli.md "batch": what produced the lines, so that a resume or a merge never mixes runs. Everything that
 // changes a line's content enters: the input's bytes (instance lines or sweep spec), then --certify, --check,
 // --timeout (when it applies) and the loader's limits; not --threads or --shard (same bytes by design). Two
 // halves (128 bits of SHA-256 each) so that a refusal can say which of the two differs.
@@ -95,7 +95,7 @@ Runner add_batch_command(CLI::App& app) {
     CLI::App* command =
         app.add_subcommand("batch", "solve many instances into JSON Lines (sharded, resumable)");
     command->add_option("input", options->input, "JSON Lines file, one instance per line");
-    command->add_option("--sweep", options->sweep, "sweep spec (README \"Sweeps\") instead of an input file");
+    command->add_option("--sweep", options->sweep, "sweep spec (docs/cli.md) instead of an input file");
     command
         ->add_option("--out", options->out,
                      "output JSON Lines file (appended to; ids already there are skipped)")

@@ -38,7 +38,7 @@ void start_run_control(double time_limit_seconds);
 int exit_code_for_cancellation(int cause);  // 130 (SIGINT), 143 (SIGTERM), exit_limit (time limit)
 std::string cancellation_message(int cause, double time_limit_seconds);
 // --max-input-bytes, --max-players, --max-dimension, --max-number-digits, --max-exponent: the limits that
-// the loader's LimitErrors tell the user to raise (README "Exit codes").
+// the loader's LimitErrors tell the user to raise (docs/cli.md "Exit codes").
 void add_limit_options(CLI::App& command, LoadLimits& limits);
 
 // Options shared by the commands that read an instance.

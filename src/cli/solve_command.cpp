@@ -19,7 +19,7 @@ namespace bigcert::cli {
 
 namespace {
 
-// `--algebraic` and `--z3-query` concern curved sets only (README, curved sets); asked for elsewhere they
+// `--algebraic` and `--z3-query` concern curved sets only (docs/cli.md); asked for elsewhere they
 // would silently do nothing, so they are refused (exit 2). The query is written only when every player is
 // curved and n <= 4 (confirm_enclosure_with_z3).
 void refuse_inapplicable_curved_flags(const Instance& instance, bool algebraic, const std::string& z3_query) {
@@ -115,7 +115,7 @@ Runner add_solve_command(CLI::App& app) {
             throw InputError(
                 "--z3-query",
                 "the equilibrium is rational and printed exactly: no enclosure for Z3 to confirm");
-        // Curved sets only (issue 6); Z3's nonlinear arithmetic is quick for two players, slower beyond.
+        // Curved sets only (§3g); Z3's nonlinear arithmetic is quick for two players, slower beyond.
         confirm_enclosure_with_z3(instance, solution, options->z3_query, options->z3_query.empty() ? 2 : 4);
         if (options->algebraic) {
             ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);

@@ -68,7 +68,7 @@ std::string batch_line_run(const Json& line) {
 
 namespace {
 
-// "INPUT-OPTIONS" (README "batch"): one half of a run fingerprint.
+// "INPUT-OPTIONS" (docs/cli.md "batch"): one half of a run fingerprint.
 std::string run_half(const std::string& run, bool input) {
     std::size_t dash = run.find('-');
     if (dash == std::string::npos) return run;

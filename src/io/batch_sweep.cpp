@@ -14,7 +14,7 @@ namespace bigcert {
 
 namespace {
 
-// The keys of a spec (README "Sweeps"; `description` is free text). The base is an instance: its keys are
+// The keys of a spec (docs/cli.md; `description` is free text). The base is an instance: its keys are
 // checked by the instance loader, per item.
 constexpr std::string_view spec_keys[] = {"format", "name", "description", "base", "grid", "random"};
 constexpr std::string_view random_keys[] = {"count", "seed", "ranges"};

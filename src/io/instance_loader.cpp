@@ -19,7 +19,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-// The keys FORMAT.md defines per object (README "Instances": `description` is free text).
+// The keys FORMAT.md defines per object (docs/cli.md "Strict inputs": `description` is free text).
 constexpr std::string_view instance_keys[] = {"format", "name",       "description", "loss", "dimension",
                                               "bias",   "action_set", "players",     "rule"};
 constexpr std::string_view planned_instance_keys[] = {"receivers"};
@@ -351,7 +351,7 @@ void InstanceReader::read_bias(od::value value, const JsonPath& path, Instance& 
     }
 }
 
-// Free text (README "Instances"): any string, not interpreted.
+// Free text (docs/cli.md "Strict inputs"): any string, not interpreted.
 void free_text(od::value value, const JsonPath& path) {
     if (value.type() != od::json_type::string) throw InputError(path.str(), "expected a string");
     std::string_view ignored = value.get_string();  // validates the string's escapes and UTF-8

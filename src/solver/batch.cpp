@@ -24,7 +24,7 @@ namespace bigcert {
 
 namespace {
 
-// The output file is the user's input (README "Exit codes"): an unusable one is exit 2, with the reason.
+// The output file is the user's input (docs/cli.md "Exit codes"): an unusable one is exit 2, with the reason.
 InputError system_error(const std::string& what, const std::string& path) {
     return InputError("", what + " " + path + ": " + std::strerror(errno));
 }

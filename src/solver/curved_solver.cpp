@@ -340,8 +340,8 @@ std::vector<Enclosure> bounding_box(const std::vector<Vector>& points) {
     return box;
 }
 
-// Why each unresolved player could not be placed at λ, in the user's terms (the solver's scope: README
-// "Curved sets").
+// Why each unresolved player could not be placed at λ, in the user's terms (the solver's scope:
+// docs/internals.md, curved sets).
 std::string describe_unresolved(const Instance& instance, const std::vector<PlayerBound>& bounds,
                                 const std::vector<std::size_t>& unresolved, const Vector& lambda) {
     std::string text;
@@ -412,7 +412,7 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
                     labels(instance, face_players) +
                     " have a whole edge or face "
                     "there; one equilibrium was found, but whether it is the only one was not "
-                    "decided (README \"Curved sets\")");
+                    "decided (docs/internals.md, curved sets)");
     }
     Solution& s = out.solution;
     s.enclosed = true;
@@ -642,7 +642,7 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
         "", "curved sets: the enclosure did not separate the players (" +
                 (last_unresolved.empty() ? std::string("the enclosure did not narrow") : last_unresolved) +
                 "): at most one player may be interior or at a tie, unless the receiver is pinned "
-                "exactly to an interior player's target (README \"Curved sets\")");
+                "exactly to an interior player's target (docs/internals.md, curved sets)");
 }
 
 }  // namespace bigcert

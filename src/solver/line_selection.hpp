@@ -1,4 +1,4 @@
-// Locating x̂* and testing for repeated targets without sorting the players (the d = 1 fast path, issue 2).
+// Locating x̂* and testing for repeated targets without sorting the players (docs/internals.md).
 //
 // The sweep of line_sweep.hpp sorts all n targets, yet x̂* depends on the order only near x̂*: on the
 // open gap between two consecutive targets F is constant, and x - F(x) increases (MODEL.md §3e). So a

@@ -30,11 +30,11 @@ void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned t
 }  // namespace
 
 Solution solve(const Instance& instance, const SolveOptions& options) {
-    require_mean_rule(instance);  // other receiver rules: `bigcert mechanism` (docs/model.md §5)
-    // The variants of paper §5 have their own exact methods (issue 4).
+    require_mean_rule(instance);  // other receiver rules: `bigcert mechanism` (docs/model.md §6)
+    // The variants of paper §5 have their own exact methods (docs/model.md §2).
     if (is_finite_game(instance)) return solve_finite_game(instance, options);
     if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);
-    if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (issue 6)
+    if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (§3g)
     // d = 1 in machine integers while every number fits (line_solver.hpp); the same answer, much faster.
     if (instance.dimension == 1 && !options.force_general && options.machine_integers)
         if (std::optional<LineGame> game = line_game_of(instance))

@@ -1,4 +1,4 @@
-// The value-alignment experiment (issue 5, paper §6, MODEL.md §4): reproduction over 20 seeds, MLE recovery
+// The value-alignment experiment (paper §6, docs/model.md §4): reproduction over 20 seeds, MLE recovery
 // of a known θ, the affine surrogate's weights, the random stream and the external-receiver protocol.
 #include <catch2/catch.hpp>
 #include <cmath>

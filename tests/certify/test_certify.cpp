@@ -1,4 +1,4 @@
-// Certification layer (issue 3): the exact multiplier checker, SHA-256, and certify_profile / check_properties
+// Certification layer: the exact multiplier checker, SHA-256, and certify_profile / check_properties
 // on small games whose answers are known by hand.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-"""bigcert align (issue 5): the paper's §6 run, its JSON and figure, bad configs, the external receiver protocol."""
+"""bigcert align (paper §6, docs/cli.md): the paper's §6 run, its JSON and figure, bad configs, the external receiver protocol."""
 import json
 import os
 import subprocess

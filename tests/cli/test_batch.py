@@ -1,4 +1,4 @@
-"""`bigcert batch` and `bigcert merge` (issue 7): results equal `solve --json`, resume after a kill or a torn
+"""`bigcert batch` and `bigcert merge` (docs/cli.md): results equal `solve --json`, resume after a kill or a torn
 line, deterministic shards whose merge equals the unsharded run, sweeps (grid and seeded random) that change
 exactly the addressed numbers, and spec errors that name the JSON path."""
 import json

@@ -1,4 +1,4 @@
-"""`bigcert batch` records what produced its lines ("run": input and options fingerprints, README "batch"):
+"""`bigcert batch` records what produced its lines ("run": input and options fingerprints, cli.md "batch"):
 resuming into a file of another run (other options, a changed sweep spec with the same ids, another input) is
 refused with exit 2 naming --out and what differs; the same run resumes; `merge` refuses shards of different
 runs."""

@@ -1,4 +1,4 @@
-"""Command-line behaviour of `certify`, `check` and `replay` (issue 3). Every refutation and counterexample
+"""Command-line behaviour of `certify`, `check` and `replay` (docs/cli.md). Every refutation and counterexample
 bigcert prints is re-checked here in exact arithmetic (Python fractions), independently of bigcert."""
 import json
 import os

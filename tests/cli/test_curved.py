@@ -1,4 +1,4 @@
-"""Command-line behaviour of `bigcert solve` on curved sets (issue 6): enclosures in FORMAT.md's interval
+"""Command-line behaviour of `bigcert solve` on curved sets (model.md §3g): enclosures in FORMAT.md's interval
 form, checked in Python with exact fractions against the closed form; bad ellipsoids; --precision."""
 import json
 import os

@@ -1,4 +1,4 @@
-"""`bigcert certify`, `check` and `solve --algebraic` on curved sets (issue 6), checked with exact fractions."""
+"""`bigcert certify`, `check` and `solve --algebraic` on curved sets (docs/model.md §3g), checked with exact fractions."""
 import json
 import os
 import subprocess

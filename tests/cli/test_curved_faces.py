@@ -1,5 +1,5 @@
 """`bigcert solve` with an interior curved player next to a polytope player whose face at the equilibrium is a
-whole edge (README "Curved sets"): the receiver is the interior player's target exactly, the edge is listed as a
+whole edge (docs/internals.md, curved sets): the receiver is the interior player's target exactly, the edge is listed as a
 face, the count is "infinite", and every printed box is re-checked here with exact fractions."""
 import json
 import os
@@ -90,7 +90,7 @@ class CurvedFaces(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("player(s) 1 have a whole edge", r.stderr)
         self.assertIn("not decided", r.stderr)
-        self.assertIn("README", r.stderr)
+        self.assertIn("docs/internals.md", r.stderr)
         self.assertEqual(r.stdout, "")
 
 

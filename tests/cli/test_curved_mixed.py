@@ -1,4 +1,4 @@
-"""`bigcert certify`, `check` and `replay` on a game mixing curved and polytope players (issue 6, items 1 and 4):
+"""`bigcert certify`, `check` and `replay` on a game mixing curved and polytope players (docs/internals.md, curved sets):
 examples/ellipse-mixed (a disc, an ellipse, a square). Outcomes re-checked here with exact fractions."""
 import json
 import os

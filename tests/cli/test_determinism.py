@@ -1,4 +1,4 @@
-"""Determinism (issue 8): the same input gives byte-identical output on every run and thread count."""
+"""Determinism (docs/internals.md): the same input gives byte-identical output on every run and thread count."""
 import json
 import os
 import random

@@ -1,4 +1,4 @@
-"""`certify --latex` (issue 7): the paragraph names the proof bundle by the SHA-256 of its manifest, computed
+"""`certify --latex` (docs/cli.md): the paragraph names the proof bundle by the SHA-256 of its manifest, computed
 here independently, and tells how to replay it; without --proof-log it is refused (exit 2). And every LaTeX
 output (`plot --tikz`, `solve --latex`, `certify --latex`) compiles with pdflatex -halt-on-error in a minimal
 document (skipped where pdflatex is not installed: texlive-latex-base, -latex-recommended, -pictures)."""

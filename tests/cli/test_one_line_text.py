@@ -1,4 +1,4 @@
-"""User text shown in text output and messages stays on one line (README "Player numbering"): names and paths
+"""User text shown in text output and messages stays on one line (cli.md "Player numbering"): names and paths
 are free strings, and a name holding a line break, a carriage return, a terminal escape (ESC), NUL, DEL, a C1
 control or U+2028 used to be printed raw, splitting a message over lines or sending control sequences to the
 terminal. Text output and messages show such characters escaped as in JSON (\\n, \\u001b); JSON output keeps

@@ -1,4 +1,4 @@
-"""Every file a command writes or reads is checked (README "Exit codes"): a missing directory, a directory, or a
+"""Every file a command writes or reads is checked (docs/cli.md "Exit codes"): a missing directory, a directory, or a
 path the system refuses is exit 2 with `FLAG: cannot write PATH: REASON`, before the work starts; never an
 "internal error" or a raw C++ stream message. `batch` takes `solve`'s limit flags, which its messages name."""
 import json

@@ -1,4 +1,4 @@
-"""One player numbering in all text output (README "Player numbering"): the 0-based index of the JSON output,
+"""One player numbering in all text output (cli.md "Player numbering"): the 0-based index of the JSON output,
 with the player's name in parentheses when the instance names it; long lists of players are cut."""
 import json
 import os

@@ -1,4 +1,4 @@
-"""`bigcert plot` (issue 7): the SVG is parsed and every mark is mapped back through the figure's declared
+"""`bigcert plot` (docs/cli.md): the SVG is parsed and every mark is mapped back through the figure's declared
 data-to-canvas frame to the instance's and the solution's exact numbers; TikZ compiles when pdflatex exists
 (skipped otherwise); `solve --latex` tables carry the exact fractions."""
 import json

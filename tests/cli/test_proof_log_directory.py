@@ -1,4 +1,4 @@
-"""`--proof-log DIR` never deletes or overwrites what bigcert did not write (README "certify"): DIR must be new,
+"""`--proof-log DIR` never deletes or overwrites what bigcert did not write (docs/cli.md "certify"): DIR must be new,
 empty, or an earlier bigcert bundle; an old bundle is replaced whole by the new one (written beside it, then
 renamed), and every command that writes a bundle goes through the same rule."""
 import json

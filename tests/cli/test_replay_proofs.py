@@ -1,4 +1,4 @@
-"""proofs/ (issue 3): the general results with symbolic parameters must give their expected answer in stock
+"""proofs/ (docs/cli.md): the general results with symbolic parameters must give their expected answer in stock
 z3 (and in cvc5 when installed and it decides them), and every golden proof bundle must replay."""
 import glob
 import os

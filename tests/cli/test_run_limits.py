@@ -1,4 +1,4 @@
-"""What each limit bounds (README "Exit codes"): numeric flags take only sensible values (exit 2 naming the
+"""What each limit bounds (cli.md "Exit codes"): numeric flags take only sensible values (exit 2 naming the
 flag), --time-limit bounds the whole command (exit 5 naming it), and a query with very long numbers names
 each of them once, since Z3 reads a numeral in time quadratic in its length, outside every timeout."""
 import json

@@ -1,4 +1,4 @@
-"""The first SIGINT or SIGTERM stops the whole command (README "Exit codes"): exit 130 / 143 within a few
+"""The first SIGINT or SIGTERM stops the whole command (docs/cli.md "Exit codes"): exit 130 / 143 within a few
 seconds, the running Z3 queries interrupted and child processes killed, and a bundle being written either
 complete or absent (an older bundle in its place stays as it was)."""
 import json

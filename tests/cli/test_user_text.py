@@ -1,4 +1,4 @@
-"""User text never reaches SMT-LIB (README "certify", "check"): names of instances and players are free
+"""User text never reaches SMT-LIB (docs/cli.md "certify", "check"): names of instances and players are free
 strings, and a name holding a line break followed by `(assert false)` used to become a command of the query
 (check answered "one equilibrium" for a game with infinitely many; certify saw both queries unsat for a
 non-equilibrium), and a bare line break made Z3 fail to parse (exit 3). Queries name players by index; names

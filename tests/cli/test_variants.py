@@ -1,4 +1,4 @@
-"""Command-line behaviour of the paper's variants (issue 4): `enumerate`, `export-nfg`, `dynamics`, and
+"""Command-line behaviour of the paper's variants (paper §5): `enumerate`, `export-nfg`, `dynamics`, and
 `solve` on inner-loss and finite instances. Counts are cross-checked against an independent brute force
 over the exported .nfg table, written here in Python with exact fractions."""
 import itertools
@@ -90,7 +90,7 @@ class Enumerate(unittest.TestCase):
         self.assertEqual(r.stdout.strip(), str(5 ** 70))
 
     def test_finite_plane_game_with_repeats_is_counted_in_seconds(self):
-        # The README fuzz table's slow finite 2-D game (choose 52 with repeats): no answer in 100 s before.
+        # The fuzz table's slow finite 2-D game (choose 52 with repeats): no answer in 100 s before.
         big = {"items": [[1, 0], [0, 1], [-1, -1]], "choose": 52, "repeats": True}
         small = {"items": [[2, 1], [-1, 3], [0, -2]], "choose": 1}
         instance = json.dumps({"dimension": 2, "action_set": big, "players": [

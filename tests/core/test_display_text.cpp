@@ -1,4 +1,4 @@
-// display_text: user text in text output and messages stays on one line (README "Player numbering").
+// display_text: user text in text output and messages stays on one line (docs/cli.md "Player numbering").
 #include <catch2/catch.hpp>
 #include <string>
 

@@ -1,4 +1,4 @@
-// solve --algebraic (issue 6, items 3 and 5): exact algebraic answers on discs with two and three players
+// solve --algebraic (docs/cli.md, curved sets): exact algebraic answers on discs with two and three players
 // whose answers are known in closed form, plus the exact pieces they rest on (elimination, root forms).
 #include <boost/multiprecision/gmp.hpp>
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Curved action sets (issue 6): disc games with answers known in closed form, enclosure widths, uniqueness,
+// Curved action sets (§3g): disc games with answers known in closed form, enclosure widths, uniqueness,
 // bad ellipsoids. Closed forms are checked independently of the solver: the exact value is the root of a
 // polynomial, and the enclosure must contain a sign change of it.
 #include <catch2/catch.hpp>

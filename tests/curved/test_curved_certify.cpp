@@ -1,4 +1,4 @@
-// certify, check and the root-form pieces on curved sets (issue 6).
+// certify, check and the root-form pieces on curved sets (docs/model.md §3g).
 #include <catch2/catch.hpp>
 
 #include "bigcert/certificate.hpp"

@@ -1,4 +1,4 @@
-// certify without a profile on a mixed game (issue 6, items 1 and 4): curved and polytope players together.
+// certify without a profile on a mixed game (docs/internals.md): curved and polytope players together.
 // The solver's boxes are certified; boxes that miss the equilibrium must not be.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// Z3's independent confirmation of a curved enclosure (issue 6): "no equilibrium outside this box".
+// Z3's independent confirmation of a curved enclosure (docs/internals.md): "no equilibrium outside this box".
 #include <catch2/catch.hpp>
 
 #include "bigcert/curved_certificate.hpp"

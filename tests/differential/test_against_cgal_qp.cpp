@@ -1,4 +1,4 @@
-// Differential test (issue 8): bigcert's solver against CGAL's exact quadratic-programming solver, which
+// Differential test: bigcert's solver against CGAL's exact quadratic-programming solver, which
 // minimises the potential Phi over the product of the players' polytopes directly in n·d variables
 // (Proposition 2: the equilibria are exactly its minimisers). Runs for BIGCERT_DIFFERENTIAL_SECONDS
 // (default 60) on random small games; labelled "long" and excluded from the default test run.

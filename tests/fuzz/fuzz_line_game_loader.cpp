@@ -1,4 +1,4 @@
-// Differential fuzzing of the d = 1 fast path (issue 2, issue 8): the machine-integer loader
+// Differential fuzzing of the d = 1 fast path (docs/internals.md): the machine-integer loader
 // (line_game_loader.hpp), solver (line_solver.hpp) and writer (write_line_solution_json) against the general
 // loader, the GMP solver and write_solution_json.
 //

@@ -1,4 +1,4 @@
-"""The Python module (issue 7): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
+"""The Python module (docs/cli.md): exact Fractions equal to `bigcert solve --json`'s strings, loading from text
 and from files, certify (certified, refuted with a deviation re-checked here in Fractions, not certified when
 Z3 gives up), check equal to `bigcert check --json`, errors as typed exceptions naming the JSON path. Skipped
 when the module was not built."""
@@ -248,7 +248,7 @@ class UserTextTest(unittest.TestCase):
 
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
 class CurvedTest(unittest.TestCase):
-    """Balls and ellipsoids (issue 6), alone and mixed with a polytope player: the same verdicts as the CLI."""
+    """Balls and ellipsoids (docs/model.md §3g), alone and mixed with a polytope player: the same verdicts as the CLI."""
 
     def test_certify_equals_the_cli_with_boxes_as_fractions(self):
         for name, path in CURVED.items():
@@ -382,6 +382,14 @@ class ReadmeTest(unittest.TestCase):
         section = readme[readme.index("### Python"):]
         block = section[section.index("```python\n") + 10:section.index("```\n", section.index("```python\n") + 10)]
         test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+
+class ManualTest(unittest.TestCase):
+    def test_the_manual_python_session_runs_as_shown(self):
+        with open(os.path.join(SOURCE, "docs", "cli.md")) as f:
+            manual = f.read()
+        section = manual[manual.index("## Python"):]
+        block = section[section.index("```pycon\n") + 9:section.index("```\n", section.index("```pycon\n") + 9)]
+        test = doctest.DocTestParser().get_doctest(block, {}, "manual", "docs/cli.md", 0)
         # verbose=False: doctest would otherwise follow unittest's -v in sys.argv and report every example.
         runner = doctest.DocTestRunner(verbose=False, optionflags=doctest.NORMALIZE_WHITESPACE)
         report = []

@@ -1,4 +1,4 @@
-// Degenerate but valid games (issue 8): each is solved exactly, with its own exact re-check, and the
+// Degenerate but valid games: each is solved exactly, with its own exact re-check, and the
 // report says where Theorem 4's premise fails instead of asserting the theorem.
 #include <catch2/catch.hpp>
 

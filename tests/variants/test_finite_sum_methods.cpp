@@ -74,7 +74,7 @@ std::string limit_error(const Instance& g, EnumerateOptions options) {
     return "(no error)";
 }
 
-// The README's fuzz finding: items (1,0), (0,1), (-1,-1), choose k with repeats, for two players; a third
+// A fuzz finding: items (1,0), (0,1), (-1,-1), choose k with repeats, for two players; a third
 // chooses 1 of 3 single items.
 std::string plane_game(int k) {
     return "{\"dimension\": 2, \"action_set\": {\"items\": [[1, 0], [0, 1], [-1, -1]], \"choose\": " +
