@@ -374,15 +374,6 @@ class EveryKindTest(unittest.TestCase):
                 bigcert.check(bigcert.load(example(name)))
 
 
-@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
-class ReadmeTest(unittest.TestCase):
-    def test_the_readme_python_session_runs_as_shown(self):
-        with open(os.path.join(SOURCE, "README.md")) as f:
-            readme = f.read()
-        section = readme[readme.index("### Python"):]
-        block = section[section.index("```python\n") + 10:section.index("```\n", section.index("```python\n") + 10)]
-        test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
-
 class ManualTest(unittest.TestCase):
     def test_the_manual_python_session_runs_as_shown(self):
         with open(os.path.join(SOURCE, "docs", "cli.md")) as f:
