@@ -3,15 +3,16 @@
 # proof-log replays, the served page in headless Chromium) on all cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The browser test's packages (about 370 MB installed) are installed here, not by scripts/setup.sh: only the
-# test suite needs them, and the README's first command stays quick.
-browser_packages=(chromium chromium-driver python3-selenium)
+# The test-only packages are installed here, not by scripts/setup.sh: only the test suite needs them, and the
+# README's first command stays quick. The browser test's (about 370 MB installed) and clang-format (the
+# formatting test).
+test_packages=(chromium chromium-driver python3-selenium clang-format)
 missing=()
-for p in "${browser_packages[@]}"; do
+for p in "${test_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "test: installing ${missing[*]} (the browser test of bigcert serve)"
+  echo "test: installing ${missing[*]} (test-only packages)"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq

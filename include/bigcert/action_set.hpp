@@ -25,7 +25,7 @@ struct FiniteChoice {
 };
 
 class ActionSet {
-public:
+  public:
     enum class Kind { interval, polytope, finite, curved };
 
     static ActionSet interval(Rational lo, Rational hi);
@@ -61,7 +61,7 @@ public:
     Rational support_value(const Vector& direction) const;
     std::vector<Vector> support_face(const Vector& direction) const;
 
-private:
+  private:
     void require_convex() const;
     void require_not_curved() const;
 

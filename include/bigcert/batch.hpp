@@ -74,11 +74,13 @@ namespace bigcert {
 // and summarised over the solved lines.
 struct BatchMerge {
     std::vector<std::string> lines;  // each with its newline, in the order first seen
-    Json summary;  // {"lines", "duplicates", "solved", "errors", "errors_by_kind", "count": {"one", "infinite"},
+    Json summary;  // {"lines", "duplicates", "solved", "errors", "errors_by_kind", "count": {"one",
+                   // "infinite"},
                    //  "premise_not_met", "interior_players": {"0": n, "1": n, ...}, "more_than_one_interior",
                    //  "check": {"lines", "not_checked", "verdicts": {property: {verdict: n}},
                    //            "theorem4": {"premise_met": {verdict: n}, "premise_not_met",
-                   //                         "premise_not_met_verdicts": {verdict: n}}}}  (batch --check lines)
+                   //                         "premise_not_met_verdicts": {verdict: n}}}}  (batch --check
+                   //                         lines)
 };
 // Lines of different runs ("run" differs, docs/cli.md "batch") are an InputError: their results do not belong
 // together. With allow_different_inputs, runs over different inputs merge when their options agree and no id

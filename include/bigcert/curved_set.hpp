@@ -14,7 +14,7 @@
 namespace bigcert {
 
 class CurvedSet {
-public:
+  public:
     // Throws GeometryError when r < 0.
     static CurvedSet ball(Vector center, Rational radius);
     // Throws GeometryError (with the reason) unless M is d×d, symmetric and positive definite (exact LDLᵀ).
@@ -39,7 +39,7 @@ public:
     // Is x a maximiser of g·y over the set? g·(x - c) >= sqrt(q(g)), decided exactly (x assumed in the set).
     bool maximises(const Vector& g, const Vector& x) const;
 
-private:
+  private:
     Vector center_;
     Rational radius_;
     Matrix shape_, inverse_;

@@ -17,7 +17,7 @@ struct CheckReport {
     std::string failure;  // the first violated condition, in the user's vocabulary
 };
 
-CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector>& actions, const Vector& receiver,
-                              unsigned threads = 0);
+CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector>& actions,
+                              const Vector& receiver, unsigned threads = 0);
 
 }  // namespace bigcert

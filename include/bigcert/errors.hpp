@@ -8,7 +8,7 @@ namespace bigcert {
 
 // Bad input: the message names the JSON path, e.g. `players[2].target[1]: not a number: "abc"`.
 class InputError : public std::runtime_error {
-public:
+  public:
     InputError(const std::string& path, const std::string& message)
         : std::runtime_error(path.empty() ? message : path + ": " + message) {}
 };
@@ -22,20 +22,20 @@ class UnknownKeyError : public InputError {
 
 // A valid instance that this build cannot handle yet (a later feature).
 class UnsupportedError : public std::runtime_error {
-public:
+  public:
     UnsupportedError(const std::string& path, const std::string& message)
         : std::runtime_error((path.empty() ? "" : path + ": ") + message + " (not supported yet)") {}
 };
 
 // A configured resource cap was hit (input size, players, dimension, polytope complexity).
 class LimitError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // bigcert's own exact re-check rejected its result: never print such an answer.
 class InternalError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

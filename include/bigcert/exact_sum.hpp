@@ -13,7 +13,7 @@
 namespace bigcert {
 
 class ExactSum {
-public:
+  public:
     ExactSum() = default;
     // Copies must not share the cached bucket pointer of the original.
     ExactSum(const ExactSum& other) : buckets_(other.buckets_), large_terms_(other.large_terms_) {}
@@ -31,7 +31,7 @@ public:
     void merge(const ExactSum& other);
     Rational value() const;
 
-private:
+  private:
     void add_small(__int128 numerator, std::uint64_t denominator);
 
     std::unordered_map<std::uint64_t, __int128> buckets_;

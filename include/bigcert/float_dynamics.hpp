@@ -19,9 +19,9 @@ namespace bigcert {
 
 struct FloatGame {
     std::size_t dimension = 1;
-    std::vector<double> weights;   // n
-    std::vector<double> targets;   // n·d, player-major
-    std::vector<double> bias;      // d: w0·x0
+    std::vector<double> weights;  // n
+    std::vector<double> targets;  // n·d, player-major
+    std::vector<double> bias;     // d: w0·x0
     // d = 1: each player's interval.
     std::vector<double> lower, upper;
     // d = 2: player i's polygon is polygon_xy[2·polygon_start[i] .. 2·polygon_start[i+1]).

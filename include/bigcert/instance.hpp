@@ -31,7 +31,8 @@ struct Instance {
     Vector bias_point;         // x0
     std::vector<ActionSet> action_sets;
     std::vector<Player> players;
-    ReceiverRule rule;  // the mean (weights and bias above) unless the instance names another (docs/model.md §5)
+    ReceiverRule
+        rule;  // the mean (weights and bias above) unless the instance names another (docs/model.md §5)
 
     const ActionSet& set_of(std::size_t player) const { return action_sets[players[player].action_set]; }
     // w0·x0, the receiver's fixed background term.

@@ -11,7 +11,7 @@
 namespace bigcert {
 
 class Matrix {
-public:
+  public:
     Matrix() = default;
     Matrix(std::size_t rows, std::size_t cols) : rows_(rows), cols_(cols), data_(rows * cols) {}
     static Matrix from_rows(const std::vector<Vector>& rows, std::size_t cols);
@@ -23,7 +23,7 @@ public:
     Vector row(std::size_t r) const;
     void append_row(const Vector& row);
 
-private:
+  private:
     std::size_t rows_ = 0, cols_ = 0;
     std::vector<Rational> data_;
 };

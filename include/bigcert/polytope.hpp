@@ -22,7 +22,7 @@ struct PolytopeLimits {
 };
 
 class Polytope {
-public:
+  public:
     // Convex hull of the points (duplicates and non-extreme points allowed). Throws GeometryError.
     static Polytope from_vertices(const std::vector<Vector>& points, std::size_t dimension,
                                   const PolytopeLimits& limits = {});
@@ -47,7 +47,7 @@ public:
     // Indices of the vertices attaining h(g): the face argmax g·y is their convex hull.
     std::vector<std::size_t> support_face(const Vector& direction) const;
 
-private:
+  private:
     std::size_t dimension_ = 0;
     std::size_t affine_dimension_ = 0;
     std::vector<Vector> vertices_;
@@ -57,7 +57,7 @@ private:
 
 // Thrown by the conversions (empty, unbounded, too complex); the loader adds the JSON path.
 class GeometryError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

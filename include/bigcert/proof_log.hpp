@@ -18,17 +18,17 @@
 namespace bigcert {
 
 struct LoggedQuery {
-    std::string name;        // file stem, unique in the log
-    std::string purpose;     // "certify", "check:exaggeration", ...
-    std::string subject;     // the player's name, or the property
-    std::string method;      // "definition (nonlinear)", "variational inequality (linear)", ...
-    std::string logic;       // SMT-LIB logic
-    std::string smt2;        // the query text exactly as Z3 ran it
-    std::string expected;    // "unsat" or "sat"
-    std::string answer;      // Z3's answer
-    std::string reason;      // for unknown
+    std::string name;      // file stem, unique in the log
+    std::string purpose;   // "certify", "check:exaggeration", ...
+    std::string subject;   // the player's name, or the property
+    std::string method;    // "definition (nonlinear)", "variational inequality (linear)", ...
+    std::string logic;     // SMT-LIB logic
+    std::string smt2;      // the query text exactly as Z3 ran it
+    std::string expected;  // "unsat" or "sat"
+    std::string answer;    // Z3's answer
+    std::string reason;    // for unknown
     std::vector<std::string> unsat_core;
-    std::string proof;       // Z3's proof object (may be empty)
+    std::string proof;  // Z3's proof object (may be empty)
 };
 
 // The bundle writer, itself a ProofObserver (query() records, note() adds a note); it forwards every event to

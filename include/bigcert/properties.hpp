@@ -30,8 +30,8 @@ struct CheckOptions {
     std::string method = "auto";
     std::size_t face_batch_blocks = 200;  // per-player claims per SMT-LIB file (structure)
     unsigned threads = 0;                 // structure: batches decided in parallel (0: every core)
-    double timeout_seconds = 60;  // per Z3 query, wall clock
-    unsigned rlimit = 0;          // per query, deterministic (0: none)
+    double timeout_seconds = 60;          // per Z3 query, wall clock
+    unsigned rlimit = 0;                  // per query, deterministic (0: none)
     // Curved sets (§3g): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
     // at most this long and only up to this many players, and what they leave open is settled, where it can
     // be, by the solver's certified enclosure (curved_properties.hpp).

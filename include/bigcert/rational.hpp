@@ -10,15 +10,14 @@
 namespace bigcert {
 
 // Expression templates are off: `auto s = a + b;` must hold a value, not a lazy expression (TOOLING.md).
-using Rational = boost::multiprecision::number<boost::multiprecision::gmp_rational,
-                                               boost::multiprecision::et_off>;
-using Integer = boost::multiprecision::number<boost::multiprecision::gmp_int,
-                                              boost::multiprecision::et_off>;
+using Rational =
+    boost::multiprecision::number<boost::multiprecision::gmp_rational, boost::multiprecision::et_off>;
+using Integer = boost::multiprecision::number<boost::multiprecision::gmp_int, boost::multiprecision::et_off>;
 
 // Guards against absurd inputs such as "1e999999999" that would exhaust memory.
 struct NumberLimits {
     std::size_t max_digits = 20000;  // digits in the text of one number
-    long max_exponent = 20000;        // |e| in decimal exponent notation
+    long max_exponent = 20000;       // |e| in decimal exponent notation
 };
 
 // Reads an integer ("-3"), a decimal ("0.1", "2.5e-3") or a fraction ("-7/3") from its text, exactly.

@@ -13,8 +13,8 @@ namespace bigcert {
 
 struct ReplayLine {
     std::string file;
-    std::string expected;   // what the query was designed to show (unsat: no improving deviation)
-    std::string recorded;   // Z3's answer when bigcert ran it; replay must reproduce it
+    std::string expected;  // what the query was designed to show (unsat: no improving deviation)
+    std::string recorded;  // Z3's answer when bigcert ran it; replay must reproduce it
     std::string z3_answer;
     std::string cvc5_answer;  // "" when cvc5 is not installed or the logic is not one cvc5 decides well
     bool agrees = false;
@@ -36,6 +36,7 @@ struct ReplayReport {
     bool ok() const;
 };
 
-ReplayReport replay_proof_log(const std::string& directory, double timeout_seconds = 60, bool use_cvc5 = true);
+ReplayReport replay_proof_log(const std::string& directory, double timeout_seconds = 60,
+                              bool use_cvc5 = true);
 
 }  // namespace bigcert

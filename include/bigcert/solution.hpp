@@ -15,13 +15,14 @@ enum class EquilibriumCount { one, infinite };
 
 // Theorem 4 on this instance, over every equilibrium (not only the one printed).
 struct ExaggerationReport {
-    std::vector<std::size_t> interior;           // players in the interior of their set, at the printed equilibrium
-    std::vector<std::size_t> relative_interior;  // the same for the relative interior (lower-dimensional sets)
-    std::vector<std::size_t> ever_interior;      // players in the interior at some equilibrium (all of them)
-    bool premise_met = true;                     // targets pairwise distinct and all weights non-zero
-    std::string premise_detail;                  // why not, when not met
-    bool at_most_one_interior = true;            // at every equilibrium
-    bool interior_player_at_target = true;       // every player interior somewhere has x̂* = t_i
+    std::vector<std::size_t> interior;  // players in the interior of their set, at the printed equilibrium
+    std::vector<std::size_t>
+        relative_interior;                   // the same for the relative interior (lower-dimensional sets)
+    std::vector<std::size_t> ever_interior;  // players in the interior at some equilibrium (all of them)
+    bool premise_met = true;                 // targets pairwise distinct and all weights non-zero
+    std::string premise_detail;              // why not, when not met
+    bool at_most_one_interior = true;        // at every equilibrium
+    bool interior_player_at_target = true;   // every player interior somewhere has x̂* = t_i
 };
 
 struct Solution {
@@ -55,10 +56,10 @@ struct Solution {
     unsigned precision = 0;  // every enclosure has width <= 2^-precision (losses/potential: see writer)
     std::string enclosure_proof;
     // Exact algebraic answers (FORMAT.md root form; `solve --algebraic`, certify layer): the defining integer
-    // polynomial of a coordinate, as text in x, whose only root in that coordinate's enclosure is the exact value
-    // (proven as algebraic_answer.hpp says; Sturm's theorem counts one root in the enclosure). Empty text: no
-    // root form (a coordinate proven rational has its enclosure set to that point instead). Sized like the
-    // enclosures when computed.
+    // polynomial of a coordinate, as text in x, whose only root in that coordinate's enclosure is the exact
+    // value (proven as algebraic_answer.hpp says; Sturm's theorem counts one root in the enclosure). Empty
+    // text: no root form (a coordinate proven rational has its enclosure set to that point instead). Sized
+    // like the enclosures when computed.
     std::vector<std::string> receiver_roots;
     std::vector<std::vector<std::string>> action_roots;
     std::string algebraic_note;

@@ -45,7 +45,8 @@ nlohmann::ordered_json boxes_json(const Solution& s) {
 
 std::vector<std::string> declared(SmtQuery& q, const std::string& prefix, std::size_t d) {
     std::vector<std::string> names;
-    for (std::size_t j = 0; j < d; ++j) names.push_back(prefix + std::to_string(j)), q.declare_real(names.back());
+    for (std::size_t j = 0; j < d; ++j)
+        names.push_back(prefix + std::to_string(j)), q.declare_real(names.back());
     return names;
 }
 
@@ -60,7 +61,8 @@ void assert_in_box(SmtQuery& q, const std::string& label, const std::vector<std:
 std::string outside_box(const std::vector<std::string>& v, const std::vector<Enclosure>& box) {
     std::string any = "(or";
     for (std::size_t j = 0; j < v.size(); ++j)
-        any += " (< " + v[j] + " " + smt_number(box[j].lo) + ") (> " + v[j] + " " + smt_number(box[j].hi) + ")";
+        any +=
+            " (< " + v[j] + " " + smt_number(box[j].lo) + ") (> " + v[j] + " " + smt_number(box[j].hi) + ")";
     return any + ")";
 }
 
@@ -82,8 +84,10 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
     SupportClaim claim;
     const bool curved = set.is_curved();
     Vector point;  // an exact maximiser, when one is rational
-    if (!curved) point = set.support_face(u).front();
-    else if (sign(set.as_curved().support_quadratic(u)) == 0) point = set.as_curved().center();
+    if (!curved)
+        point = set.support_face(u).front();
+    else if (sign(set.as_curved().support_quadratic(u)) == 0)
+        point = set.as_curved().center();
     if (!point.empty()) {
         for (const Rational& x : point) claim.box.push_back(Enclosure::point(x));
         claim.query = SmtQuery(
@@ -93,7 +97,8 @@ SupportClaim support_claim(const Instance& instance, std::size_t i, const Vector
              "negation: some y in X_i with u·y > u·v", "expected: unsat"});
         std::vector<std::string> y = declared(claim.query, "y", point.size());
         std::vector<std::string> m_in = smt_membership(set, y, "in_set");
-        for (std::size_t k = 0; k < m_in.size(); ++k) claim.query.assert_named("in_set_" + std::to_string(k), m_in[k]);
+        for (std::size_t k = 0; k < m_in.size(); ++k)
+            claim.query.assert_named("in_set_" + std::to_string(k), m_in[k]);
         claim.query.assert_named("better", "(> " + smt_dot(u, y) + " " + smt_number(dot(u, point)) + ")");
         return claim;
     }
@@ -149,8 +154,8 @@ std::size_t pinned_player(const Instance& instance, const Solution& s, const Vec
 }
 
 // Step 3 for the pinned player k, whose u_k = 0 leaves its KKT conditions empty: its action is fixed by the
-// receiver equation, x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i (step 3 for the
-// others). Query: such an x_k outside A_k (expected unsat).
+// receiver equation, x_k = (r - w0 x0 - sum_{i != k} w_i x_i) / w_k with r in B and x_i in A_i (step 3 for
+// the others). Query: such an x_k outside A_k (expected unsat).
 SmtQuery pinned_action_query(const Instance& instance, const Solution& s, const Vector& bias, std::size_t k) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
     SmtQuery q("QF_LRA",
@@ -164,7 +169,8 @@ SmtQuery pinned_action_query(const Instance& instance, const Solution& s, const 
         if (i == k) continue;
         std::vector<std::string> xi = declared(q, "x" + std::to_string(i) + "_", d);
         assert_in_box(q, "x" + std::to_string(i) + "_in_A", xi, s.action_enclosures[i]);
-        for (std::size_t j = 0; j < d; ++j) rest[j].push_back("(* " + smt_number(instance.players[i].weight) + " " + xi[j] + ")");
+        for (std::size_t j = 0; j < d; ++j)
+            rest[j].push_back("(* " + smt_number(instance.players[i].weight) + " " + xi[j] + ")");
     }
     std::vector<std::string> x;
     for (std::size_t j = 0; j < d; ++j) {
@@ -176,12 +182,13 @@ SmtQuery pinned_action_query(const Instance& instance, const Solution& s, const 
     return q;
 }
 
-// Step 2 when B is the point m = t_k of a player k with w_k != 0 (the solver's interior case): u_k(m) = 0, so every
-// point of X_k maximises u_k(m), and the profile (s_i for i != k, y_k = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k)
-// is an equilibrium with receiver m once y_k is in X_k; MODEL.md 3a then gives x̂* = m. Query: s_i in S_i, y_k
-// outside X_k (expected unsat).
+// Step 2 when B is the point m = t_k of a player k with w_k != 0 (the solver's interior case): u_k(m) = 0, so
+// every point of X_k maximises u_k(m), and the profile (s_i for i != k, y_k = (m - w0 x0 - sum_{i != k} w_i
+// s_i) / w_k) is an equilibrium with receiver m once y_k is in X_k; MODEL.md 3a then gives x̂* = m. Query: s_i
+// in S_i, y_k outside X_k (expected unsat).
 std::optional<SmtQuery> pinned_receiver_query(const Instance& instance, const Solution& s, const Vector& m,
-                                              const Vector& bias, const std::vector<std::vector<Enclosure>>& boxes) {
+                                              const Vector& bias,
+                                              const std::vector<std::vector<Enclosure>>& boxes) {
     const std::size_t n = instance.players.size(), d = m.size();
     const std::size_t k = pinned_player(instance, s, m);
     if (k == n) return std::nullopt;
@@ -197,13 +204,14 @@ std::optional<SmtQuery> pinned_receiver_query(const Instance& instance, const So
         if (i == k) continue;
         std::vector<std::string> si = declared(q, "s" + std::to_string(i) + "_", d);
         assert_in_box(q, "s" + std::to_string(i) + "_in_S", si, boxes[i]);
-        for (std::size_t j = 0; j < d; ++j) rest[j].push_back("(* " + smt_number(instance.players[i].weight) + " " + si[j] + ")");
+        for (std::size_t j = 0; j < d; ++j)
+            rest[j].push_back("(* " + smt_number(instance.players[i].weight) + " " + si[j] + ")");
     }
     std::vector<std::string> y;
     for (std::size_t j = 0; j < d; ++j) {
         y.push_back("y" + std::to_string(j));
-        q.define_real(y.back(), "(* " + smt_number(1 / instance.players[k].weight) + " (- " + smt_number(m[j] - bias[j]) +
-                                    " " + smt_sum(rest[j]) + "))");
+        q.define_real(y.back(), "(* " + smt_number(1 / instance.players[k].weight) + " (- " +
+                                    smt_number(m[j] - bias[j]) + " " + smt_sum(rest[j]) + "))");
     }
     std::string all = "(and";
     for (const std::string& f : smt_membership(instance.set_of(k), y, "in_set")) all += " " + f;
@@ -229,8 +237,8 @@ SmtQuery action_query(const Instance& instance, const Solution& s, std::size_t i
 }
 
 // The fallback: the whole KKT system (MODEL.md 3b-c) with every box negated, one query. It decides some games
-// the steps cannot (an interior player pins the receiver to its target exactly, so B is a point and step 2 has no
-// room), and is bounded by the caller's timeout (smt_query.cpp's watchdog).
+// the steps cannot (an interior player pins the receiver to its target exactly, so B is a point and step 2
+// has no room), and is bounded by the caller's timeout (smt_query.cpp's watchdog).
 SmtQuery whole_system_query(const Instance& instance, const Solution& s) {
     SmtQuery q(equilibrium_logic(instance),
                {"bigcert certify (curved, fallback): every equilibrium lies in the solver's boxes",
@@ -292,17 +300,19 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
                                          receiver_query(solution, m, t));
     const std::size_t k = pinned_player(instance, solution, m);
     for (std::size_t i = 0; i < n; ++i) {
-        QueryOutcome o = i == k ? run("certify-enclosure-action-" + std::to_string(i) + "-pinned", instance.label(i),
-                                      "the receiver equation over the other boxes, action box negated",
-                                      pinned_action_query(instance, solution, bias, i))
-                                : run("certify-enclosure-action-" + std::to_string(i), instance.label(i),
-                                      "KKT over the receiver box with the action box negated",
-                                      action_query(instance, solution, i));
+        QueryOutcome o =
+            i == k ? run("certify-enclosure-action-" + std::to_string(i) + "-pinned", instance.label(i),
+                         "the receiver equation over the other boxes, action box negated",
+                         pinned_action_query(instance, solution, bias, i))
+                   : run("certify-enclosure-action-" + std::to_string(i), instance.label(i),
+                         "KKT over the receiver box with the action box negated",
+                         action_query(instance, solution, i));
         if (o.answer != "unsat") reasons[i] += (reasons[i].empty() ? "" : "; ") + failure("action box", o);
         if (receiver.answer != "unsat")
             reasons[i] += (reasons[i].empty() ? "" : "; ") + failure("receiver box (shared)", receiver);
         else if (!supports_ok)  // step 2 rests on every player's support box
-            reasons[i] += (reasons[i].empty() ? "" : "; ") + std::string("receiver box: a support box was not proven");
+            reasons[i] +=
+                (reasons[i].empty() ? "" : "; ") + std::string("receiver box: a support box was not proven");
     }
 
     if (k < n)  // the pinned player's box rests on every other player's action box
@@ -317,7 +327,8 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
                                  whole_system_query(instance, solution));
         for (std::string& r : reasons)  // players whose own steps closed keep their verdict
             if (!r.empty())
-                r = whole.answer == "unsat" ? std::string() : r + "; " + failure("whole system (fallback)", whole);
+                r = whole.answer == "unsat" ? std::string()
+                                            : r + "; " + failure("whole system (fallback)", whole);
     }
 
     Certificate c;
@@ -338,23 +349,35 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
     }
     c.verdict = all ? "certified" : "not certified";
     log.add_note(
-        "certify (curved sets, no profile): the claim 'every equilibrium lies in the solver's boxes' in three "
-        "steps, all queries expected unsat. (1) per player, at the midpoint m of the receiver box B, a maximiser "
+        "certify (curved sets, no profile): the claim 'every equilibrium lies in the solver's boxes' in "
+        "three "
+        "steps, all queries expected unsat. (1) per player, at the midpoint m of the receiver box B, a "
+        "maximiser "
         "s_i of u_i(m).y, u_i(r) = w_i (t_i - r), lies in a box S_i (curved: every KKT point is in S_i; "
-        "polytope: an exact vertex v, no y with u.y > u.v). (2) Maximisers are monotone: (u - u').(x - s) >= 0 "
-        "when x maximises u.y and s maximises u'.y (add u.x >= u.s and u'.s >= u'.x); with u_i(x*) - u_i(m) = "
-        "w_i (m - x*) and summing over the players, (m - x*).(x* - f) >= 0 for f = w0 x0 + sum w_i s_i, which "
-        "lies in T = w0 x0 + sum w_i S_i (exact interval sums, in the query as f's bounds); so 'r outside B, f "
+        "polytope: an exact vertex v, no y with u.y > u.v). (2) Maximisers are monotone: (u - u').(x - s) >= "
+        "0 "
+        "when x maximises u.y and s maximises u'.y (add u.x >= u.s and u'.s >= u'.x); with u_i(x*) - u_i(m) "
+        "= "
+        "w_i (m - x*) and summing over the players, (m - x*).(x* - f) >= 0 for f = w0 x0 + sum w_i s_i, "
+        "which "
+        "lies in T = w0 x0 + sum w_i S_i (exact interval sums, in the query as f's bounds); so 'r outside B, "
+        "f "
         "in T, (m - r).(r - f) >= 0' unsat puts x* in B. (3) per player, 'r in B and x_i a KKT point of max "
-        "u_i(r).y outside the action box' unsat (MODEL.md 3b). When the receiver box is the point m = t_k (w_k != 0), "
-        "step 2 instead shows that y_k = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k lies in X_k for all s_i in S_i: then "
-        "(s, y_k) is an equilibrium with receiver m (u_k(m) = 0) and MODEL.md 3a makes m the receiver of every "
-        "equilibrium, and step 3 for player k (its KKT conditions are empty) uses the receiver equation over r in B "
+        "u_i(r).y outside the action box' unsat (MODEL.md 3b). When the receiver box is the point m = t_k "
+        "(w_k != 0), "
+        "step 2 instead shows that y_k = (m - w0 x0 - sum_{i != k} w_i s_i) / w_k lies in X_k for all s_i in "
+        "S_i: then "
+        "(s, y_k) is an equilibrium with receiver m (u_k(m) = 0) and MODEL.md 3a makes m the receiver of "
+        "every "
+        "equilibrium, and step 3 for player k (its KKT conditions are empty) uses the receiver equation over "
+        "r in B "
         "and the other players' action boxes. When a step is not unsat, the whole KKT system with "
-        "every box negated is asked as one query (certify-enclosure-whole-system); its unsat alone also proves "
+        "every box negated is asked as one query (certify-enclosure-whole-system); its unsat alone also "
+        "proves "
         "the claim. The boxes are in the certificate (enclosure).");
     c.proof_log = log.directory();
-    c.manifest_sha256 = log.finish({{"timeout_seconds", options.timeout_seconds}, {"rlimit", options.rlimit}});
+    c.manifest_sha256 =
+        log.finish({{"timeout_seconds", options.timeout_seconds}, {"rlimit", options.rlimit}});
     return c;
 }
 

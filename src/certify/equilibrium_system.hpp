@@ -31,8 +31,8 @@ std::string equilibrium_logic(const Instance& instance);
 EquilibriumCopy add_equilibrium(SmtQuery& q, const Instance& instance, const std::string& copy);
 
 // Player i's part of the description for given variable names: x ∈ X_i and the KKT conditions of
-// max_{y in X_i} u·y (u: SMT terms, e.g. constants or w_i (t_i - r)); the multipliers are declared here, named
-// after `tag`. Pre: x declared.
+// max_{y in X_i} u·y (u: SMT terms, e.g. constants or w_i (t_i - r)); the multipliers are declared here,
+// named after `tag`. Pre: x declared.
 void add_player_kkt(SmtQuery& q, const Instance& instance, std::size_t i, const std::vector<std::string>& x,
                     const std::vector<std::string>& u, const std::string& tag);
 

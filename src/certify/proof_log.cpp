@@ -38,7 +38,9 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 }
 
 ProofLog::ProofLog(std::string directory, std::string instance_text, std::string instance_name)
-    : directory_(std::move(directory)), instance_sha256_(sha256_hex(instance_text)), instance_name_(std::move(instance_name)) {
+    : directory_(std::move(directory)),
+      instance_sha256_(sha256_hex(instance_text)),
+      instance_name_(std::move(instance_name)) {
     if (!enabled()) return;
     bundle_ = std::make_unique<BundleDirectory>(directory_);
     staging_ = bundle_->staging();
@@ -100,8 +102,9 @@ nlohmann::ordered_json ProofLog::single_entries() {
     for (const LoggedQuery& q : queries_) {
         std::string file = q.name + ".smt2";
         write_file_atomically(staging_ + "/" + file, q.smt2);
-        nlohmann::ordered_json entry{{"file", file},        {"purpose", q.purpose}, {"subject", q.subject},
-                                     {"method", q.method},  {"logic", q.logic},     {"expected", q.expected},
+        nlohmann::ordered_json entry{{"file", file},          {"purpose", q.purpose},
+                                     {"subject", q.subject},  {"method", q.method},
+                                     {"logic", q.logic},      {"expected", q.expected},
                                      {"z3_answer", q.answer}, {"sha256", sha256_hex(q.smt2)}};
         if (!q.reason.empty()) entry["reason"] = q.reason;
         if (!q.unsat_core.empty()) entry["unsat_core"] = q.unsat_core;

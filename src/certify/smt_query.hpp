@@ -72,10 +72,10 @@ struct QueryOutcome {
     std::string proof;
 };
 
-// Runs the query text in a fresh solver of `ctx`, reading back the named variables on sat. A QF_NRA query runs
-// in its own proof-free context instead, bounded by a watchdog calling interrupt() (Z3 4.8.12 ignored its
-// timeout there with proofs on): on expiry "unknown" with reason "timeout", and no Z3 proof is logged for it.
-// The proof-log entry of one query Z3 ran: its text, answer, core and proof, with what it is for.
+// Runs the query text in a fresh solver of `ctx`, reading back the named variables on sat. A QF_NRA query
+// runs in its own proof-free context instead, bounded by a watchdog calling interrupt() (Z3 4.8.12 ignored
+// its timeout there with proofs on): on expiry "unknown" with reason "timeout", and no Z3 proof is logged for
+// it. The proof-log entry of one query Z3 ran: its text, answer, core and proof, with what it is for.
 LoggedQuery logged_query(const std::string& name, const std::string& purpose, const std::string& subject,
                          const std::string& method, const SmtQuery& query, const QueryOutcome& outcome,
                          const std::string& expected = "unsat");

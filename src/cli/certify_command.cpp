@@ -33,13 +33,15 @@ void print_readable(const Instance& instance, const Certificate& c) {
                   << ")";
         if (v.deviation) {
             std::cout << "  deviation (";
-            for (std::size_t j = 0; j < v.deviation->size(); ++j) std::cout << (j ? ", " : "") << to_string((*v.deviation)[j]);
+            for (std::size_t j = 0; j < v.deviation->size(); ++j)
+                std::cout << (j ? ", " : "") << to_string((*v.deviation)[j]);
             std::cout << ") lowers its loss by " << to_string(v.improvement);
         }
         if (!v.reason.empty()) std::cout << "  reason: " << display_text(v.reason);
         std::cout << "\n";
     }
-    if (shown < c.players.size()) std::cout << "  ... " << (c.players.size() - shown) << " more players certified\n";
+    if (shown < c.players.size())
+        std::cout << "  ... " << (c.players.size() - shown) << " more players certified\n";
     if (!c.proof_log.empty())
         std::cout << "proof log  " << display_text(c.proof_log) << "  (manifest sha256 " << c.manifest_sha256
                   << "; replay: bigcert replay " << display_text(c.proof_log) << ")\n";
@@ -111,9 +113,12 @@ Runner add_certify_command(CLI::App& app) {
         CertifyRequest request;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("certify", "prove with Z3 that a profile is an equilibrium, or exhibit an improving deviation");
+    CLI::App* command = app.add_subcommand(
+        "certify", "prove with Z3 that a profile is an equilibrium, or exhibit an improving deviation");
     options->input.add_to(*command);
-    command->add_option("--profile", options->profile, "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
+    command->add_option(
+        "--profile", options->profile,
+        "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
     command->add_flag("--json", options->json, "print FORMAT.md's certificate object");
     command->add_option(
         "--proof-log", options->request.proof_log,
@@ -127,7 +132,8 @@ Runner add_certify_command(CLI::App& app) {
                      "Z3 resource limit per query (deterministic; 0: none)")
         ->capture_default_str();
     command->add_option("--threads", options->request.options.threads, "worker threads (0: all cores)");
-    command->add_option("--latex", options->latex, "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
+    command->add_option("--latex", options->latex,
+                        "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
     command
         ->add_option("--max-deviations", options->request.max_deviations,
                      "finite action spaces: distinct item sums compared over all players (exit 5 above)")
@@ -135,7 +141,8 @@ Runner add_certify_command(CLI::App& app) {
         ->check(positive_count());
     return [options, command] {
         if (!options->latex.empty() && options->request.proof_log.empty())
-            throw InputError("--latex", "needs --proof-log DIR: the paragraph names the proof bundle and its SHA-256");
+            throw InputError("--latex",
+                             "needs --proof-log DIR: the paragraph names the proof bundle and its SHA-256");
         if (!options->latex.empty()) require_writable("--latex", options->latex);
         Instance instance = options->input.load();
         CertifyRequest request = options->request;

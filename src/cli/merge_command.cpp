@@ -17,7 +17,8 @@ Runner add_merge_command(CLI::App& app) {
         bool allow_different_inputs = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("merge", "combine batch outputs (dedupe by id) and summarise them");
+    CLI::App* command =
+        app.add_subcommand("merge", "combine batch outputs (dedupe by id) and summarise them");
     command->add_option("outputs", options->inputs, "batch output files (JSON Lines)")->required();
     command->add_option("--out", options->out, "write the combined lines here");
     command->add_flag("--json", options->json, "print the summary as JSON");

@@ -17,11 +17,15 @@ namespace bigcert::cli {
 namespace {
 
 Vector exact_vector(const Json& value, const std::string& path, std::size_t dimension) {
-    if (!value.is_array() || value.size() != dimension) throw InputError(path, "expected " + std::to_string(dimension) + " numbers");
+    if (!value.is_array() || value.size() != dimension)
+        throw InputError(path, "expected " + std::to_string(dimension) + " numbers");
     Vector v;
     for (std::size_t k = 0; k < value.size(); ++k) {
-        std::optional<Rational> x = value[k].is_string() ? parse_rational(value[k].get<std::string>()) : std::nullopt;
-        if (!x) throw InputError(path + "[" + std::to_string(k) + "]", "expected an exact number as a string: " + value[k].dump());
+        std::optional<Rational> x =
+            value[k].is_string() ? parse_rational(value[k].get<std::string>()) : std::nullopt;
+        if (!x)
+            throw InputError(path + "[" + std::to_string(k) + "]",
+                             "expected an exact number as a string: " + value[k].dump());
         v.push_back(*x);
     }
     return v;
@@ -35,29 +39,34 @@ Solution read_solution(const std::string& path, const Instance& instance) {
     std::ostringstream text;
     text << in.rdbuf();
     Json json = parse_exact_json(text.str());
-    if (!json.is_object() || !json.contains("equilibrium")) throw InputError(path, "not a solution object (no \"equilibrium\")");
+    if (!json.is_object() || !json.contains("equilibrium"))
+        throw InputError(path, "not a solution object (no \"equilibrium\")");
     // FORMAT.md: an unknown or repeated key is an error naming its path (repeats: parse_exact_json).
     const JsonPath root;
     require_known_keys(json, root, solution_keys);
     require_known_keys(json["equilibrium"], root.field("equilibrium"), equilibrium_keys);
     const Json& eq = json["equilibrium"];
-    if (!eq.contains("actions") || !eq["actions"].is_array() || eq["actions"].size() != instance.players.size())
+    if (!eq.contains("actions") || !eq["actions"].is_array() ||
+        eq["actions"].size() != instance.players.size())
         throw InputError("equilibrium.actions", "expected one action per player");
     Solution s;
     for (std::size_t i = 0; i < instance.players.size(); ++i)
-        s.actions.push_back(exact_vector(eq["actions"][i], "equilibrium.actions[" + std::to_string(i) + "]", instance.dimension));
+        s.actions.push_back(exact_vector(eq["actions"][i], "equilibrium.actions[" + std::to_string(i) + "]",
+                                         instance.dimension));
     s.receiver = instance.receiver(s.actions);
     s.face_vertices.assign(instance.players.size(), {});
     if (json.contains("equilibria") && json["equilibria"].contains("faces")) {
-        s.count = json["equilibria"].value("count", std::string("one")) == "infinite" ? EquilibriumCount::infinite
-                                                                                      : EquilibriumCount::one;
+        s.count = json["equilibria"].value("count", std::string("one")) == "infinite"
+                      ? EquilibriumCount::infinite
+                      : EquilibriumCount::one;
         const Json& faces = json["equilibria"]["faces"];
         for (std::size_t k = 0; k < faces.size(); ++k) {
             std::string where = "equilibria.faces[" + std::to_string(k) + "]";
             std::size_t player = faces[k].value("player", instance.players.size());
             if (player >= instance.players.size()) throw InputError(where + ".player", "no such player");
             for (std::size_t v = 0; v < faces[k]["vertices"].size(); ++v)
-                s.face_vertices[player].push_back(exact_vector(faces[k]["vertices"][v], where + ".vertices[" + std::to_string(v) + "]",
+                s.face_vertices[player].push_back(exact_vector(faces[k]["vertices"][v],
+                                                               where + ".vertices[" + std::to_string(v) + "]",
                                                                instance.dimension));
         }
     }
@@ -77,17 +86,23 @@ Runner add_plot_command(CLI::App& app) {
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("plot", "figures of an equilibrium (SVG, TikZ)");
     options->input.add_to(*command);
-    command->add_option("--solution", options->solution, "draw this solution (solve --json output) instead of solving");
+    command->add_option("--solution", options->solution,
+                        "draw this solution (solve --json output) instead of solving");
     command->add_option("--svg", options->svg, "write an SVG file");
-    command->add_option("--tikz", options->tikz, "write a TikZ picture (\\input it; needs \\usepackage{tikz})");
-    command->add_flag("--contour", options->contour, "d = 1, two players: contour plot of the potential instead");
+    command->add_option("--tikz", options->tikz,
+                        "write a TikZ picture (\\input it; needs \\usepackage{tikz})");
+    command->add_flag("--contour", options->contour,
+                      "d = 1, two players: contour plot of the potential instead");
     return [options] {
-        if (options->svg.empty() && options->tikz.empty()) throw InputError("", "give --svg FILE and/or --tikz FILE");
+        if (options->svg.empty() && options->tikz.empty())
+            throw InputError("", "give --svg FILE and/or --tikz FILE");
         if (!options->svg.empty()) require_writable("--svg", options->svg);
         if (!options->tikz.empty()) require_writable("--tikz", options->tikz);
         Instance instance = options->input.load();
-        Solution solution = options->solution.empty() ? solve(instance) : read_solution(options->solution, instance);
-        Figure figure = options->contour ? potential_contour_figure(instance, solution) : equilibrium_figure(instance, solution);
+        Solution solution =
+            options->solution.empty() ? solve(instance) : read_solution(options->solution, instance);
+        Figure figure = options->contour ? potential_contour_figure(instance, solution)
+                                         : equilibrium_figure(instance, solution);
         if (!options->svg.empty()) {
             std::ofstream out = open_for_writing("--svg", options->svg);
             write_svg(out, figure);

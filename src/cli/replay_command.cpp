@@ -14,7 +14,8 @@ Runner add_replay_command(CLI::App& app) {
         bool no_cvc5 = false;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("replay", "re-run a proof log with the z3 (and cvc5) binaries and compare");
+    CLI::App* command =
+        app.add_subcommand("replay", "re-run a proof log with the z3 (and cvc5) binaries and compare");
     command->add_option("DIR", options->directory, "a proof-log directory (with manifest.json)")->required();
     command
         ->add_option("--timeout", options->timeout,

@@ -86,13 +86,15 @@ Runner add_solve_command(CLI::App& app) {
                         "curved sets (n <= 4; run by default for n <= 2): write the Z3 query 'no equilibrium "
                         "outside this box' to this file");
     command->add_flag("--algebraic", options->algebraic,
-                      "curved sets, n <= 3: exact coordinates (rationals or FORMAT.md root form), each proven (exact checks, Z3 as fallback) and isolated by Sturm's theorem");
+                      "curved sets, n <= 3: exact coordinates (rationals or FORMAT.md root form), each "
+                      "proven (exact checks, Z3 as fallback) and isolated by Sturm's theorem");
     command->add_option(
         "--proof-log", options->proof_log,
         "with --algebraic: write its Z3 queries plus manifest.json to this directory (new, empty, "
         "or an earlier bundle, which is replaced whole)");
     return [options] {
-        if (!options->proof_log.empty() && !options->algebraic) throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
+        if (!options->proof_log.empty() && !options->algebraic)
+            throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
         if (!options->latex.empty()) require_writable("--latex", options->latex);
         if (!options->z3_query.empty()) require_writable("--z3-query", options->z3_query);
         SolveOptions solve_options;
@@ -118,7 +120,8 @@ Runner add_solve_command(CLI::App& app) {
         // Curved sets only (§3g); Z3's nonlinear arithmetic is quick for two players, slower beyond.
         confirm_enclosure_with_z3(instance, solution, options->z3_query, options->z3_query.empty() ? 2 : 4);
         if (options->algebraic) {
-            ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
+            ProofLog log(options->proof_log,
+                         options->proof_log.empty() ? std::string() : options->input.text(), instance.name);
             add_algebraic_answers(instance, solution, log);
             log.finish({{"algebraic", true}});
         }

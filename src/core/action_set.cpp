@@ -33,7 +33,8 @@ ActionSet ActionSet::curved(CurvedSet curved_set, std::string origin) {
 }
 
 void ActionSet::require_not_curved() const {
-    if (is_curved()) throw UnsupportedError("", "vertices or a rational support value of a curved set (" + origin_ + ")");
+    if (is_curved())
+        throw UnsupportedError("", "vertices or a rational support value of a curved set (" + origin_ + ")");
 }
 
 void ActionSet::require_convex() const {
@@ -78,7 +79,8 @@ bool ActionSet::in_interior(const Vector& y) const {
 
 bool ActionSet::in_relative_interior(const Vector& y) const {
     require_convex();
-    if (is_curved()) return as_curved().is_single_point() ? y == as_curved().center() : as_curved().in_interior(y);
+    if (is_curved())
+        return as_curved().is_single_point() ? y == as_curved().center() : as_curved().in_interior(y);
     if (kind() == Kind::polytope) return as_polytope().in_relative_interior(y);
     return is_single_point() ? y[0] == as_interval().lo : in_interior(y);
 }
@@ -107,7 +109,8 @@ std::vector<Vector> ActionSet::support_face(const Vector& direction) const {
     require_not_curved();
     if (kind() == Kind::polytope) {
         std::vector<Vector> face;
-        for (std::size_t index : as_polytope().support_face(direction)) face.push_back(as_polytope().vertices()[index]);
+        for (std::size_t index : as_polytope().support_face(direction))
+            face.push_back(as_polytope().vertices()[index]);
         return face;
     }
     const Interval& i = as_interval();

@@ -32,13 +32,15 @@ std::optional<Matrix> inverse_if_positive_definite(const Matrix& m, std::string&
     for (std::size_t r = 0; r < d; ++r)
         for (std::size_t c = r + 1; c < d; ++c)
             if (m.at(r, c) != m.at(c, r))
-                return why = "the matrix is not symmetric (entry [" + std::to_string(r) + "][" + std::to_string(c) + "])",
+                return why = "the matrix is not symmetric (entry [" + std::to_string(r) + "][" +
+                             std::to_string(c) + "])",
                        std::nullopt;
     Matrix a = m, inv = identity_scaled(d, 1);
     for (std::size_t k = 0; k < d; ++k) {
         Rational pivot = a.at(k, k);
         if (sign(pivot) == 0) return why = "the matrix is singular (not positive definite)", std::nullopt;
-        if (sign(pivot) < 0) return why = "the matrix is not positive definite (indefinite or negative)", std::nullopt;
+        if (sign(pivot) < 0)
+            return why = "the matrix is not positive definite (indefinite or negative)", std::nullopt;
         for (std::size_t c = 0; c < d; ++c) a.at(k, c) /= pivot, inv.at(k, c) /= pivot;
         for (std::size_t r = 0; r < d; ++r) {
             if (r == k || sign(a.at(r, k)) == 0) continue;
@@ -65,7 +67,8 @@ CurvedSet CurvedSet::ball(Vector center, Rational radius) {
 
 CurvedSet CurvedSet::ellipsoid(Vector center, Matrix shape) {
     if (shape.rows() != center.size() || shape.cols() != center.size())
-        throw GeometryError("the matrix must be " + std::to_string(center.size()) + "x" + std::to_string(center.size()));
+        throw GeometryError("the matrix must be " + std::to_string(center.size()) + "x" +
+                            std::to_string(center.size()));
     std::string why;
     std::optional<Matrix> inverse = inverse_if_positive_definite(shape, why);
     if (!inverse) throw GeometryError(why);

@@ -49,21 +49,24 @@ Rational round_down(const Rational& x, unsigned bits) {
 
 Rational round_up(const Rational& x, unsigned bits) { return -round_down(Rational(-x), bits); }
 
-Enclosure rounded_outward(const Enclosure& a, unsigned bits) { return {round_down(a.lo, bits), round_up(a.hi, bits)}; }
+Enclosure rounded_outward(const Enclosure& a, unsigned bits) {
+    return {round_down(a.lo, bits), round_up(a.hi, bits)};
+}
 
 Enclosure sqrt_enclosure(const Rational& q, unsigned bits) {
     if (sign(q) <= 0) return Enclosure::point(Rational(0));
     Integer scale = power_of_two(bits);
     Integer num = boost::multiprecision::numerator(q), den = boost::multiprecision::denominator(q);
     Integer scaled = floor_division(Integer(num * scale * scale), den);  // floor(q·4^bits)
-    Integer root = boost::multiprecision::sqrt(scaled);                   // root² <= scaled < (root+1)²
+    Integer root = boost::multiprecision::sqrt(scaled);                  // root² <= scaled < (root+1)²
     return {Rational(root, scale), Rational(Integer(root + 1), scale)};
 }
 
 namespace {
 
 Rational floor_of(const Rational& x) {
-    return Rational(floor_division(boost::multiprecision::numerator(x), boost::multiprecision::denominator(x)));
+    return Rational(
+        floor_division(boost::multiprecision::numerator(x), boost::multiprecision::denominator(x)));
 }
 
 // 0 <= lo <= hi.

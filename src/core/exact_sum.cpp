@@ -20,7 +20,8 @@ Rational from_int128(__int128 numerator, std::uint64_t denominator) {
     bool negative = numerator < 0;
     unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(numerator) : numerator;
     Integer n;
-    std::uint64_t limbs[2] = {static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(magnitude >> 64)};
+    std::uint64_t limbs[2] = {static_cast<std::uint64_t>(magnitude),
+                              static_cast<std::uint64_t>(magnitude >> 64)};
     mpz_import(n.backend().data(), 2, -1, sizeof(std::uint64_t), 0, 0, limbs);
     if (negative) n = -n;
     Integer d;
@@ -45,8 +46,10 @@ void ExactSum::add_small(__int128 numerator, std::uint64_t denominator) {
 
 void ExactSum::add(const Rational& term) {
     std::int64_t n, d;
-    if (small_parts(term, n, d)) add_small(n, static_cast<std::uint64_t>(d));
-    else large_terms_.push_back(term);
+    if (small_parts(term, n, d))
+        add_small(n, static_cast<std::uint64_t>(d));
+    else
+        large_terms_.push_back(term);
 }
 
 void ExactSum::add_product(const Rational& a, const Rational& b) {
@@ -66,7 +69,8 @@ void ExactSum::add_product(const SmallFraction& a, const SmallFraction& b) {
     if (a.num == 0 || b.num == 0) return;
     unsigned __int128 den = static_cast<unsigned __int128>(a.den) * static_cast<unsigned __int128>(b.den);
     if (den < (static_cast<unsigned __int128>(1) << 63)) {
-        add_small(static_cast<__int128>(a.num) * b.num, static_cast<std::uint64_t>(den));  // |a.num b.num| <= 2^124
+        add_small(static_cast<__int128>(a.num) * b.num,
+                  static_cast<std::uint64_t>(den));  // |a.num b.num| <= 2^124
         return;
     }
     large_terms_.push_back(to_rational(a) * to_rational(b));

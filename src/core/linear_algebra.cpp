@@ -15,7 +15,8 @@ Matrix Matrix::from_rows(const std::vector<Vector>& rows, std::size_t cols) {
 }
 
 Vector Matrix::row(std::size_t r) const {
-    return Vector(data_.begin() + static_cast<long>(r * cols_), data_.begin() + static_cast<long>((r + 1) * cols_));
+    return Vector(data_.begin() + static_cast<long>(r * cols_),
+                  data_.begin() + static_cast<long>((r + 1) * cols_));
 }
 
 void Matrix::append_row(const Vector& row) {
@@ -99,7 +100,7 @@ namespace {
 // Dense simplex tableau: rows 0..m-1 are constraints (last column = right-hand side), row m is the
 // objective in "reduced cost" form (we minimise; entries are the reduced costs, last = -value).
 class Tableau {
-public:
+  public:
     Tableau(std::size_t constraints, std::size_t variables)
         : m_(constraints), n_(variables), t_(constraints + 1, variables + 1), basis_(constraints) {}
 
@@ -126,14 +127,18 @@ public:
         for (;;) {
             std::size_t entering = allowed;
             for (std::size_t c = 0; c < allowed; ++c)
-                if (sign(t_.at(m_, c)) < 0) { entering = c; break; }
+                if (sign(t_.at(m_, c)) < 0) {
+                    entering = c;
+                    break;
+                }
             if (entering == allowed) return true;
             std::size_t leaving = m_;
             Rational best_ratio;
             for (std::size_t r = 0; r < m_; ++r) {
                 if (sign(t_.at(r, entering)) <= 0) continue;
                 Rational ratio = t_.at(r, n_) / t_.at(r, entering);
-                if (leaving == m_ || ratio < best_ratio || (ratio == best_ratio && basis_[r] < basis_[leaving])) {
+                if (leaving == m_ || ratio < best_ratio ||
+                    (ratio == best_ratio && basis_[r] < basis_[leaving])) {
                     leaving = r;
                     best_ratio = ratio;
                 }
@@ -158,7 +163,7 @@ public:
         --m_;
     }
 
-private:
+  private:
     std::size_t m_, n_;
     Matrix t_;
     std::vector<std::size_t> basis_;
@@ -173,7 +178,8 @@ LinearProgramResult solve_linear_program(const Matrix& a, const Vector& b, const
     Tableau tab(m, n + m);
     for (std::size_t r = 0; r < m; ++r) {
         bool flip = sign(b[r]) < 0;
-        for (std::size_t col = 0; col < n; ++col) tab.at(r, col) = flip ? Rational(-a.at(r, col)) : a.at(r, col);
+        for (std::size_t col = 0; col < n; ++col)
+            tab.at(r, col) = flip ? Rational(-a.at(r, col)) : a.at(r, col);
         tab.at(r, n + r) = 1;
         tab.rhs(r) = flip ? Rational(-b[r]) : b[r];
         tab.basic(r) = n + r;
@@ -190,10 +196,18 @@ LinearProgramResult solve_linear_program(const Matrix& a, const Vector& b, const
     if (sign(tab.cost(n + m)) != 0) return result;  // infeasible: positive artificial sum remains
     // Drive remaining artificials out of the basis, dropping redundant rows.
     for (std::size_t r = 0; r < tab.constraints();) {
-        if (tab.basic(r) < n) { ++r; continue; }
+        if (tab.basic(r) < n) {
+            ++r;
+            continue;
+        }
         std::size_t col = 0;
         while (col < n && sign(tab.at(r, col)) == 0) ++col;
-        if (col < n) { tab.pivot(r, col); ++r; } else { tab.drop_row(r); }
+        if (col < n) {
+            tab.pivot(r, col);
+            ++r;
+        } else {
+            tab.drop_row(r);
+        }
     }
     // Phase 2: minimise -c·x over the structural columns.
     for (std::size_t col = 0; col <= n + m; ++col) tab.cost(col) = 0;

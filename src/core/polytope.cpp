@@ -23,8 +23,8 @@ namespace {
 
 void require_subsets_within(std::size_t n, std::size_t k, const PolytopeLimits& limits, const char* what) {
     if (binomial_saturating(n, k) > limits.max_subsets)
-        throw GeometryError(std::string("too complex: ") + what + " (" + std::to_string(n) + " in dimension " +
-                            std::to_string(k) + ")");
+        throw GeometryError(std::string("too complex: ") + what + " (" + std::to_string(n) +
+                            " in dimension " + std::to_string(k) + ")");
 }
 
 // Scales a normal so that equal hyperplanes compare equal: first non-zero entry becomes +-1.
@@ -38,7 +38,9 @@ void normalise(Halfspace& h) {
     }
 }
 
-bool same_halfspace(const Halfspace& a, const Halfspace& b) { return a.normal == b.normal && a.offset == b.offset; }
+bool same_halfspace(const Halfspace& a, const Halfspace& b) {
+    return a.normal == b.normal && a.offset == b.offset;
+}
 
 std::vector<Vector> distinct_points(const std::vector<Vector>& points) {
     std::vector<Vector> result;
@@ -61,7 +63,8 @@ std::vector<Halfspace> facets_of_full_dimensional_hull(const std::vector<Vector>
     require_subsets_within(points.size(), k, limits, "vertex description");
     for_each_subset(points.size(), k, [&](const std::vector<std::size_t>& subset) {
         Matrix differences(0, k);
-        for (std::size_t j = 1; j < subset.size(); ++j) differences.append_row(points[subset[j]] - points[subset[0]]);
+        for (std::size_t j = 1; j < subset.size(); ++j)
+            differences.append_row(points[subset[j]] - points[subset[0]]);
         std::vector<Vector> normals = null_space(differences);
         if (normals.size() != 1) return true;
         Halfspace h{normals[0], dot(normals[0], points[subset[0]])};
@@ -69,15 +72,18 @@ std::vector<Halfspace> facets_of_full_dimensional_hull(const std::vector<Vector>
         for (const Vector& p : points) {
             int s = sign(dot(h.normal, p) - h.offset);
             if (s == 0) continue;
-            if (side == 0) side = s;
-            else if (s != side) return true;
+            if (side == 0)
+                side = s;
+            else if (s != side)
+                return true;
         }
         if (side > 0) {
             for (Rational& x : h.normal) x = -x;
             h.offset = -h.offset;
         }
         normalise(h);
-        if (std::none_of(facets.begin(), facets.end(), [&](const Halfspace& f) { return same_halfspace(f, h); }))
+        if (std::none_of(facets.begin(), facets.end(),
+                         [&](const Halfspace& f) { return same_halfspace(f, h); }))
             facets.push_back(std::move(h));
         return true;
     });
@@ -136,7 +142,8 @@ Polytope Polytope::from_vertices(const std::vector<Vector>& input, std::size_t d
             for (std::size_t i = 0; i < hull.size(); ++i) {
                 const Vector& a = hull[i];
                 const Vector& b = hull[(i + 1) % hull.size()];
-                Halfspace edge{Vector{b[1] - a[1], a[0] - b[0]}, Rational(0)};  // outward for counter-clockwise
+                Halfspace edge{Vector{b[1] - a[1], a[0] - b[0]},
+                               Rational(0)};  // outward for counter-clockwise
                 edge.offset = dot(edge.normal, a);
                 normalise(edge);
                 result.facets_.push_back(std::move(edge));
@@ -171,7 +178,8 @@ Polytope Polytope::from_vertices(const std::vector<Vector>& input, std::size_t d
             candidate.push_back(c);
             Matrix restricted(differences.rows(), candidate.size());
             for (std::size_t r = 0; r < differences.rows(); ++r)
-                for (std::size_t j = 0; j < candidate.size(); ++j) restricted.at(r, j) = differences.at(r, candidate[j]);
+                for (std::size_t j = 0; j < candidate.size(); ++j)
+                    restricted.at(r, j) = differences.at(r, candidate[j]);
             if (rank(restricted) == candidate.size()) coordinates = std::move(candidate);
         }
     }
@@ -202,7 +210,8 @@ Polytope Polytope::from_halfspaces(const std::vector<Halfspace>& halfspaces, std
         for (int s : {1, -1}) {
             Vector target(dimension, Rational(0));
             target[j] = s;
-            LinearProgramResult lp = solve_linear_program(transposed, target, Vector(halfspaces.size(), Rational(0)));
+            LinearProgramResult lp =
+                solve_linear_program(transposed, target, Vector(halfspaces.size(), Rational(0)));
             if (lp.status != LinearProgramResult::Status::optimal) throw GeometryError("unbounded set");
         }
     }

@@ -99,8 +99,8 @@ std::optional<Rational> parse_decimal(std::string_view text, const NumberLimits&
     if (first == std::string::npos) return Rational(0);
     mpz_set_str(mantissa.backend().data(), digits.c_str() + first, 10);
     if (negative) mantissa = -mantissa;
-    Rational result = scale >= 0 ? Rational(mantissa * power_of_ten(scale))
-                                 : Rational(mantissa, power_of_ten(-scale));
+    Rational result =
+        scale >= 0 ? Rational(mantissa * power_of_ten(scale)) : Rational(mantissa, power_of_ten(-scale));
     return result;
 }
 

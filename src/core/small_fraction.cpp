@@ -123,8 +123,8 @@ bool add_with_split(const SmallFraction& a, const SmallFraction& b, const Denomi
     if (g1 == 1) return store(t, static_cast<__int128>(a.den) * b.den, out);
     // 128-bit remainders and quotients are library calls; most numerators fit 64 bits, most g2 are 1.
     U128 size = magnitude(t);
-    std::uint64_t remainder = (size >> 64) == 0 ? static_cast<std::uint64_t>(size) % g1
-                                                : static_cast<std::uint64_t>(size % g1);
+    std::uint64_t remainder =
+        (size >> 64) == 0 ? static_cast<std::uint64_t>(size) % g1 : static_cast<std::uint64_t>(size % g1);
     std::uint64_t g2 = gcd64(remainder, g1);
     if (g2 == 1) return store(t, static_cast<__int128>(a_rest) * b.den, out);
     return store(t / static_cast<__int128>(g2),

@@ -21,7 +21,9 @@ constexpr std::string_view random_keys[] = {"count", "seed", "ranges"};
 constexpr std::string_view range_keys[] = {"lo", "hi", "denominator"};
 
 Rational number_at(const Json& value, const std::string& path) {
-    std::string text = value.is_string() ? value.get<std::string>() : value.is_number_integer() ? value.dump() : "";
+    std::string text = value.is_string()           ? value.get<std::string>()
+                       : value.is_number_integer() ? value.dump()
+                                                   : "";
     std::optional<Rational> number = parse_rational(text);
     if (text.empty() || !number) throw InputError(path, "not a number: " + value.dump());
     return *number;
@@ -47,10 +49,12 @@ std::vector<Step> parse_target(const std::string& target, const std::string& whe
             std::size_t close = part.find(']', bracket);
             if (close == std::string::npos) throw InputError(where, "bad path \"" + target + "\": missing ]");
             std::string index = part.substr(bracket + 1, close - bracket - 1);
-            if (index == "*") step.indices.push_back(every);
+            if (index == "*")
+                step.indices.push_back(every);
             else if (!index.empty() && index.find_first_not_of("0123456789") == std::string::npos)
                 step.indices.push_back(std::stoul(index));
-            else throw InputError(where, "bad path \"" + target + "\": index \"" + index + "\"");
+            else
+                throw InputError(where, "bad path \"" + target + "\": index \"" + index + "\"");
             bracket = close + 1 < part.size() ? close + 1 : std::string::npos;
             if (bracket != std::string::npos && part[bracket] != '[')
                 throw InputError(where, "bad path \"" + target + "\": text after ]");
@@ -63,11 +67,12 @@ std::vector<Step> parse_target(const std::string& target, const std::string& whe
 
 // Sets every number the path addresses; the path must exist in the base instance (a typo is an error,
 // not a silently unused parameter).
-void assign(Json& node, const std::vector<Step>& steps, std::size_t s, const Json& value, const std::string& target,
-            const std::string& where) {
+void assign(Json& node, const std::vector<Step>& steps, std::size_t s, const Json& value,
+            const std::string& target, const std::string& where) {
     if (s == steps.size()) {
         if (node.is_array() || node.is_object())
-            throw InputError(where, "path \"" + target + "\" addresses a " + std::string(node.type_name()) + ", not a number");
+            throw InputError(where, "path \"" + target + "\" addresses a " + std::string(node.type_name()) +
+                                        ", not a number");
         node = value;
         return;
     }
@@ -75,22 +80,26 @@ void assign(Json& node, const std::vector<Step>& steps, std::size_t s, const Jso
     bool optional_weight = s + 1 == steps.size() && steps[s].key == "weight" && steps[s].indices.empty();
     if (node.is_object() && optional_weight && !node.contains("weight")) node["weight"] = 1;
     if (!node.is_object() || !node.contains(steps[s].key))
-        throw InputError(where, "path \"" + target + "\": the base instance has no \"" + steps[s].key + "\" there");
+        throw InputError(where,
+                         "path \"" + target + "\": the base instance has no \"" + steps[s].key + "\" there");
     Json& child = node[steps[s].key];
     // Indices, then the rest of the path.
     std::function<void(Json&, std::size_t)> walk = [&](Json& at, std::size_t k) {
         const std::vector<std::size_t>& indices = steps[s].indices;
         if (k == indices.size()) return assign(at, steps, s + 1, value, target, where);
         // A bare number stands for a 1-vector (FORMAT.md): "target[0]" on "target": 1.
-        if (!at.is_array() && (indices[k] == 0 || indices[k] == every) && k + 1 == indices.size() && s + 1 == steps.size())
+        if (!at.is_array() && (indices[k] == 0 || indices[k] == every) && k + 1 == indices.size() &&
+            s + 1 == steps.size())
             return assign(at, steps, s + 1, value, target, where);
-        if (!at.is_array()) throw InputError(where, "path \"" + target + "\": not an array at \"" + steps[s].key + "\"");
+        if (!at.is_array())
+            throw InputError(where, "path \"" + target + "\": not an array at \"" + steps[s].key + "\"");
         if (indices[k] == every) {
             for (Json& element : at) walk(element, k + 1);
             return;
         }
         if (indices[k] >= at.size())
-            throw InputError(where, "path \"" + target + "\": index " + std::to_string(indices[k]) + " out of range");
+            throw InputError(
+                where, "path \"" + target + "\": index " + std::to_string(indices[k]) + " out of range");
         walk(at[indices[k]], k + 1);
     };
     walk(child, 0);
@@ -104,16 +113,18 @@ struct Parameter {
     std::uint64_t denominator = 1;
 };
 
-BatchItem make_item(const Json& base, const std::vector<Parameter>& parameters, const std::vector<Rational>& point,
-                    std::size_t index, const std::string& where) {
+BatchItem make_item(const Json& base, const std::vector<Parameter>& parameters,
+                    const std::vector<Rational>& point, std::size_t index, const std::string& where) {
     Json instance = base;
     Json params = Json::object();
     for (std::size_t p = 0; p < parameters.size(); ++p) {
         Json value = to_string(point[p]);
-        assign(instance, parameters[p].steps, 0, value, parameters[p].target, where + "." + parameters[p].target);
+        assign(instance, parameters[p].steps, 0, value, parameters[p].target,
+               where + "." + parameters[p].target);
         params[parameters[p].target] = value;
     }
-    std::string prefix = base.contains("name") && base["name"].is_string() ? base["name"].get<std::string>() : "sweep";
+    std::string prefix =
+        base.contains("name") && base["name"].is_string() ? base["name"].get<std::string>() : "sweep";
     std::string id = prefix + "#" + std::to_string(index);
     instance["name"] = id;
     return {id, instance.dump(), params};
@@ -125,15 +136,18 @@ const Json& member(const Json& object, const std::string& key, const std::string
 }
 
 std::vector<BatchItem> expand_grid(const Json& base, const Json& grid) {
-    if (!grid.is_object() || grid.empty()) throw InputError("grid", "expected a non-empty object of path: [values]");
+    if (!grid.is_object() || grid.empty())
+        throw InputError("grid", "expected a non-empty object of path: [values]");
     std::vector<Parameter> parameters;
     for (const auto& [target, values] : grid.items()) {
         std::string where = "grid." + target;
         Parameter p;
         p.target = target;
         p.steps = parse_target(target, where);
-        if (!values.is_array() || values.empty()) throw InputError(where, "expected a non-empty array of numbers");
-        for (std::size_t v = 0; v < values.size(); ++v) p.values.push_back(number_at(values[v], where + "[" + std::to_string(v) + "]"));
+        if (!values.is_array() || values.empty())
+            throw InputError(where, "expected a non-empty array of numbers");
+        for (std::size_t v = 0; v < values.size(); ++v)
+            p.values.push_back(number_at(values[v], where + "[" + std::to_string(v) + "]"));
         parameters.push_back(std::move(p));
     }
     std::size_t total = 1;
@@ -159,15 +173,18 @@ std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
     const JsonPath random_path = root.field("random");
     require_known_keys(random, random_path, random_keys);
     const Json& count = member(random, "count", "random");
-    if (!count.is_number_unsigned() || count.get<std::uint64_t>() == 0 || count.get<std::uint64_t>() > 10'000'000)
+    if (!count.is_number_unsigned() || count.get<std::uint64_t>() == 0 ||
+        count.get<std::uint64_t>() > 10'000'000)
         throw InputError("random.count", "expected an integer between 1 and 10^7");
     std::uint64_t seed = 1;
     if (random.contains("seed")) {
-        if (!random["seed"].is_number_unsigned()) throw InputError("random.seed", "expected a non-negative integer");
+        if (!random["seed"].is_number_unsigned())
+            throw InputError("random.seed", "expected a non-negative integer");
         seed = random["seed"].get<std::uint64_t>();
     }
     const Json& ranges = member(random, "ranges", "random");
-    if (!ranges.is_object() || ranges.empty()) throw InputError("random.ranges", "expected a non-empty object of path: {lo, hi}");
+    if (!ranges.is_object() || ranges.empty())
+        throw InputError("random.ranges", "expected a non-empty object of path: {lo, hi}");
     std::vector<Parameter> parameters;
     for (const auto& [target, range] : ranges.items()) {
         std::string where = "random.ranges." + target;
@@ -182,7 +199,8 @@ std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
         p.denominator = 100;
         if (range.contains("denominator")) {
             const Json& q = range["denominator"];
-            if (!q.is_number_unsigned() || q.get<std::uint64_t>() == 0 || q.get<std::uint64_t>() > (std::uint64_t{1} << 62))
+            if (!q.is_number_unsigned() || q.get<std::uint64_t>() == 0 ||
+                q.get<std::uint64_t>() > (std::uint64_t{1} << 62))
                 throw InputError(where + ".denominator", "expected a positive integer below 2^62");
             p.denominator = q.get<std::uint64_t>();
         }

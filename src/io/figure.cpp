@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::size_t max_individual_players = 10;  // beyond: aggregated markers, no per-player labels
 
-const std::array<MarkerShape, 4> player_shapes{MarkerShape::circle, MarkerShape::square, MarkerShape::triangle,
-                                               MarkerShape::diamond};
+const std::array<MarkerShape, 4> player_shapes{MarkerShape::circle, MarkerShape::square,
+                                               MarkerShape::triangle, MarkerShape::diamond};
 
 struct Bounds {
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
@@ -26,14 +26,13 @@ struct Bounds {
     }
 };
 
-FigurePoint point_of(const Vector& v) {
-    return {to_double(v[0]), v.size() > 1 ? to_double(v[1]) : 0.0};
-}
+FigurePoint point_of(const Vector& v) { return {to_double(v[0]), v.size() > 1 ? to_double(v[1]) : 0.0}; }
 
 FigureMarker marker(FigurePoint at, MarkerShape shape, FigureStyle style, std::string role, long player,
                     const Vector& exact) {
     FigureMarker m;
-    m.at = at, m.shape = shape, m.style = style, m.role = std::move(role), m.player = player, m.exact = to_strings(exact);
+    m.at = at, m.shape = shape, m.style = style, m.role = std::move(role), m.player = player,
+    m.exact = to_strings(exact);
     return m;
 }
 
@@ -68,8 +67,8 @@ void add_common_legend(Figure& f, bool individual) {
 std::string times(std::size_t k) { return k == 1 ? "" : "×" + std::to_string(k); }
 
 // Aggregated markers: one per distinct exact point, labelled with its multiplicity.
-void add_aggregated(Figure& f, const std::vector<Vector>& points, const std::vector<double>& rows, MarkerShape shape,
-                    bool filled, const std::string& role) {
+void add_aggregated(Figure& f, const std::vector<Vector>& points, const std::vector<double>& rows,
+                    MarkerShape shape, bool filled, const std::string& role) {
     std::map<std::vector<std::string>, std::pair<Vector, std::size_t>> distinct;
     for (const Vector& p : points) {
         auto& entry = distinct[to_strings(p)];
@@ -91,7 +90,8 @@ Figure number_line(const Instance& instance, const Solution& s) {
     Figure f;
     const std::size_t n = instance.players.size();
     const bool individual = n <= max_individual_players;
-    f.title = (instance.name.empty() ? std::string("instance") : instance.name) + ": equilibrium on the number line";
+    f.title = (instance.name.empty() ? std::string("instance") : instance.name) +
+              ": equilibrium on the number line";
     f.y_axis = false;
     f.x_label = "x";
     Bounds b;
@@ -112,10 +112,10 @@ Figure number_line(const Instance& instance, const Solution& s) {
         b.add({to_double(instance.players[i].target[0]), row});
         if (individual) {
             FigurePoint t{to_double(instance.players[i].target[0]), row}, x{to_double(s.actions[i][0]), row};
-            f.markers.push_back(marker(t, MarkerShape::circle, player_style(i, false), "target", static_cast<long>(i),
-                                       instance.players[i].target));
-            f.markers.push_back(marker(x, player_shapes[i % 4], player_style(i, true), "action", static_cast<long>(i),
-                                       s.actions[i]));
+            f.markers.push_back(marker(t, MarkerShape::circle, player_style(i, false), "target",
+                                       static_cast<long>(i), instance.players[i].target));
+            f.markers.push_back(marker(x, player_shapes[i % 4], player_style(i, true), "action",
+                                       static_cast<long>(i), s.actions[i]));
             if (std::abs(t.x - x.x) > 1e-12) {
                 FigurePath arrow;
                 // Drawn just above the row: on it, the thick set line would hide it.
@@ -162,7 +162,8 @@ Figure number_line(const Instance& instance, const Solution& s) {
     f.markers.push_back(r);
     f.labels.push_back({receiver, 0, 0, "x̂"});
     add_common_legend(f, individual);
-    if (s.count == EquilibriumCount::infinite) f.notes.push_back("infinitely many equilibria; one is drawn (same x̂ for all)");
+    if (s.count == EquilibriumCount::infinite)
+        f.notes.push_back("infinitely many equilibria; one is drawn (same x̂ for all)");
     return f;
 }
 
@@ -170,7 +171,8 @@ Figure plane(const Instance& instance, const Solution& s) {
     Figure f;
     const std::size_t n = instance.players.size();
     const bool individual = n <= max_individual_players;
-    f.title = (instance.name.empty() ? std::string("instance") : instance.name) + ": equilibrium in the plane";
+    f.title =
+        (instance.name.empty() ? std::string("instance") : instance.name) + ": equilibrium in the plane";
     f.equal_aspect = true;
     f.x_label = "x₁", f.y_label = "x₂";
     Bounds b;
@@ -209,10 +211,10 @@ Figure plane(const Instance& instance, const Solution& s) {
         FigurePoint t = point_of(instance.players[i].target), x = point_of(s.actions[i]);
         b.add(t), b.add(x);
         if (!individual) continue;
-        f.markers.push_back(marker(t, MarkerShape::circle, player_style(i, false), "target", static_cast<long>(i),
-                                   instance.players[i].target));
-        f.markers.push_back(marker(x, player_shapes[i % 4], player_style(i, true), "action", static_cast<long>(i),
-                                   s.actions[i]));
+        f.markers.push_back(marker(t, MarkerShape::circle, player_style(i, false), "target",
+                                   static_cast<long>(i), instance.players[i].target));
+        f.markers.push_back(marker(x, player_shapes[i % 4], player_style(i, true), "action",
+                                   static_cast<long>(i), s.actions[i]));
         if (std::hypot(t.x - x.x, t.y - x.y) > 1e-12) {
             FigurePath arrow;
             arrow.points = {t, x};
@@ -232,7 +234,9 @@ Figure plane(const Instance& instance, const Solution& s) {
         add_aggregated(f, s.actions, {}, MarkerShape::square, true, "action");
         f.notes.push_back(std::to_string(n) + " players: equal points merged (×count), no arrows");
     }
-    if (skipped) f.notes.push_back(std::to_string(skipped) + " action sets without a vertex list (balls, finite) not drawn");
+    if (skipped)
+        f.notes.push_back(std::to_string(skipped) +
+                          " action sets without a vertex list (balls, finite) not drawn");
     FigurePoint receiver = point_of(s.receiver);
     b.add(receiver);
     b.apply_to(f, 0.08);
@@ -254,14 +258,15 @@ Figure plane(const Instance& instance, const Solution& s) {
 }
 
 // Marching squares on one cell: the segments where the bilinear interpolant crosses `level`.
-void contour_cell(Figure& f, const std::array<FigurePoint, 4>& corner, const std::array<double, 4>& value, double level,
-                  int series) {
+void contour_cell(Figure& f, const std::array<FigurePoint, 4>& corner, const std::array<double, 4>& value,
+                  double level, int series) {
     std::vector<FigurePoint> crossings;
     for (int e = 0; e < 4; ++e) {
         int a = e, c = (e + 1) % 4;
         if ((value[a] < level) != (value[c] < level)) {
             double t = (level - value[a]) / (value[c] - value[a]);
-            crossings.push_back({corner[a].x + t * (corner[c].x - corner[a].x), corner[a].y + t * (corner[c].y - corner[a].y)});
+            crossings.push_back({corner[a].x + t * (corner[c].x - corner[a].x),
+                                 corner[a].y + t * (corner[c].y - corner[a].y)});
         }
     }
     for (std::size_t k = 0; k + 1 < crossings.size(); k += 2) {
@@ -277,12 +282,14 @@ void contour_cell(Figure& f, const std::array<FigurePoint, 4>& corner, const std
 }  // namespace
 
 Figure equilibrium_figure(const Instance& instance, const Solution& solution) {
-    if (instance.loss != Loss::squared && instance.dimension > 2) throw UnsupportedError("", "plot of this instance");
+    if (instance.loss != Loss::squared && instance.dimension > 2)
+        throw UnsupportedError("", "plot of this instance");
     for (const ActionSet& set : instance.action_sets)
         if (set.is_finite()) throw UnsupportedError("action_set", "plot of finite action spaces");
     if (instance.dimension == 1) return number_line(instance, solution);
     if (instance.dimension == 2) return plane(instance, solution);
-    throw UnsupportedError("dimension", "plot in dimension " + std::to_string(instance.dimension) + " (only 1 and 2)");
+    throw UnsupportedError("dimension",
+                           "plot in dimension " + std::to_string(instance.dimension) + " (only 1 and 2)");
 }
 
 Figure potential_contour_figure(const Instance& instance, const Solution& s, int levels) {
@@ -290,10 +297,12 @@ Figure potential_contour_figure(const Instance& instance, const Solution& s, int
         throw UnsupportedError("", "contour plot (needs d = 1, two players, squared loss)");
     const Interval &a = instance.set_of(0).as_interval(), &b = instance.set_of(1).as_interval();
     Figure f;
-    f.title = (instance.name.empty() ? std::string("instance") : instance.name) + ": potential Φ (contours, approximate)";
+    f.title = (instance.name.empty() ? std::string("instance") : instance.name) +
+              ": potential Φ (contours, approximate)";
     f.x_label = "x_1 (" + instance.label(0) + ")", f.y_label = "x_2 (" + instance.label(1) + ")";
     double x0 = to_double(a.lo), x1 = to_double(a.hi), y0 = to_double(b.lo), y1 = to_double(b.hi);
-    double w0x0 = instance.bias_point.empty() ? 0 : to_double(instance.bias_weight) * to_double(instance.bias_point[0]);
+    double w0x0 =
+        instance.bias_point.empty() ? 0 : to_double(instance.bias_weight) * to_double(instance.bias_point[0]);
     double w1 = to_double(instance.players[0].weight), w2 = to_double(instance.players[1].weight);
     double t1 = to_double(instance.players[0].target[0]), t2 = to_double(instance.players[1].target[0]);
     // Phi(x) = |x̂|^2 - 2 sum_i w_i t_i x_i (Theorem 1), in double: this is a picture.
@@ -304,7 +313,9 @@ Figure potential_contour_figure(const Instance& instance, const Solution& s, int
     const int grid = 80;
     std::vector<double> value((grid + 1) * (grid + 1));
     double lo = INFINITY, hi = -INFINITY;
-    auto at = [&](int i, int j) -> FigurePoint { return {x0 + (x1 - x0) * i / grid, y0 + (y1 - y0) * j / grid}; };
+    auto at = [&](int i, int j) -> FigurePoint {
+        return {x0 + (x1 - x0) * i / grid, y0 + (y1 - y0) * j / grid};
+    };
     for (int i = 0; i <= grid; ++i)
         for (int j = 0; j <= grid; ++j) {
             FigurePoint p = at(i, j);
@@ -328,7 +339,8 @@ Figure potential_contour_figure(const Instance& instance, const Solution& s, int
     FigureStyle black;
     black.filled = true;
     Vector profile{s.actions[0][0], s.actions[1][0]};
-    FigureMarker eq = marker({to_double(profile[0]), to_double(profile[1])}, MarkerShape::star, black, "action", -1, profile);
+    FigureMarker eq = marker({to_double(profile[0]), to_double(profile[1])}, MarkerShape::star, black,
+                             "action", -1, profile);
     eq.size = 6;
     f.markers.push_back(eq);
     f.labels.push_back({eq.at, 0, 0, "equilibrium"});

@@ -7,9 +7,12 @@
 namespace bigcert::figure_layout {
 
 Frame frame_of(const Figure& f, const FigureCanvas& c) {
-    Frame frame{c.margin, c.width - legend_width, c.margin * 0.75, c.height - c.margin, f.x_min, f.x_max, f.y_min, f.y_max};
+    Frame frame{
+        c.margin, c.width - legend_width, c.margin * 0.75, c.height - c.margin, f.x_min, f.x_max, f.y_min,
+        f.y_max};
     if (f.equal_aspect) {  // shrink the drawing area so one data unit has the same length on both axes
-        double sx = (frame.right - frame.left) / (f.x_max - f.x_min), sy = (frame.bottom - frame.top) / (f.y_max - f.y_min);
+        double sx = (frame.right - frame.left) / (f.x_max - f.x_min),
+               sy = (frame.bottom - frame.top) / (f.y_max - f.y_min);
         double s = std::min(sx, sy);
         double w = s * (f.x_max - f.x_min), h = s * (f.y_max - f.y_min);
         frame.left += (frame.right - frame.left - w) / 2;
@@ -22,9 +25,16 @@ Frame frame_of(const Figure& f, const FigureCanvas& c) {
 
 Rgb colour_of(int series) {
     // Okabe-Ito-like hues ordered so that neighbours differ in lightness too (greyscale printing).
-    static const std::array<Rgb, 10> palette{{{0, 90, 160},    {230, 159, 0},  {0, 120, 80},  {204, 121, 167},
-                                              {170, 60, 0},    {86, 180, 233}, {100, 40, 120}, {150, 150, 50},
-                                              {136, 34, 85},   {68, 170, 153}}};
+    static const std::array<Rgb, 10> palette{{{0, 90, 160},
+                                              {230, 159, 0},
+                                              {0, 120, 80},
+                                              {204, 121, 167},
+                                              {170, 60, 0},
+                                              {86, 180, 233},
+                                              {100, 40, 120},
+                                              {150, 150, 50},
+                                              {136, 34, 85},
+                                              {68, 170, 153}}};
     if (series < 0) return {0, 0, 0};
     return palette[static_cast<std::size_t>(series) % palette.size()];
 }
@@ -35,7 +45,9 @@ std::string hex(Rgb c) {
     return text;
 }
 
-bool series_dashed(const FigureStyle& style) { return style.dashed != (style.series >= 10 && (style.series / 10) % 2 == 1); }
+bool series_dashed(const FigureStyle& style) {
+    return style.dashed != (style.series >= 10 && (style.series / 10) % 2 == 1);
+}
 
 std::vector<FigurePoint> marker_outline(MarkerShape shape, FigurePoint c, double s) {
     switch (shape) {
@@ -53,7 +65,8 @@ std::vector<FigurePoint> marker_outline(MarkerShape shape, FigurePoint c, double
             }
             return points;
         }
-        case MarkerShape::circle: break;
+        case MarkerShape::circle:
+            break;
     }
     return {};
 }
@@ -127,7 +140,8 @@ std::vector<double> nice_ticks(double lo, double hi, int count) {
             break;
         }
     std::vector<double> ticks;
-    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push_back(std::abs(t) < step * 1e-9 ? 0 : t);
+    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+        ticks.push_back(std::abs(t) < step * 1e-9 ? 0 : t);
     return ticks;
 }
 

@@ -37,9 +37,9 @@ constexpr std::string_view ellipsoid_keys[] = {"center", "matrix"};
 struct RawSet {
     std::string kind;
     std::string path;
-    Rational lo, hi;                   // interval
-    Vector box_lo, box_hi;             // box
-    std::vector<Vector> points;        // vertices, items
+    Rational lo, hi;             // interval
+    Vector box_lo, box_hi;       // box
+    std::vector<Vector> points;  // vertices, items
     std::vector<Halfspace> halfspaces;
     Vector center;
     Rational radius;
@@ -49,7 +49,8 @@ struct RawSet {
 };
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
+    while (!text.empty() &&
+           (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
         text.remove_suffix(1);
     return text;
 }
@@ -61,18 +62,19 @@ std::string describe_token(std::string_view token) {
 }
 
 class InstanceReader {
-public:
+  public:
     explicit InstanceReader(const LoadLimits& limits) : limits_(limits) {}
 
     Instance read(od::document& doc);
 
-private:
+  private:
     Rational number(od::value value, const JsonPath& path);
     Vector vector(od::value value, const JsonPath& path);
     std::vector<Vector> vector_list(od::value value, const JsonPath& path);
     std::string text(od::value value, const JsonPath& path);
     // A non-negative integer; above `max` it is bad input, or a LimitError naming `limit_flag` when given.
-    std::size_t count(od::value value, const JsonPath& path, std::size_t max, std::string_view limit_flag = {});
+    std::size_t count(od::value value, const JsonPath& path, std::size_t max,
+                      std::string_view limit_flag = {});
     RawSet raw_set(od::value value, const JsonPath& path);
     void read_bias(od::value value, const JsonPath& path, Instance& instance);
     void read_player(od::value value, const JsonPath& path, Instance& instance,
@@ -103,7 +105,7 @@ od::array expect_array(od::value value, const JsonPath& path) {
 [[noreturn]] void throw_number_error(const JsonPath& path, std::string_view text, bool quoted) {
     if (has_number_syntax(text))
         throw LimitError(path.str() + ": number too large for the limits (" + describe_token(text) +
-                          "; raise --max-number-digits or --max-exponent)");
+                         "; raise --max-number-digits or --max-exponent)");
     std::string shown = quoted ? "\"" + describe_token(text) + "\"" : describe_token(text);
     throw InputError(path.str(), "not a number: " + shown);
 }
@@ -136,7 +138,8 @@ Vector InstanceReader::vector(od::value value, const JsonPath& path) {
         std::size_t i = 0;
         for (od::value element : value.get_array()) {
             if (i >= limits_.max_dimension)
-                throw LimitError(path.str() + ": more than " + std::to_string(limits_.max_dimension) + " coordinates (raise --max-dimension)");
+                throw LimitError(path.str() + ": more than " + std::to_string(limits_.max_dimension) +
+                                 " coordinates (raise --max-dimension)");
             result.push_back(number(element, path.element(i++)));
         }
     }
@@ -163,9 +166,11 @@ std::string InstanceReader::text(od::value value, const JsonPath& path) {
     throw InputError(path.str(), "expected a string");
 }
 
-std::size_t InstanceReader::count(od::value value, const JsonPath& path, std::size_t max, std::string_view limit_flag) {
+std::size_t InstanceReader::count(od::value value, const JsonPath& path, std::size_t max,
+                                  std::string_view limit_flag) {
     Rational q = number(value, path);
-    if (denominator(q) != 1 || q < 0) throw InputError(path.str(), "expected a non-negative integer, got " + to_string(q));
+    if (denominator(q) != 1 || q < 0)
+        throw InputError(path.str(), "expected a non-negative integer, got " + to_string(q));
     if (q > max) {
         std::string message = path.str() + ": " + to_string(q) + " exceeds the limit " + std::to_string(max);
         if (limit_flag.empty()) throw InputError("", message);
@@ -242,7 +247,8 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
         } else if (key == "choose") {
             // Up to 10^6 is accepted here; whether so many fit the item list is checked in build_set.
             raw.choose = count(field.value(), here, 1'000'000);
-            if (raw.choose == 0) throw InputError(here.str(), "must be at least 1 (a player chooses at least one item)");
+            if (raw.choose == 0)
+                throw InputError(here.str(), "must be at least 1 (a player chooses at least one item)");
             raw.has_choose = true;
         } else if (key == "repeats") {
             od::value flag = field.value();
@@ -252,9 +258,11 @@ RawSet InstanceReader::raw_set(od::value value, const JsonPath& path) {
         }
     }
     if ((raw.has_choose || raw.has_repeats) && raw.kind != "items")
-        throw InputError(path.field(raw.has_choose ? "choose" : "repeats").str(), "only a finite action space (\"items\") has this key");
+        throw InputError(path.field(raw.has_choose ? "choose" : "repeats").str(),
+                         "only a finite action space (\"items\") has this key");
     if (raw.kind.empty())
-        throw InputError(path.str(), "expected one of interval, box, vertices, halfspaces, ball, ellipsoid, items");
+        throw InputError(path.str(),
+                         "expected one of interval, box, vertices, halfspaces, ball, ellipsoid, items");
     return raw;
 }
 
@@ -270,13 +278,15 @@ ActionSet InstanceReader::build_set(const RawSet& raw) const {
         if (raw.kind == "box") {
             for (std::size_t j = 0; j < dimension_; ++j)
                 if (raw.box_lo[j] > raw.box_hi[j])
-                    throw InputError(raw.path + ".box", "empty set: lo[" + std::to_string(j) + "] > hi[" + std::to_string(j) + "]");
+                    throw InputError(raw.path + ".box", "empty set: lo[" + std::to_string(j) + "] > hi[" +
+                                                            std::to_string(j) + "]");
             if (dimension_ == 1) return ActionSet::interval(raw.box_lo[0], raw.box_hi[0]);
             if (dimension_ > 16) throw LimitError(raw.path + ".box: boxes are limited to dimension 16");
             return ActionSet::polytope(Polytope::box(raw.box_lo, raw.box_hi), "box");
         }
-        Polytope p = raw.kind == "vertices" ? Polytope::from_vertices(raw.points, dimension_, limits_.polytopes)
-                                            : Polytope::from_halfspaces(raw.halfspaces, dimension_, limits_.polytopes);
+        Polytope p = raw.kind == "vertices"
+                         ? Polytope::from_vertices(raw.points, dimension_, limits_.polytopes)
+                         : Polytope::from_halfspaces(raw.halfspaces, dimension_, limits_.polytopes);
         if (dimension_ == 1) {
             Rational lo = p.vertices()[0][0], hi = lo;
             for (const Vector& v : p.vertices()) lo = std::min(lo, v[0]), hi = std::max(hi, v[0]);
@@ -301,7 +311,8 @@ void InstanceReader::read_curved(od::value value, const JsonPath& path, RawSet& 
     }
     const bool has_center = parts.has(0), has_shape = parts.has(1);
     if (!has_center) throw InputError(path.str(), "a " + raw.kind + " needs \"center\"");
-    if (!has_shape) throw InputError(path.str(), ball ? "a ball needs \"radius\"" : "an ellipsoid needs \"matrix\"");
+    if (!has_shape)
+        throw InputError(path.str(), ball ? "a ball needs \"radius\"" : "an ellipsoid needs \"matrix\"");
 }
 
 ActionSet InstanceReader::build_curved_set(const RawSet& raw) const {
@@ -309,16 +320,20 @@ ActionSet InstanceReader::build_curved_set(const RawSet& raw) const {
     if (raw.kind == "ball") {
         if (sign(raw.radius) < 0) throw InputError(here + ".radius", "the radius must be >= 0");
         // In d = 1 a ball is the interval [c - r, c + r]: rational, so the exact sweep answers it exactly.
-        if (dimension_ == 1) return ActionSet::interval(raw.center[0] - raw.radius, raw.center[0] + raw.radius);
+        if (dimension_ == 1)
+            return ActionSet::interval(raw.center[0] - raw.radius, raw.center[0] + raw.radius);
         return ActionSet::curved(CurvedSet::ball(raw.center, raw.radius), "ball");
     }
     if (raw.points.size() != dimension_)
         throw InputError(here + ".matrix", "expected " + std::to_string(dimension_) + " rows (a " +
-                                               std::to_string(dimension_) + "x" + std::to_string(dimension_) + " matrix)");
+                                               std::to_string(dimension_) + "x" + std::to_string(dimension_) +
+                                               " matrix)");
     try {
-        return ActionSet::curved(CurvedSet::ellipsoid(raw.center, Matrix::from_rows(raw.points, dimension_)), "ellipsoid");
+        return ActionSet::curved(CurvedSet::ellipsoid(raw.center, Matrix::from_rows(raw.points, dimension_)),
+                                 "ellipsoid");
     } catch (const GeometryError& e) {
-        throw InputError(here + ".matrix", std::string(e.what()) + "; an ellipsoid needs M symmetric positive definite");
+        throw InputError(here + ".matrix",
+                         std::string(e.what()) + "; an ellipsoid needs M symmetric positive definite");
     }
 }
 
@@ -328,16 +343,19 @@ ActionSet InstanceReader::build_finite_set(const RawSet& raw) const {
     constexpr std::size_t max_items = 100'000;
     const std::string items_path = raw.path + ".items";
     if (raw.points.size() > max_items)
-        throw InputError(items_path, std::to_string(raw.points.size()) + " items exceed the limit of " + std::to_string(max_items));
+        throw InputError(items_path, std::to_string(raw.points.size()) + " items exceed the limit of " +
+                                         std::to_string(max_items));
     if (!raw.repeats && raw.choose > raw.points.size())
         throw InputError(raw.path + ".choose", "cannot choose " + std::to_string(raw.choose) + " of " +
-                                                   std::to_string(raw.points.size()) + " items without repeats");
+                                                   std::to_string(raw.points.size()) +
+                                                   " items without repeats");
     std::vector<const Vector*> sorted;
     for (const Vector& item : raw.points) sorted.push_back(&item);
     std::sort(sorted.begin(), sorted.end(), [](const Vector* a, const Vector* b) { return *a < *b; });
     for (std::size_t j = 1; j < sorted.size(); ++j)
         if (*sorted[j] == *sorted[j - 1])
-            throw InputError(items_path, "duplicate item (items form a set; use \"repeats\" to pick one more than once)");
+            throw InputError(items_path,
+                             "duplicate item (items form a set; use \"repeats\" to pick one more than once)");
     return ActionSet::finite(FiniteChoice{raw.points, raw.choose, raw.repeats});
 }
 
@@ -415,14 +433,18 @@ Instance InstanceReader::read(od::document& doc) {
         keys.take(key);
         if (key == "format") {
             std::string format = text(field.value(), root.field("format"));
-            if (format != "bigcert/1") throw InputError("format", "unsupported format \"" + format + "\" (expected \"bigcert/1\")");
+            if (format != "bigcert/1")
+                throw InputError("format", "unsupported format \"" + format + "\" (expected \"bigcert/1\")");
         } else if (key == "name") {
             instance.name = text(field.value(), root.field("name"));
         } else if (key == "loss") {
             std::string loss = text(field.value(), root.field("loss"));
-            if (loss == "squared") instance.loss = Loss::squared;
-            else if (loss == "inner") instance.loss = Loss::inner;
-            else throw InputError("loss", "expected \"squared\" or \"inner\", got \"" + loss + "\"");
+            if (loss == "squared")
+                instance.loss = Loss::squared;
+            else if (loss == "inner")
+                instance.loss = Loss::inner;
+            else
+                throw InputError("loss", "expected \"squared\" or \"inner\", got \"" + loss + "\"");
         } else if (key == "bias") {
             read_bias(field.value(), root.field("bias"), instance);
         } else if (key == "action_set") {
@@ -433,7 +455,8 @@ Instance InstanceReader::read(od::document& doc) {
             std::size_t i = 0;
             for (od::value element : expect_array(field.value(), players_path)) {
                 if (i >= limits_.max_players)
-                    throw LimitError("players: more than " + std::to_string(limits_.max_players) + " players (raise --max-players)");
+                    throw LimitError("players: more than " + std::to_string(limits_.max_players) +
+                                     " players (raise --max-players)");
                 read_player(element, players_path.element(i++), instance, own_sets);
             }
         } else if (key == "description") {
@@ -444,7 +467,8 @@ Instance InstanceReader::read(od::document& doc) {
         }
         // "dimension" was read above.
     }
-    if (!has_players || instance.players.empty()) throw InputError("players", "at least one player is required");
+    if (!has_players || instance.players.empty())
+        throw InputError("players", "at least one player is required");
     if (!instance.bias_point.empty() || sign(instance.bias_weight) != 0) {
         if (instance.bias_point.empty()) throw InputError("bias", "a bias weight needs a \"point\"");
     }
@@ -500,7 +524,8 @@ Instance load_instance_file(const std::string& path, const LoadLimits& limits) {
     if (ec) throw InputError("", "cannot read " + path + ": " + ec.message());
     if (size > limits.max_input_bytes) throw too_large(size, limits);
     simdjson::padded_string text;
-    if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) throw InputError("", "cannot read " + path);
+    if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS)
+        throw InputError("", "cannot read " + path);
     return parse_padded(text, limits);
 }
 

@@ -14,10 +14,15 @@ void check_json_structure(std::string_view text, std::size_t max_nesting) {
     for (std::size_t k = 0; k < text.size(); ++k) {
         char c = text[k];
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            else if (static_cast<unsigned char>(c) < 0x20) throw InputError("", "invalid JSON: control character in a string at byte " + std::to_string(k));
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+            else if (static_cast<unsigned char>(c) < 0x20)
+                throw InputError("",
+                                 "invalid JSON: control character in a string at byte " + std::to_string(k));
             continue;
         }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
@@ -25,16 +30,21 @@ void check_json_structure(std::string_view text, std::size_t max_nesting) {
         if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
-            if (stack.size() >= max_nesting) throw InputError("", "invalid JSON: nesting deeper than " + std::to_string(max_nesting));
+            if (stack.size() >= max_nesting)
+                throw InputError("", "invalid JSON: nesting deeper than " + std::to_string(max_nesting));
             stack.push_back(c == '{' ? '}' : ']');
         } else if (c == '}' || c == ']') {
-            if (stack.empty() || stack.back() != c) throw InputError("", "invalid JSON: unbalanced '" + std::string(1, c) + "' at byte " + std::to_string(k));
+            if (stack.empty() || stack.back() != c)
+                throw InputError(
+                    "", "invalid JSON: unbalanced '" + std::string(1, c) + "' at byte " + std::to_string(k));
             stack.pop_back();
         }
         if (stack.empty() && !in_string && (c == '}' || c == ']')) closed = true;
     }
     if (in_string) throw InputError("", "invalid JSON: unterminated string");
-    if (!stack.empty()) throw InputError("", "invalid JSON: unexpected end of input (missing '" + std::string(1, stack.back()) + "')");
+    if (!stack.empty())
+        throw InputError(
+            "", "invalid JSON: unexpected end of input (missing '" + std::string(1, stack.back()) + "')");
     if (!closed) throw InputError("", "invalid JSON: the input is not a JSON object");
 }
 

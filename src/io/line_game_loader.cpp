@@ -1,11 +1,12 @@
 #include "bigcert/line_game_loader.hpp"
 
-#include <atomic>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <cstring>
 #include <thread>
 
 namespace bigcert {
@@ -24,8 +25,8 @@ struct PlayerColumns {
     bool bare_target = false, any_interval = false, any_box = false;
     std::vector<SmallFraction> targets, weights, lows, highs;
     std::vector<std::uint32_t>
-        own_set;  // index of a set (lows/highs hold `width` entries per set), or `common`
-    std::vector<std::string> names;      // empty until some player has a name
+        own_set;                     // index of a set (lows/highs hold `width` entries per set), or `common`
+    std::vector<std::string> names;  // empty until some player has a name
     std::size_t size() const { return weights.size(); }
     void append(PlayerColumns&& other);
 };
@@ -233,14 +234,13 @@ class LineScanner {
 
     // One well-formed multi-byte UTF-8 sequence (no overlong forms, surrogates or values past U+10FFFF).
     void utf8_sequence() {
-        auto byte = [&](std::size_t k) {
-            return at_ + k < end_ ? static_cast<unsigned char>(at_[k]) : 0u;
-        };
+        auto byte = [&](std::size_t k) { return at_ + k < end_ ? static_cast<unsigned char>(at_[k]) : 0u; };
         auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
         unsigned char lead = byte(0);
-        std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                             : lead >= 0xF0 && lead <= 0xF4                       ? 4
-                                                                                  : 0;
+        std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                             : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                            : 0;
         if (length == 0) throw NotLine{};
         for (std::size_t k = 1; k < length; ++k)
             if (!continuation(k)) throw NotLine{};
@@ -257,10 +257,12 @@ class LineScanner {
         at_ += 2;
         const char* simple = "\"\\/bfnrt";
         const char* decoded = "\"\\/\b\f\n\r\t";
-        if (const char* hit = c ? std::strchr(simple, c) : nullptr) return buffer_.push_back(decoded[hit - simple]);
+        if (const char* hit = c ? std::strchr(simple, c) : nullptr)
+            return buffer_.push_back(decoded[hit - simple]);
         if (c != 'u') throw NotLine{};
         std::uint32_t code = hex4();
-        if (code == 0 || (code >= 0xDC00 && code <= 0xDFFF)) throw NotLine{};  // NUL: left to the general loader
+        if (code == 0 || (code >= 0xDC00 && code <= 0xDFFF))
+            throw NotLine{};  // NUL: left to the general loader
         if (code >= 0xD800 && code <= 0xDBFF) {
             if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') throw NotLine{};
             at_ += 2;
@@ -275,9 +277,10 @@ class LineScanner {
         std::uint32_t value = 0;
         for (int k = 0; k < 4; ++k, ++at_) {
             char c = *at_;
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                                     : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                                            : -1;
+            int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
             if (digit < 0) throw NotLine{};
             value = value * 16 + static_cast<std::uint32_t>(digit);
         }
@@ -406,7 +409,8 @@ bool players_of(LineScanner& in, PlayerColumns& out, const char* stop, const cha
         in.skip_space();
         if (in.position() == stop) return true;
         if (out.size() >= in.limits().max_players || out.size() >= UINT32_MAX) throw NotLine{};
-        if (cancelled && (out.size() & 1023) == 0 && cancelled->load(std::memory_order_relaxed)) throw NotLine{};
+        if (cancelled && (out.size() & 1023) == 0 && cancelled->load(std::memory_order_relaxed))
+            throw NotLine{};
         if (!in.next_is('{')) throw NotLine{};
         player(in, out);
         if (!in.next_is(',')) break;

@@ -47,7 +47,8 @@ void write_enclosure(std::ostream& out, const Enclosure& e, const std::string& r
         << to_decimal_approximation(e.midpoint(), 20) << "\"}";
 }
 
-void write_enclosures(std::ostream& out, const std::vector<Enclosure>& v, const std::vector<std::string>& roots = {}) {
+void write_enclosures(std::ostream& out, const std::vector<Enclosure>& v,
+                      const std::vector<std::string>& roots = {}) {
     out << '[';
     for (std::size_t j = 0; j < v.size(); ++j) {
         out << (j ? ", " : "");
@@ -61,7 +62,8 @@ void write_enclosed_equilibrium(std::ostream& out, const Solution& s) {
     out << "[";
     for (std::size_t i = 0; i < s.action_enclosures.size(); ++i) {
         out << (i ? ", " : "");
-        write_enclosures(out, s.action_enclosures[i], i < s.action_roots.size() ? s.action_roots[i] : std::vector<std::string>{});
+        write_enclosures(out, s.action_enclosures[i],
+                         i < s.action_roots.size() ? s.action_roots[i] : std::vector<std::string>{});
     }
     out << "],\n  \"receiver\": ";
     write_enclosures(out, s.receiver_enclosure, s.receiver_roots);
@@ -154,7 +156,9 @@ char* put_action(char* at, const SmallFraction& x) {
     return at;
 }
 
-void put_line_point(TextBuffer& text, const SmallFraction& x) { text.commit(put_action(text.reserve(48), x)); }
+void put_line_point(TextBuffer& text, const SmallFraction& x) {
+    text.commit(put_action(text.reserve(48), x));
+}
 
 // Items `begin` to `end` of a list, each preceded by ", " except the first, each written by
 // item(at, i) in at most `most` characters. Formatting through a small reused buffer (TextBuffer) keeps the
@@ -227,13 +231,15 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
         TextBuffer text(out);
         text.put("[");
         put_in_two_halves(text, game.size(), 48, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_items(sink, begin, end, 48, [&](char* at, std::size_t i) { return put_action(at, s.actions[i]); });
+            put_items(sink, begin, end, 48,
+                      [&](char* at, std::size_t i) { return put_action(at, s.actions[i]); });
         });
         text.put("],\n  \"receiver\": ");
         put_line_point(text, s.receiver);
         text.put(",\n  \"losses\": [");
         put_in_two_halves(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_items(sink, begin, end, 88, [&](char* at, std::size_t i) { return put_loss(at, s.offsets[i]); });
+            put_items(sink, begin, end, 88,
+                      [&](char* at, std::size_t i) { return put_loss(at, s.offsets[i]); });
         });
         text.put("],\n  \"potential\": \"" + to_string(s.potential) + "\"},\n");
         text.put(" \"equilibria\": {\"count\": \"" + count_name(s.count) + "\", \"faces\": [");
@@ -513,7 +519,8 @@ void write_solution_table(std::ostream& out, const Instance& instance, const Sol
         for (std::size_t j = 0; j < s.receiver_roots.size(); ++j)
             if (!s.receiver_roots[j].empty())
                 out << "exact      x̂*_" << j << " = the root of " << s.receiver_roots[j] << " in ["
-                    << to_string(s.receiver_enclosure[j].lo) << ", " << to_string(s.receiver_enclosure[j].hi) << "]\n";
+                    << to_string(s.receiver_enclosure[j].lo) << ", " << to_string(s.receiver_enclosure[j].hi)
+                    << "]\n";
         if (!s.algebraic_note.empty()) out << "algebraic  " << display_text(s.algebraic_note) << "\n";
     }
     if (!s.enclosed) out << "receiver   x̂* = " << vector_text(s.receiver);

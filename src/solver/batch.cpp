@@ -80,7 +80,8 @@ Shard parse_shard(const std::string& text, const std::string& option) {
         std::string k = text.substr(0, slash), n = text.substr(slash + 1);
         shard.index = std::stoul(k, &used_k);
         shard.count = std::stoul(n, &used_n);
-        if (used_k != k.size() || used_n != n.size() || k[0] == '-' || n[0] == '-') throw std::invalid_argument("junk");
+        if (used_k != k.size() || used_n != n.size() || k[0] == '-' || n[0] == '-')
+            throw std::invalid_argument("junk");
     } catch (const std::exception&) {
         throw InputError(option, "expected k/N with 1 <= k <= N, got \"" + text + "\"");
     }
@@ -117,7 +118,8 @@ std::set<std::string> recover_batch_output(const std::string& path, const std::s
         if (line.empty()) continue;
         Json parsed = Json::parse(line, nullptr, false);
         if (!parsed.is_object() || !parsed.contains("id"))
-            throw InputError(path + ":" + std::to_string(number), "not a batch result line; refusing to append");
+            throw InputError(path + ":" + std::to_string(number),
+                             "not a batch result line; refusing to append");
         if (batch_line_run(parsed) != run)
             throw InputError(
                 path + ":" + std::to_string(number),
@@ -167,8 +169,8 @@ std::size_t run_batch(const std::vector<BatchItem>& all_items, const std::string
     if (fd < 0) throw system_error("cannot open", output_path);
 
     unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-    unsigned workers = static_cast<unsigned>(
-        std::min<std::size_t>(options.threads == 0 ? hardware : options.threads, std::max<std::size_t>(1, todo.size())));
+    unsigned workers = static_cast<unsigned>(std::min<std::size_t>(
+        options.threads == 0 ? hardware : options.threads, std::max<std::size_t>(1, todo.size())));
     std::vector<std::optional<std::string>> results(todo.size());
     std::mutex mutex;
     std::condition_variable ready;

@@ -49,9 +49,9 @@ Vector project_onto_polytope(const Polytope& polytope, const Vector& point) {
     for (std::size_t size = 0; size <= most && systems <= 2'000'000; ++size)
         systems += binomial_saturating(facets, size);  // stops before the saturated terms could overflow
     if (systems > 2'000'000)
-        throw LimitError("an exact projection onto a polytope with " + std::to_string(facets) + " facets in dimension " +
-                         std::to_string(polytope.dimension()) + " would try " + std::to_string(systems) +
-                         " KKT systems (limit 2000000)");
+        throw LimitError("an exact projection onto a polytope with " + std::to_string(facets) +
+                         " facets in dimension " + std::to_string(polytope.dimension()) + " would try " +
+                         std::to_string(systems) + " KKT systems (limit 2000000)");
     std::optional<Vector> found;
     // By Carathéodory a linearly independent active set always suffices, so sizes up to d - #equations.
     for (std::size_t size = 0; size <= most && !found; ++size) {

@@ -20,7 +20,7 @@ using DoubleVector = std::vector<double>;
 struct FloatPlayer {
     double weight = 0;
     DoubleVector target, center;
-    std::vector<double> inverse;        // M⁻¹ row-major (curved)
+    std::vector<double> inverse;         // M⁻¹ row-major (curved)
     std::vector<DoubleVector> vertices;  // polytopes and intervals
     bool curved = false;
 };
@@ -48,7 +48,8 @@ FloatModel float_model(const Instance& instance) {
             p.curved = true;
             p.center = doubles(set.as_curved().center());
             for (std::size_t r = 0; r < model.d; ++r)
-                for (std::size_t c = 0; c < model.d; ++c) p.inverse.push_back(to_double(set.as_curved().inverse().at(r, c)));
+                for (std::size_t c = 0; c < model.d; ++c)
+                    p.inverse.push_back(to_double(set.as_curved().inverse().at(r, c)));
         } else {
             for (const Vector& v : set.vertices()) p.vertices.push_back(doubles(v));
         }
@@ -59,7 +60,7 @@ FloatModel float_model(const Instance& instance) {
 
 struct FloatStep {
     double psi = 0;
-    DoubleVector gradient;        // G = λ - b - Σ w s  (∇ψ / 2)
+    DoubleVector gradient;         // G = λ - b - Σ w s  (∇ψ / 2)
     std::vector<double> jacobian;  // I + Σ w² Ds (d×d)
 };
 
@@ -68,7 +69,8 @@ FloatStep evaluate(const FloatModel& m, const DoubleVector& lambda) {
     FloatStep step;
     step.gradient.assign(d, 0.0);
     step.jacobian.assign(d * d, 0.0);
-    for (std::size_t j = 0; j < d; ++j) step.jacobian[j * d + j] = 1, step.psi += lambda[j] * lambda[j] - 2 * lambda[j] * m.bias[j];
+    for (std::size_t j = 0; j < d; ++j)
+        step.jacobian[j * d + j] = 1, step.psi += lambda[j] * lambda[j] - 2 * lambda[j] * m.bias[j];
     DoubleVector sum = m.bias, u(d), v(d);
     for (const FloatPlayer& p : m.players) {
         if (p.weight == 0) continue;
@@ -138,7 +140,8 @@ DoubleVector solve_small(std::vector<double> a, DoubleVector b) {
 DoubleVector newton_guess(const FloatModel& m) {
     DoubleVector lambda = m.bias;
     for (const FloatPlayer& p : m.players)
-        for (std::size_t j = 0; j < m.d; ++j) lambda[j] += p.weight * (p.curved ? p.center[j] : p.vertices.front()[j]);
+        for (std::size_t j = 0; j < m.d; ++j)
+            lambda[j] += p.weight * (p.curved ? p.center[j] : p.vertices.front()[j]);
     for (int iteration = 0; iteration < 200; ++iteration) {
         FloatStep here = evaluate(m, lambda);
         DoubleVector step = solve_small(here.jacobian, here.gradient);
@@ -149,7 +152,9 @@ DoubleVector newton_guess(const FloatModel& m) {
             if (evaluate(m, next).psi <= here.psi) break;
         }
         double moved = 0, size = 1;
-        for (std::size_t j = 0; j < m.d; ++j) moved = std::max(moved, std::fabs(next[j] - lambda[j])), size = std::max(size, std::fabs(lambda[j]));
+        for (std::size_t j = 0; j < m.d; ++j)
+            moved = std::max(moved, std::fabs(next[j] - lambda[j])),
+            size = std::max(size, std::fabs(lambda[j]));
         lambda = next;
         if (moved <= 1e-15 * size) break;
     }
@@ -163,9 +168,9 @@ enum class Resolution { point, free, unresolved };
 struct PlayerBound {
     std::vector<Enclosure> support;  // s_i(λ), enclosed
     Resolution resolution = Resolution::point;
-    Rational sigma_lo;               // lower bound of sqrt(uᵀM⁻¹u) (curved)
-    Vector vertex;                   // the exact support vertex (polytopes)
-    std::vector<Vector> face;        // polytopes with u != 0: the face argmax u·y when more than a vertex
+    Rational sigma_lo;         // lower bound of sqrt(uᵀM⁻¹u) (curved)
+    Vector vertex;             // the exact support vertex (polytopes)
+    std::vector<Vector> face;  // polytopes with u != 0: the face argmax u·y when more than a vertex
 };
 
 PlayerBound support_bound(const Instance& instance, std::size_t i, const Vector& lambda, unsigned bits) {
@@ -196,8 +201,12 @@ PlayerBound support_bound(const Instance& instance, std::size_t i, const Vector&
         bound.sigma_lo = sigma.lo;
         for (std::size_t j = 0; j < d; ++j) {
             // v_j / sigma: divide by the bound that makes it smaller for the low end.
-            Enclosure ratio = sign(v[j]) >= 0 ? Enclosure{v[j] / sigma.hi, sign(sigma.lo) > 0 ? Rational(v[j] / sigma.lo) : Rational(v[j] / sigma.hi * 2)}
-                                              : Enclosure{sign(sigma.lo) > 0 ? Rational(v[j] / sigma.lo) : Rational(v[j] / sigma.hi * 2), v[j] / sigma.hi};
+            Enclosure ratio = sign(v[j]) >= 0 ? Enclosure{v[j] / sigma.hi,
+                                                          sign(sigma.lo) > 0 ? Rational(v[j] / sigma.lo)
+                                                                             : Rational(v[j] / sigma.hi * 2)}
+                                              : Enclosure{sign(sigma.lo) > 0 ? Rational(v[j] / sigma.lo)
+                                                                             : Rational(v[j] / sigma.hi * 2),
+                                                          v[j] / sigma.hi};
             bound.support.push_back(rounded_outward(Enclosure::point(curved.center()[j]) + ratio, bits + 8));
         }
         if (sign(sigma.lo) <= 0) bound.resolution = Resolution::unresolved;
@@ -211,7 +220,8 @@ PlayerBound support_bound(const Instance& instance, std::size_t i, const Vector&
 }
 
 // Is the polytope player's vertex the unique maximiser of w(t - λ')·y for every |λ' - λ| <= ρ?
-bool vertex_stable(const Instance& instance, std::size_t i, const Vector& lambda, const Vector& vertex, const Rational& rho) {
+bool vertex_stable(const Instance& instance, std::size_t i, const Vector& lambda, const Vector& vertex,
+                   const Rational& rho) {
     const Player& player = instance.players[i];
     Vector u = player.weight * (player.target - lambda);
     Rational w2 = player.weight * player.weight;
@@ -365,9 +375,9 @@ struct Certified {
     Solution solution;
     std::string unresolved;  // why the players were not separated (for the final error message)
     std::string proof_note;  // added to the enclosure proof (faces at an exactly known receiver)
-    Rational worst_width;  // the largest enclosure width of the receiver and the actions
+    Rational worst_width;    // the largest enclosure width of the receiver and the actions
     bool separated = true;
-    Vector step_target;    // midpoint of G at λ (for the next Newton step)
+    Vector step_target;  // midpoint of G at λ (for the next Newton step)
 };
 
 Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bits, unsigned threads) {
@@ -471,7 +481,9 @@ Certified certify_at(const Instance& instance, const Vector& lambda, unsigned bi
         for (std::size_t j = 0; j < d; ++j) {
             Enclosure rest = s.receiver_enclosure[j] - Enclosure::point(bias[j]);
             for (std::size_t i = 0; i < n; ++i)
-                if (i != k) rest = rounded_outward(rest - instance.players[i].weight * s.action_enclosures[i][j], bits + 16);
+                if (i != k)
+                    rest = rounded_outward(rest - instance.players[i].weight * s.action_enclosures[i][j],
+                                           bits + 16);
             s.action_enclosures[k][j] = rounded_outward(Rational(1 / wk) * rest, bits + 8);
         }
     }
@@ -503,7 +515,8 @@ void fill_midpoints_losses_potential(const Instance& instance, Solution& s) {
     for (const Enclosure& e : s.receiver_enclosure) phi = phi + square(e);
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < instance.dimension; ++j)
-            phi = phi - Rational(2 * instance.players[i].weight * instance.players[i].target[j]) * s.action_enclosures[i][j];
+            phi = phi - Rational(2 * instance.players[i].weight * instance.players[i].target[j]) *
+                            s.action_enclosures[i][j];
     s.potential_enclosure = phi;
     s.potential = phi.midpoint();
     for (const Enclosure& e : s.loss_enclosures) s.losses.push_back(e.midpoint());
@@ -537,7 +550,8 @@ void fill_exaggeration(const Instance& instance, Solution& s) {
         const std::size_t d = instance.dimension;
         for (std::size_t corner = 0; corner < (std::size_t(1) << d) && interior; ++corner) {
             Vector y;
-            for (std::size_t j = 0; j < d; ++j) y.push_back((corner >> j) & 1 ? s.action_enclosures[i][j].hi : s.action_enclosures[i][j].lo);
+            for (std::size_t j = 0; j < d; ++j)
+                y.push_back((corner >> j) & 1 ? s.action_enclosures[i][j].hi : s.action_enclosures[i][j].lo);
             interior = instance.set_of(i).in_interior(y);
         }
         if (interior) e.interior.push_back(i), e.relative_interior.push_back(i);
@@ -572,7 +586,8 @@ void try_exact_rational(const Instance& instance, Solution& s, unsigned threads)
     s.actions = std::move(actions);
     s.receiver = std::move(receiver);
     s.losses.clear();
-    for (std::size_t i = 0; i < instance.players.size(); ++i) s.losses.push_back(instance.loss_of(i, s.receiver));
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        s.losses.push_back(instance.loss_of(i, s.receiver));
     s.potential = instance.potential(s.actions, s.receiver);
     s.method = "curved-enclosure, exact rational profile verified";
 }
@@ -587,18 +602,21 @@ bool has_curved_set(const Instance& instance) {
 
 Solution solve_curved(const Instance& instance, const SolveOptions& options) {
     if (instance.loss != Loss::squared) throw UnsupportedError("", "curved action sets with the inner loss");
-    if (options.precision == 0 || options.precision > 4096) throw InputError("--precision", "must be in 1..4096");
+    if (options.precision == 0 || options.precision > 4096)
+        throw InputError("--precision", "must be in 1..4096");
     const std::size_t d = instance.dimension;
     FloatModel model = float_model(instance);
     DoubleVector guess = newton_guess(model);
-    unsigned bits = options.precision + 24 + static_cast<unsigned>(std::log2(double(instance.players.size()) + 1));
+    unsigned bits =
+        options.precision + 24 + static_cast<unsigned>(std::log2(double(instance.players.size()) + 1));
     Vector lambda;
     for (double x : guess) lambda.push_back(round_down(Rational(x), bits));
     // An interior player pins x̂* to its target (Theorem 4): try that exact point when the guess is close.
     for (const Player& p : instance.players) {
         double distance = 0, scale = 1;
         for (std::size_t j = 0; j < d; ++j)
-            distance = std::max(distance, std::fabs(guess[j] - to_double(p.target[j]))), scale = std::max(scale, std::fabs(guess[j]));
+            distance = std::max(distance, std::fabs(guess[j] - to_double(p.target[j]))),
+            scale = std::max(scale, std::fabs(guess[j]));
         if (sign(p.weight) != 0 && distance <= 1e-7 * scale) {
             lambda = p.target;
             break;
@@ -635,7 +653,8 @@ Solution solve_curved(const Instance& instance, const SolveOptions& options) {
         for (const Rational& g : c.step_target) residual.push_back(to_double(g));
         DoubleVector delta = solve_small(step.jacobian, residual);
         for (std::size_t j = 0; j < d; ++j)
-            if (std::isfinite(delta[j])) lambda[j] = round_down(Rational(lambda[j] - Rational(delta[j])), bits);
+            if (std::isfinite(delta[j]))
+                lambda[j] = round_down(Rational(lambda[j] - Rational(delta[j])), bits);
         if (round >= 3) bits += 32;
     }
     throw UnsupportedError(

@@ -59,8 +59,10 @@ Solution solve_dominant_strategy(const Instance& instance, const SolveOptions&) 
     Solution s;
     s.method = "weak-dominance (Theorem 5: argmax of w_i t_i·y per player)";
     s.set_description =
-        "every profile with x_i in conv(faces[i].vertices) for the listed players and the printed action for the "
-        "others: each such x_i is weakly dominant (Theorem 5), so all are equilibria; the receiver varies with them";
+        "every profile with x_i in conv(faces[i].vertices) for the listed players and the printed action for "
+        "the "
+        "others: each such x_i is weakly dominant (Theorem 5), so all are equilibria; the receiver varies "
+        "with them";
     s.actions.resize(n);
     s.face_vertices.resize(n);
     s.count = EquilibriumCount::one;

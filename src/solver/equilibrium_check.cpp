@@ -20,9 +20,11 @@ bool no_improvement_towards(const Player& p, const Vector& y, const std::vector<
         bool trusted = converts_faithfully(p.weight, w);
         for (std::size_t j = 0; j < v.size() && trusted; ++j) {
             double t = to_double(p.target[j]), vj = to_double(v[j]), xj = to_double(x[j]);
-            trusted = converts_faithfully(p.target[j], t) && converts_faithfully(v[j], vj) && converts_faithfully(x[j], xj);
+            trusted = converts_faithfully(p.target[j], t) && converts_faithfully(v[j], vj) &&
+                      converts_faithfully(x[j], xj);
             value += w * (t - y_approx[j]) * (vj - xj);
-            magnitude += std::fabs(w) * (std::fabs(t) + std::fabs(y_approx[j])) * (std::fabs(vj) + std::fabs(xj));
+            magnitude +=
+                std::fabs(w) * (std::fabs(t) + std::fabs(y_approx[j])) * (std::fabs(vj) + std::fabs(xj));
         }
         if (trusted && value < -2 * eps * static_cast<double>(v.size() + 16) * magnitude) return true;
     }
@@ -31,10 +33,12 @@ bool no_improvement_towards(const Player& p, const Vector& y, const std::vector<
 
 }  // namespace
 
-CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector>& actions, const Vector& receiver,
-                              unsigned threads) {
+CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector>& actions,
+                              const Vector& receiver, unsigned threads) {
     const std::size_t n = instance.players.size(), d = instance.dimension;
-    if (actions.size() != n) return {false, "the profile has " + std::to_string(actions.size()) + " actions for " + std::to_string(n) + " players"};
+    if (actions.size() != n)
+        return {false, "the profile has " + std::to_string(actions.size()) + " actions for " +
+                           std::to_string(n) + " players"};
     if (receiver.size() != d) return {false, "the receiver has the wrong dimension"};
     for (std::size_t i = 0; i < n; ++i)
         if (actions[i].size() != d)
@@ -54,14 +58,16 @@ CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector
             if (!set.contains(actions[i])) {
                 problem = "player " + instance.numbered_label(i) + ": the action is not in its action set";
             } else if (set.is_curved()) {
-                // No vertices: the support condition g·x >= h(g), decided exactly by squaring (curved_set.hpp).
+                // No vertices: the support condition g·x >= h(g), decided exactly by squaring
+                // (curved_set.hpp).
                 const Player& p = instance.players[i];
                 if (!set.as_curved().maximises(p.weight * (p.target - receiver), actions[i]))
                     problem = "player " + instance.numbered_label(i) +
                               ": not a support point of its curved set (a deviation lowers its loss)";
             } else {
                 for (const Vector& v : set.vertices())
-                    if (!no_improvement_towards(instance.players[i], receiver, y.approx, y.trusted, actions[i], v)) {
+                    if (!no_improvement_towards(instance.players[i], receiver, y.approx, y.trusted,
+                                                actions[i], v)) {
                         problem = "player " + instance.numbered_label(i) +
                                   ": moving towards a vertex lowers its loss";
                         break;

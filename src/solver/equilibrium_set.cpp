@@ -17,7 +17,8 @@ bool is_free(const Solution& s, std::size_t i) { return !s.face_vertices[i].empt
 // ---- d = 1 -----------------------------------------------------------------------------------------
 
 // Range of sum w_i x_i over the free players' intervals.
-void free_range(const Instance& instance, const std::vector<std::size_t>& players, Rational& low, Rational& high) {
+void free_range(const Instance& instance, const std::vector<std::size_t>& players, Rational& low,
+                Rational& high) {
     low = 0, high = 0;
     for (std::size_t i : players) {
         const Interval& set = instance.set_of(i).as_interval();
@@ -27,7 +28,8 @@ void free_range(const Instance& instance, const std::vector<std::size_t>& player
     }
 }
 
-EquilibriumCount count_on_line(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted) {
+EquilibriumCount count_on_line(const Instance& instance, const Solution& s,
+                               const std::vector<std::size_t>& free_weighted) {
     if (free_weighted.size() <= 1) return EquilibriumCount::one;
     Rational low, high, current = 0;
     free_range(instance, free_weighted, low, high);
@@ -43,21 +45,24 @@ struct LineAggregate {
     Rational total, low, high;
 };
 
-LineAggregate line_aggregate(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted) {
+LineAggregate line_aggregate(const Instance& instance, const Solution& s,
+                             const std::vector<std::size_t>& free_weighted) {
     LineAggregate a;
     free_range(instance, free_weighted, a.low, a.high);
     for (std::size_t i : free_weighted) a.total += instance.players[i].weight * s.actions[i][0];
     return a;
 }
 
-bool can_be_interior_on_line(const Instance& instance, const LineAggregate& aggregate, std::size_t candidate) {
+bool can_be_interior_on_line(const Instance& instance, const LineAggregate& aggregate,
+                             std::size_t candidate) {
     const Interval& set = instance.set_of(candidate).as_interval();
     const Rational& w = instance.players[candidate].weight;
     if (sign(w) == 0) return set.lo < set.hi;
     Rational own_low = std::min(w * set.lo, w * set.hi), own_high = std::max(w * set.lo, w * set.hi);
     Rational others_low = aggregate.low - own_low, others_high = aggregate.high - own_high;
     // w x must lie in [total - others_high, total - others_low] and strictly between w lo and w hi.
-    Rational from = std::max(aggregate.total - others_high, own_low), to = std::min(aggregate.total - others_low, own_high);
+    Rational from = std::max(aggregate.total - others_high, own_low),
+             to = std::min(aggregate.total - others_low, own_high);
     return from < to || (from == to && own_low < from && from < own_high);
 }
 
@@ -94,10 +99,14 @@ bool aggregate_in_interior(const Instance& instance, const Solution& s,
 
 // Unique iff the tangent cone of the equilibrium set at the found point is {0}: no direction that moves
 // some free player inside its face while keeping the aggregate fixed.
-EquilibriumCount count_by_lp(const Instance& instance, const Solution& s, const std::vector<std::size_t>& free_weighted) {
+EquilibriumCount count_by_lp(const Instance& instance, const Solution& s,
+                             const std::vector<std::size_t>& free_weighted) {
     if (free_weighted.size() <= 1) return EquilibriumCount::one;
     const std::size_t d = instance.dimension;
-    struct Column { std::size_t player; Vector direction; };
+    struct Column {
+        std::size_t player;
+        Vector direction;
+    };
     std::vector<Column> columns;
     for (std::size_t i : free_weighted)
         for (const Vector& v : s.face_vertices[i])
@@ -107,7 +116,8 @@ EquilibriumCount count_by_lp(const Instance& instance, const Solution& s, const 
     Vector b;
     for (std::size_t j = 0; j < d; ++j) {
         Vector row(cols, Rational(0));
-        for (std::size_t c = 0; c < columns.size(); ++c) row[c] = instance.players[columns[c].player].weight * columns[c].direction[j];
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            row[c] = instance.players[columns[c].player].weight * columns[c].direction[j];
         a.append_row(row);
         b.push_back(0);
     }
@@ -121,7 +131,8 @@ EquilibriumCount count_by_lp(const Instance& instance, const Solution& s, const 
                 for (std::size_t c = 0; c < columns.size(); ++c)
                     if (columns[c].player == i) objective[c] = direction * columns[c].direction[j];
                 LinearProgramResult lp = solve_linear_program(a, b, objective);
-                if (lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0) return EquilibriumCount::infinite;
+                if (lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0)
+                    return EquilibriumCount::infinite;
             }
     return EquilibriumCount::one;
 }
@@ -135,10 +146,12 @@ bool targets_distinct(const Instance& instance, std::size_t& first, std::size_t&
         for (std::size_t c = 0; c < d; ++c) approx[i * d + c] = to_double(instance.players[i].target[c]);
     auto coordinates = [&](std::size_t i) { return approx.begin() + static_cast<long>(i * d); };
     auto less = [&](std::size_t a, std::size_t b) {
-        return std::lexicographical_compare(coordinates(a), coordinates(a) + static_cast<long>(d), coordinates(b),
-                                            coordinates(b) + static_cast<long>(d));
+        return std::lexicographical_compare(coordinates(a), coordinates(a) + static_cast<long>(d),
+                                            coordinates(b), coordinates(b) + static_cast<long>(d));
     };
-    auto same = [&](std::size_t a, std::size_t b) { return std::equal(coordinates(a), coordinates(a) + static_cast<long>(d), coordinates(b)); };
+    auto same = [&](std::size_t a, std::size_t b) {
+        return std::equal(coordinates(a), coordinates(a) + static_cast<long>(d), coordinates(b));
+    };
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), less);
@@ -216,7 +229,8 @@ void fill_exaggeration(const Instance& instance, Solution& s, const std::vector<
 
 }  // namespace
 
-void describe_equilibrium_set(const Instance& instance, const SupportOracle& oracle, Solution& s, unsigned threads) {
+void describe_equilibrium_set(const Instance& instance, const SupportOracle& oracle, Solution& s,
+                              unsigned threads) {
     const std::size_t n = instance.players.size();
     s.face_vertices.assign(n, {});
     QueryPoint y(s.receiver);
@@ -231,13 +245,17 @@ void describe_equilibrium_set(const Instance& instance, const SupportOracle& ora
     bool free_unweighted = false;
     for (std::size_t i = 0; i < n; ++i) {
         if (!is_free(s, i)) continue;
-        if (sign(instance.players[i].weight) == 0) free_unweighted = true;
-        else free_weighted.push_back(i);
+        if (sign(instance.players[i].weight) == 0)
+            free_unweighted = true;
+        else
+            free_weighted.push_back(i);
     }
-    if (free_unweighted) s.count = EquilibriumCount::infinite;
+    if (free_unweighted)
+        s.count = EquilibriumCount::infinite;
     else if (instance.dimension == 1 && instance.action_sets.front().kind() == ActionSet::Kind::interval)
         s.count = count_on_line(instance, s, free_weighted);
-    else s.count = count_by_lp(instance, s, free_weighted);
+    else
+        s.count = count_by_lp(instance, s, free_weighted);
     fill_exaggeration(instance, s, free_weighted);
 }
 
@@ -252,7 +270,8 @@ std::vector<Vector> interval_profile(const Instance& instance, const Rational& r
         for (std::size_t i = begin; i < end; ++i) {
             const Player& p = instance.players[i];
             const Interval& set = instance.set_of(i).as_interval();
-            int side = compare_filtered(p.target[0], to_double(p.target[0]), receiver, receiver_approx) * sign(p.weight);
+            int side = compare_filtered(p.target[0], to_double(p.target[0]), receiver, receiver_approx) *
+                       sign(p.weight);
             if (sign(p.weight) == 0) {
                 actions[i] = Vector{std::clamp(p.target[0], set.lo, set.hi)};
                 continue;
@@ -288,7 +307,8 @@ std::vector<Vector> interval_profile(const Instance& instance, const Rational& r
         actions[i][0] += take / w;
         remainder -= take;
     }
-    if (sign(remainder) != 0) throw InternalError("the interval sweep's receiver is not attainable by support points");
+    if (sign(remainder) != 0)
+        throw InternalError("the interval sweep's receiver is not attainable by support points");
     return actions;
 }
 

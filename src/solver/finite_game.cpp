@@ -84,7 +84,8 @@ std::vector<Selection> selections_with_sum(const FiniteChoice& choice, const Vec
     auto feasible = [&](std::size_t l, std::size_t left, const Vector& remaining) {
         if (l >= m || (!choice.repeats && m - l < left)) return false;
         for (std::size_t c = 0; c < d; ++c)
-            if (remaining[c] < Rational(left) * suffix_min[l][c] || remaining[c] > Rational(left) * suffix_max[l][c])
+            if (remaining[c] < Rational(left) * suffix_min[l][c] ||
+                remaining[c] > Rational(left) * suffix_max[l][c])
                 return false;
         return true;
     };

@@ -20,8 +20,9 @@ Solution finite_solution(const Instance& instance, const EnumerationResult& foun
     Solution s;
     s.method = "finite " + found.method + " (exact count of pure equilibria)";
     s.exact_count = found.count.str();
-    s.set_description = "equilibria.count is the exact number of pure equilibria (profiles of item selections); "
-                        "bigcert enumerate lists them";
+    s.set_description =
+        "equilibria.count is the exact number of pure equilibria (profiles of item selections); "
+        "bigcert enumerate lists them";
     s.count = found.count == 1 ? EquilibriumCount::one : EquilibriumCount::infinite;  // only "one or more"
     s.face_vertices.resize(n);
     for (std::size_t i = 0; i < n; ++i) {

@@ -82,7 +82,8 @@ void best_response(const FloatGame& game, std::size_t i, const double* z, double
 void add_float_polygon(FloatGame& game, std::vector<double> points_xy) {
     std::vector<Point2> points(points_xy.size() / 2);
     for (std::size_t k = 0; k < points.size(); ++k) points[k] = {points_xy[2 * k], points_xy[2 * k + 1]};
-    std::sort(points.begin(), points.end(), [](Point2 a, Point2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    std::sort(points.begin(), points.end(),
+              [](Point2 a, Point2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
     std::vector<Point2> hull(2 * points.size() + 1);
     std::size_t size = 0;
     for (std::size_t k = 0; k < points.size(); ++k) {
@@ -122,8 +123,8 @@ FloatDynamicsResult run_float_best_response(const FloatGame& game, const FloatDy
             actions[i] = std::clamp(game.targets[i], game.lower[i], game.upper[i]);
         } else {
             std::size_t begin = game.polygon_start[i];
-            Point2 p = project_onto_polygon({game.targets[2 * i], game.targets[2 * i + 1]}, &game.polygon_xy[2 * begin],
-                                            game.polygon_start[i + 1] - begin);
+            Point2 p = project_onto_polygon({game.targets[2 * i], game.targets[2 * i + 1]},
+                                            &game.polygon_xy[2 * begin], game.polygon_start[i + 1] - begin);
             actions[2 * i] = p.x, actions[2 * i + 1] = p.y;
         }
     }

@@ -20,12 +20,14 @@ struct Breakpoint {
 };
 
 class Sweep {
-public:
+  public:
     Sweep(const Instance& instance, unsigned threads) : instance_(instance), threads_(threads) {}
     SweepResult run();
 
-private:
-    const Rational& target(std::size_t position) const { return instance_.players[points_[position].player].target[0]; }
+  private:
+    const Rational& target(std::size_t position) const {
+        return instance_.players[points_[position].player].target[0];
+    }
     const Rational& high_side(std::size_t player) const;
     const Rational& low_side(std::size_t player) const;
     void collect();
@@ -72,14 +74,16 @@ void Sweep::collect() {
 // Rounding to double is monotone, so sorting by the doubles is exact except inside runs of equal doubles,
 // which are then ordered exactly. Groups of exactly equal targets follow.
 void Sweep::sort_exactly() {
-    std::sort(points_.begin(), points_.end(), [](const Breakpoint& a, const Breakpoint& b) { return a.target < b.target; });
+    std::sort(points_.begin(), points_.end(),
+              [](const Breakpoint& a, const Breakpoint& b) { return a.target < b.target; });
     for (std::size_t begin = 0; begin < points_.size();) {
         std::size_t end = begin + 1;
         while (end < points_.size() && points_[end].target == points_[begin].target) ++end;
         if (end - begin > 1)
             std::sort(points_.begin() + static_cast<long>(begin), points_.begin() + static_cast<long>(end),
                       [&](const Breakpoint& a, const Breakpoint& b) {
-                          return instance_.players[a.player].target[0] < instance_.players[b.player].target[0];
+                          return instance_.players[a.player].target[0] <
+                                 instance_.players[b.player].target[0];
                       });
         for (std::size_t k = begin; k < end; ++k)
             if (k == begin || target(k) != target(k - 1)) group_start_.push_back(k);
@@ -96,7 +100,8 @@ std::size_t Sweep::locate_in_floating_point() const {
     for (std::size_t g = 0; g < groups; ++g) {
         double t = points_[group_start_[g]].target;
         if (value < t) return g;
-        for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k) value -= points_[k].above - points_[k].below;
+        for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k)
+            value -= points_[k].above - points_[k].below;
         if (value <= t) return g;
     }
     return groups;
@@ -167,6 +172,8 @@ SweepResult Sweep::run() {
 
 }  // namespace
 
-SweepResult sweep_receiver(const Instance& instance, unsigned threads) { return Sweep(instance, threads).run(); }
+SweepResult sweep_receiver(const Instance& instance, unsigned threads) {
+    return Sweep(instance, threads).run();
+}
 
 }  // namespace bigcert

@@ -6,8 +6,9 @@
 // exact stage then proves it: one exact evaluation of F left of that target and exact steps to the
 // neighbouring targets, each found by a linear scan. Doubles only guess; every decision is exact.
 //
-// Needs keys that order the targets exactly (|num|, den <= 2^53, see TargetKeys in line_support.hpp); otherwise, or when the
-// guess is more than a few exact steps off, nothing is returned and the caller sorts (line_sweep.hpp).
+// Needs keys that order the targets exactly (|num|, den <= 2^53, see TargetKeys in line_support.hpp);
+// otherwise, or when the guess is more than a few exact steps off, nothing is returned and the caller sorts
+// (line_sweep.hpp).
 #pragma once
 
 #include <optional>

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <algorithm>
-#include <exception>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 

@@ -33,13 +33,13 @@ struct Sums {
 };
 
 class Decomposition {
-public:
+  public:
     Decomposition(const Instance& instance, const SupportOracle& oracle, unsigned threads)
         : instance_(instance), oracle_(oracle), workers_(worker_count(threads, instance.players.size())) {}
 
     DecompositionResult run();
 
-private:
+  private:
     std::vector<std::uint32_t> oracle_choices(const Vector& y) const;
     Atom atom_from_scratch(std::vector<std::uint32_t> choice) const;
     Atom atom_relative_to(const Atom& reference, std::vector<std::uint32_t> choice) const;
@@ -54,7 +54,8 @@ std::vector<std::uint32_t> Decomposition::oracle_choices(const Vector& y) const 
     QueryPoint query(y);
     std::vector<std::uint32_t> choice(instance_.players.size());
     parallel_chunks(choice.size(), workers_, [&](unsigned, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) choice[i] = static_cast<std::uint32_t>(oracle_.best_vertex(i, query));
+        for (std::size_t i = begin; i < end; ++i)
+            choice[i] = static_cast<std::uint32_t>(oracle_.best_vertex(i, query));
     });
     return choice;
 }
@@ -159,7 +160,8 @@ DecompositionResult Decomposition::run() {
                     continue;
                 }
                 Vector x(instance_.dimension, Rational(0));
-                for (std::size_t j = 0; j < atoms.size(); ++j) add_scaled(x, kept_mu[j], oracle_.vertices_of(i)[atoms[j].choice[i]]);
+                for (std::size_t j = 0; j < atoms.size(); ++j)
+                    add_scaled(x, kept_mu[j], oracle_.vertices_of(i)[atoms[j].choice[i]]);
                 result.actions[i] = std::move(x);
             }
             return result;

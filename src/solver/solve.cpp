@@ -1,5 +1,3 @@
-#include "bigcert/solver.hpp"
-
 #include "bigcert/curved_solver.hpp"
 #include "bigcert/dominant_strategy.hpp"
 #include "bigcert/enumeration.hpp"
@@ -8,6 +6,7 @@
 #include "bigcert/exact_sum.hpp"
 #include "bigcert/line_solver.hpp"
 #include "bigcert/receiver_rule_loader.hpp"
+#include "bigcert/solver.hpp"
 #include "solver/box_split.hpp"
 #include "solver/equilibrium_set.hpp"
 #include "solver/interval_sweep.hpp"
@@ -38,7 +37,8 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
     // d = 1 in machine integers while every number fits (line_solver.hpp); the same answer, much faster.
     if (instance.dimension == 1 && !options.force_general && options.machine_integers)
         if (std::optional<LineGame> game = line_game_of(instance))
-            if (std::optional<LineSolution> line = solve_line_game(*game, options.threads)) return to_solution(*game, *line);
+            if (std::optional<LineSolution> line = solve_line_game(*game, options.threads))
+                return to_solution(*game, *line);
     // Boxes with the squared loss: d independent 1-D games, each on the fast path above (box_split.hpp).
     if (instance.dimension >= 2 && !options.force_general && options.machine_integers)
         if (std::optional<Solution> boxes = solve_box_game(instance, options.threads))
@@ -57,7 +57,8 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
         s.method = "simplicial-decomposition";
     }
     CheckReport check = check_equilibrium(instance, s.actions, s.receiver, options.threads);
-    if (!check.ok) throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
+    if (!check.ok)
+        throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
     describe_equilibrium_set(instance, oracle, s, options.threads);
     fill_losses_and_potential(instance, s, options.threads);
     return s;

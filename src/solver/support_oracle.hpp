@@ -20,7 +20,7 @@ struct QueryPoint {
 };
 
 class SupportOracle {
-public:
+  public:
     explicit SupportOracle(const Instance& instance);
 
     // A vertex index attaining the maximum (the lowest index among exact ties).
@@ -32,10 +32,11 @@ public:
         return set_vertices_[instance_.players[player].action_set];
     }
 
-private:
+  private:
     // Candidates within the rounding bound of the best floating-point score; exact == true when the
     // floating-point evaluation could not be trusted at all.
-    std::vector<std::size_t> float_candidates(std::size_t player, const QueryPoint& y, bool& exact_needed) const;
+    std::vector<std::size_t> float_candidates(std::size_t player, const QueryPoint& y,
+                                              bool& exact_needed) const;
     std::vector<std::size_t> exact_maximisers(std::size_t player, const QueryPoint& y,
                                               const std::vector<std::size_t>& candidates) const;
 

@@ -1,7 +1,6 @@
 // Certification layer: the exact multiplier checker, SHA-256, and certify_profile / check_properties
 // on small games whose answers are known by hand.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -18,8 +17,11 @@ using namespace bigcert;
 namespace {
 
 Instance two_players_1d(const char* t0, const char* t1) {
-    return load_instance_text(std::string(R"({"format": "bigcert/1", "name": "t", "dimension": 1, "action_set": {"interval": [-1, 1]},
-        "players": [{"target": [")") + t0 + R"("], "weight": "1/2"}, {"target": [")" + t1 + R"("], "weight": "1/2"}]})");
+    return load_instance_text(
+        std::string(
+            R"({"format": "bigcert/1", "name": "t", "dimension": 1, "action_set": {"interval": [-1, 1]},
+        "players": [{"target": [")") +
+        t0 + R"("], "weight": "1/2"}, {"target": [")" + t1 + R"("], "weight": "1/2"}]})");
 }
 
 Vector v(std::initializer_list<const char*> xs) {
@@ -36,7 +38,8 @@ TEST_CASE("SHA-256 matches the FIPS 180-2 test vectors") {
 }
 
 TEST_CASE("multipliers: found and checked at a vertex of a box, rejected when a deviation helps") {
-    Instance box = load_instance_text(R"({"format": "bigcert/1", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+    Instance box = load_instance_text(
+        R"({"format": "bigcert/1", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
         "players": [{"target": [3, 3], "weight": 1}]})");
     // At (1, 1) the gradient 2 (x̂ - t) = (-4, -4) points out of the set through both tight facets.
     Vector x = v({"1", "1"}), g = v({"-4", "-4"});
@@ -71,7 +74,8 @@ TEST_CASE("certify_profile: certified equilibrium, refuted perturbation with an 
     moved[0] = *bad.players[0].deviation;
     CHECK(game.set_of(0).contains(moved[0]));
     CHECK(game.loss_of(0, game.receiver(moved)) < game.loss_of(0, game.receiver(profile)));
-    CHECK(game.loss_of(0, game.receiver(profile)) - game.loss_of(0, game.receiver(moved)) == bad.players[0].improvement);
+    CHECK(game.loss_of(0, game.receiver(profile)) - game.loss_of(0, game.receiver(moved)) ==
+          bad.players[0].improvement);
 }
 
 TEST_CASE("certify_profile: a resource limit of 1 gives not certified, never certified") {

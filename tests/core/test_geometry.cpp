@@ -42,14 +42,16 @@ TEST_CASE("the exact simplex method", "[linear-algebra]") {
     auto unbounded = solve_linear_program(Matrix::from_rows({v({"1", "-1"})}, 2), v({"0"}), v({"1", "0"}));
     CHECK(unbounded.status == LinearProgramResult::Status::unbounded);
     // redundant rows are tolerated
-    auto redundant = solve_linear_program(Matrix::from_rows({v({"1", "1"}), v({"2", "2"})}, 2), v({"1", "2"}), v({"1", "0"}));
+    auto redundant = solve_linear_program(Matrix::from_rows({v({"1", "1"}), v({"2", "2"})}, 2), v({"1", "2"}),
+                                          v({"1", "0"}));
     REQUIRE(redundant.status == LinearProgramResult::Status::optimal);
     CHECK(redundant.value == 1);
 }
 
 TEST_CASE("vertex descriptions: duplicates, interior and collinear points are removed", "[polytope]") {
-    Polytope p = Polytope::from_vertices({v({"0", "0"}), v({"2", "0"}), v({"2", "2"}), v({"0", "2"}), v({"1", "1"}),
-                                          v({"1", "0"}), v({"0", "0"})}, 2);
+    Polytope p = Polytope::from_vertices({v({"0", "0"}), v({"2", "0"}), v({"2", "2"}), v({"0", "2"}),
+                                          v({"1", "1"}), v({"1", "0"}), v({"0", "0"})},
+                                         2);
     CHECK(p.vertices().size() == 4);
     CHECK(p.facets().size() == 4);
     CHECK(p.affine_dimension() == 2);
@@ -62,14 +64,16 @@ TEST_CASE("vertex descriptions: duplicates, interior and collinear points are re
 }
 
 TEST_CASE("halfspace descriptions convert exactly to vertices", "[polytope]") {
-    std::vector<Halfspace> triangle{{v({"-1", "0"}), 0}, {v({"0", "-1"}), 0}, {v({"1", "1"}), 1}, {v({"1", "1"}), 2}};
+    std::vector<Halfspace> triangle{
+        {v({"-1", "0"}), 0}, {v({"0", "-1"}), 0}, {v({"1", "1"}), 1}, {v({"1", "1"}), 2}};
     Polytope p = Polytope::from_halfspaces(triangle, 2);
     CHECK(p.vertices().size() == 3);
     CHECK(p.facets().size() == 3);  // the redundant halfspace is gone
     CHECK(p.contains(v({"1/3", "1/3"})));
     std::vector<Halfspace> open{{v({"-1", "0"}), 0}, {v({"0", "-1"}), 0}};
     CHECK_THROWS_AS(Polytope::from_halfspaces(open, 2), GeometryError);
-    std::vector<Halfspace> empty{{v({"1", "0"}), -1}, {v({"-1", "0"}), -1}, {v({"0", "1"}), 1}, {v({"0", "-1"}), 1}};
+    std::vector<Halfspace> empty{
+        {v({"1", "0"}), -1}, {v({"-1", "0"}), -1}, {v({"0", "1"}), 1}, {v({"0", "-1"}), 1}};
     CHECK_THROWS_AS(Polytope::from_halfspaces(empty, 2), GeometryError);
 }
 
@@ -86,7 +90,8 @@ TEST_CASE("lower-dimensional polytopes: a segment in the plane and a point", "[p
     CHECK(point.contains(v({"1", "2"})));
     CHECK_FALSE(point.contains(v({"1", "1"})));
     // a flat set given by halfspaces (an implicit equation)
-    std::vector<Halfspace> flat{{v({"0", "1"}), 0}, {v({"0", "-1"}), 0}, {v({"1", "0"}), 1}, {v({"-1", "0"}), 1}};
+    std::vector<Halfspace> flat{
+        {v({"0", "1"}), 0}, {v({"0", "-1"}), 0}, {v({"1", "0"}), 1}, {v({"-1", "0"}), 1}};
     Polytope f = Polytope::from_halfspaces(flat, 2);
     CHECK(f.affine_dimension() == 1);
     CHECK(f.vertices().size() == 2);

@@ -6,7 +6,8 @@
 using namespace bigcert;
 
 TEST_CASE("a full instance is read exactly", "[loader]") {
-    Instance inst = load_instance_text(R"({"format": "bigcert/1", "name": "n", "dimension": 2, "loss": "squared",
+    Instance inst =
+        load_instance_text(R"({"format": "bigcert/1", "name": "n", "dimension": 2, "loss": "squared",
         "bias": {"weight": 0.5, "point": ["1/3", 2]},
         "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
         "players": [{"name": "a", "target": [0.1, "-7/3"], "weight": 2.5e-3},
@@ -25,9 +26,11 @@ TEST_CASE("a full instance is read exactly", "[loader]") {
 }
 
 TEST_CASE("one-dimensional sets of every spelling become intervals", "[loader]") {
-    for (const char* set : {R"({"interval": [0, 6]})", R"({"box": {"lo": [0], "hi": [6]}})",
-                            R"({"vertices": [[6], [0], [3]]})", R"({"halfspaces": [{"a": [1], "b": 6}, {"a": [-1], "b": 0}]})"}) {
-        Instance inst = load_instance_text(std::string(R"({"action_set": )") + set + R"(, "players": [{"target": 1}]})");
+    for (const char* set :
+         {R"({"interval": [0, 6]})", R"({"box": {"lo": [0], "hi": [6]}})", R"({"vertices": [[6], [0], [3]]})",
+          R"({"halfspaces": [{"a": [1], "b": 6}, {"a": [-1], "b": 0}]})"}) {
+        Instance inst =
+            load_instance_text(std::string(R"({"action_set": )") + set + R"(, "players": [{"target": 1}]})");
         REQUIRE(inst.set_of(0).kind() == ActionSet::Kind::interval);
         CHECK(inst.set_of(0).as_interval().lo == 0);
         CHECK(inst.set_of(0).as_interval().hi == 6);
@@ -97,15 +100,18 @@ TEST_CASE("bad instances give one-line errors naming the JSON path", "[loader]")
 }
 
 TEST_CASE("balls and ellipsoids load as curved sets; a singular ellipsoid matrix is bad input", "[loader]") {
-    Instance ball = load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}}, "players": [{"target": [0, 0]}]})");
+    Instance ball = load_instance_text(
+        R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}}, "players": [{"target": [0, 0]}]})");
     REQUIRE(ball.set_of(0).is_curved());
     CHECK(ball.set_of(0).contains(Vector{make_rational(3, 5), make_rational(4, 5)}));
     CHECK_FALSE(ball.set_of(0).contains(Vector{make_rational(3, 5), make_rational(5, 6)}));
     try {
-        load_instance_text(R"({"dimension": 2, "action_set": {"ellipsoid": {"center": [0, 0], "matrix": [[1, 2], [2, 4]]}}, "players": [{"target": [0, 0]}]})");
+        load_instance_text(
+            R"({"dimension": 2, "action_set": {"ellipsoid": {"center": [0, 0], "matrix": [[1, 2], [2, 4]]}}, "players": [{"target": [0, 0]}]})");
         FAIL("accepted a singular ellipsoid");
     } catch (const InputError& e) {
-        CHECK_THAT(e.what(), Catch::Matchers::StartsWith("action_set.ellipsoid.matrix: the matrix is singular"));
+        CHECK_THAT(e.what(),
+                   Catch::Matchers::StartsWith("action_set.ellipsoid.matrix: the matrix is singular"));
     }
 }
 
@@ -118,8 +124,10 @@ TEST_CASE("configured caps are limits (their own exit code), not malformed input
         }
         return "accepted";
     };
-    CHECK_THAT(limit_message(R"({"dimension": 1000000, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})"),
-               Catch::Matchers::StartsWith("dimension: 1000000 exceeds the limit 64 (raise --max-dimension)"));
+    CHECK_THAT(
+        limit_message(
+            R"({"dimension": 1000000, "action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})"),
+        Catch::Matchers::StartsWith("dimension: 1000000 exceeds the limit 64 (raise --max-dimension)"));
     CHECK_THAT(limit_message(R"({"action_set": {"interval": [0, 1e999999]}, "players": [{"target": 1}]})"),
                Catch::Matchers::StartsWith("action_set.interval[1]: number too large for the limits"));
     CHECK_THAT(limit_message(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "1e999999"}]})"),
@@ -132,10 +140,15 @@ TEST_CASE("configured caps are limits (their own exit code), not malformed input
 TEST_CASE("input limits are enforced before parsing", "[loader]") {
     LoadLimits limits;
     limits.max_input_bytes = 10;
-    CHECK_THROWS_AS(load_instance_text(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", limits), LimitError);
+    CHECK_THROWS_AS(
+        load_instance_text(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}]})", limits),
+        LimitError);
     LoadLimits few;
     few.max_players = 1;
-    CHECK_THROWS_AS(load_instance_text(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": 2}]})", few), LimitError);
+    CHECK_THROWS_AS(
+        load_instance_text(
+            R"({"action_set": {"interval": [0, 1]}, "players": [{"target": 1}, {"target": 2}]})", few),
+        LimitError);
 }
 
 TEST_CASE("unknown and repeated keys are errors naming their JSON path (FORMAT.md)", "[loader]") {

@@ -209,10 +209,12 @@ TEST_CASE(
 
 TEST_CASE("solve --algebraic with a polytope player: the Z3 route for the receiver, elimination for the disc",
           "[curved][algebraic][z3]") {
-    // Disc player (target (3, 1), weight 1) and a square player (target (0, -5), weight 1/2) pinned to the corner
-    // (-1, -1). Try x̂ = x_1 - (1/2, 1/2) with x_1 = (7, 3)/sqrt58: t_1 - x̂ = (7/2, 3/2) - (7, 3)/sqrt58 ∝ (7, 3),
-    // so x_1 is the support point; t_2 - x̂ points down-left, so (-1, -1) is the square's. Hence x_10 = 7/sqrt58
-    // (58x² - 49), x_11 = 3/sqrt58 (58x² - 9), x̂_0 = 7/sqrt58 - 1/2 (116x² + 116x - 69), x̂_1 (116x² + 116x + 11).
+    // Disc player (target (3, 1), weight 1) and a square player (target (0, -5), weight 1/2) pinned to the
+    // corner
+    // (-1, -1). Try x̂ = x_1 - (1/2, 1/2) with x_1 = (7, 3)/sqrt58: t_1 - x̂ = (7/2, 3/2) - (7, 3)/sqrt58 ∝ (7,
+    // 3), so x_1 is the support point; t_2 - x̂ points down-left, so (-1, -1) is the square's. Hence x_10 =
+    // 7/sqrt58 (58x² - 49), x_11 = 3/sqrt58 (58x² - 9), x̂_0 = 7/sqrt58 - 1/2 (116x² + 116x - 69), x̂_1 (116x²
+    // + 116x + 11).
     Solution s = solve_algebraic(R"({"dimension": 2, "players": [
         {"target": [3, 1], "action_set": {"ball": {"center": [0, 0], "radius": 1}}},
         {"target": [0, -5], "weight": "1/2", "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}}}]})");

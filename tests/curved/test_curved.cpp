@@ -2,7 +2,6 @@
 // bad ellipsoids. Closed forms are checked independently of the solver: the exact value is the root of a
 // polynomial, and the enclosure must contain a sign change of it.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <functional>
 
@@ -43,7 +42,8 @@ const char* three_player_json = R"({"dimension": 2, "action_set": {"ball": {"cen
 
 }  // namespace
 
-TEST_CASE("one player on a disc: the receiver is the projection of the target, 2/sqrt5 and 1/sqrt5", "[curved]") {
+TEST_CASE("one player on a disc: the receiver is the projection of the target, 2/sqrt5 and 1/sqrt5",
+          "[curved]") {
     Solution s = solve(load_instance_text(one_player_json));
     REQUIRE(s.enclosed);
     CHECK(s.count == EquilibriumCount::one);
@@ -69,7 +69,8 @@ TEST_CASE("two players on a disc: symmetric closed form", "[curved]") {
     // Player 0's action is (1, z)/sqrt(1 + z²) with z = 2 - y: its first coordinate a has a² (1 + z²) = 1.
     const Enclosure& a = s.action_enclosures[0][0];
     CHECK(a.lo > 0);
-    CHECK(s.action_enclosures[0][1].contains(s.receiver_enclosure[1].lo) == (s.action_enclosures[0][1].lo <= s.receiver_enclosure[1].lo));
+    CHECK(s.action_enclosures[0][1].contains(s.receiver_enclosure[1].lo) ==
+          (s.action_enclosures[0][1].lo <= s.receiver_enclosure[1].lo));
     CHECK(s.count == EquilibriumCount::one);
 }
 
@@ -115,7 +116,8 @@ TEST_CASE("strictly convex sets: unique equilibrium, every player at its support
     // Independent check: the receiver equation holds on the enclosures.
     for (std::size_t j = 0; j < 2; ++j) {
         Enclosure sum = Enclosure::point(Rational(0));
-        for (std::size_t i = 0; i < 3; ++i) sum = sum + instance.players[i].weight * s.action_enclosures[i][j];
+        for (std::size_t i = 0; i < 3; ++i)
+            sum = sum + instance.players[i].weight * s.action_enclosures[i][j];
         CHECK(sum.lo <= s.receiver_enclosure[j].hi);
         CHECK(s.receiver_enclosure[j].lo <= sum.hi);
     }
@@ -124,14 +126,16 @@ TEST_CASE("strictly convex sets: unique equilibrium, every player at its support
 TEST_CASE("bad ellipsoids are rejected with the JSON path", "[curved]") {
     auto message = [](const std::string& matrix) -> std::string {
         try {
-            load_instance_text(R"({"dimension": 2, "players": [{"target": [0, 0], "action_set": {"ellipsoid": {"center": [0, 0], "matrix": )" +
-                               matrix + "}}}]}");
+            load_instance_text(
+                R"({"dimension": 2, "players": [{"target": [0, 0], "action_set": {"ellipsoid": {"center": [0, 0], "matrix": )" +
+                matrix + "}}}]}");
         } catch (const InputError& e) {
             return e.what();
         }
         return "accepted";
     };
-    CHECK_THAT(message("[[1, 1], [1, 1]]"), Catch::Matchers::StartsWith("players[0].action_set.ellipsoid.matrix: the matrix is singular"));
+    CHECK_THAT(message("[[1, 1], [1, 1]]"),
+               Catch::Matchers::StartsWith("players[0].action_set.ellipsoid.matrix: the matrix is singular"));
     CHECK_THAT(message("[[1, 0], [0, -1]]"), Catch::Matchers::Contains("not positive definite"));
     CHECK_THAT(message("[[1, 2], [0, 5]]"), Catch::Matchers::Contains("not symmetric"));
     CHECK_THAT(message("[[1, 0]]"), Catch::Matchers::Contains("expected 2 rows"));
@@ -146,8 +150,9 @@ TEST_CASE("a ball of radius 0 is a point", "[curved]") {
 }
 
 TEST_CASE("an interior player pins the receiver to its target exactly (Theorem 4)", "[curved]") {
-    // Player 0 (disc of radius 2) reaches its target (1/2, 0); player 1 on the unit disc pushes towards (0, 9).
-    // x̂* = (1/2, 0) exactly, player 1 at (0, 1)·direction... its action s = unit vector towards (−1/2, 9).
+    // Player 0 (disc of radius 2) reaches its target (1/2, 0); player 1 on the unit disc pushes towards (0,
+    // 9). x̂* = (1/2, 0) exactly, player 1 at (0, 1)·direction... its action s = unit vector towards (−1/2,
+    // 9).
     Solution s = solve(load_instance_text(R"({"dimension": 2, "players": [
         {"target": ["1/2", 0], "action_set": {"ball": {"center": [0, 0], "radius": 2}}},
         {"target": [0, 9], "weight": "1/10", "action_set": {"ball": {"center": [0, 0], "radius": 1}}}]})"));
@@ -158,7 +163,8 @@ TEST_CASE("an interior player pins the receiver to its target exactly (Theorem 4
     REQUIRE(s.exaggeration.interior.size() == 1);
     CHECK(s.exaggeration.interior[0] == 0);
     // Player 1's action is (−1/2, 9)/sqrt(81.25): its first coordinate a has a² = (1/4)/(81 + 1/4) = 1/325.
-    CHECK(brackets_root(s.action_enclosures[1][0], [](const Rational& a) { return Rational(325 * a * a - 1); }));
+    CHECK(brackets_root(s.action_enclosures[1][0],
+                        [](const Rational& a) { return Rational(325 * a * a - 1); }));
     CHECK(s.action_enclosures[1][0].hi < 0);
 }
 
@@ -171,7 +177,8 @@ TEST_CASE("a ball in d = 1 is an interval and is solved exactly (paper Example 1
     CHECK(s.actions[1] == Vector{Rational(6)});
 }
 
-TEST_CASE("random disc games: enclosures agree with an independent double-precision support map", "[curved]") {
+TEST_CASE("random disc games: enclosures agree with an independent double-precision support map",
+          "[curved]") {
     // Independent of the solver's method: from the enclosed receiver, each disc player's support point
     // c + r·u/|u| (u = w(t - x̂)) is recomputed in doubles and must lie in (or within 1e-9 of) its action box;
     // the receiver equation must hold on the enclosures.
@@ -186,7 +193,8 @@ TEST_CASE("random disc games: enclosures agree with an independent double-precis
         const int n = next(2, 7);
         for (int i = 0; i < n; ++i) {
             instance.action_sets.push_back(ActionSet::curved(
-                CurvedSet::ball(Vector{Rational(next(-5, 5)), Rational(next(-5, 5))}, Rational(next(1, 4))), "ball"));
+                CurvedSet::ball(Vector{Rational(next(-5, 5)), Rational(next(-5, 5))}, Rational(next(1, 4))),
+                "ball"));
             Player p;
             p.target = Vector{Rational(next(-20, 20)), Rational(next(-20, 20))};
             p.weight = Rational(next(1, 9), 10);
@@ -199,7 +207,8 @@ TEST_CASE("random disc games: enclosures agree with an independent double-precis
             const CurvedSet& ball = instance.set_of(i).as_curved();
             double u[2], norm = 0;
             for (int j = 0; j < 2; ++j) {
-                u[j] = to_double(instance.players[i].weight) * (to_double(instance.players[i].target[j]) - to_double(s.receiver[j]));
+                u[j] = to_double(instance.players[i].weight) *
+                       (to_double(instance.players[i].target[j]) - to_double(s.receiver[j]));
                 norm += u[j] * u[j];
             }
             norm = std::sqrt(norm);
@@ -220,7 +229,8 @@ TEST_CASE("random disc games: enclosures agree with an independent double-precis
 }
 
 TEST_CASE("a rational equilibrium on a disc is found exactly and re-checked", "[curved]") {
-    Solution s = solve(load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}},
+    Solution s =
+        solve(load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}},
         "players": [{"target": [5, 0], "weight": 0}, {"target": [3, 4]}]})"));
     CHECK_FALSE(s.enclosed);
     CHECK(s.receiver == Vector{Rational(3, 5), Rational(4, 5)});

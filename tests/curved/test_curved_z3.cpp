@@ -7,8 +7,10 @@
 
 using namespace bigcert;
 
-TEST_CASE("Z3 confirms that no equilibrium lies outside the enclosure, and finds one outside a wrong box", "[curved][z3]") {
-    Instance instance = load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}},
+TEST_CASE("Z3 confirms that no equilibrium lies outside the enclosure, and finds one outside a wrong box",
+          "[curved][z3]") {
+    Instance instance =
+        load_instance_text(R"({"dimension": 2, "action_set": {"ball": {"center": [0, 0], "radius": 1}},
         "players": [{"target": [1, 2], "weight": "1/2"}, {"target": [-1, 2], "weight": "1/2"}]})");
     SolveOptions options;
     options.precision = 20;

@@ -1,7 +1,6 @@
 // Z3 4.8.12 ran QF_NRA queries past their timeout in a proof-producing context (and ignored interrupt()):
 // run_query must still return "unknown (timeout)" near the deadline (smt_query.cpp: decide_nonlinear).
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "bigcert/instance_loader.hpp"

@@ -40,15 +40,18 @@ Program potential_program(const Instance& game) {
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t k = 0; k <= i; ++k)
             for (std::size_t j = 0; j < d; ++j)
-                qp.set_d(column(i, j), column(k, j), to_cgal(2 * game.players[i].weight * game.players[k].weight));
+                qp.set_d(column(i, j), column(k, j),
+                         to_cgal(2 * game.players[i].weight * game.players[k].weight));
     int row = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const Player& p = game.players[i];
-        for (std::size_t j = 0; j < d; ++j) qp.set_c(column(i, j), to_cgal(2 * p.weight * (b[j] - p.target[j])));
+        for (std::size_t j = 0; j < d; ++j)
+            qp.set_c(column(i, j), to_cgal(2 * p.weight * (b[j] - p.target[j])));
         const ActionSet& set = game.set_of(i);
         std::vector<Halfspace> facets, equations;
         if (set.kind() == ActionSet::Kind::interval) {
-            facets = {{Vector{Rational(1)}, set.as_interval().hi}, {Vector{Rational(-1)}, -set.as_interval().lo}};
+            facets = {{Vector{Rational(1)}, set.as_interval().hi},
+                      {Vector{Rational(-1)}, -set.as_interval().lo}};
         } else {
             facets = set.as_polytope().facets();
             equations = set.as_polytope().equations();
@@ -77,9 +80,9 @@ void compare_with_cgal(const Instance& game) {
     for (auto it = cgal.variable_values_begin(); it != cgal.variable_values_end(); ++it, ++k)
         actions[k / game.dimension][k % game.dimension] = from_cgal(*it);
     Vector receiver = game.receiver(actions);
-    CHECK(receiver == s.receiver);                                // MODEL.md §3a: one outcome
-    CHECK(game.potential(actions, receiver) == s.potential);      // the same minimum
-    CHECK(check_equilibrium(game, actions, receiver).ok);         // CGAL's minimiser is an equilibrium
+    CHECK(receiver == s.receiver);                            // MODEL.md §3a: one outcome
+    CHECK(game.potential(actions, receiver) == s.potential);  // the same minimum
+    CHECK(check_equilibrium(game, actions, receiver).ok);     // CGAL's minimiser is an equilibrium
     if (s.count == EquilibriumCount::one) CHECK(actions == s.actions);
 }
 
@@ -96,7 +99,8 @@ TEST_CASE("solver against CGAL's exact QP solver on random games", "[differentia
     const double budget = budget_seconds();
     std::size_t compared = 0;
     while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < budget) {
-        std::string json = compared % 2 ? games.polygon_game(1 + games.below(4)) : games.interval_game(1 + games.below(6));
+        std::string json =
+            compared % 2 ? games.polygon_game(1 + games.below(4)) : games.interval_game(1 + games.below(6));
         INFO(json);
         compare_with_cgal(load_instance_text(json));
         ++compared;

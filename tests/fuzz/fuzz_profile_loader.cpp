@@ -11,15 +11,18 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace bigcert;
-    static const Instance game = load_instance_text(R"({"dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+    static const Instance game =
+        load_instance_text(R"({"dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
         "players": [{"target": [1, 0], "weight": 0.5}, {"target": [-1, 0], "weight": 0.5}]})");
     LoadLimits limits;
     limits.numbers.max_digits = 200;
     limits.numbers.max_exponent = 200;
     try {
-        std::vector<Vector> actions = load_profile_text(std::string_view(reinterpret_cast<const char*>(data), size), game, limits);
+        std::vector<Vector> actions =
+            load_profile_text(std::string_view(reinterpret_cast<const char*>(data), size), game, limits);
         bool inside = true;
-        for (std::size_t i = 0; i < actions.size(); ++i) inside = inside && game.set_of(i).contains(actions[i]);
+        for (std::size_t i = 0; i < actions.size(); ++i)
+            inside = inside && game.set_of(i).contains(actions[i]);
         if (inside) check_equilibrium(game, actions, game.receiver(actions), 1);
     } catch (const InputError&) {
     } catch (const LimitError&) {

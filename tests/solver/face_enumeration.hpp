@@ -53,8 +53,8 @@ inline std::vector<FaceParameterisation> faces_of(const ActionSet& set) {
 }
 
 // Calls found(actions, receiver) for every verified equilibrium found through some face combination.
-inline void enumerate_face_equilibria(const Instance& game,
-                                      const std::function<void(const std::vector<Vector>&, const Vector&)>& found) {
+inline void enumerate_face_equilibria(
+    const Instance& game, const std::function<void(const std::vector<Vector>&, const Vector&)>& found) {
     const std::size_t n = game.players.size(), d = game.dimension;
     std::vector<std::vector<FaceParameterisation>> options;
     for (std::size_t i = 0; i < n; ++i) options.push_back(faces_of(game.set_of(i)));
@@ -65,7 +65,8 @@ inline void enumerate_face_equilibria(const Instance& game,
         for (std::size_t i = 0; i < n; ++i) offset[i + 1] = offset[i] + options[i][pick[i]].directions.size();
         const std::size_t unknowns = offset[n];
         Vector fixed = game.bias();
-        for (std::size_t i = 0; i < n; ++i) add_scaled(fixed, game.players[i].weight, options[i][pick[i]].anchor);
+        for (std::size_t i = 0; i < n; ++i)
+            add_scaled(fixed, game.players[i].weight, options[i][pick[i]].anchor);
         Matrix system(0, unknowns);
         Vector rhs;
         // d/dz_i of Phi: 2 w_i B_i^T (x̂ - t_i) = 0 with x̂ = fixed + sum_j w_j B_j z_j.
@@ -79,13 +80,15 @@ inline void enumerate_face_equilibria(const Instance& game,
                 system.append_row(row);
                 rhs.push_back(game.players[i].weight * dot(direction, game.players[i].target - fixed));
             }
-        std::optional<LinearSolution> solution = unknowns == 0 ? LinearSolution{} : solve_linear_system(system, rhs);
+        std::optional<LinearSolution> solution =
+            unknowns == 0 ? LinearSolution{} : solve_linear_system(system, rhs);
         if (solution) {
             std::vector<Vector> actions(n);
             for (std::size_t i = 0; i < n; ++i) {
                 actions[i] = options[i][pick[i]].anchor;
                 for (std::size_t k = 0; k < options[i][pick[i]].directions.size(); ++k)
-                    add_scaled(actions[i], solution->particular[offset[i] + k], options[i][pick[i]].directions[k]);
+                    add_scaled(actions[i], solution->particular[offset[i] + k],
+                               options[i][pick[i]].directions[k]);
             }
             bool inside = true;
             for (std::size_t i = 0; i < n; ++i) inside = inside && game.set_of(i).contains(actions[i]);

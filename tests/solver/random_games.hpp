@@ -9,7 +9,7 @@
 namespace bigcert::testing {
 
 class RandomGames {
-public:
+  public:
     explicit RandomGames(unsigned seed) : rng_(seed) {}
 
     std::string number(int range, int max_den) {
@@ -27,7 +27,8 @@ public:
 
     std::string interval_game(int n) {
         std::ostringstream out;
-        out << R"({"bias": {"weight": )" << number(1, 3) << R"(, "point": [)" << number(2, 2) << R"(]}, "players": [)";
+        out << R"({"bias": {"weight": )" << number(1, 3) << R"(, "point": [)" << number(2, 2)
+            << R"(]}, "players": [)";
         for (int i = 0; i < n; ++i) {
             int lo = below(5) - 3, width = below(4);
             out << (i ? "," : "") << R"({"target": )" << number(4, 3) << R"(, "weight": )" << weight()
@@ -42,17 +43,18 @@ public:
         out << R"({"dimension": 2, "bias": {"weight": 1, "point": [)" << number(1, 2) << "," << number(1, 2)
             << R"(]}, "players": [)";
         for (int i = 0; i < n; ++i) {
-            out << (i ? "," : "") << R"({"target": [)" << number(3, 3) << "," << number(3, 3) << R"(], "weight": )"
-                << weight() << R"(, "action_set": {"vertices": [)";
+            out << (i ? "," : "") << R"({"target": [)" << number(3, 3) << "," << number(3, 3)
+                << R"(], "weight": )" << weight() << R"(, "action_set": {"vertices": [)";
             int points = 1 + below(6);
-            for (int k = 0; k < points; ++k) out << (k ? "," : "") << "[" << below(5) - 2 << "," << below(5) - 2 << "]";
+            for (int k = 0; k < points; ++k)
+                out << (k ? "," : "") << "[" << below(5) - 2 << "," << below(5) - 2 << "]";
             out << "]}}";
         }
         out << "]}";
         return out.str();
     }
 
-private:
+  private:
     std::mt19937 rng_;
 };
 

@@ -22,7 +22,8 @@ Solution solved(const std::string& json) {
 }  // namespace
 
 TEST_CASE("all targets equal", "[degenerate]") {
-    Solution s = solved(R"({"action_set": {"interval": [-1, 1]}, "players": [{"target": "1/2"}, {"target": "1/2"}, {"target": "1/2"}]})");
+    Solution s = solved(
+        R"({"action_set": {"interval": [-1, 1]}, "players": [{"target": "1/2"}, {"target": "1/2"}, {"target": "1/2"}]})");
     CHECK(s.receiver[0] == q("1/2"));
     CHECK(s.count == EquilibriumCount::infinite);
     CHECK_FALSE(s.exaggeration.premise_met);
@@ -39,7 +40,8 @@ TEST_CASE("all targets equal in the plane", "[degenerate]") {
 }
 
 TEST_CASE("targets far outside the set", "[degenerate]") {
-    Solution s = solved(R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "-1e30"}, {"target": "1e30"}, {"target": "1e31"}]})");
+    Solution s = solved(
+        R"({"action_set": {"interval": [0, 1]}, "players": [{"target": "-1e30"}, {"target": "1e30"}, {"target": "1e31"}]})");
     CHECK(s.receiver[0] == 2);
     CHECK(s.count == EquilibriumCount::one);
 }
@@ -47,18 +49,21 @@ TEST_CASE("targets far outside the set", "[degenerate]") {
 TEST_CASE("huge and tiny rationals", "[degenerate]") {
     Solution s = solved(R"({"action_set": {"interval": ["-1e1000", "1e1000"]},
         "players": [{"target": "1e-1000", "weight": "1e-1000"}, {"target": "-3e999", "weight": "1/3"}]})");
-    // Player 2 reaches its target (x = -9e999 - 3, inside the interval); player 1 exaggerates to the upper end.
+    // Player 2 reaches its target (x = -9e999 - 3, inside the interval); player 1 exaggerates to the upper
+    // end.
     CHECK(s.actions[0][0] == q("1e1000"));
     CHECK(s.actions[1][0] == q("-9e999") - 3);
     CHECK(s.receiver[0] == q("-3e999"));
-    Solution t = solved(R"({"dimension": 2, "action_set": {"box": {"lo": ["-1e-1000", "-1e-1000"], "hi": ["1e-1000", "1e-1000"]}},
+    Solution t = solved(
+        R"({"dimension": 2, "action_set": {"box": {"lo": ["-1e-1000", "-1e-1000"], "hi": ["1e-1000", "1e-1000"]}},
         "players": [{"target": ["1e-999", 0]}, {"target": [0, "-1e1000"], "weight": "1e1000"}]})");
     // Player 2's leverage 1e1000 lets it reach 0 in the first coordinate; in the second both exaggerate.
     CHECK(t.receiver == Vector{q("0"), q("-1") + q("1e-1000")});
 }
 
 TEST_CASE("one player, and the bias only", "[degenerate]") {
-    Solution one = solved(R"({"dimension": 2, "action_set": {"vertices": [[0, 0], [4, 0], [0, 4]]}, "players": [{"target": [1, 1]}]})");
+    Solution one = solved(
+        R"({"dimension": 2, "action_set": {"vertices": [[0, 0], [4, 0], [0, 4]]}, "players": [{"target": [1, 1]}]})");
     CHECK(one.receiver == Vector{q("1"), q("1")});
     CHECK(one.exaggeration.interior == std::vector<std::size_t>{0});
     Solution bias = solved(R"({"bias": {"weight": 3, "point": [2]}, "action_set": {"interval": [0, 1]},
@@ -70,7 +75,8 @@ TEST_CASE("one player, and the bias only", "[degenerate]") {
 TEST_CASE("collinear, duplicate vertices and redundant halfspaces do not change the answer", "[degenerate]") {
     Solution plain = solved(R"({"dimension": 2, "action_set": {"vertices": [[0, 0], [2, 0], [0, 2]]},
         "players": [{"target": [3, 3]}, {"target": [-1, 0], "weight": 2}]})");
-    Solution noisy = solved(R"({"dimension": 2, "action_set": {"vertices": [[0, 0], [1, 0], [2, 0], [0, 2], [0, 1], [1, 1], [0, 0], [1, "1/2"]]},
+    Solution noisy = solved(
+        R"({"dimension": 2, "action_set": {"vertices": [[0, 0], [1, 0], [2, 0], [0, 2], [0, 1], [1, 1], [0, 0], [1, "1/2"]]},
         "players": [{"target": [3, 3]}, {"target": [-1, 0], "weight": 2}]})");
     Solution halfspaces = solved(R"({"dimension": 2, "action_set": {"halfspaces": [
         {"a": [-1, 0], "b": 0}, {"a": [0, -1], "b": 0}, {"a": [1, 1], "b": 2}, {"a": [2, 2], "b": 4}, {"a": [1, 0], "b": 5}]},

@@ -41,17 +41,20 @@ LineGame random_game(std::mt19937_64& rng, std::size_t n, Targets kind) {
         if (kind == Targets::spread) {
             game.targets.push_back(fraction(pick(-100000, 100000), pick(1, 1000)));
         } else if (kind == Targets::pooled) {
-            game.targets.push_back(pool[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(pool.size()) - 1))]);
+            game.targets.push_back(
+                pool[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(pool.size()) - 1))]);
         } else {
             std::int64_t den = pick(std::int64_t{1} << 52, std::int64_t{1} << 53);
             double centre = centres[pick(0, 2)];
-            game.targets.push_back(fraction(static_cast<std::int64_t>(centre * double(den)) + pick(-2, 2), den));
+            game.targets.push_back(
+                fraction(static_cast<std::int64_t>(centre * double(den)) + pick(-2, 2), den));
         }
         std::int64_t w = pick(0, 12);
         // Few distinct denominators keep x̂* within 64 bits (else both methods hand over to GMP).
         const std::int64_t den = pick(1, 4) * static_cast<std::int64_t>(n);
         game.weights.push_back(w == 0 ? SmallFraction{} : fraction(w == 1 ? -1 : 1, den));
-        game.set_of_player.push_back(static_cast<std::uint32_t>(pick(0, static_cast<std::int64_t>(sets) - 1)));
+        game.set_of_player.push_back(
+            static_cast<std::uint32_t>(pick(0, static_cast<std::int64_t>(sets) - 1)));
     }
     return game;
 }

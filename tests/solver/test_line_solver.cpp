@@ -280,7 +280,8 @@ void require_same_game(const LineGame& fast, const LineGame& general) {
 // a guessed player boundary near the middle of the text.
 std::string large_instance(std::mt19937& rng, bool names, bool own_sets, const std::string& after_players) {
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    std::string text = R"({"format": "bigcert/1", "name": "big \"one\" \u00e9", "dimension": 1, "players": [)";
+    std::string text =
+        R"({"format": "bigcert/1", "name": "big \"one\" \u00e9", "dimension": 1, "players": [)";
     const int n = 40000;  // also over the size where the writer formats in two threads (2^15)
     for (int i = 0; i < n; ++i) {
         text += i ? "\n,{" : "{";

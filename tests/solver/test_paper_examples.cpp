@@ -17,13 +17,15 @@ Vector v(std::initializer_list<const char*> xs) {
 }
 
 Instance two_players_on_interval(const char* t1, const char* t2) {
-    return load_instance_text(std::string(R"({"action_set": {"interval": [0, 6]}, "players": [{"target": )") + t1 +
-                              R"(, "weight": 0.5}, {"target": )" + t2 + R"(, "weight": 0.5}]})");
+    return load_instance_text(std::string(R"({"action_set": {"interval": [0, 6]}, "players": [{"target": )") +
+                              t1 + R"(, "weight": 0.5}, {"target": )" + t2 + R"(, "weight": 0.5}]})");
 }
 
 Instance square_game(const char* t1, const char* t2) {
-    return load_instance_text(std::string(R"({"dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
-        "players": [{"target": )") + t1 + R"(, "weight": 0.5}, {"target": )" + t2 + R"(, "weight": 0.5}]})");
+    return load_instance_text(
+        std::string(R"({"dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
+        "players": [{"target": )") +
+        t1 + R"(, "weight": 0.5}, {"target": )" + t2 + R"(, "weight": 0.5}]})");
 }
 
 }  // namespace
@@ -97,18 +99,21 @@ TEST_CASE("three players on a triangle given by halfspaces", "[paper]") {
 
 TEST_CASE("degenerate but valid games are solved", "[degenerate]") {
     SECTION("one player reaches its target when it can") {
-        Solution s = solve(load_instance_text(R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 2, "weight": 0.5}]})"));
+        Solution s = solve(load_instance_text(
+            R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 2, "weight": 0.5}]})"));
         CHECK(s.receiver == v({"2"}));
         CHECK(s.actions[0] == v({"4"}));
     }
     SECTION("zero weights: the player is indifferent, infinitely many NE, premise not met") {
-        Solution s = solve(load_instance_text(R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 2, "weight": 0}, {"target": 5}]})"));
+        Solution s = solve(load_instance_text(
+            R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 2, "weight": 0}, {"target": 5}]})"));
         CHECK(s.receiver == v({"5"}));
         CHECK(s.count == EquilibriumCount::infinite);
         CHECK_FALSE(s.exaggeration.premise_met);
     }
     SECTION("duplicate targets, both interior: Theorem 4's conclusion fails, and it is said") {
-        Solution s = solve(load_instance_text(R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 2, "weight": 0.5}, {"target": 2, "weight": 0.5}]})"));
+        Solution s = solve(load_instance_text(
+            R"({"action_set": {"interval": [0, 6]}, "players": [{"target": 2, "weight": 0.5}, {"target": 2, "weight": 0.5}]})"));
         CHECK(s.receiver == v({"2"}));
         CHECK_FALSE(s.exaggeration.premise_met);
         CHECK(s.count == EquilibriumCount::infinite);
@@ -116,12 +121,14 @@ TEST_CASE("degenerate but valid games are solved", "[degenerate]") {
         CHECK_FALSE(s.exaggeration.at_most_one_interior);
     }
     SECTION("flat sets (single points) and the bias only") {
-        Solution s = solve(load_instance_text(R"({"bias": {"weight": 2, "point": [1]}, "action_set": {"interval": [3, 3]}, "players": [{"target": 0}, {"target": 9, "weight": -1}]})"));
+        Solution s = solve(load_instance_text(
+            R"({"bias": {"weight": 2, "point": [1]}, "action_set": {"interval": [3, 3]}, "players": [{"target": 0}, {"target": 9, "weight": -1}]})"));
         CHECK(s.receiver == v({"2"}));
         CHECK(s.count == EquilibriumCount::one);
     }
     SECTION("negative weights push the other way") {
-        Solution s = solve(load_instance_text(R"({"action_set": {"interval": [-1, 1]}, "players": [{"target": 5, "weight": -1}]})"));
+        Solution s = solve(load_instance_text(
+            R"({"action_set": {"interval": [-1, 1]}, "players": [{"target": 5, "weight": -1}]})"));
         CHECK(s.actions[0] == v({"-1"}));
         CHECK(s.receiver == v({"1"}));
     }

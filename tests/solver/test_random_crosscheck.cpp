@@ -18,7 +18,8 @@ namespace {
 
 // Members of the equilibrium set at its vertices in random directions: x_i ranges over conv(F_i), with the
 // aggregate fixed. Each must be an equilibrium with the same receiver.
-std::vector<std::vector<Vector>> sample_equilibrium_set(const Instance& game, const Solution& s, std::mt19937& rng) {
+std::vector<std::vector<Vector>> sample_equilibrium_set(const Instance& game, const Solution& s,
+                                                        std::mt19937& rng) {
     std::vector<std::size_t> free;
     for (std::size_t i = 0; i < game.players.size(); ++i)
         if (!s.face_vertices[i].empty()) free.push_back(i);
@@ -33,7 +34,8 @@ std::vector<std::vector<Vector>> sample_equilibrium_set(const Instance& game, co
     for (std::size_t j = 0; j < d; ++j) {
         Vector row(columns.size(), Rational(0));
         for (std::size_t c = 0; c < columns.size(); ++c)
-            row[c] = game.players[columns[c].first].weight * s.face_vertices[columns[c].first][columns[c].second][j];
+            row[c] = game.players[columns[c].first].weight *
+                     s.face_vertices[columns[c].first][columns[c].second][j];
         a.append_row(row);
         b.push_back(aggregate[j]);
     }
@@ -46,13 +48,15 @@ std::vector<std::vector<Vector>> sample_equilibrium_set(const Instance& game, co
     std::vector<std::vector<Vector>> profiles;
     for (int round = 0; round < 4 && !columns.empty(); ++round) {
         Vector objective;
-        for (std::size_t c = 0; c < columns.size(); ++c) objective.push_back(make_rational(static_cast<long long>(rng() % 21) - 10));
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            objective.push_back(make_rational(static_cast<long long>(rng() % 21) - 10));
         LinearProgramResult lp = solve_linear_program(a, b, objective);
         REQUIRE(lp.status == LinearProgramResult::Status::optimal);
         std::vector<Vector> profile = s.actions;
         for (std::size_t i : free) profile[i].assign(d, Rational(0));
         for (std::size_t c = 0; c < columns.size(); ++c)
-            add_scaled(profile[columns[c].first], lp.x[c], s.face_vertices[columns[c].first][columns[c].second]);
+            add_scaled(profile[columns[c].first], lp.x[c],
+                       s.face_vertices[columns[c].first][columns[c].second]);
         profiles.push_back(std::move(profile));
     }
     return profiles;
