@@ -3,19 +3,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "bigcert/certification.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/bigcert.hpp"  // the library facade: load, solve, certify, check
 #include "bigcert/properties.hpp"
 #include "bigcert/receiver_rule_loader.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
 #include "python_values.hpp"
 
 namespace py = pybind11;
@@ -28,14 +22,6 @@ struct LoadedInstance {
     bigcert::Instance instance;
     std::string text;
 };
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw bigcert::InputError("", "cannot read " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // The loader's limit errors name the CLI's flags ("raise --max-players"); here the same limits are load()'s
 // keyword arguments, so the message names those instead.
@@ -60,16 +46,13 @@ LoadedInstance load(const std::string& source, std::size_t max_input_bytes, std:
     limits.numbers.max_exponent = max_exponent;
     try {
         std::size_t first = source.find_first_not_of(" \t\r\n");
+        const bool is_text = first != std::string::npos && source[first] == '{';
+        bigcert::InstanceSource input = is_text ? bigcert::InstanceSource::text(source, limits)
+                                                : bigcert::InstanceSource::file(source, limits);
+        bigcert::Instance instance = input.load();  // its errors name the file and JSON path
         // Receiver rules other than the mean are studied by `bigcert mechanism` only (not from Python yet).
-        if (first != std::string::npos && source[first] == '{') {
-            bigcert::Instance instance = bigcert::load_instance_text(source, limits);
-            bigcert::require_mean_rule(instance);
-            return {std::move(instance), source};
-        }
-        bigcert::Instance instance =
-            bigcert::load_instance_file(source, limits);  // its errors name the file and JSON path
         bigcert::require_mean_rule(instance);
-        return {std::move(instance), read_text_file(source)};
+        return {std::move(instance), input.json_text()};
     } catch (const bigcert::LimitError& e) {
         throw bigcert::LimitError(with_keyword_names(e.what()));
     }

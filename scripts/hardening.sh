@@ -15,14 +15,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+start=$SECONDS
 echo "== differential test against CGAL (${DIFFERENTIAL_SECONDS:-120} s)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build --target bigcert_differential_tests
 BIGCERT_DIFFERENTIAL_SECONDS=${DIFFERENTIAL_SECONDS:-120} build/tests/bigcert_differential_tests 2>&1 |
   grep -E "compared|passed|failed" | tail -3
 
+echo "== differential test took $((SECONDS - start)) s"
+start=$SECONDS
 echo "== fuzzing (${FUZZ_SECONDS:-60} s per target)"
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
+echo "== fuzzing took $((SECONDS - start)) s"
+start=$SECONDS
 echo "== test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 bash scripts/sanitize.sh
+echo "== sanitizer suite took $((SECONDS - start)) s"

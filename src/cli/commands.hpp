@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "bigcert/instance_source.hpp"
 #include "bigcert/line_game_loader.hpp"
 
 namespace bigcert::cli {
@@ -47,16 +48,17 @@ struct InputOptions {
     LoadLimits limits;
     bool any_rule = false;  // load() refuses receiver rules other than the mean unless set (`mechanism`)
     void add_to(CLI::App& command);
+    // The parsed path and limits as a source (instance_source.hpp); made on first use, after parsing, and
+    // kept, so that standard input is read once.
+    const InstanceSource& source() const;
     Instance load() const;
     // The d = 1 fast path's reading (line_game_loader.hpp); nothing when load() must read the instance.
-    std::optional<LineGame> load_line_game() const;
-    // The same for d = 1 intervals or boxes in d = 2..16 (one coordinate game each, box_game.hpp).
-    std::optional<BoxGame> load_box_game() const;
-    // The instance's text, exactly as read (for proof logs); standard input is read once and kept.
-    const std::string& text() const;
+    std::optional<LineGame> load_line_game() const { return source().load_line_game(); }
+    // The instance's text, exactly as read (for proof logs).
+    const std::string& text() const { return source().json_text(); }
 
   private:
-    mutable std::optional<std::string> text_;
+    mutable std::optional<InstanceSource> source_;
 };
 
 Runner add_solve_command(CLI::App& app);

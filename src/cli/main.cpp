@@ -1,6 +1,5 @@
 // bigcert: exact equilibria of influencer games, with proofs. One catch site maps the library's typed
 // exceptions to exit codes (see commands.hpp).
-#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -39,33 +38,15 @@ void InputOptions::add_to(CLI::App& command) {
     add_limit_options(command, limits);
 }
 
+const InstanceSource& InputOptions::source() const {
+    if (!source_) source_ = InstanceSource::file(path, limits);
+    return *source_;
+}
+
 Instance InputOptions::load() const {
-    Instance instance = path == "-" ? load_instance_text(text(), limits) : load_instance_file(path, limits);
+    Instance instance = source().load();
     if (!any_rule) require_mean_rule(instance);
     return instance;
-}
-
-std::optional<LineGame> InputOptions::load_line_game() const {
-    if (path == "-") return load_line_game_text(text(), limits);
-    return load_line_game_file(path, limits);
-}
-
-std::optional<BoxGame> InputOptions::load_box_game() const {
-    if (path == "-") return load_box_game_text(text(), limits);
-    return load_box_game_file(path, limits);
-}
-
-const std::string& InputOptions::text() const {
-    if (!text_) {
-        std::ifstream file;
-        if (path != "-") {
-            file.open(path, std::ios::binary);
-            if (!file) throw InputError("", "cannot read " + path);
-        }
-        std::istream& in = path == "-" ? std::cin : file;
-        text_ = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    }
-    return *text_;
 }
 
 }  // namespace bigcert::cli

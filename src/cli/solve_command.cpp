@@ -3,16 +3,11 @@
 #include <memory>
 
 #include "bigcert/algebraic_answer.hpp"
-#include "bigcert/box_answer.hpp"
-#include "bigcert/box_solver.hpp"
+#include "bigcert/bigcert.hpp"
 #include "bigcert/curved_certificate.hpp"
 #include "bigcert/curved_solver.hpp"
-#include "bigcert/errors.hpp"
 #include "bigcert/file_access.hpp"
 #include "bigcert/latex.hpp"
-#include "bigcert/line_solver.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
@@ -36,25 +31,6 @@ void refuse_inapplicable_curved_flags(const Instance& instance, bool algebraic, 
     for (std::size_t i = 0; i < instance.players.size(); ++i)
         if (!instance.set_of(i).is_curved())
             throw InputError("--z3-query", "the query is written only when every player's set is curved");
-}
-
-// The machine-integer route's outcome: the answer written; a number left the range (the GMP path answers);
-// or a box game whose targets repeat (solve() answers, by the same coordinate games, and names the pair).
-enum class FastRoute { written, overflow, general };
-
-FastRoute write_fast_solution(const BoxGame& game, unsigned threads) {
-    if (game.dimension() == 1) {
-        std::optional<LineSolution> line = solve_line_game(game.coordinates[0], threads);
-        if (!line) return FastRoute::overflow;
-        write_line_solution_json(std::cout, game.coordinates[0], *line);
-        return FastRoute::written;
-    }
-    std::optional<std::vector<LineSolution>> lines = solve_box_coordinates(game, threads);
-    if (!lines) return FastRoute::overflow;
-    std::optional<BoxAnswer> answer = describe_box_answer(game, std::move(*lines));
-    if (!answer) return FastRoute::general;
-    write_box_answer_json(std::cout, game, *answer);
-    return FastRoute::written;
 }
 
 }  // namespace
@@ -99,19 +75,15 @@ Runner add_solve_command(CLI::App& app) {
         if (!options->z3_query.empty()) require_writable("--z3-query", options->z3_query);
         SolveOptions solve_options;
         solve_options.threads = options->threads;
+        solve_options.precision = options->precision;
         const bool curved_flags = options->algebraic || !options->z3_query.empty();
-        // d = 1, or boxes, with small numbers: read, solve and write in machine integers (line_solver.hpp,
-        // box_solver.hpp), the same bytes as below at a fraction of the time. When a number outgrows 64
-        // bits, the GMP path below.
-        if (options->json && options->latex.empty() && !curved_flags)
-            if (std::optional<BoxGame> game = options->input.load_box_game()) {
-                FastRoute route = write_fast_solution(*game, options->threads);
-                if (route == FastRoute::written) return exit_ok;
-                solve_options.machine_integers = route == FastRoute::general;
-            }
+        // The JSON answer alone: the library picks the route (machine integers where they suffice).
+        if (options->json && options->latex.empty() && !curved_flags) {
+            solve_to_json(options->input.source(), std::cout, solve_options);
+            return exit_ok;
+        }
         Instance instance = options->input.load();
         refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
-        solve_options.precision = options->precision;
         Solution solution = solve(instance, solve_options);
         if (!options->z3_query.empty() && !solution.enclosed)
             throw InputError(

@@ -1,0 +1,48 @@
+#include "bigcert/solve_to_json.hpp"
+
+#include "bigcert/box_answer.hpp"
+#include "bigcert/box_solver.hpp"
+#include "bigcert/line_solver.hpp"
+#include "bigcert/receiver_rule_loader.hpp"
+#include "bigcert/solution_writer.hpp"
+
+namespace bigcert {
+
+namespace {
+
+// The machine-integer route's outcome: the answer written; a number left the range (the GMP path answers);
+// or a box game whose targets repeat (solve() answers, by the same coordinate games, and names the pair).
+enum class FastRoute { written, overflow, general };
+
+FastRoute write_fast_solution(const BoxGame& game, std::ostream& out, unsigned threads) {
+    if (game.dimension() == 1) {
+        std::optional<LineSolution> line = solve_line_game(game.coordinates[0], threads);
+        if (!line) return FastRoute::overflow;
+        write_line_solution_json(out, game.coordinates[0], *line);
+        return FastRoute::written;
+    }
+    std::optional<std::vector<LineSolution>> lines = solve_box_coordinates(game, threads);
+    if (!lines) return FastRoute::overflow;
+    std::optional<BoxAnswer> answer = describe_box_answer(game, std::move(*lines));
+    if (!answer) return FastRoute::general;
+    write_box_answer_json(out, game, *answer);
+    return FastRoute::written;
+}
+
+}  // namespace
+
+void solve_to_json(const InstanceSource& source, std::ostream& out, const SolveOptions& options) {
+    SolveOptions general = options;
+    if (options.machine_integers && !options.force_general)
+        if (std::optional<BoxGame> game = source.load_box_game()) {
+            FastRoute route = write_fast_solution(*game, out, options.threads);
+            if (route == FastRoute::written) return;
+            // After an overflow solve() would only try the same route again.
+            general.machine_integers = route == FastRoute::general;
+        }
+    Instance instance = source.load();
+    require_mean_rule(instance);
+    write_solution_json(out, instance, solve(instance, general));
+}
+
+}  // namespace bigcert
