@@ -17,14 +17,13 @@
 #include <stdexcept>
 #include <string>
 
-#include "bigcert/box_answer.hpp"
-#include "bigcert/box_solver.hpp"
-#include "bigcert/float_dynamics.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/line_game_loader.hpp"
-#include "bigcert/line_solver.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/line_game_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/box_solver.hpp"
+#include "bigcert/solver/float_dynamics.hpp"
+#include "bigcert/solver/line_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 
 namespace {
 

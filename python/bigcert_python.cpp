@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "bigcert/bigcert.hpp"  // the library facade: load, solve, certify, check
-#include "bigcert/properties.hpp"
-#include "bigcert/receiver_rule_loader.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
 #include "python_values.hpp"
 
 namespace py = pybind11;

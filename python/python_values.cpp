@@ -1,8 +1,8 @@
 #include "python_values.hpp"
 
-#include "bigcert/errors.hpp"
-#include "io/json_keys.hpp"
-#include "io/solution_keys.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/json_keys.hpp"
+#include "bigcert/io/solution_keys.hpp"
 
 namespace py = pybind11;
 

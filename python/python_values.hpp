@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
-#include "bigcert/rational.hpp"
-#include "bigcert/solution_writer.hpp"
+#include "bigcert/core/rational.hpp"
+#include "bigcert/io/solution_writer.hpp"
 
 namespace bigcert::python {
 

@@ -14,11 +14,11 @@
 
 #include <ostream>
 
-#include "bigcert/certification.hpp"    // 3, 4: certify(), check(), for every game kind
-#include "bigcert/errors.hpp"           // the typed errors above
-#include "bigcert/instance.hpp"         // the game model (docs/model.md §1)
-#include "bigcert/instance_source.hpp"  // 1: a file, standard input or a text; load()
-#include "bigcert/solution.hpp"         // the exact answer
-#include "bigcert/solution_writer.hpp"  // FORMAT.md's solution object and the text table
-#include "bigcert/solve_to_json.hpp"    // 2': solve_to_json(), the route picked for you
-#include "bigcert/solver.hpp"           // 2: solve()
+#include "bigcert/certify/certification.hpp"  // 3, 4: certify(), check(), for every game kind
+#include "bigcert/core/errors.hpp"            // the typed errors above
+#include "bigcert/core/instance.hpp"          // the game model (docs/model.md §1)
+#include "bigcert/core/solution.hpp"          // the exact answer
+#include "bigcert/io/instance_source.hpp"     // 1: a file, standard input or a text; load()
+#include "bigcert/io/solution_writer.hpp"     // FORMAT.md's solution object and the text table
+#include "bigcert/solver/solve_to_json.hpp"   // 2': solve_to_json(), the route picked for you
+#include "bigcert/solver/solver.hpp"          // 2: solve()

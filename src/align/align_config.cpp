@@ -5,11 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "bigcert/alignment.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/rational.hpp"
-#include "io/exact_json.hpp"
-#include "io/json_keys.hpp"
+#include "bigcert/align/alignment.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/rational.hpp"
+#include "bigcert/io/exact_json.hpp"
+#include "bigcert/io/json_keys.hpp"
 
 namespace bigcert {
 namespace {

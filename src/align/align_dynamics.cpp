@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "bigcert/alignment.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/random.hpp"
+#include "bigcert/align/alignment.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/random.hpp"
 
 namespace bigcert {
 namespace {

@@ -1,6 +1,6 @@
 // The memory estimate of `bigcert align` (alignment.hpp), checked against --max-memory-mb before the
 // learned receiver draws its pairs: 10^8 pairs took 2.9 GB per player in a few seconds.
-#include "bigcert/alignment.hpp"
+#include "bigcert/align/alignment.hpp"
 
 namespace bigcert {
 

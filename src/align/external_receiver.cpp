@@ -13,8 +13,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "bigcert/alignment_external_receiver.hpp"
-#include "bigcert/cancellation.hpp"
+#include "bigcert/align/alignment_external_receiver.hpp"
+#include "bigcert/core/cancellation.hpp"
 
 namespace bigcert {
 namespace {

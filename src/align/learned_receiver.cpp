@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "bigcert/alignment.hpp"
-#include "bigcert/random.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/align/alignment.hpp"
+#include "bigcert/core/parallel.hpp"
+#include "bigcert/core/random.hpp"
 
 namespace bigcert {
 namespace {

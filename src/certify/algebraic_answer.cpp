@@ -1,4 +1,4 @@
-#include "bigcert/algebraic_answer.hpp"
+#include "bigcert/certify/algebraic_answer.hpp"
 
 #include <z3++.h>
 
@@ -8,17 +8,17 @@
 #include <cstdlib>
 #include <optional>
 
-#include "bigcert/cancellation.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/curved_properties.hpp"
-#include "bigcert/integer_relation.hpp"
-#include "bigcert/polynomial.hpp"
-#include "bigcert/root_form.hpp"
-#include "bigcert/support_elimination.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/curved_properties.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/cancellation.hpp"
+#include "bigcert/core/integer_relation.hpp"
+#include "bigcert/core/polynomial.hpp"
+#include "bigcert/core/root_form.hpp"
+#include "bigcert/core/support_elimination.hpp"
 #include "certify/algebraic_claim.hpp"
 #include "certify/algebraic_substitution.hpp"
 #include "certify/equilibrium_system.hpp"
-#include "certify/smt_query.hpp"
 #include "certify/subprocess.hpp"
 
 namespace bigcert {

@@ -1,8 +1,8 @@
 #include "certify/algebraic_claim.hpp"
 
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/curved_set.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/curved_set.hpp"
 
 namespace bigcert {
 namespace {

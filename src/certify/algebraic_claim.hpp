@@ -22,8 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/instance.hpp"
-#include "bigcert/polynomial.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/core/polynomial.hpp"
 
 namespace bigcert {
 

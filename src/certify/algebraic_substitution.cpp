@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 namespace {

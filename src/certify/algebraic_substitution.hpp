@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/enclosure.hpp"
-#include "bigcert/instance.hpp"
-#include "bigcert/polynomial.hpp"
+#include "bigcert/core/enclosure.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/core/polynomial.hpp"
 
 namespace bigcert {
 

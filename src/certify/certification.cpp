@@ -1,11 +1,11 @@
-#include "bigcert/certification.hpp"
+#include "bigcert/certify/certification.hpp"
 
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/curved_solver.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/finite_game.hpp"
-#include "bigcert/profile_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/finite_game.hpp"
+#include "bigcert/io/profile_loader.hpp"
+#include "bigcert/solver/curved_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "certify/finite_deviations.hpp"
 
 namespace bigcert {

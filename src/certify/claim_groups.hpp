@@ -9,8 +9,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "bigcert/instance.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/instance.hpp"
 
 namespace bigcert {
 

@@ -1,9 +1,9 @@
-#include "bigcert/curved_certificate.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
 
 #include <fstream>
 
-#include "bigcert/errors.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 namespace {

@@ -1,4 +1,4 @@
-#include "bigcert/curved_properties.hpp"
+#include "bigcert/certify/curved_properties.hpp"
 
 namespace bigcert {
 namespace {

@@ -18,11 +18,11 @@
 
 #include <optional>
 
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/solution_writer.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/solution_writer.hpp"
 #include "certify/equilibrium_system.hpp"
-#include "certify/smt_query.hpp"
 
 namespace bigcert {
 namespace {

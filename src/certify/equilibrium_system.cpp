@@ -1,7 +1,7 @@
 #include "certify/equilibrium_system.hpp"
 
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/errors.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 namespace {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/instance.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/instance.hpp"
 
 namespace bigcert {
 

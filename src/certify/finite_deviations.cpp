@@ -3,11 +3,11 @@
 #include <fstream>
 #include <limits>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/finite_game.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/finite_game.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
 
 namespace bigcert {
 namespace {

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/finite_game_certificate.hpp"
-#include "bigcert/proof_log.hpp"
-#include "bigcert/replay.hpp"
+#include "bigcert/certify/finite_game_certificate.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/certify/replay.hpp"
 
 namespace bigcert {
 

@@ -1,6 +1,6 @@
-#include "bigcert/multiplier_certificate.hpp"
+#include "bigcert/certify/multiplier_certificate.hpp"
 
-#include "bigcert/linear_algebra.hpp"
+#include "bigcert/core/linear_algebra.hpp"
 
 namespace bigcert {
 

@@ -5,9 +5,9 @@
 #include <map>
 #include <tuple>
 
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/parallel.hpp"
 #include "certify/equilibrium_system.hpp"
-#include "certify/smt_query.hpp"
-#include "solver/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/instance.hpp"
-#include "bigcert/proof_log.hpp"
-#include "bigcert/properties.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/core/instance.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "bigcert/proof_log.hpp"
+#include "bigcert/certify/proof_log.hpp"
 
 #include <openssl/evp.h>
 
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <tuple>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

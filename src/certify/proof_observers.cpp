@@ -5,9 +5,9 @@
 #include <fstream>
 #include <mutex>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/proof_log.hpp"
-#include "bigcert/proof_observer.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/certify/proof_observer.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

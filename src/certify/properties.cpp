@@ -1,4 +1,4 @@
-#include "bigcert/properties.hpp"
+#include "bigcert/certify/properties.hpp"
 
 #include <z3++.h>
 
@@ -7,15 +7,15 @@
 #include <map>
 #include <set>
 
-#include "bigcert/curved_properties.hpp"
-#include "bigcert/curved_solver.hpp"
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/player_list.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/curved_properties.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/player_list.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/curved_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "certify/equilibrium_system.hpp"
-#include "certify/smt_query.hpp"
 #include "certify/structured_check.hpp"
 
 namespace bigcert {
@@ -44,7 +44,7 @@ bool exactly_interior(const Instance& instance, std::size_t i, const Vector& x) 
     return instance.set_of(i).in_interior(x);
 }
 
-struct Runner {
+struct QueryRunner {
     const Instance& instance;
     ProofLog& log;
     const CheckOptions& options;
@@ -297,7 +297,7 @@ std::vector<PropertyVerdict> check_with_structure(const Instance& instance,
     z3::config config;
     config.set("proof", true);
     z3::context ctx(config);
-    Runner runner{instance, log, options, ctx};
+    QueryRunner runner{instance, log, options, ctx};
     std::vector<PropertyVerdict> verdicts;
     std::size_t next = 0;
     for (const std::string& p : properties) {
@@ -356,7 +356,7 @@ std::vector<PropertyVerdict> check_properties(const Instance& instance,
     z3::config config;
     config.set("proof", true);
     z3::context ctx(config);
-    Runner runner{instance, log, options, ctx};
+    QueryRunner runner{instance, log, options, ctx};
     const bool z3_on_curved = instance.players.size() <= options.curved_max_players;
     std::optional<Solution> solution;  // curved sets: the certified enclosure, computed once when needed
     std::vector<PropertyVerdict> verdicts;

@@ -1,4 +1,4 @@
-#include "bigcert/replay.hpp"
+#include "bigcert/certify/replay.hpp"
 
 #include <sys/wait.h>
 
@@ -13,9 +13,9 @@
 #include <set>
 #include <thread>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/proof_log.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
 #include "certify/algebraic_claim.hpp"
 #include "certify/finite_deviations.hpp"
 #include "certify/subprocess.hpp"

@@ -1,4 +1,4 @@
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -8,9 +8,9 @@
 #include <sstream>
 #include <thread>
 
-#include "bigcert/cancellation.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/errors.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/core/cancellation.hpp"
+#include "bigcert/core/errors.hpp"
 #include "certify/smt_text.hpp"
 #include "certify/subprocess.hpp"
 

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/player_faces.hpp"
-#include "certify/smt_query.hpp"
 
 namespace bigcert {
 namespace {

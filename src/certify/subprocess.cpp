@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "bigcert/cancellation.hpp"
+#include "bigcert/core/cancellation.hpp"
 
 namespace bigcert {
 

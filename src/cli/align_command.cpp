@@ -7,15 +7,17 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/alignment.hpp"
-#include "bigcert/alignment_external_receiver.hpp"
-#include "bigcert/certificate.hpp"
-#include "bigcert/display_text.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/file_access.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/align/alignment.hpp"
+#include "bigcert/align/alignment_external_receiver.hpp"
+#include "bigcert/align/alignment_figure.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/file_access.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
@@ -40,93 +42,6 @@ std::string point_text(const std::vector<double>& v) {
         out += (k ? ", " : "") + std::string(text);
     }
     return out + (v.size() == 1 ? "" : ")");
-}
-
-// Figure 8 of the paper: per round, each player's report, x̂, the targets and the set's bounds (coordinate 0).
-std::string figure_svg(const AlignConfig& config, const AlignRun& run) {
-    const double width = 720, height = 420, left = 60, right = 150, top = 40, bottom = 50;
-    double lo = config.box_lo[0], hi = config.box_hi[0];
-    for (const AlignPlayer& p : config.players) lo = std::min(lo, p.ideal[0]), hi = std::max(hi, p.ideal[0]);
-    for (const AlignRound& r : run.rounds) lo = std::min(lo, r.receiver[0]), hi = std::max(hi, r.receiver[0]);
-    const double pad = 0.08 * (hi - lo > 0 ? hi - lo : 1);
-    lo -= pad, hi += pad;
-    const double last = std::max<double>(1, static_cast<double>(run.rounds.size() - 1));
-    auto X = [&](double round) { return left + (width - left - right) * round / last; };
-    auto Y = [&](double v) { return top + (height - top - bottom) * (hi - v) / (hi - lo); };
-    const char* colors[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
-                            "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
-    char buf[512];
-    std::string svg;
-    std::snprintf(
-        buf, sizeof buf,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" "
-        "font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%%\" height=\"100%%\" "
-        "fill=\"white\"/>\n",
-        width, height, width, height);
-    svg += buf;
-    std::snprintf(buf, sizeof buf,
-                  "<text x=\"%g\" y=\"22\" font-size=\"14\">bigcert align: reports and learned receiver per "
-                  "round%s (approximate)</text>\n",
-                  left, config.dimension > 1 ? ", coordinate 0" : "");
-    svg += buf;
-    auto hline = [&](double v, const char* color, const char* dash, const std::string& label) {
-        std::snprintf(
-            buf, sizeof buf,
-            "<line x1=\"%g\" y1=\"%.2f\" x2=\"%g\" y2=\"%.2f\" stroke=\"%s\" stroke-dasharray=\"%s\"/>"
-            "<text x=\"%g\" y=\"%.2f\" fill=\"%s\">%s</text>\n",
-            left, Y(v), width - right, Y(v), color, dash, width - right + 6, Y(v) + 4, color, label.c_str());
-        svg += buf;
-    };
-    hline(config.box_lo[0], "#777", "2,3", "set bound " + approx(config.box_lo[0]));
-    hline(config.box_hi[0], "#777", "2,3", "set bound " + approx(config.box_hi[0]));
-    const std::size_t shown = std::min<std::size_t>(config.players.size(), 8);
-    for (std::size_t i = 0; i < shown; ++i)
-        hline(config.players[i].ideal[0], colors[i], "6,4", "target " + std::to_string(i));
-    // Axes and round ticks.
-    std::snprintf(buf, sizeof buf, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"black\"/>\n", left,
-                  height - bottom, width - right, height - bottom);
-    svg += buf;
-    std::snprintf(buf, sizeof buf, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"black\"/>\n", left,
-                  top, left, height - bottom);
-    svg += buf;
-    for (const AlignRound& r : run.rounds) {
-        std::snprintf(buf, sizeof buf, "<text x=\"%.2f\" y=\"%g\" text-anchor=\"middle\">%zu</text>\n",
-                      X(static_cast<double>(r.round)), height - bottom + 16, r.round);
-        svg += buf;
-    }
-    std::snprintf(buf, sizeof buf, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">round</text>\n",
-                  (left + width - right) / 2, height - 12);
-    svg += buf;
-    for (int t = 0; t <= 4; ++t) {
-        double v = lo + (hi - lo) * t / 4;
-        std::snprintf(buf, sizeof buf, "<text x=\"%g\" y=\"%.2f\" text-anchor=\"end\">%.2f</text>\n",
-                      left - 6, Y(v) + 4, v);
-        svg += buf;
-    }
-    auto series = [&](auto value, const char* color, double stroke, const std::string& label,
-                      double label_y) {
-        std::string points;
-        for (const AlignRound& r : run.rounds) {
-            std::snprintf(buf, sizeof buf, "%.2f,%.2f ", X(static_cast<double>(r.round)), Y(value(r)));
-            points += buf;
-        }
-        svg += "<polyline fill=\"none\" stroke=\"" + std::string(color) + "\" stroke-width=\"" +
-               approx(stroke) + "\" points=\"" + points + "\"/>\n";
-        for (const AlignRound& r : run.rounds) {
-            std::snprintf(buf, sizeof buf, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3\" fill=\"%s\"/>\n",
-                          X(static_cast<double>(r.round)), Y(value(r)), color);
-            svg += buf;
-        }
-        std::snprintf(buf, sizeof buf, "<text x=\"%g\" y=\"%g\" fill=\"%s\">%s</text>\n", left + 8, label_y,
-                      color, label.c_str());
-        svg += buf;
-    };
-    for (std::size_t i = 0; i < shown; ++i)
-        series([i](const AlignRound& r) { return r.reports[i][0]; }, colors[i], 1.5,
-               "report of player " + std::to_string(i), top + 14 + 14.0 * static_cast<double>(i));
-    series([](const AlignRound& r) { return r.receiver[0]; }, "black", 3, "learned receiver x\u0302",
-           top + 14 + 14.0 * static_cast<double>(shown));
-    return svg + "</svg>\n";
 }
 
 // Library failures of the numerical receiver, mapped to the tool's error vocabulary.
@@ -171,7 +86,7 @@ Runner add_align_command(CLI::App& app) {
         "align",
         "value-alignment experiment (paper §6): strategic data providers against a learned receiver");
     command->add_option("CONFIG", options->config, "bigcert-align/1 config (FORMAT.md)")->required();
-    command->add_flag("--json", options->json, "print FORMAT.md's align object");
+    add_json_flag(*command, options->json, "FORMAT.md's align object");
     command->add_option("--svg", options->svg, "write a Figure-8-style plot of the rounds to this file");
     command->add_option(
         "--receiver-cmd", options->receiver_cmd,
@@ -181,18 +96,15 @@ Runner add_align_command(CLI::App& app) {
                      "seconds per external receiver call (then its process group is killed, exit 5)")
         ->capture_default_str()
         ->check(positive_seconds());
-    command->add_option("--threads", options->threads, "worker threads for the MLE (0: all cores)");
+    add_threads_option(*command, options->threads, "for the MLE");
     command
         ->add_option("--max-memory-mb", options->max_memory_mb,
                      "refuse configs whose pairs, players and rounds need more memory (estimated up front)")
         ->capture_default_str()
         ->check(positive_count());
-    command
-        ->add_option("--timeout", options->certify.timeout_seconds,
-                     "seconds per Z3 query of the surrogate certification (its solving; --time-limit bounds "
-                     "the whole run)")
-        ->capture_default_str()
-        ->check(positive_seconds());
+    add_query_timeout_option(*command, options->certify.timeout_seconds,
+                             "seconds per Z3 query of the surrogate certification (its solving; --time-limit "
+                             "bounds the whole run)");
     return [options] {
         if (!options->svg.empty()) require_writable("--svg", options->svg);
         const AlignConfig config = load_align_config_file(options->config);
@@ -231,7 +143,7 @@ Runner add_align_command(CLI::App& app) {
 
         if (!options->svg.empty()) {
             std::ofstream out = open_for_writing("--svg", options->svg);
-            out << figure_svg(config, run);
+            write_svg(out, alignment_figure(config, run));
             finish_writing(out, "--svg", options->svg);
         }
         if (options->json) {

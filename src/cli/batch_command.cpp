@@ -6,15 +6,16 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/batch.hpp"
-#include "bigcert/certification.hpp"
-#include "bigcert/display_text.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/file_access.hpp"
-#include "bigcert/proof_log.hpp"
-#include "bigcert/properties.hpp"
-#include "bigcert/sweep.hpp"
+#include "bigcert/batch/batch.hpp"
+#include "bigcert/batch/sweep.hpp"
+#include "bigcert/certify/certification.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/file_access.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 
@@ -101,17 +102,14 @@ Runner add_batch_command(CLI::App& app) {
                      "output JSON Lines file (appended to; ids already there are skipped)")
         ->required();
     command->add_option("--shard", options->shard, "k/N: only items whose position p has p % N == k - 1");
-    command->add_option("--threads", options->threads, "worker threads (0: all cores)");
+    add_threads_option(*command, options->threads);
     command->add_flag("--certify", options->certify,
                       "also certify each solved equilibrium with Z3 (key \"certificate\")");
     command->add_flag("--check", options->check,
                       "also prove every `check` property over all equilibria with Z3 (key \"check\")");
-    command
-        ->add_option("--timeout", options->timeout,
-                     "with --certify or --check: seconds per Z3 query (its solving; --time-limit bounds the "
-                     "whole run)")
-        ->capture_default_str()
-        ->check(positive_seconds());
+    add_query_timeout_option(*command, options->timeout,
+                             "with --certify or --check: seconds per Z3 query (its solving; --time-limit "
+                             "bounds the whole run)");
     add_limit_options(*command, options->limits);
     return [options] {
         if (options->input.empty() == options->sweep.empty())

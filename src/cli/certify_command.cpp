@@ -4,12 +4,13 @@
 #include <memory>
 #include <optional>
 
-#include "bigcert/certification.hpp"
-#include "bigcert/display_text.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/file_access.hpp"
-#include "bigcert/latex.hpp"
+#include "bigcert/certify/certification.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/file_access.hpp"
+#include "bigcert/io/latex.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
@@ -119,19 +120,11 @@ Runner add_certify_command(CLI::App& app) {
     command->add_option(
         "--profile", options->profile,
         "a solution object (FORMAT.md) whose equilibrium.actions to certify; default: solve first");
-    command->add_flag("--json", options->json, "print FORMAT.md's certificate object");
-    command->add_option(
-        "--proof-log", options->request.proof_log,
-        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
-        "earlier bundle, which is replaced whole)");
-    command->add_option("--timeout", options->request.options.timeout_seconds, per_query_timeout_help)
-        ->capture_default_str()
-        ->check(positive_seconds());
-    command
-        ->add_option("--rlimit", options->request.options.rlimit,
-                     "Z3 resource limit per query (deterministic; 0: none)")
-        ->capture_default_str();
-    command->add_option("--threads", options->request.options.threads, "worker threads (0: all cores)");
+    add_json_flag(*command, options->json, "FORMAT.md's certificate object");
+    add_proof_log_option(*command, options->request.proof_log);
+    add_query_timeout_option(*command, options->request.options.timeout_seconds);
+    add_rlimit_option(*command, options->request.options.rlimit);
+    add_threads_option(*command, options->request.options.threads);
     command->add_option("--latex", options->latex,
                         "also write a LaTeX paragraph naming the proof bundle (needs --proof-log)");
     command

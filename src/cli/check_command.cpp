@@ -1,12 +1,13 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/certification.hpp"
-#include "bigcert/display_text.hpp"
-#include "bigcert/player_list.hpp"
-#include "bigcert/properties.hpp"
-#include "bigcert/rational.hpp"
+#include "bigcert/certify/certification.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/player_list.hpp"
+#include "bigcert/core/rational.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
@@ -72,18 +73,10 @@ Runner add_check_command(CLI::App& app) {
                      "faces (scales to 10^6 players); full: one query over the whole equilibrium description "
                      "(a few dozen players); auto: structure, full on ball/ellipsoid sets")
         ->capture_default_str();
-    command->add_flag("--json", options->json, "print FORMAT.md's check object");
-    command->add_option(
-        "--proof-log", options->proof_log,
-        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an "
-        "earlier bundle, which is replaced whole)");
-    command->add_option("--timeout", options->check.timeout_seconds, per_query_timeout_help)
-        ->capture_default_str()
-        ->check(positive_seconds());
-    command
-        ->add_option("--rlimit", options->check.rlimit,
-                     "Z3 resource limit per query (deterministic; 0: none)")
-        ->capture_default_str();
+    add_json_flag(*command, options->json, "FORMAT.md's check object");
+    add_proof_log_option(*command, options->proof_log);
+    add_query_timeout_option(*command, options->check.timeout_seconds);
+    add_rlimit_option(*command, options->check.rlimit);
     return [options] {
         CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
         check_method_name(options->check.method);

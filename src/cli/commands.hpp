@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "bigcert/instance_source.hpp"
-#include "bigcert/line_game_loader.hpp"
+#include "bigcert/io/instance_source.hpp"
+#include "bigcert/io/line_game_loader.hpp"
 
 namespace bigcert::cli {
 

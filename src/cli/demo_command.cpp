@@ -1,9 +1,9 @@
 #include <demo_examples.hpp>
 #include <iostream>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {

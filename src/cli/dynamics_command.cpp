@@ -4,13 +4,14 @@
 #include <memory>
 #include <sstream>
 
-#include "bigcert/display_text.hpp"
-#include "bigcert/dynamics.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/solution_writer.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/exact_json.hpp"
+#include "bigcert/io/solution_keys.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/dynamics.hpp"
 #include "cli/commands.hpp"
-#include "io/exact_json.hpp"
-#include "io/solution_keys.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
@@ -142,7 +143,7 @@ Runner add_dynamics_command(CLI::App& app) {
         ->capture_default_str();
     command->add_flag("--simultaneous", options->dynamics.simultaneous,
                       "everybody moves at once (may cycle)");
-    command->add_flag("--json", options->json, "print the trajectory and the outcome as JSON");
+    add_json_flag(*command, options->json, "the trajectory and the outcome as JSON");
     command->add_flag("--quiet", options->quiet, "print only the outcome");
     return [options] {
         Instance instance = options->input.load();

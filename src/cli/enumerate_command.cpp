@@ -1,10 +1,11 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/enumeration.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/solution_writer.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/enumeration.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
@@ -61,7 +62,7 @@ Runner add_enumerate_command(CLI::App& app) {
     options->input.add_to(*command);
     command->add_flag("--count", options->count_only, "print only the exact number of pure equilibria");
     command->add_option("--list", options->list, "list up to N equilibria")->capture_default_str();
-    command->add_flag("--json", options->json, "print FORMAT.md's solution object with \"listed\"");
+    add_json_flag(*command, options->json, "FORMAT.md's solution object with \"listed\"");
     command->add_option("--method", options->method, "auto, sweep (d = 1), receivers, walk, exhaustive")
         ->capture_default_str();
     command->add_option("--max-states", options->enumerate.max_states, "sums a dynamic programme may keep")
@@ -74,7 +75,7 @@ Runner add_enumerate_command(CLI::App& app) {
         ->add_option("--max-work", options->enumerate.max_work,
                      "estimated comparisons of sums the walk or receiver DP may do (refused up front)")
         ->capture_default_str();
-    command->add_option("--threads", options->enumerate.threads, "worker threads (0: all cores)");
+    add_threads_option(*command, options->enumerate.threads);
     command->add_flag("--quiet", options->quiet, "no progress bar");
     return [options] {
         Instance instance = options->input.load();

@@ -2,9 +2,9 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/file_access.hpp"
-#include "bigcert/nfg.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/file_access.hpp"
+#include "bigcert/io/nfg.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <map>
 
-#include "bigcert/cancellation.hpp"
-#include "bigcert/display_text.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/receiver_rule_loader.hpp"
+#include "bigcert/core/cancellation.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {

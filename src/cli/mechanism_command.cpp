@@ -4,11 +4,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "bigcert/display_text.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/mechanism.hpp"
-#include "bigcert/receiver_rule_loader.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
+#include "bigcert/mechanism/mechanism.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
@@ -195,14 +196,9 @@ Runner add_mechanism_command(CLI::App& app) {
         ->add_option("--compare", options->compare,
                      "several rule objects: one table (or one JSON array) for all")
         ->expected(1, -1);
-    command->add_flag("--json", options->json, "print the mechanism report object (docs/format.md)");
-    command->add_option(
-        "--proof-log", options->proof_log,
-        "write every query as SMT-LIB2 plus manifest.json to this directory (new, empty, or an earlier "
-        "bundle, which is replaced whole)");
-    command->add_option("--timeout", options->mechanism.timeout_seconds, per_query_timeout_help)
-        ->capture_default_str()
-        ->check(positive_seconds());
+    add_json_flag(*command, options->json, "the mechanism report object (docs/format.md)");
+    add_proof_log_option(*command, options->proof_log);
+    add_query_timeout_option(*command, options->mechanism.timeout_seconds);
     command->add_option("--max-rounds", options->mechanism.max_rounds, "rounds of best-response dynamics")
         ->capture_default_str()
         ->check(positive_count());

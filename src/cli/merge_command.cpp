@@ -2,10 +2,11 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/batch.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/file_access.hpp"
+#include "bigcert/batch/batch.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/file_access.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 
@@ -21,7 +22,7 @@ Runner add_merge_command(CLI::App& app) {
         app.add_subcommand("merge", "combine batch outputs (dedupe by id) and summarise them");
     command->add_option("outputs", options->inputs, "batch output files (JSON Lines)")->required();
     command->add_option("--out", options->out, "write the combined lines here");
-    command->add_flag("--json", options->json, "print the summary as JSON");
+    add_json_flag(*command, options->json, "the summary as JSON");
     command->add_flag("--allow-different-inputs", options->allow_different_inputs,
                       "merge batch runs over different inputs (same options; an id in two runs is refused)");
     return [options] {

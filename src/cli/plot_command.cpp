@@ -2,15 +2,15 @@
 #include <memory>
 #include <sstream>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/figure.hpp"
-#include "bigcert/file_access.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/exact_json.hpp"
+#include "bigcert/io/figure.hpp"
+#include "bigcert/io/file_access.hpp"
+#include "bigcert/io/solution_keys.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "cli/commands.hpp"
-#include "io/exact_json.hpp"
-#include "io/solution_keys.hpp"
 
 namespace bigcert::cli {
 

@@ -1,9 +1,10 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/display_text.hpp"
-#include "bigcert/replay.hpp"
+#include "bigcert/certify/replay.hpp"
+#include "bigcert/core/display_text.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 
@@ -17,11 +18,9 @@ Runner add_replay_command(CLI::App& app) {
     CLI::App* command =
         app.add_subcommand("replay", "re-run a proof log with the z3 (and cvc5) binaries and compare");
     command->add_option("DIR", options->directory, "a proof-log directory (with manifest.json)")->required();
-    command
-        ->add_option("--timeout", options->timeout,
-                     "seconds per query and solver (z3 -T in whole seconds, rounded up; cvc5 --tlimit)")
-        ->capture_default_str()
-        ->check(positive_seconds());
+    add_query_timeout_option(
+        *command, options->timeout,
+        "seconds per query and solver (z3 -T in whole seconds, rounded up; cvc5 --tlimit)");
     command->add_flag("--no-cvc5", options->no_cvc5, "do not ask cvc5 even when it is installed");
     return [options] {
         ReplayReport report = replay_proof_log(options->directory, options->timeout, !options->no_cvc5);

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "bigcert/cancellation.hpp"
+#include "bigcert/core/cancellation.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {

@@ -2,13 +2,14 @@
 #include <iostream>
 #include <memory>
 
-#include "bigcert/algebraic_answer.hpp"
 #include "bigcert/bigcert.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/curved_solver.hpp"
-#include "bigcert/file_access.hpp"
-#include "bigcert/latex.hpp"
+#include "bigcert/certify/algebraic_answer.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/io/file_access.hpp"
+#include "bigcert/io/latex.hpp"
+#include "bigcert/solver/curved_solver.hpp"
 #include "cli/commands.hpp"
+#include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 
@@ -50,8 +51,8 @@ Runner add_solve_command(CLI::App& app) {
     CLI::App* command =
         app.add_subcommand("solve", "exact equilibrium, equilibrium set and exaggeration report");
     options->input.add_to(*command);
-    command->add_flag("--json", options->json, "print FORMAT.md's solution object");
-    command->add_option("--threads", options->threads, "worker threads (0: all cores)");
+    add_json_flag(*command, options->json, "FORMAT.md's solution object");
+    add_threads_option(*command, options->threads);
     command->add_option("--latex", options->latex,
                         "also write a booktabs table of the equilibrium (exact fractions)");
     command
@@ -64,10 +65,7 @@ Runner add_solve_command(CLI::App& app) {
     command->add_flag("--algebraic", options->algebraic,
                       "curved sets, n <= 3: exact coordinates (rationals or FORMAT.md root form), each "
                       "proven (exact checks, Z3 as fallback) and isolated by Sturm's theorem");
-    command->add_option(
-        "--proof-log", options->proof_log,
-        "with --algebraic: write its Z3 queries plus manifest.json to this directory (new, empty, "
-        "or an earlier bundle, which is replaced whole)");
+    add_proof_log_option(*command, options->proof_log, "with --algebraic: ");
     return [options] {
         if (!options->proof_log.empty() && !options->algebraic)
             throw InputError("--proof-log", "solve writes a proof log only with --algebraic");

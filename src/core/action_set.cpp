@@ -1,6 +1,6 @@
-#include "bigcert/action_set.hpp"
+#include "bigcert/core/action_set.hpp"
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "bigcert/cancellation.hpp"
+#include "bigcert/core/cancellation.hpp"
 
 #include <unistd.h>
 

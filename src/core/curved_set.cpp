@@ -1,6 +1,6 @@
-#include "bigcert/curved_set.hpp"
+#include "bigcert/core/curved_set.hpp"
 
-#include "bigcert/polytope.hpp"  // GeometryError
+#include "bigcert/core/polytope.hpp"  // GeometryError
 
 namespace bigcert {
 namespace {

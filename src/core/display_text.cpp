@@ -1,4 +1,4 @@
-#include "bigcert/display_text.hpp"
+#include "bigcert/core/display_text.hpp"
 
 #include <cstdio>
 #include <vector>

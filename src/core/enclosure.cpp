@@ -1,4 +1,4 @@
-#include "bigcert/enclosure.hpp"
+#include "bigcert/core/enclosure.hpp"
 
 #include <algorithm>
 

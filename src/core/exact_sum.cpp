@@ -1,4 +1,4 @@
-#include "bigcert/exact_sum.hpp"
+#include "bigcert/core/exact_sum.hpp"
 
 #include <gmp.h>
 

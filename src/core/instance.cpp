@@ -1,7 +1,7 @@
-#include "bigcert/instance.hpp"
+#include "bigcert/core/instance.hpp"
 
-#include "bigcert/display_text.hpp"
-#include "bigcert/exact_sum.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/exact_sum.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "bigcert/integer_relation.hpp"
+#include "bigcert/core/integer_relation.hpp"
 
 #include <boost/multiprecision/gmp.hpp>
 

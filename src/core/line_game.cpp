@@ -1,6 +1,6 @@
-#include "bigcert/line_game.hpp"
+#include "bigcert/core/line_game.hpp"
 
-#include "bigcert/display_text.hpp"
+#include "bigcert/core/display_text.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "bigcert/line_solution.hpp"
+#include "bigcert/core/line_solution.hpp"
 
 namespace bigcert {
 

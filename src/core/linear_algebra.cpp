@@ -1,4 +1,4 @@
-#include "bigcert/linear_algebra.hpp"
+#include "bigcert/core/linear_algebra.hpp"
 
 #include <cassert>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "bigcert/player_list.hpp"
+#include "bigcert/core/player_list.hpp"
 
 namespace bigcert {
 

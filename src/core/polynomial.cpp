@@ -1,4 +1,4 @@
-#include "bigcert/polynomial.hpp"
+#include "bigcert/core/polynomial.hpp"
 
 #include <boost/multiprecision/gmp.hpp>
 

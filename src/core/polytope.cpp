@@ -1,9 +1,9 @@
-#include "bigcert/polytope.hpp"
+#include "bigcert/core/polytope.hpp"
 
 #include <algorithm>
 #include <limits>
 
-#include "bigcert/linear_algebra.hpp"
+#include "bigcert/core/linear_algebra.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "bigcert/rational.hpp"
+#include "bigcert/core/rational.hpp"
 
 #include <gmp.h>
 

@@ -1,4 +1,4 @@
-#include "bigcert/receiver_rule.hpp"
+#include "bigcert/core/receiver_rule.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "bigcert/root_form.hpp"
+#include "bigcert/core/root_form.hpp"
 
 namespace bigcert {
 namespace {

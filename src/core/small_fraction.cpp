@@ -1,4 +1,4 @@
-#include "bigcert/small_fraction.hpp"
+#include "bigcert/core/small_fraction.hpp"
 
 #include <gmp.h>
 

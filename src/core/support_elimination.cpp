@@ -1,4 +1,4 @@
-#include "bigcert/support_elimination.hpp"
+#include "bigcert/core/support_elimination.hpp"
 
 namespace bigcert {
 namespace {

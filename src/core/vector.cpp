@@ -1,4 +1,4 @@
-#include "bigcert/vector.hpp"
+#include "bigcert/core/vector.hpp"
 
 #include <cassert>
 

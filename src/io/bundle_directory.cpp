@@ -1,4 +1,4 @@
-#include "bigcert/bundle_directory.hpp"
+#include "bigcert/io/bundle_directory.hpp"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,7 +15,7 @@
 #include <set>
 #include <vector>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 namespace fs = std::filesystem;

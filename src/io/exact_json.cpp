@@ -1,10 +1,10 @@
-#include "io/exact_json.hpp"
+#include "bigcert/io/exact_json.hpp"
 
 #include <set>
 #include <vector>
 
-#include "bigcert/errors.hpp"
-#include "io/json_keys.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/json_keys.hpp"
 
 namespace bigcert {
 namespace {

@@ -1,10 +1,10 @@
-#include "bigcert/figure.hpp"
+#include "bigcert/io/figure.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

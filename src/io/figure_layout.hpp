@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/figure.hpp"
+#include "bigcert/io/figure.hpp"
 
 namespace bigcert::figure_layout {
 

@@ -1,4 +1,4 @@
-#include "bigcert/file_access.hpp"
+#include "bigcert/io/file_access.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <iterator>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

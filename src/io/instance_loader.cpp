@@ -1,4 +1,4 @@
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/io/instance_loader.hpp"
 
 #include <simdjson.h>
 
@@ -7,9 +7,9 @@
 #include <fstream>
 #include <optional>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/receiver_rule_loader.hpp"
-#include "io/json_keys.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/json_keys.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
 #include "io/json_path.hpp"
 #include "io/json_structure.hpp"
 #include "io/receiver_rule_reader.hpp"

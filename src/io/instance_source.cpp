@@ -1,11 +1,11 @@
-#include "bigcert/instance_source.hpp"
+#include "bigcert/io/instance_source.hpp"
 
 #include <fstream>
 #include <iostream>
 #include <iterator>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/line_game_loader.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/line_game_loader.hpp"
 
 namespace bigcert {
 

@@ -1,4 +1,4 @@
-#include "io/json_keys.hpp"
+#include "bigcert/io/json_keys.hpp"
 
 namespace bigcert {
 

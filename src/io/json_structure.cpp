@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

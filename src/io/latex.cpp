@@ -1,4 +1,4 @@
-#include "bigcert/latex.hpp"
+#include "bigcert/io/latex.hpp"
 
 #include <cctype>
 #include <set>

@@ -1,4 +1,4 @@
-#include "bigcert/line_game_loader.hpp"
+#include "bigcert/io/line_game_loader.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

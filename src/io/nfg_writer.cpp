@@ -1,7 +1,7 @@
 #include <string>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/nfg.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/nfg.hpp"
 
 namespace bigcert {
 namespace {

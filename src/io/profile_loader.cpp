@@ -1,4 +1,4 @@
-#include "bigcert/profile_loader.hpp"
+#include "bigcert/io/profile_loader.hpp"
 
 #include <simdjson.h>
 
@@ -6,10 +6,10 @@
 #include <optional>
 #include <utility>
 
-#include "bigcert/errors.hpp"
-#include "io/json_keys.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/json_keys.hpp"
+#include "bigcert/io/solution_keys.hpp"
 #include "io/json_structure.hpp"
-#include "io/solution_keys.hpp"
 
 namespace bigcert {
 namespace {

@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/instance.hpp"
-#include "bigcert/receiver_rule_loader.hpp"
-#include "io/json_keys.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/io/json_keys.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
 #include "io/json_structure.hpp"
 
 namespace bigcert {

@@ -4,8 +4,8 @@
 
 #include <simdjson.h>
 
-#include "bigcert/rational.hpp"
-#include "bigcert/receiver_rule.hpp"
+#include "bigcert/core/rational.hpp"
+#include "bigcert/core/receiver_rule.hpp"
 #include "io/json_path.hpp"
 
 namespace bigcert {

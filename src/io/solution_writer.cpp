@@ -1,4 +1,4 @@
-#include "bigcert/solution_writer.hpp"
+#include "bigcert/io/solution_writer.hpp"
 
 #include <gmp.h>
 
@@ -13,9 +13,9 @@
 #include <thread>
 #include <unordered_map>
 
-#include "bigcert/box_answer.hpp"
-#include "bigcert/display_text.hpp"
-#include "bigcert/player_list.hpp"
+#include "bigcert/core/box_answer.hpp"
+#include "bigcert/core/display_text.hpp"
+#include "bigcert/core/player_list.hpp"
 
 namespace bigcert {
 namespace {

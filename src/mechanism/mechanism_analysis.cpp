@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/mechanism.hpp"
-#include "bigcert/rule_outcome.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/mechanism/mechanism.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 #include "mechanism/mechanism_queries.hpp"
 #include "mechanism/order_statistics.hpp"
 #include "mechanism/rule_best_response.hpp"

@@ -2,9 +2,9 @@
 // loss, so "unsat" proves the claim. Internal to the mechanism layer.
 #pragma once
 
-#include "bigcert/instance.hpp"
-#include "bigcert/rule_outcome.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 
 namespace bigcert {
 

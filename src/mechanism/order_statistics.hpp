@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "bigcert/rule_outcome.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 
 namespace bigcert {
 

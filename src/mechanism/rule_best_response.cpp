@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bigcert/dynamics_best_response.hpp"
+#include "bigcert/solver/dynamics_best_response.hpp"
 
 namespace bigcert {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "bigcert/rule_outcome.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 
 namespace bigcert {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "bigcert/cancellation.hpp"
-#include "bigcert/rule_outcome.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/cancellation.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "mechanism/order_statistics.hpp"
 #include "mechanism/rule_best_response.hpp"
 

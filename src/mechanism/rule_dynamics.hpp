@@ -3,7 +3,7 @@
 // equilibrium with a different outcome, and the manipulation that remains at the equilibrium found.
 #pragma once
 
-#include "bigcert/mechanism.hpp"
+#include "bigcert/mechanism/mechanism.hpp"
 
 namespace bigcert {
 

@@ -1,10 +1,10 @@
-#include "bigcert/rule_outcome.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 
 #include <algorithm>
 #include <numeric>
 
-#include "bigcert/dynamics_best_response.hpp"
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/dynamics_best_response.hpp"
 #include "mechanism/order_statistics.hpp"
 
 namespace bigcert {

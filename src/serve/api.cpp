@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "bigcert/cancellation.hpp"
+#include "bigcert/core/cancellation.hpp"
 #include "serve/child_process.hpp"
 #include "serve/tar_archive.hpp"
 

@@ -14,7 +14,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "bigcert/cancellation.hpp"
+#include "bigcert/core/cancellation.hpp"
 
 extern char** environ;
 

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "bigcert/cancellation.hpp"
-#include "bigcert/errors.hpp"
+#include "bigcert/core/cancellation.hpp"
+#include "bigcert/core/errors.hpp"
 #include "demo_examples.hpp"
 #include "serve/api.hpp"
 #include "serve/page_assets.hpp"

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/io/instance_loader.hpp"
 
 namespace bigcert::serve {
 

@@ -1,12 +1,11 @@
-#include "bigcert/box_answer.hpp"
-
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 
-#include "bigcert/action_set.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/polytope.hpp"
+#include "bigcert/core/action_set.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/polytope.hpp"
+#include "bigcert/solver/box_solver.hpp"
 
 namespace bigcert {
 namespace {

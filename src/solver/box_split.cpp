@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <numeric>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/line_game.hpp"
-#include "bigcert/line_solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/line_game.hpp"
+#include "bigcert/core/parallel.hpp"
+#include "bigcert/solver/line_solver.hpp"
 #include "solver/equilibrium_set.hpp"
-#include "solver/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -18,9 +18,9 @@
 
 #include <optional>
 
-#include "bigcert/box_solver.hpp"
-#include "bigcert/instance.hpp"
-#include "bigcert/solution.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/core/solution.hpp"
+#include "bigcert/solver/box_solver.hpp"
 
 namespace bigcert {
 

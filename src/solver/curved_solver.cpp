@@ -1,13 +1,13 @@
-#include "bigcert/curved_solver.hpp"
+#include "bigcert/solver/curved_solver.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <mutex>
 #include <optional>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/errors.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -1,7 +1,7 @@
-#include "bigcert/dominant_strategy.hpp"
+#include "bigcert/solver/dominant_strategy.hpp"
 
-#include "bigcert/errors.hpp"
-#include "bigcert/exact_sum.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/exact_sum.hpp"
 
 namespace bigcert {
 namespace {

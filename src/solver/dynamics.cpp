@@ -1,13 +1,13 @@
-#include "bigcert/dynamics.hpp"
+#include "bigcert/solver/dynamics.hpp"
 
 #include <cmath>
 #include <map>
 
-#include "bigcert/dominant_strategy.hpp"
-#include "bigcert/dynamics_best_response.hpp"
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/dominant_strategy.hpp"
+#include "bigcert/solver/dynamics_best_response.hpp"
+#include "bigcert/solver/solver.hpp"
 
 namespace bigcert {
 namespace {

@@ -1,4 +1,4 @@
-#include "bigcert/enumeration.hpp"
+#include "bigcert/solver/enumeration.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,8 +6,8 @@
 #include <optional>
 #include <set>
 
-#include "bigcert/errors.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/parallel.hpp"
 #include "solver/sum_profile_count.hpp"
 
 namespace bigcert {

@@ -1,11 +1,11 @@
-#include "bigcert/equilibrium_check.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
 
 #include <atomic>
 #include <cmath>
 #include <limits>
 #include <mutex>
 
-#include "solver/parallel.hpp"
+#include "bigcert/core/parallel.hpp"
 #include "solver/support_oracle.hpp"
 
 namespace bigcert {

@@ -3,8 +3,8 @@
 // exaggeration report over every equilibrium.
 #pragma once
 
-#include "bigcert/instance.hpp"
-#include "bigcert/solution.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/core/solution.hpp"
 #include "solver/support_oracle.hpp"
 
 namespace bigcert {

@@ -1,9 +1,9 @@
-#include "bigcert/finite_game.hpp"
+#include "bigcert/core/finite_game.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
 
 namespace bigcert {
 

@@ -1,6 +1,6 @@
-#include "bigcert/dominant_strategy.hpp"
-#include "bigcert/enumeration.hpp"
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/dominant_strategy.hpp"
+#include "bigcert/solver/enumeration.hpp"
 
 namespace bigcert {
 

@@ -1,5 +1,5 @@
 // Benchmark baseline: the paper's round-robin best-response dynamics in double precision (Definition 3).
-#include "bigcert/float_dynamics.hpp"
+#include "bigcert/solver/float_dynamics.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <numeric>
 
-#include "bigcert/exact_sum.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/parallel.hpp"
 #include "solver/support_oracle.hpp"
 
 namespace bigcert {

@@ -5,7 +5,7 @@
 // exact conditions hold, so the result is exact whatever the rounding did.
 #pragma once
 
-#include "bigcert/instance.hpp"
+#include "bigcert/core/instance.hpp"
 
 namespace bigcert {
 

@@ -3,7 +3,7 @@
 // that the fast path does not apply; the GMP path then solves the instance (exact either way).
 #pragma once
 
-#include "bigcert/small_fraction.hpp"
+#include "bigcert/core/small_fraction.hpp"
 
 namespace bigcert {
 

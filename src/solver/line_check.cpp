@@ -1,10 +1,10 @@
-#include "bigcert/line_check.hpp"
+#include "bigcert/solver/line_check.hpp"
 
 #include <atomic>
 #include <mutex>
 
-#include "bigcert/exact_sum.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "bigcert/line_solution.hpp"
+#include "bigcert/core/line_solution.hpp"
 
 namespace bigcert {
 

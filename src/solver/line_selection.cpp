@@ -5,10 +5,10 @@
 #include <cmath>
 #include <cstring>
 
-#include "bigcert/exact_sum.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/parallel.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_support.hpp"
-#include "solver/parallel.hpp"
 
 namespace bigcert {
 namespace {

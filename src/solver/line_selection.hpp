@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-#include "bigcert/line_game.hpp"
+#include "bigcert/core/line_game.hpp"
 #include "solver/line_support.hpp"
 
 namespace bigcert {

@@ -1,13 +1,13 @@
-#include "bigcert/line_solver.hpp"
+#include "bigcert/solver/line_solver.hpp"
 
-#include "bigcert/errors.hpp"
-#include "bigcert/exact_sum.hpp"
-#include "bigcert/line_check.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/parallel.hpp"
+#include "bigcert/solver/line_check.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_equilibrium_set.hpp"
 #include "solver/line_selection.hpp"
 #include "solver/line_sweep.hpp"
-#include "solver/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -5,9 +5,9 @@
 
 #include <vector>
 
-#include "bigcert/exact_sum.hpp"
-#include "bigcert/line_game.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/line_game.hpp"
+#include "bigcert/core/parallel.hpp"
 
 namespace bigcert {
 

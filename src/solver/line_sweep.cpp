@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <numeric>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/exact_sum.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/parallel.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_support.hpp"
-#include "solver/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "bigcert/line_game.hpp"
+#include "bigcert/core/line_game.hpp"
 #include "solver/line_support.hpp"
 
 namespace bigcert {

@@ -2,10 +2,10 @@
 
 #include <cstdint>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/exact_sum.hpp"
-#include "bigcert/linear_algebra.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/linear_algebra.hpp"
+#include "bigcert/core/parallel.hpp"
 
 namespace bigcert {
 namespace {

@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "bigcert/instance.hpp"
+#include "bigcert/core/instance.hpp"
 #include "solver/support_oracle.hpp"
 
 namespace bigcert {

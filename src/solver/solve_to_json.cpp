@@ -1,10 +1,9 @@
-#include "bigcert/solve_to_json.hpp"
+#include "bigcert/solver/solve_to_json.hpp"
 
-#include "bigcert/box_answer.hpp"
-#include "bigcert/box_solver.hpp"
-#include "bigcert/line_solver.hpp"
-#include "bigcert/receiver_rule_loader.hpp"
-#include "bigcert/solution_writer.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/box_solver.hpp"
+#include "bigcert/solver/line_solver.hpp"
 
 namespace bigcert {
 

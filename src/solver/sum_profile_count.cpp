@@ -7,8 +7,8 @@
 #include <numeric>
 #include <unordered_set>
 
-#include "bigcert/errors.hpp"
-#include "solver/parallel.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/parallel.hpp"
 
 namespace bigcert {
 namespace {

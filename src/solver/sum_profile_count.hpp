@@ -17,7 +17,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "bigcert/enumeration.hpp"
+#include "bigcert/solver/enumeration.hpp"
 
 namespace bigcert {
 

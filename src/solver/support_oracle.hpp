@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "bigcert/instance.hpp"
+#include "bigcert/core/instance.hpp"
 
 namespace bigcert {
 

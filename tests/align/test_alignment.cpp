@@ -4,11 +4,11 @@
 #include <cmath>
 #include <string>
 
-#include "bigcert/alignment.hpp"
-#include "bigcert/alignment_external_receiver.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/random.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/align/alignment.hpp"
+#include "bigcert/align/alignment_external_receiver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/random.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -2,7 +2,7 @@
 // parser, which must refuse what does not pin one number per coordinate.
 #include <catch2/catch.hpp>
 
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/io/instance_loader.hpp"
 #include "certify/algebraic_claim.hpp"
 
 using namespace bigcert;

@@ -4,13 +4,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/multiplier_certificate.hpp"
-#include "bigcert/proof_log.hpp"
-#include "bigcert/properties.hpp"
-#include "bigcert/replay.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/certify/multiplier_certificate.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/certify/replay.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
 
 using namespace bigcert;
 

@@ -3,7 +3,7 @@
 // same text, and the binary's unknown must never read as a decided answer.
 #include <catch2/catch.hpp>
 
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/smt_query.hpp"
 
 using namespace bigcert;
 

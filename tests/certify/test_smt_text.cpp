@@ -2,11 +2,11 @@
 // query, so names change neither the query texts nor the verdicts.
 #include <catch2/catch.hpp>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/properties.hpp"
-#include "certify/smt_query.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
 #include "certify/smt_text.hpp"
 
 using namespace bigcert;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "bigcert/display_text.hpp"
+#include "bigcert/core/display_text.hpp"
 
 using namespace bigcert;
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "bigcert/linear_algebra.hpp"
-#include "bigcert/polytope.hpp"
+#include "bigcert/core/linear_algebra.hpp"
+#include "bigcert/core/polytope.hpp"
 
 using namespace bigcert;
 

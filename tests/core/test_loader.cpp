@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
 
 using namespace bigcert;
 

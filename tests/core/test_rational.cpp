@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "bigcert/exact_sum.hpp"
-#include "bigcert/rational.hpp"
+#include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/rational.hpp"
 
 using namespace bigcert;
 

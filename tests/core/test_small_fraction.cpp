@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "bigcert/small_fraction.hpp"
+#include "bigcert/core/small_fraction.hpp"
 
 using namespace bigcert;
 

@@ -3,12 +3,12 @@
 #include <boost/multiprecision/gmp.hpp>
 #include <catch2/catch.hpp>
 
-#include "bigcert/algebraic_answer.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/integer_relation.hpp"
-#include "bigcert/root_form.hpp"
-#include "bigcert/solver.hpp"
-#include "bigcert/support_elimination.hpp"
+#include "bigcert/certify/algebraic_answer.hpp"
+#include "bigcert/core/integer_relation.hpp"
+#include "bigcert/core/root_form.hpp"
+#include "bigcert/core/support_elimination.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <functional>
 
-#include "bigcert/curved_solver.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/curved_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -1,12 +1,12 @@
 // certify, check and the root-form pieces on curved sets (docs/model.md §3g).
 #include <catch2/catch.hpp>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/polynomial.hpp"
-#include "bigcert/properties.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/core/polynomial.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -2,10 +2,10 @@
 // The solver's boxes are certified; boxes that miss the equilibrium must not be.
 #include <catch2/catch.hpp>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -1,9 +1,9 @@
 // Z3's independent confirmation of a curved enclosure (docs/internals.md): "no equilibrium outside this box".
 #include <catch2/catch.hpp>
 
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

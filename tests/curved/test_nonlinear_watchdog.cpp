@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "certify/equilibrium_system.hpp"
-#include "certify/smt_query.hpp"
 
 using namespace bigcert;
 

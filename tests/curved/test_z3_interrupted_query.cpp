@@ -4,14 +4,14 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/properties.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/certify/smt_query.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "certify/equilibrium_system.hpp"
-#include "certify/smt_query.hpp"
 
 using namespace bigcert;
 

@@ -11,9 +11,9 @@
 #include <cstdlib>
 #include <random>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "solver/random_games.hpp"
 
 using namespace bigcert;

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace bigcert;

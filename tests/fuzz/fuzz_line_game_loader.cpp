@@ -16,13 +16,13 @@
 #include <string>
 #include <string_view>
 
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/line_game_loader.hpp"
-#include "bigcert/line_solver.hpp"
-#include "bigcert/small_fraction.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/core/small_fraction.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/line_game_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/line_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 
 namespace {
 

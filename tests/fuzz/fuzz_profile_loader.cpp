@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/profile_loader.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/profile_loader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace bigcert;

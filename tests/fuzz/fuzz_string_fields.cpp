@@ -23,15 +23,15 @@
 #include <string_view>
 #include <vector>
 
-#include "bigcert/certificate.hpp"
-#include "bigcert/curved_certificate.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/line_game_loader.hpp"
-#include "bigcert/proof_log.hpp"
-#include "bigcert/properties.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/certify/certificate.hpp"
+#include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/proof_log.hpp"
+#include "bigcert/certify/properties.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/line_game_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/solver.hpp"
 
 namespace {
 

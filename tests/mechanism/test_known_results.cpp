@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/mechanism.hpp"
-#include "bigcert/rule_outcome.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/mechanism/mechanism.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 
 using namespace bigcert;
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/rule_outcome.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/mechanism/rule_outcome.hpp"
 #include "mechanism/order_statistics.hpp"
 #include "mechanism/rule_best_response.hpp"
 

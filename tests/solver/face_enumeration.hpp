@@ -7,9 +7,9 @@
 #include <functional>
 #include <vector>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/instance.hpp"
-#include "bigcert/linear_algebra.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/instance.hpp"
+#include "bigcert/core/linear_algebra.hpp"
 
 namespace bigcert::testing {
 

@@ -7,13 +7,12 @@
 #include <random>
 #include <sstream>
 
-#include "bigcert/box_answer.hpp"
-#include "bigcert/box_solver.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/line_game_loader.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/line_game_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/box_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

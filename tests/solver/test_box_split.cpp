@@ -6,10 +6,10 @@
 #include <random>
 #include <sstream>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -2,9 +2,9 @@
 // report says where Theorem 4's premise fails instead of asserting the theorem.
 #include <catch2/catch.hpp>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -6,9 +6,9 @@
 #include <random>
 #include <sstream>
 
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/linear_algebra.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/linear_algebra.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -4,11 +4,11 @@
 #include <random>
 #include <sstream>
 
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/line_game_loader.hpp"
-#include "bigcert/line_solver.hpp"
-#include "bigcert/solution_writer.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/io/line_game_loader.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/line_solver.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -1,9 +1,9 @@
 // The paper's examples (MODEL.md §4) with the answers printed there.
 #include <catch2/catch.hpp>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 
 using namespace bigcert;
 

@@ -4,10 +4,10 @@
 #include <random>
 #include <sstream>
 
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/instance_loader.hpp"
-#include "bigcert/linear_algebra.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/linear_algebra.hpp"
+#include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "face_enumeration.hpp"
 #include "random_games.hpp"
 

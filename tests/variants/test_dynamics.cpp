@@ -2,11 +2,11 @@
 // and polygons, stops at exactly checked pure equilibria of finite games, and detects simultaneous cycles.
 #include <catch2/catch.hpp>
 
-#include "bigcert/dynamics.hpp"
-#include "bigcert/dynamics_best_response.hpp"
-#include "bigcert/enumeration.hpp"
-#include "bigcert/equilibrium_check.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/solver/dynamics.hpp"
+#include "bigcert/solver/dynamics_best_response.hpp"
+#include "bigcert/solver/enumeration.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "variant_helpers.hpp"
 
 using namespace bigcert;

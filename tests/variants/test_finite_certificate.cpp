@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "bigcert/enumeration.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/finite_game_certificate.hpp"
+#include "bigcert/certify/finite_game_certificate.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/enumeration.hpp"
 #include "variant_helpers.hpp"
 
 using namespace bigcert;

@@ -4,9 +4,9 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "bigcert/enumeration.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/enumeration.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "variant_helpers.hpp"
 
 using namespace bigcert;

@@ -5,8 +5,8 @@
 #include <random>
 #include <string>
 
-#include "bigcert/enumeration.hpp"
-#include "bigcert/errors.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/enumeration.hpp"
 #include "variant_helpers.hpp"
 
 using namespace bigcert;

@@ -1,8 +1,8 @@
 // The inner-product loss (paper §5.1, Theorem 5): weakly dominant strategy equilibria, exactly.
 #include <catch2/catch.hpp>
 
-#include "bigcert/dominant_strategy.hpp"
-#include "bigcert/solver.hpp"
+#include "bigcert/solver/dominant_strategy.hpp"
+#include "bigcert/solver/solver.hpp"
 #include "variant_helpers.hpp"
 
 using namespace bigcert;
@@ -94,7 +94,7 @@ TEST_CASE("randomized: the wDSE is a best response against random profiles of th
 
 #include <filesystem>
 
-#include "bigcert/dominant_strategy_certificate.hpp"
+#include "bigcert/certify/dominant_strategy_certificate.hpp"
 
 TEST_CASE("Z3 certifies weak dominance of Example 4's wDSE via the logged reduction lemma",
           "[inner][certify]") {

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "bigcert/enumeration.hpp"
-#include "bigcert/errors.hpp"
-#include "bigcert/nfg.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/io/nfg.hpp"
+#include "bigcert/solver/enumeration.hpp"
 #include "variant_helpers.hpp"
 
 using namespace bigcert;

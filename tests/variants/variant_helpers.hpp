@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "bigcert/instance_loader.hpp"
+#include "bigcert/io/instance_loader.hpp"
 
 namespace variant_test {
 

@@ -1,0 +1,41 @@
+// The box route's machine-integer solver (MODEL.md §3e; why boxes split by coordinate:
+// src/solver/box_split.hpp), on a BoxGame read straight from the text (line_game_loader.hpp).
+//
+//   std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame&, unsigned threads)
+// The d coordinate games solved (each re-checked exactly by solve_line_game), side by side on the cores;
+// nothing when a number leaves the machine-integer range. Their premise reports are left out (the box
+// game's premise concerns target vectors, not coordinates).
+//
+//   bool box_answer_is_plain(const BoxGame&, const std::vector<LineSolution>&)
+// Whether the box game's answer is one point with nothing else to report: no player free in any
+// coordinate (so one equilibrium and no faces), every weight non-zero, no set a single point, target
+// vectors pairwise distinct (Theorem 4's premise met). Then the general path's report is: count one, no
+// faces, the interior lists empty (a player at a single support point of a set that is not a point is on
+// its boundary), premise met.
+//
+//   std::optional<BoxAnswer> describe_box_answer(const BoxGame&, std::vector<LineSolution> lines)
+// Pre:  lines = solve_box_coordinates(game) (each coordinate re-checked exactly there).
+// Post: nothing when two players' target vectors are equal (the general route names the pair as it
+//       sorts them). Otherwise solve_box_game's answer on the same instance: the printed point (players
+//       tied in a coordinate share its required total at one fraction of their ranges, re-checked exactly;
+//       weightless players at their set's first vertex), faces, count and Theorem 4's report, built from
+//       exact ActionSets of the special players' boxes only (free in some coordinate, weightless, or on a
+//       single-point set).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "bigcert/core/box_answer.hpp"
+#include "bigcert/core/box_game.hpp"
+#include "bigcert/core/line_solution.hpp"
+
+namespace bigcert {
+
+inline constexpr const char* box_method = "interval-sweep per coordinate";
+
+std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads = 0);
+bool box_answer_is_plain(const BoxGame& game, const std::vector<LineSolution>& lines);
+std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines);
+
+}  // namespace bigcert
