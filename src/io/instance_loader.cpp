@@ -9,8 +9,8 @@
 
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/json_keys.hpp"
+#include "bigcert/io/json_path.hpp"
 #include "bigcert/io/receiver_rule_loader.hpp"
-#include "io/json_path.hpp"
 #include "io/json_structure.hpp"
 #include "io/receiver_rule_reader.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "bigcert/core/rational.hpp"
 #include "bigcert/core/receiver_rule.hpp"
-#include "io/json_path.hpp"
+#include "bigcert/io/json_path.hpp"
 
 namespace bigcert {
 

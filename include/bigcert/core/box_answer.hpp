@@ -14,6 +14,9 @@
 
 namespace bigcert {
 
+// The "method" the box route names in its answers.
+inline constexpr const char* box_method = "interval-sweep per coordinate";
+
 struct BoxAnswer {
     std::vector<LineSolution> lines;
     // Players whose printed action is not (lines[c].actions[i])_c, with that action; by player.

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "bigcert/io/json_path.hpp"
 #include "bigcert/io/solution_writer.hpp"  // Json
-#include "io/json_path.hpp"
 
 namespace bigcert {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "bigcert/core/errors.hpp"
-#include "io/json_path.hpp"
+#include "bigcert/io/json_path.hpp"
 
 namespace bigcert {
 

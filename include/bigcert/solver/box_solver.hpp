@@ -32,8 +32,6 @@
 
 namespace bigcert {
 
-inline constexpr const char* box_method = "interval-sweep per coordinate";
-
 std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads = 0);
 bool box_answer_is_plain(const BoxGame& game, const std::vector<LineSolution>& lines);
 std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines);
