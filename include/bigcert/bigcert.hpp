@@ -3,7 +3,7 @@
 //
 //   InstanceSource source = InstanceSource::file("game.json");
 //   Instance game = source.load();                           // 1. load
-//   Solution answer = solve(game);                           // 2. solve (or solve_to_json: picks its route)
+//   Solution answer = solve(game);                           // 2. solve
 //   CertifyResult proof = certify(game, {...});              // 3. certify: Z3 proves it from the definition
 //   CheckResult verdicts = check(game, {...});               // 4. check: properties of every equilibrium
 //
@@ -20,5 +20,5 @@
 #include "bigcert/core/solution.hpp"          // the exact answer
 #include "bigcert/io/instance_source.hpp"     // 1: a file, standard input or a text; load()
 #include "bigcert/io/solution_writer.hpp"     // FORMAT.md's solution object and the text table
-#include "bigcert/solver/solve_to_json.hpp"   // 2': solve_to_json(), the route picked for you
+#include "bigcert/solver/solve_to_json.hpp"   // 2': `solve --json` in machine integers
 #include "bigcert/solver/solver.hpp"          // 2: solve()

@@ -1,10 +1,11 @@
+#include "bigcert/batch/sweep.hpp"
+
 #include <cstdint>
 #include <fstream>
 #include <functional>
 #include <random>
 #include <sstream>
 
-#include "bigcert/batch/sweep.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/rational.hpp"
 #include "bigcert/io/exact_json.hpp"

@@ -75,11 +75,10 @@ Runner add_solve_command(CLI::App& app) {
         solve_options.threads = options->threads;
         solve_options.precision = options->precision;
         const bool curved_flags = options->algebraic || !options->z3_query.empty();
-        // The JSON answer alone: the library picks the route (machine integers where they suffice).
-        if (options->json && options->latex.empty() && !curved_flags) {
-            solve_to_json(options->input.source(), std::cout, solve_options);
+        // The JSON answer alone: the library takes the machine-integer route where it applies.
+        if (options->json && options->latex.empty() && !curved_flags &&
+            solve_to_json_in_machine_integers(options->input.source(), std::cout, solve_options))
             return exit_ok;
-        }
         Instance instance = options->input.load();
         refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
         Solution solution = solve(instance, solve_options);

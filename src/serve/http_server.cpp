@@ -130,12 +130,19 @@ void run_server(const ServeOptions& options) {
     const std::size_t threads = 2 * std::max(1u, std::thread::hardware_concurrency()) + options.queue + 16;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(options.limits.max_input_bytes);
-    server.set_keep_alive_timeout(2);
+    // The wait for a request's first byte is also the keep-alive wait: short, so that idle browser
+    // connections do not hold HTTP threads, but not so short that a client slowed by load (it may send its
+    // request seconds after connecting) finds its connection closed, which it sees as a reset. Reads of a
+    // large body get longer.
+    server.set_keep_alive_timeout(10);
+    server.set_read_timeout(30, 0);
     // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server would share the
     // port.
-    server.set_socket_options([](socket_t sock) {
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        listening = sock;
     });
     add_routes(server, api, options);
 
@@ -145,6 +152,10 @@ void run_server(const ServeOptions& options) {
     if (port < 0)
         throw InputError(options.port == 0 ? "--host" : "--port",
                          "cannot listen on " + options.host + ":" + std::to_string(options.port));
+    // Debian's cpp-httplib is compiled with a listen backlog of 5: when many clients connect at once the
+    // kernel drops their handshakes and later resets their connections. Listening again on the bound socket
+    // raises the backlog (Linux keeps the socket and changes only the queue length).
+    if (listening != INVALID_SOCKET) ::listen(listening, 1024);
     const std::string host =
         options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
     const std::string url = "http://" + host + ":" + std::to_string(port) + "/";

@@ -1,8 +1,9 @@
+#include "bigcert/solver/dynamics_best_response.hpp"
+
 #include <algorithm>
 
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/linear_algebra.hpp"
-#include "bigcert/solver/dynamics_best_response.hpp"
 
 namespace bigcert {
 namespace {

@@ -1,6 +1,5 @@
 #include "bigcert/solver/solve_to_json.hpp"
 
-#include "bigcert/io/receiver_rule_loader.hpp"
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/box_solver.hpp"
 #include "bigcert/solver/line_solver.hpp"
@@ -30,18 +29,15 @@ FastRoute write_fast_solution(const BoxGame& game, std::ostream& out, unsigned t
 
 }  // namespace
 
-void solve_to_json(const InstanceSource& source, std::ostream& out, const SolveOptions& options) {
-    SolveOptions general = options;
-    if (options.machine_integers && !options.force_general)
-        if (std::optional<BoxGame> game = source.load_box_game()) {
-            FastRoute route = write_fast_solution(*game, out, options.threads);
-            if (route == FastRoute::written) return;
-            // After an overflow solve() would only try the same route again.
-            general.machine_integers = route == FastRoute::general;
-        }
-    Instance instance = source.load();
-    require_mean_rule(instance);
-    write_solution_json(out, instance, solve(instance, general));
+bool solve_to_json_in_machine_integers(const InstanceSource& source, std::ostream& out,
+                                       SolveOptions& options) {
+    if (!options.machine_integers || options.force_general) return false;
+    std::optional<BoxGame> game = source.load_box_game();
+    if (!game) return false;
+    FastRoute route = write_fast_solution(*game, out, options.threads);
+    if (route == FastRoute::written) return true;
+    options.machine_integers = route == FastRoute::general;
+    return false;
 }
 
 }  // namespace bigcert

@@ -1,5 +1,6 @@
-// Solving straight to FORMAT.md's solution object, with the route picked here rather than by the caller
-// (the facade bigcert.hpp lists it as step 2').
+// The machine-integer route of `solve --json`, chosen here rather than by the caller: an interval (d = 1) or
+// box game whose numbers fit 64-bit fractions is read, solved and written without a GMP number, byte for
+// byte what write_solution_json(instance, solve(instance)) writes (docs/internals.md).
 #pragma once
 
 #include <ostream>
@@ -9,13 +10,12 @@
 
 namespace bigcert {
 
-// Solve and write FORMAT.md's solution object. Picks the route itself (docs/internals.md): an interval
-// (d = 1) or box game whose numbers fit machine integers is read, solved and written without a GMP number,
-// byte for byte what the general route writes; when a number outgrows 64 bits, or a box game's targets
-// repeat, the general route load() → solve() → write_solution_json() answers.
-// With options.force_general or !options.machine_integers the general route answers directly. Post: what
-// is written passed the same exact checks as solve()'s answer. Throws as load() and solve() do, and
-// InputError for a receiver rule other than the mean (`bigcert mechanism` reads those).
-void solve_to_json(const InstanceSource& source, std::ostream& out, const SolveOptions& options = {});
+// Writes the solution object and returns true when the route applies. Otherwise writes nothing and returns
+// false, with options.machine_integers set as the general route (load() → solve() → write_solution_json())
+// should use it: false after a number outgrew 64 bits (solve() would only try the same route again).
+// Nothing is tried with options.force_general or !options.machine_integers.
+// Post (true): what was written passed the same exact checks as solve()'s answer. Throws as load() does.
+bool solve_to_json_in_machine_integers(const InstanceSource& source, std::ostream& out,
+                                       SolveOptions& options);
 
 }  // namespace bigcert
