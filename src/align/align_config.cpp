@@ -32,15 +32,6 @@ const Json& member(const Json& object, const std::string& key, const std::string
     return *it;
 }
 
-Rational exact_number(const Json& value, const std::string& path) {
-    std::string text = value.is_string()           ? value.get<std::string>()
-                       : value.is_number_integer() ? value.dump()
-                                                   : "";
-    std::optional<Rational> number = parse_rational(text);
-    if (text.empty() || !number) throw InputError(path, "not a number: " + value.dump());
-    return *number;
-}
-
 Vector exact_point(const Json& value, std::size_t dimension, const std::string& path) {
     Vector point;
     if (dimension == 1 && !value.is_array()) {

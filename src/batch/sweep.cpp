@@ -21,15 +21,6 @@ constexpr std::string_view spec_keys[] = {"format", "name", "description", "base
 constexpr std::string_view random_keys[] = {"count", "seed", "ranges"};
 constexpr std::string_view range_keys[] = {"lo", "hi", "denominator"};
 
-Rational number_at(const Json& value, const std::string& path) {
-    std::string text = value.is_string()           ? value.get<std::string>()
-                       : value.is_number_integer() ? value.dump()
-                                                   : "";
-    std::optional<Rational> number = parse_rational(text);
-    if (text.empty() || !number) throw InputError(path, "not a number: " + value.dump());
-    return *number;
-}
-
 // One step of a target path: a key, then zero or more indices (SIZE_MAX = [*]).
 struct Step {
     std::string key;
@@ -148,7 +139,7 @@ std::vector<BatchItem> expand_grid(const Json& base, const Json& grid) {
         if (!values.is_array() || values.empty())
             throw InputError(where, "expected a non-empty array of numbers");
         for (std::size_t v = 0; v < values.size(); ++v)
-            p.values.push_back(number_at(values[v], where + "[" + std::to_string(v) + "]"));
+            p.values.push_back(exact_number(values[v], where + "[" + std::to_string(v) + "]"));
         parameters.push_back(std::move(p));
     }
     std::size_t total = 1;
@@ -194,8 +185,8 @@ std::vector<BatchItem> expand_random(const Json& base, const Json& random) {
         Parameter p;
         p.target = target;
         p.steps = parse_target(target, where);
-        p.lo = number_at(member(range, "lo", where), where + ".lo");
-        p.hi = number_at(member(range, "hi", where), where + ".hi");
+        p.lo = exact_number(member(range, "lo", where), where + ".lo");
+        p.hi = exact_number(member(range, "hi", where), where + ".hi");
         if (p.hi < p.lo) throw InputError(where, "hi < lo");
         p.denominator = 100;
         if (range.contains("denominator")) {

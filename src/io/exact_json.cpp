@@ -1,5 +1,6 @@
 #include "bigcert/io/exact_json.hpp"
 
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -95,6 +96,15 @@ void require_known_keys(const Json& value, const JsonPath& path, std::span<const
     if (!value.is_object()) throw InputError(path.str(), "expected an object");
     ObjectKeys keys(path, known);
     for (auto it = value.begin(); it != value.end(); ++it) keys.take(it.key());
+}
+
+Rational exact_number(const Json& value, const std::string& path) {
+    std::string text = value.is_string()           ? value.get<std::string>()
+                       : value.is_number_integer() ? value.dump()
+                                                   : "";
+    std::optional<Rational> number = parse_rational(text);
+    if (text.empty() || !number) throw InputError(path, "not a number: " + value.dump());
+    return *number;
 }
 
 }  // namespace bigcert

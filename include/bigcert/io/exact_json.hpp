@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "bigcert/core/rational.hpp"
 #include "bigcert/io/json_path.hpp"
 #include "bigcert/io/solution_writer.hpp"  // Json
 
@@ -15,6 +16,10 @@ namespace bigcert {
 
 // Throws InputError (invalid JSON, or "PATH: duplicate key").
 Json parse_exact_json(const std::string& text);
+
+// A number of such a document read exactly: a string holding its text (decimals, "p/q") or an integer.
+// InputError "PATH: not a number: ..." otherwise.
+Rational exact_number(const Json& value, const std::string& path);
 
 // Every key of the object `value` at `path` must be one of `known` (json_keys.hpp's message otherwise).
 void require_known_keys(const Json& value, const JsonPath& path, std::span<const std::string_view> known);
