@@ -11,6 +11,7 @@
 #include "bigcert/file_access.hpp"
 #include "bigcert/latex.hpp"
 #include "bigcert/line_solver.hpp"
+#include "bigcert/receivers_output.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "bigcert/solver.hpp"
 #include "cli/commands.hpp"
@@ -57,6 +58,32 @@ FastRoute write_fast_solution(const BoxGame& game, unsigned threads) {
     return FastRoute::written;
 }
 
+// Several receivers (docs/model.md §8): one receiver with every care 1 is the paper's game and gets its
+// answer plus the receiver list; otherwise the face enumeration of solve_receivers.
+ExitCode solve_several_receivers(const Instance& instance, bool json, const ReceiversOptions& options) {
+    if (std::optional<Instance> classic = single_receiver_instance(instance)) {
+        Solution solution = solve(*classic);
+        if (!json) {
+            write_solution_table(std::cout, *classic, solution);
+            std::cout << "one receiver given as a list: the paper's game, which has an exact potential\n";
+            return exit_ok;
+        }
+        Json answer = solution_json(*classic, solution);
+        Json receivers = Json::array();
+        receivers.push_back(answer["equilibrium"]["receiver"]);
+        answer["equilibrium"]["receivers"] = std::move(receivers);
+        answer["potential"] = {{"kind", "exact"}};
+        std::cout << answer.dump() << "\n";
+        return exit_ok;
+    }
+    ReceiversSolution solution = solve_receivers(instance, options);
+    if (json)
+        std::cout << receivers_solution_json(instance, solution).dump() << "\n";
+    else
+        write_receivers_table(std::cout, instance, solution);
+    return exit_ok;
+}
+
 }  // namespace
 
 Runner add_solve_command(CLI::App& app) {
@@ -69,6 +96,7 @@ Runner add_solve_command(CLI::App& app) {
         std::string latex;
         bool algebraic = false;
         std::string proof_log;
+        ReceiversOptions receivers;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command =
@@ -92,6 +120,15 @@ Runner add_solve_command(CLI::App& app) {
         "--proof-log", options->proof_log,
         "with --algebraic: write its Z3 queries plus manifest.json to this directory (new, empty, "
         "or an earlier bundle, which is replaced whole)");
+    command
+        ->add_option("--max-face-combinations", options->receivers.max_face_combinations,
+                     "several receivers: refuse (exit 5) more combinations of faces than this")
+        ->capture_default_str();
+    command
+        ->add_option("--max-lcp-rows", options->receivers.max_lcp_size,
+                     "several receivers, beyond the enumeration: refuse (exit 5) a larger Lemke system")
+        ->capture_default_str();
+    options->input.limits.several_receivers = true;
     return [options] {
         if (!options->proof_log.empty() && !options->algebraic)
             throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
@@ -110,6 +147,12 @@ Runner add_solve_command(CLI::App& app) {
                 solve_options.machine_integers = route == FastRoute::general;
             }
         Instance instance = options->input.load();
+        if (!instance.receivers.empty()) {
+            if (!options->latex.empty() || curved_flags)
+                throw UnsupportedError("receivers",
+                                       "solve --latex, --algebraic or --z3-query with several receivers");
+            return solve_several_receivers(instance, options->json, options->receivers);
+        }
         refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
         solve_options.precision = options->precision;
         Solution solution = solve(instance, solve_options);
