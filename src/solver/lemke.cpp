@@ -5,15 +5,15 @@
 namespace bigcert {
 namespace {
 
-// The tableau [I | -M | -e | q] over the variables w_1..w_N, z_1..z_N, z0; one row per basic variable.
+// The tableau [I | -M | -d | q] over the variables w_1..w_N, z_1..z_N, z0; one row per basic variable.
 class Tableau {
   public:
-    Tableau(const Matrix& m, const Vector& q)
+    Tableau(const Matrix& m, const Vector& q, const Vector& d)
         : n_(q.size()), cols_(2 * n_ + 2), data_(n_ * cols_), basis_(n_) {
         for (std::size_t r = 0; r < n_; ++r) {
             at(r, r) = 1;
             for (std::size_t c = 0; c < n_; ++c) at(r, n_ + c) = -m.at(r, c);
-            at(r, 2 * n_) = -1;
+            at(r, 2 * n_) = -d[r];
             at(r, rhs()) = q[r];
             basis_[r] = r;
         }
@@ -71,24 +71,24 @@ std::size_t complement(std::size_t variable, std::size_t n) {
 
 }  // namespace
 
-LemkeResult solve_lcp_lemke(const Matrix& m, const Vector& q) {
+LemkeResult solve_lcp_lemke(const Matrix& m, const Vector& q, const Vector& covering) {
     const std::size_t n = q.size();
+    const Vector d = covering.empty() ? Vector(n, Rational(1)) : covering;
     LemkeResult result;
-    std::size_t most_negative = n;
-    for (std::size_t r = 0; r < n; ++r)
-        if (sign(q[r]) < 0 && (most_negative == n || q[r] < q[most_negative])) most_negative = r;
-    if (most_negative == n) {
+    // z0 enters at the level that makes every w >= 0: the row with the largest -q_r / d_r leaves (the first
+    // on ties).
+    std::size_t row = n;
+    Rational level = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+        if (sign(d[r]) <= 0 || sign(q[r]) >= 0) continue;
+        const Rational needed = -q[r] / d[r];
+        if (row == n || needed > level) row = r, level = needed;
+    }
+    if (row == n) {
         result.z = Vector(n, Rational(0));
         return result;
     }
-    Tableau t(m, q);
-    // z0 enters; the row of the most negative q leaves (with the lexicographic rule on ties).
-    std::size_t row = most_negative;
-    {
-        Rational lowest = q[most_negative];
-        for (std::size_t r = 0; r < n; ++r)
-            if (q[r] == lowest && r < row) row = r;
-    }
+    Tableau t(m, q, d);
     std::size_t entering = complement(t.basic(row), n);
     t.pivot(row, t.artificial());
     ++result.pivots;

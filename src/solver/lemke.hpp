@@ -14,6 +14,8 @@ struct LemkeResult {
     std::size_t pivots = 0;
 };
 
-LemkeResult solve_lcp_lemke(const Matrix& m, const Vector& q);
+// `covering`: the covering vector d >= 0 of the artificial variable (w = M z + q + d z0); a row with d_r = 0
+// must have q_r >= 0. Empty: all ones.
+LemkeResult solve_lcp_lemke(const Matrix& m, const Vector& q, const Vector& covering = {});
 
 }  // namespace bigcert

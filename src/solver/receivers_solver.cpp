@@ -208,7 +208,15 @@ std::optional<std::vector<Vector>> lemke_equilibrium(const Instance& instance, c
         }
         q[mu] = row.offset - dot(row.normal, lo[row.player]);
     }
-    LemkeResult result = solve_lcp_lemke(m, q);
+    // The covering vector leaves the rows of the sets uncovered where that is feasible (b - A lo >= 0, e.g.
+    // intervals): then a secondary ray would need a recession direction of a bounded set (docs/model.md
+    // §8.3).
+    Vector covering(size, Rational(1));
+    bool rows_feasible = true;
+    for (std::size_t r = 0; r < rows.size(); ++r) rows_feasible = rows_feasible && sign(q[n * d + r]) >= 0;
+    if (rows_feasible)
+        for (std::size_t r = 0; r < rows.size(); ++r) covering[n * d + r] = 0;
+    LemkeResult result = solve_lcp_lemke(m, q, covering);
     if (!result.z) return std::nullopt;
     std::vector<Vector> actions = lo;
     for (std::size_t i = 0; i < n; ++i)
