@@ -283,3 +283,25 @@ TEST_CASE("random polygon games: enumeration and Lemke's method agree, every ans
     }
     CHECK(complete > 10);
 }
+
+TEST_CASE("one receiver with equal care 2 through the general solver: the paper's Example 1, second case") {
+    const char* cared = R"({"action_set": {"interval": [0, 6]}, "receivers": [{"weights": ["1/2", "1/2"]}],
+        "players": [{"target": 1, "care": [2]}, {"target": 2, "care": [2]}]})";
+    const Instance instance = load(cared);
+    CHECK_FALSE(single_receiver_instance(instance));
+    const ReceiversSolution s = solve_receivers(instance);
+    CHECK(s.potential.kind == PotentialKind::Kind::exact);
+    CHECK(s.count == "one");
+    CHECK(s.equilibria == std::vector<std::vector<Vector>>{{point("0"), point("4")}});
+    CHECK(s.receivers[0] == std::vector<Vector>{point("2")});
+}
+
+TEST_CASE("a player with weight 0 everywhere is indifferent: the count is never claimed") {
+    const char* idle = R"({"action_set": {"interval": [0, 1]}, "receivers": [{"weights": [1, 0]}],
+        "players": [{"target": "1/2"}, {"target": 1}]})";
+    const ReceiversSolution s = solve_receivers(load(idle));
+    CHECK(s.degenerate);
+    CHECK(s.count == "not decided");
+    CHECK_FALSE(s.unique_by_monotonicity);
+    for (const auto& actions : s.equilibria) CHECK(actions[0] == point("1/2"));
+}
