@@ -31,7 +31,9 @@ void check_receivers(const Instance& instance, const std::string& first_weight_p
                              "expected " + std::to_string(m) + " numbers (one per receiver), got " +
                                  std::to_string(given));
     }
-    if (!supported) throw UnsupportedError("receivers", "several receivers are read by `bigcert solve` only");
+    if (!supported)
+        throw UnsupportedError("receivers",
+                               "several receivers are read by `bigcert solve` and `certify` only");
 }
 
 }  // namespace bigcert

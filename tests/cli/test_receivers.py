@@ -139,9 +139,62 @@ class BadInputs(unittest.TestCase):
         self.refused(concave, "players[0].care")
 
 
+class Certify(unittest.TestCase):
+    GAMES = [TWO_MODELS,
+             json.dumps({"action_set": {"interval": [0, 4]},
+                         "receivers": [{"weights": [1, 0]}, {"weights": [1, 1], "bias": {"weight": 1, "point": [-1]}}],
+                         "players": [{"target": 1, "care": [1, 0]}, {"target": 3, "care": [0, 1]}]}),
+             json.dumps({"dimension": 2, "action_set": {"vertices": [[0, 0], [2, 0], [0, 2]]},
+                         "receivers": [{"weights": [1, "1/2"]}, {"weights": ["1/2", -1]}],
+                         "players": [{"target": [3, 3], "care": [1, 2]}, {"target": [-1, 1]}]})]
+
+    def test_each_player_is_certified_and_the_bundle_replays_in_stock_z3(self):
+        for k, game in enumerate(self.GAMES):
+            with self.subTest(game=k), tempfile.TemporaryDirectory() as tmp:
+                bundle = os.path.join(tmp, "bundle")
+                if game == TWO_MODELS:
+                    result = run("certify", game, "--json", "--proof-log", bundle)
+                else:
+                    result = run("certify", "-", "--json", "--proof-log", bundle, stdin=game)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                c = json.loads(result.stdout)
+                self.assertEqual(c["verdict"], "certified")
+                if game == TWO_MODELS:
+                    solved = run("solve", TWO_MODELS, "--json")
+                else:
+                    solved = run("solve", "-", "--json", stdin=game)
+                self.assertEqual(c["actions"], json.loads(solved.stdout)["equilibrium"]["actions"])
+                for player in c["players"]:
+                    self.assertEqual(player["methods"], {"variational inequality (linear)": "unsat",
+                                                         "definition (nonlinear)": "unsat"})
+                replay = run("replay", bundle)
+                self.assertEqual(replay.returncode, 0, replay.stdout + replay.stderr)
+                queries = sorted(f for f in os.listdir(bundle) if f.endswith(".smt2"))
+                self.assertEqual(len(queries), 2 * len(c["players"]))
+                for query in queries:
+                    z3 = subprocess.run(["z3", os.path.join(bundle, query)], capture_output=True, text=True)
+                    self.assertEqual(z3.stdout.split()[0], "unsat", query)
+
+    def test_a_query_about_a_non_equilibrium_is_sat(self):
+        """The queries can fail: the linear query with player 0 moved from 0 to 1/4 in the first equilibrium."""
+        with tempfile.TemporaryDirectory() as tmp:
+            bundle = os.path.join(tmp, "bundle")
+            self.assertEqual(run("certify", TWO_MODELS, "--proof-log", bundle).returncode, 0)
+            with open(os.path.join(bundle, "player-0-vi.smt2")) as f:
+                text = f.read()
+            # At (0, 1): g_0 = 1/2 and the claim is 'no y in [0, 1] with g_0 y < g_0 x_0 = 0'; asking for
+            # g_0 y < 1/8 (what x_0 = 1/4 would need) has the witness y = 0.
+            self.assertIn("(< (* (/ 1.0 2.0) y0) 0.0)", text)
+            moved = os.path.join(tmp, "moved.smt2")
+            with open(moved, "w") as f:
+                f.write(text.replace("(< (* (/ 1.0 2.0) y0) 0.0)", "(< (* (/ 1.0 2.0) y0) (/ 1.0 8.0))"))
+            z3 = subprocess.run(["z3", moved], capture_output=True, text=True)
+            self.assertEqual(z3.stdout.split()[0], "sat")
+
+
 class OtherCommandsRefuse(unittest.TestCase):
     def test_every_command_reading_an_instance_works_or_refuses_in_one_line(self):
-        commands = [["certify"], ["check"], ["dynamics"], ["plot", "--svg", "x.svg"], ["enumerate"],
+        commands = [["certify", "--profile", TWO_MODELS], ["check"], ["dynamics"], ["plot", "--svg", "x.svg"], ["enumerate"],
                     ["mechanism"], ["export-nfg"], ["solve", "--latex", "x.tex"]]
         with tempfile.TemporaryDirectory() as tmp:
             for command in commands:
