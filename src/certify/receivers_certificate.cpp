@@ -1,6 +1,7 @@
 #include "bigcert/receivers_certificate.hpp"
 
 #include "bigcert/errors.hpp"
+#include "bigcert/linear_algebra.hpp"
 #include "bigcert/proof_log.hpp"
 #include "bigcert/receivers.hpp"
 #include "certify/smt_query.hpp"
@@ -56,6 +57,47 @@ SmtQuery definition_query(const Instance& instance, std::size_t i, const std::ve
     return q;
 }
 
+// Exact KKT multipliers (docs/model.md §8.5): mu >= 0 on the rows of X_i tight at x_i with
+// g_i + sum_r mu_r a_r = 0, found by an exact LP (equations of the affine hull as two opposite rows) and
+// verified by substitution; empty JSON when none exist (then the re-check would have failed).
+Json kkt_multipliers(const ActionSet& set, const Vector& g, const Vector& x) {
+    std::vector<Halfspace> tight;
+    if (set.kind() == ActionSet::Kind::interval) {
+        if (x[0] == set.as_interval().lo)
+            tight.push_back(Halfspace{Vector{Rational(-1)}, -set.as_interval().lo});
+        if (x[0] == set.as_interval().hi)
+            tight.push_back(Halfspace{Vector{Rational(1)}, set.as_interval().hi});
+    } else {
+        const Polytope& p = set.as_polytope();
+        for (const Halfspace& h : p.equations()) {
+            tight.push_back(h);
+            tight.push_back(Halfspace{Rational(-1) * h.normal, -h.offset});
+        }
+        for (const Halfspace& h : p.facets())
+            if (dot(h.normal, x) == h.offset) tight.push_back(h);
+    }
+    if (tight.empty()) return is_zero(g) ? Json::array() : Json();
+    const std::size_t d = g.size();
+    Matrix a(d, tight.size());
+    for (std::size_t r = 0; r < tight.size(); ++r)
+        for (std::size_t c = 0; c < d; ++c) a.at(c, r) = tight[r].normal[c];
+    const LinearProgramResult lp =
+        solve_linear_program(a, Rational(-1) * g, Vector(tight.size(), Rational(0)));
+    if (lp.status != LinearProgramResult::Status::optimal) return Json();
+    Vector residual = g;
+    Json rows = Json::array();
+    for (std::size_t r = 0; r < tight.size(); ++r) {
+        if (sign(lp.x[r]) < 0) return Json();
+        add_scaled(residual, lp.x[r], tight[r].normal);
+        if (sign(lp.x[r]) != 0)
+            rows.push_back({{"normal", vector_json(tight[r].normal)},
+                            {"offset", to_string(tight[r].offset)},
+                            {"multiplier", to_string(lp.x[r])}});
+    }
+    if (!is_zero(residual)) return Json();
+    return rows;
+}
+
 }  // namespace
 
 ReceiversCertificate certify_receivers(const Instance& instance, const std::string& proof_log,
@@ -95,9 +137,15 @@ ReceiversCertificate certify_receivers(const Instance& instance, const std::stri
                                     name);
             if (outcome.answer != "unsat") verdict = "not certified";
         }
+        Json multipliers =
+            kkt_multipliers(instance.set_of(i), gradient_of(game, i, result.actions), result.actions[i]);
+        if (multipliers.is_null()) verdict = "not certified";  // the exact check must agree with Z3
         all = all && verdict == "certified";
         result.player_verdicts.push_back(verdict);
-        players.push_back({{"index", i}, {"verdict", verdict}, {"methods", std::move(methods)}});
+        players.push_back({{"index", i},
+                           {"verdict", verdict},
+                           {"methods", std::move(methods)},
+                           {"multipliers", std::move(multipliers)}});
     }
     log.add_note(
         "several receivers (docs/model.md §8.5): per player the variational inequality (QF_LRA) and "
@@ -107,9 +155,12 @@ ReceiversCertificate certify_receivers(const Instance& instance, const std::stri
     for (const Vector& x : result.actions) profile.push_back(vector_json(x));
     for (const Vector& r : receivers) points.push_back(vector_json(r));
     const std::string manifest = log.finish({{"several_receivers", true}});
-    result.json = {{"format", "bigcert-certificate/1"}, {"verdict", result.verdict},
-                   {"players", std::move(players)},     {"actions", std::move(profile)},
-                   {"receivers", std::move(points)},    {"exact_check", "support function per player"}};
+    result.json = {{"format", "bigcert-certificate/1"},
+                   {"verdict", result.verdict},
+                   {"players", std::move(players)},
+                   {"actions", std::move(profile)},
+                   {"receivers", std::move(points)},
+                   {"exact_check", "support function and KKT multipliers per player"}};
     if (log.enabled()) {
         result.json["proof_log"] = proof_log;
         result.json["manifest_sha256"] = manifest;

@@ -164,7 +164,13 @@ class Certify(unittest.TestCase):
                 else:
                     solved = run("solve", "-", "--json", stdin=game)
                 self.assertEqual(c["actions"], json.loads(solved.stdout)["equilibrium"]["actions"])
+                if game == TWO_MODELS:  # at (0, 1): g_0 = 1/2 against x_0 >= 0, g_1 = -1/2 against x_1 <= 1
+                    self.assertEqual(c["players"][0]["multipliers"],
+                                     [{"normal": ["-1"], "offset": "0", "multiplier": "1/2"}])
+                    self.assertEqual(c["players"][1]["multipliers"],
+                                     [{"normal": ["1"], "offset": "1", "multiplier": "1/2"}])
                 for player in c["players"]:
+                    self.assertIsInstance(player["multipliers"], list)
                     self.assertEqual(player["methods"], {"variational inequality (linear)": "unsat",
                                                          "definition (nonlinear)": "unsat"})
                 replay = run("replay", bundle)
