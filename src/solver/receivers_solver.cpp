@@ -2,7 +2,7 @@
 // interior of exactly one face per player, where the player's gradient is orthogonal to the face; per
 // combination of faces that is a square linear system, solved exactly. A nonsingular system gives at most one
 // candidate, re-checked against the definition; a singular consistent one is reported (a continuum may exist
-// there).
+// there). Beyond the enumeration's limit, Lemke's method (solver/lemke.hpp) finds one equilibrium.
 #include <algorithm>
 #include <limits>
 #include <set>
@@ -240,19 +240,66 @@ std::string receivers_equilibrium_failure(const Instance& instance, const Receiv
     return {};
 }
 
+namespace {
+
+// Every candidate of every face combination (docs/model.md §8.3) that passes the exact check; `degenerate`
+// is set when some face system was singular and consistent.
+void enumerate_faces(const Instance& instance, const ReceiverGame& game,
+                     const std::vector<std::vector<Face>>& faces, std::size_t total,
+                     std::set<std::vector<Vector>>& found, bool& degenerate) {
+    const std::size_t n = game.players;
+    std::vector<std::size_t> digit(n, 0);
+    std::vector<const Face*> chosen(n);
+    for (std::size_t step = 0; step < total; ++step) {
+        for (std::size_t i = 0; i < n; ++i) chosen[i] = &faces[i][digit[i]];
+        FaceSystem system = face_system(game, chosen);
+        if (std::optional<LinearSolution> s = solve_linear_system(system.matrix, system.rhs)) {
+            std::vector<Vector> actions = profile_of(chosen, s->particular);
+            // Singular: the solutions form an affine set; its particular point is tried, the count left open.
+            if (!s->null_space.empty()) degenerate = true;
+            if (receivers_equilibrium_failure(instance, game, actions).empty())
+                found.insert(std::move(actions));
+        }
+        for (std::size_t i = 0; i < n && ++digit[i] == faces[i].size(); ++i) digit[i] = 0;
+    }
+}
+
+// Receivers, losses and interior players of each equilibrium, after its exact re-check.
+void describe_equilibria(const Instance& instance, const ReceiverGame& game, ReceiversSolution& solution) {
+    for (const std::vector<Vector>& actions : solution.equilibria) {
+        std::string failure = receivers_equilibrium_failure(instance, game, actions);
+        if (!failure.empty()) throw InternalError("the exact re-check rejected an equilibrium: " + failure);
+        std::vector<Vector> receivers;
+        for (std::size_t j = 0; j < game.receivers; ++j)
+            receivers.push_back(receiver_point(instance, j, actions));
+        std::vector<Rational> losses;
+        std::vector<std::size_t> interior;
+        for (std::size_t i = 0; i < game.players; ++i) {
+            losses.push_back(receivers_loss(instance, i, receivers));
+            if (instance.set_of(i).in_interior(actions[i])) interior.push_back(i);
+        }
+        solution.receivers.push_back(std::move(receivers));
+        solution.losses.push_back(std::move(losses));
+        solution.interior.push_back(std::move(interior));
+    }
+}
+
+}  // namespace
+
 ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptions& options) {
     const ReceiverGame game = receiver_game_of(instance);
     require_convex_losses(instance, game);
-    const std::size_t n = game.players;
     ReceiversSolution solution;
     solution.potential = classify_potential(game);
     solution.unique_by_monotonicity = unique_by_monotonicity(game, solution.potential);
-    const std::optional<std::vector<std::vector<Face>>> enumerable = faces_of_players(instance);
-    const std::vector<std::vector<Face>> faces = enumerable ? *enumerable : std::vector<std::vector<Face>>{};
-    std::size_t total = enumerable ? combinations(faces, options.max_face_combinations)
-                                   : std::numeric_limits<std::size_t>::max();
+    const std::optional<std::vector<std::vector<Face>>> faces = faces_of_players(instance);
+    const std::size_t total =
+        faces ? combinations(*faces, options.max_face_combinations) : std::numeric_limits<std::size_t>::max();
     std::set<std::vector<Vector>> found;
-    if (total > options.max_face_combinations) {
+    if (total <= options.max_face_combinations) {
+        enumerate_faces(instance, game, *faces, total, found, solution.degenerate);
+        solution.method = "face-enumeration";
+    } else {
         // Too many faces to enumerate: one equilibrium by Lemke's method; the count only when proven.
         std::optional<std::vector<Vector>> actions = lemke_equilibrium(instance, game, options);
         if (!actions)
@@ -262,45 +309,15 @@ ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptio
         found.insert(std::move(*actions));
         solution.method = "lemke";
         solution.degenerate = true;  // the enumeration did not run: nothing is known about other equilibria
-        total = 0;
-    }
-    std::vector<std::size_t> digit(n, 0);
-    std::vector<const Face*> chosen(n);
-    for (std::size_t step = 0; step < total; ++step) {
-        for (std::size_t i = 0; i < n; ++i) chosen[i] = &faces[i][digit[i]];
-        FaceSystem system = face_system(game, chosen);
-        if (std::optional<LinearSolution> s = solve_linear_system(system.matrix, system.rhs)) {
-            std::vector<Vector> actions = profile_of(chosen, s->particular);
-            // Singular: the solutions form an affine set; its particular point is tried, the count left open.
-            if (!s->null_space.empty()) solution.degenerate = true;
-            if (receivers_equilibrium_failure(instance, game, actions).empty())
-                found.insert(std::move(actions));
-        }
-        for (std::size_t i = 0; i < n && ++digit[i] == faces[i].size(); ++i) digit[i] = 0;
     }
     if (found.empty() && !solution.degenerate)
         throw InternalError("several receivers: the face enumeration found no equilibrium");
     if (found.empty())
         throw UnsupportedError("",
-                               "several receivers: the equilibria form a continuum that bigcert does not "
-                               "describe exactly yet");
+                               "several receivers: every equilibrium lies where a face system is singular "
+                               "(possibly a continuum), which bigcert does not describe exactly yet");
     solution.equilibria.assign(found.begin(), found.end());
-    for (const std::vector<Vector>& actions : solution.equilibria) {
-        std::string failure = receivers_equilibrium_failure(instance, game, actions);
-        if (!failure.empty()) throw InternalError("the exact re-check rejected an equilibrium: " + failure);
-        std::vector<Vector> receivers;
-        for (std::size_t j = 0; j < game.receivers; ++j)
-            receivers.push_back(receiver_point(instance, j, actions));
-        std::vector<Rational> losses;
-        std::vector<std::size_t> interior;
-        for (std::size_t i = 0; i < n; ++i) {
-            losses.push_back(receivers_loss(instance, i, receivers));
-            if (instance.set_of(i).in_interior(actions[i])) interior.push_back(i);
-        }
-        solution.receivers.push_back(std::move(receivers));
-        solution.losses.push_back(std::move(losses));
-        solution.interior.push_back(std::move(interior));
-    }
+    describe_equilibria(instance, game, solution);
     if (solution.unique_by_monotonicity && solution.equilibria.size() != 1)
         throw InternalError("several receivers: monotone game but not exactly one equilibrium found");
     if (solution.unique_by_monotonicity)
@@ -309,7 +326,6 @@ ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptio
         solution.count = "not decided";
     else
         solution.count = solution.equilibria.size() == 1 ? "one" : "several";
-    if (solution.method.empty()) solution.method = "face-enumeration";
     return solution;
 }
 
