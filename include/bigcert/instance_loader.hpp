@@ -19,8 +19,8 @@ struct LoadLimits {
     std::size_t max_nesting = 64;
     NumberLimits numbers;
     PolytopeLimits polytopes;
-    // Several receivers (docs/format.md): read only for the commands that support them (`solve`, `certify`);
-    // the others refuse such an instance as unsupported rather than answer a different game.
+    // Several receivers (docs/format.md): read only for the commands that support them (solve, certify,
+    // check); the others refuse such an instance as unsupported rather than answer a different game.
     bool several_receivers = false;
 };
 

@@ -3,9 +3,11 @@
 
 #include "bigcert/certification.hpp"
 #include "bigcert/display_text.hpp"
+#include "bigcert/errors.hpp"
 #include "bigcert/player_list.hpp"
 #include "bigcert/properties.hpp"
 #include "bigcert/rational.hpp"
+#include "bigcert/receivers_check.hpp"
 #include "cli/commands.hpp"
 
 namespace bigcert::cli {
@@ -84,12 +86,22 @@ Runner add_check_command(CLI::App& app) {
         ->add_option("--rlimit", options->check.rlimit,
                      "Z3 resource limit per query (deterministic; 0: none)")
         ->capture_default_str();
+    options->input.limits.several_receivers = true;
     return [options] {
         CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
         check_method_name(options->check.method);
         Instance instance = options->input.load();
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
-        CheckResult result = check(instance, request);
+        CheckResult result;
+        if (!instance.receivers.empty()) {  // several receivers: exact face enumeration (docs/model.md §8.6)
+            if (!request.proof_log.empty())
+                throw UnsupportedError("--proof-log",
+                                       "check --proof-log with several receivers (no queries)");
+            result.verdicts = check_receivers(instance, request.properties);
+            result.json = receivers_check_json(instance, result.verdicts);
+        } else {
+            result = check(instance, request);
+        }
         const std::vector<PropertyVerdict>& verdicts = result.verdicts;
         if (options->json)
             std::cout << result.json.dump(1) << "\n";

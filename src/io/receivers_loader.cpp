@@ -33,7 +33,7 @@ void check_receivers(const Instance& instance, const std::string& first_weight_p
     }
     if (!supported)
         throw UnsupportedError("receivers",
-                               "several receivers are read by `bigcert solve` and `certify` only");
+                               "several receivers are read by `bigcert solve`, `certify` and `check` only");
 }
 
 }  // namespace bigcert

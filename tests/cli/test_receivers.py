@@ -198,9 +198,36 @@ class Certify(unittest.TestCase):
             self.assertEqual(z3.stdout.split()[0], "sat")
 
 
+class Check(unittest.TestCase):
+    def test_three_isolated_equilibria_count_several_and_receivers_differ(self):
+        result = run("check", TWO_MODELS, "--json")
+        self.assertEqual(result.returncode, 1, result.stderr)  # receiver-unique fails
+        p = json.loads(result.stdout)["properties"]
+        self.assertEqual((p["count"]["verdict"], p["count"]["value"]), ("holds", "several"))
+        self.assertEqual(len(p["count"]["equilibria"]), 3)
+        self.assertEqual(p["receiver-unique"]["verdict"], "fails")
+        self.assertEqual(p["receiver-unique"]["counterexample"][1]["receivers"], [["3/2"], ["3/2"]])
+        self.assertEqual(p["exaggeration"]["verdict"], "holds")
+        self.assertEqual((p["potential"]["verdict"], p["potential"]["value"]), ("holds", "exact"))
+
+    def test_a_monotone_game_without_potential(self):
+        game = json.dumps({"action_set": {"interval": [0, 4]},
+                           "receivers": [{"weights": [1, 0]}, {"weights": [1, 1]}],
+                           "players": [{"target": 1, "care": [1, 0]}, {"target": 3, "care": [0, 1]}]})
+        result = run("check", "-", "--json", stdin=game)
+        self.assertEqual(result.returncode, 1, result.stderr)  # no potential
+        p = json.loads(result.stdout)["properties"]
+        self.assertEqual((p["count"]["verdict"], p["count"]["value"], p["count"]["method"]),
+                         ("holds", "one", "monotonicity"))
+        self.assertEqual(p["receiver-unique"]["verdict"], "holds")
+        self.assertEqual((p["potential"]["verdict"], p["potential"]["value"]), ("fails", "none"))
+        only_count = run("check", "-", "--property", "count", stdin=game)
+        self.assertEqual(only_count.returncode, 0, only_count.stderr)
+
+
 class OtherCommandsRefuse(unittest.TestCase):
     def test_every_command_reading_an_instance_works_or_refuses_in_one_line(self):
-        commands = [["certify", "--profile", TWO_MODELS], ["check"], ["dynamics"], ["plot", "--svg", "x.svg"], ["enumerate"],
+        commands = [["certify", "--profile", TWO_MODELS], ["check", "--proof-log", "x.dir"], ["dynamics"], ["plot", "--svg", "x.svg"], ["enumerate"],
                     ["mechanism"], ["export-nfg"], ["solve", "--latex", "x.tex"]]
         with tempfile.TemporaryDirectory() as tmp:
             for command in commands:
