@@ -9,6 +9,7 @@
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/latex.hpp"
+#include "bigcert/certify/receivers_certificate.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 
@@ -104,6 +105,26 @@ std::string read_profile(const std::string& path, const LoadLimits& limits) {
     return read_whole_file("--profile", path);
 }
 
+// Several receivers (docs/model.md §8.5): the solver's first equilibrium, per player two Z3 queries.
+int certify_several_receivers(const Instance& instance, const CertifyRequest& request, bool json,
+                              const std::string& profile, const std::string& latex) {
+    if (!profile.empty()) throw UnsupportedError("--profile", "certify --profile with several receivers");
+    if (!latex.empty()) throw UnsupportedError("--latex", "certify --latex with several receivers");
+    ReceiversCertificate result =
+        certify_receivers(instance, request.proof_log, request.instance_text, request.options);
+    if (json) {
+        std::cout << result.json.dump(1) << "\n";
+    } else {
+        std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name))
+                  << ": " << result.verdict << " (several receivers)\n";
+        for (std::size_t i = 0; i < result.player_verdicts.size(); ++i)
+            std::cout << "  player " << instance.numbered_label(i) << ": " << result.player_verdicts[i]
+                      << "\n";
+        if (!request.proof_log.empty()) std::cout << "  proof log: " << request.proof_log << "\n";
+    }
+    return exit_code_for(result.verdict);
+}
+
 }  // namespace
 
 Runner add_certify_command(CLI::App& app) {
@@ -132,6 +153,7 @@ Runner add_certify_command(CLI::App& app) {
                      "finite action spaces: distinct item sums compared over all players (exit 5 above)")
         ->capture_default_str()
         ->check(positive_count());
+    options->input.limits.several_receivers = true;
     return [options, command] {
         if (!options->latex.empty() && options->request.proof_log.empty())
             throw InputError("--latex",
@@ -139,6 +161,11 @@ Runner add_certify_command(CLI::App& app) {
         if (!options->latex.empty()) require_writable("--latex", options->latex);
         Instance instance = options->input.load();
         CertifyRequest request = options->request;
+        if (!instance.receivers.empty()) {
+            if (!request.proof_log.empty()) request.instance_text = options->input.text();
+            return certify_several_receivers(instance, request, options->json, options->profile,
+                                             options->latex);
+        }
         for (const char* flag : {"--timeout", "--rlimit", "--threads", "--max-deviations", "--latex"})
             if (command->count(flag) > 0) request.given.insert(flag + 2);
         if (!options->profile.empty())

@@ -6,6 +6,8 @@
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/player_list.hpp"
 #include "bigcert/core/rational.hpp"
+#include "bigcert/certify/receivers_check.hpp"
+#include "bigcert/core/errors.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 
@@ -77,12 +79,22 @@ Runner add_check_command(CLI::App& app) {
     add_proof_log_option(*command, options->proof_log);
     add_query_timeout_option(*command, options->check.timeout_seconds);
     add_rlimit_option(*command, options->check.rlimit);
+    options->input.limits.several_receivers = true;
     return [options] {
         CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
         check_method_name(options->check.method);
         Instance instance = options->input.load();
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
-        CheckResult result = check(instance, request);
+        CheckResult result;
+        if (!instance.receivers.empty()) {  // several receivers: exact face enumeration (docs/model.md §8.6)
+            if (!request.proof_log.empty())
+                throw UnsupportedError("--proof-log",
+                                       "check --proof-log with several receivers (no queries)");
+            result.verdicts = check_receivers(instance, request.properties);
+            result.json = receivers_check_json(instance, result.verdicts);
+        } else {
+            result = check(instance, request);
+        }
         const std::vector<PropertyVerdict>& verdicts = result.verdicts;
         if (options->json)
             std::cout << result.json.dump(1) << "\n";

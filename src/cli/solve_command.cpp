@@ -8,6 +8,8 @@
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/latex.hpp"
 #include "bigcert/solver/curved_solver.hpp"
+#include "bigcert/core/errors.hpp"
+#include "bigcert/solver/receivers_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 
@@ -34,6 +36,32 @@ void refuse_inapplicable_curved_flags(const Instance& instance, bool algebraic, 
             throw InputError("--z3-query", "the query is written only when every player's set is curved");
 }
 
+// Several receivers (docs/model.md §8): one receiver with every care 1 is the paper's game and gets its
+// answer plus the receiver list; otherwise the face enumeration of solve_receivers.
+ExitCode solve_several_receivers(const Instance& instance, bool json, const ReceiversOptions& options) {
+    if (std::optional<Instance> classic = single_receiver_instance(instance)) {
+        Solution solution = solve(*classic);
+        if (!json) {
+            write_solution_table(std::cout, *classic, solution);
+            std::cout << "one receiver given as a list: the paper's game, which has an exact potential\n";
+            return exit_ok;
+        }
+        Json answer = solution_json(*classic, solution);
+        Json receivers = Json::array();
+        receivers.push_back(answer["equilibrium"]["receiver"]);
+        answer["equilibrium"]["receivers"] = std::move(receivers);
+        answer["potential"] = {{"kind", "exact"}};
+        std::cout << answer.dump() << "\n";
+        return exit_ok;
+    }
+    ReceiversSolution solution = solve_receivers(instance, options);
+    if (json)
+        std::cout << receivers_solution_json(instance, solution).dump() << "\n";
+    else
+        write_receivers_table(std::cout, instance, solution);
+    return exit_ok;
+}
+
 }  // namespace
 
 Runner add_solve_command(CLI::App& app) {
@@ -46,6 +74,7 @@ Runner add_solve_command(CLI::App& app) {
         std::string latex;
         bool algebraic = false;
         std::string proof_log;
+        ReceiversOptions receivers;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command =
@@ -66,6 +95,15 @@ Runner add_solve_command(CLI::App& app) {
                       "curved sets, n <= 3: exact coordinates (rationals or FORMAT.md root form), each "
                       "proven (exact checks, Z3 as fallback) and isolated by Sturm's theorem");
     add_proof_log_option(*command, options->proof_log, "with --algebraic: ");
+    command
+        ->add_option("--max-face-combinations", options->receivers.max_face_combinations,
+                     "several receivers: refuse (exit 5) more combinations of faces than this")
+        ->capture_default_str();
+    command
+        ->add_option("--max-lcp-rows", options->receivers.max_lcp_size,
+                     "several receivers, beyond the enumeration: refuse (exit 5) a larger Lemke system")
+        ->capture_default_str();
+    options->input.limits.several_receivers = true;
     return [options] {
         if (!options->proof_log.empty() && !options->algebraic)
             throw InputError("--proof-log", "solve writes a proof log only with --algebraic");
@@ -80,6 +118,12 @@ Runner add_solve_command(CLI::App& app) {
             solve_to_json_in_machine_integers(options->input.source(), std::cout, solve_options))
             return exit_ok;
         Instance instance = options->input.load();
+        if (!instance.receivers.empty()) {
+            if (!options->latex.empty() || curved_flags)
+                throw UnsupportedError("receivers",
+                                       "solve --latex, --algebraic or --z3-query with several receivers");
+            return solve_several_receivers(instance, options->json, options->receivers);
+        }
         refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
         Solution solution = solve(instance, solve_options);
         if (!options->z3_query.empty() && !solution.enclosed)

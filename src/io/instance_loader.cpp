@@ -13,6 +13,7 @@
 #include "bigcert/io/receiver_rule_loader.hpp"
 #include "io/json_structure.hpp"
 #include "io/receiver_rule_reader.hpp"
+#include "io/receivers_loader.hpp"
 
 namespace bigcert {
 namespace {
@@ -21,10 +22,9 @@ namespace od = simdjson::ondemand;
 
 // The keys FORMAT.md defines per object (docs/cli.md "Strict inputs": `description` is free text).
 constexpr std::string_view instance_keys[] = {"format", "name",       "description", "loss", "dimension",
-                                              "bias",   "action_set", "players",     "rule"};
-constexpr std::string_view planned_instance_keys[] = {"receivers"};
-constexpr std::string_view player_keys[] = {"target", "weight", "name", "action_set", "description"};
-constexpr std::string_view planned_player_keys[] = {"care"};
+                                              "bias",   "action_set", "players",     "rule", "receivers"};
+constexpr std::string_view player_keys[] = {"target", "weight", "name", "action_set", "description", "care"};
+constexpr std::string_view receiver_keys[] = {"name", "weights", "bias"};
 constexpr std::string_view bias_keys[] = {"weight", "point"};
 constexpr std::string_view set_keys[] = {"interval",  "box",   "vertices", "halfspaces", "ball",
                                          "ellipsoid", "items", "choose",   "repeats"};
@@ -80,6 +80,9 @@ class InstanceReader {
     void read_player(od::value value, const JsonPath& path, Instance& instance,
                      std::vector<std::optional<RawSet>>& own_sets);
     void require_dimension(const Vector& v, const JsonPath& path) const;
+    std::vector<Rational> number_list(od::value value, const JsonPath& path);
+    // Several receivers (docs/format.md "Several receivers"); lengths are checked once the players are read.
+    Receiver read_receiver(od::value value, const JsonPath& path);
     ActionSet build_set(const RawSet& raw) const;
     ActionSet build_finite_set(const RawSet& raw) const;
     // Balls and ellipsoids (MODEL.md §3g): center plus radius or matrix (rows kept in RawSet::points).
@@ -89,6 +92,7 @@ class InstanceReader {
     const LoadLimits& limits_;
     std::size_t dimension_ = 1;
     std::string first_weight_path_;  // the first player weight written out (an error under unweighted rules)
+    bool has_bias_ = false;          // the top-level bias was written (an error with several receivers)
 };
 
 od::object expect_object(od::value value, const JsonPath& path) {
@@ -369,6 +373,37 @@ void InstanceReader::read_bias(od::value value, const JsonPath& path, Instance& 
     }
 }
 
+std::vector<Rational> InstanceReader::number_list(od::value value, const JsonPath& path) {
+    std::vector<Rational> result;
+    std::size_t i = 0;
+    for (od::value element : expect_array(value, path)) result.push_back(number(element, path.element(i++)));
+    return result;
+}
+
+Receiver InstanceReader::read_receiver(od::value value, const JsonPath& path) {
+    Receiver receiver;
+    bool has_weights = false;
+    ObjectKeys keys(path, receiver_keys);
+    for (od::field field : expect_object(value, path)) {
+        const std::size_t key = keys.take(field.unescaped_key());
+        if (key == 0) {
+            receiver.name = text(field.value(), path.field("name"));
+        } else if (key == 1) {
+            receiver.weights = number_list(field.value(), path.field("weights"));
+            has_weights = true;
+        } else {
+            Instance bias;
+            read_bias(field.value(), path.field("bias"), bias);
+            if (bias.bias_point.empty())
+                throw InputError(path.field("bias").str(), "a bias needs a \"point\"");
+            receiver.bias_weight = bias.bias_weight;
+            receiver.bias_point = std::move(bias.bias_point);
+        }
+    }
+    if (!has_weights) throw InputError(path.str(), "missing \"weights\"");
+    return receiver;
+}
+
 // Free text (docs/cli.md "Strict inputs"): any string, not interpreted.
 void free_text(od::value value, const JsonPath& path) {
     if (value.type() != od::json_type::string) throw InputError(path.str(), "expected a string");
@@ -382,7 +417,7 @@ void InstanceReader::read_player(od::value value, const JsonPath& path, Instance
     player.weight = 1;
     bool has_target = false;
     std::optional<RawSet> own;
-    ObjectKeys keys(path, player_keys, planned_player_keys);
+    ObjectKeys keys(path, player_keys);
     for (od::field field : expect_object(value, path)) {
         std::string_view key = field.unescaped_key();
         keys.take(key);
@@ -396,6 +431,8 @@ void InstanceReader::read_player(od::value value, const JsonPath& path, Instance
             player.name = text(field.value(), path.field("name"));
         } else if (key == "action_set") {
             own = raw_set(field.value(), path.field("action_set"));
+        } else if (key == "care") {
+            player.care = number_list(field.value(), path.field("care"));
         } else {
             free_text(field.value(), path.field("description"));
         }
@@ -427,7 +464,7 @@ Instance InstanceReader::read(od::document& doc) {
     std::vector<std::optional<RawSet>> own_sets;
     bool has_players = false;
     JsonPath root;
-    ObjectKeys keys(root, instance_keys, planned_instance_keys);
+    ObjectKeys keys(root, instance_keys);
     for (od::field field : doc.get_object()) {
         std::string_view key = field.unescaped_key();
         keys.take(key);
@@ -447,6 +484,14 @@ Instance InstanceReader::read(od::document& doc) {
                 throw InputError("loss", "expected \"squared\" or \"inner\", got \"" + loss + "\"");
         } else if (key == "bias") {
             read_bias(field.value(), root.field("bias"), instance);
+            has_bias_ = true;
+        } else if (key == "receivers") {
+            JsonPath list = root.field("receivers");
+            std::size_t j = 0;
+            for (od::value element : expect_array(field.value(), list))
+                instance.receivers.push_back(read_receiver(element, list.element(j++)));
+            if (instance.receivers.empty())
+                throw InputError("receivers", "at least one receiver is required");
         } else if (key == "action_set") {
             common = raw_set(field.value(), root.field("action_set"));
         } else if (key == "players") {
@@ -472,6 +517,7 @@ Instance InstanceReader::read(od::document& doc) {
     if (!instance.bias_point.empty() || sign(instance.bias_weight) != 0) {
         if (instance.bias_point.empty()) throw InputError("bias", "a bias weight needs a \"point\"");
     }
+    check_receivers(instance, first_weight_path_, has_bias_, limits_.several_receivers);
     if (!instance.rule.is_mean() && !first_weight_path_.empty())
         throw InputError(first_weight_path_, "the rule \"" + rule_kind_name(instance.rule.kind) +
                                                  "\" is unweighted; remove the weights");

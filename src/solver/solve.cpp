@@ -29,6 +29,8 @@ void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned t
 }  // namespace
 
 Solution solve(const Instance& instance, const SolveOptions& options) {
+    if (!instance.receivers.empty())  // several receivers: solve_receivers (docs/model.md §8)
+        throw UnsupportedError("receivers", "solve() answers the single-receiver game only");
     require_mean_rule(instance);  // other receiver rules: `bigcert mechanism` (docs/model.md §6)
     // The variants of paper §5 have their own exact methods (docs/model.md §2).
     if (is_finite_game(instance)) return solve_finite_game(instance, options);

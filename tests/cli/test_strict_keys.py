@@ -1,6 +1,6 @@
 """FORMAT.md: in every input, a key that is not defined (a misspelt "wieght") or a key given twice is an error
-naming its JSON path (exit 2), never silently ignored, overridden or merged; keys of open extensions
-(`receivers`, per-player `care`, `rule`) are refused as not supported yet. Instances (general loader and the
+naming its JSON path (exit 2), never silently ignored, overridden or merged; a receiver list and
+per-player `care` are read by `solve` only and refused as not supported yet elsewhere. Instances (general loader and the
 d = 1 fast path of `solve --json`), batch lines, sweep specs, profiles, start files, solutions to plot."""
 import json
 import os
@@ -53,15 +53,18 @@ class StrictKeys(unittest.TestCase):
              "bias.wieght: unknown key"),
             ('{"dimension": 2, "action_set": {"box": {"lo": [0, 0], "hi": [1, 1], "hi": [2, 2]}}, '
              '"players": [{"target": [0, 0]}]}', "action_set.box.hi: duplicate key"),
-            ('{%s, "receivers": [{"name": "m", "weights": ["1/2", "1/2"]}], "players": [{"target": 1}, {"target": 2}]}'
-             % SET, "receivers: "),
+            ('{%s, "receivers": [{"name": "m", "weights": ["1/2", "1/2"], "wieght": 1}], "players": [{"target": 1}, '
+             '{"target": 2}]}' % SET, "receivers[0].wieght: unknown key"),
             ('{%s, "players": [{"target": 1, "care": [1]}]}' % SET, "players[0].care: "),
         ]
         for text, message in cases:
             for args in (["--json"], []):  # --json tries the d = 1 fast path first
                 with self.subTest(text=text, args=args):
                     self.assert_bad_input(run("solve", "-", *args, stdin=text), message)
-        receivers = run("solve", "-", "--json", stdin=cases[7][0])
+        valid = '{%s, "receivers": [{"weights": [1]}], "players": [{"target": 1}]}' % SET
+        self.assertEqual(run("solve", "-", "--json", stdin=valid).returncode, 0)
+        receivers = run("dynamics", "-", stdin=valid)
+        self.assertEqual(receivers.returncode, 2)
         self.assertIn("not supported yet", receivers.stderr)
 
     def test_a_large_d1_instance_read_by_the_fast_path_names_the_unknown_key(self):

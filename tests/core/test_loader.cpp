@@ -201,12 +201,15 @@ TEST_CASE("unknown and repeated keys are errors naming their JSON path (FORMAT.m
           "players[0].weight: duplicate key");
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "we\night": 2}]})"),
                Catch::Matchers::StartsWith(R"(players[0]."we\u000aight": unknown key)"));
-    // Keys of open extensions (several receivers) are refused, not ignored.
+    // Several receivers are read only where the caller supports them (LoadLimits::several_receivers), and
+    // refused elsewhere, never ignored; `care` needs the receiver list.
     CHECK_THAT(
         message("{" + set + R"(, "receivers": [{"name": "m", "weights": [1]}], "players": [{"target": 1}]})"),
         Catch::Matchers::StartsWith("unsupported: receivers: "));
     CHECK_THAT(message("{" + set + R"(, "players": [{"target": 1, "care": [1]}]})"),
-               Catch::Matchers::StartsWith("unsupported: players[0].care: "));
+               Catch::Matchers::StartsWith("players[0].care: "));
+    CHECK_THAT(message("{" + set + R"(, "receivers": [{"wieghts": [1]}], "players": [{"target": 1}]})"),
+               Catch::Matchers::StartsWith("receivers[0].wieghts: unknown key"));
     // Receiver rules (docs/format.md) are read, with the path in every error.
     CHECK(message("{" + set + R"(, "rule": "mean", "players": [{"target": 1}]})") ==
           "rule: expected an object");

@@ -8,6 +8,7 @@
 #include "bigcert/core/action_set.hpp"
 #include "bigcert/core/receiver_rule.hpp"
 #include "bigcert/core/vector.hpp"
+#include "bigcert/core/receiver.hpp"
 
 namespace bigcert {
 
@@ -21,6 +22,7 @@ struct Player {
     Vector target;
     Rational weight;
     std::size_t action_set = 0;  // index into Instance::action_sets (shared sets are stored once)
+    std::vector<Rational> care;  // v_ij per receiver (docs/model.md §8); empty: all 1
 };
 
 struct Instance {
@@ -33,6 +35,8 @@ struct Instance {
     std::vector<Player> players;
     ReceiverRule
         rule;  // the mean (weights and bias above) unless the instance names another (docs/model.md §5)
+    // Several receivers (docs/model.md §8); empty: the paper's single receiver above.
+    std::vector<Receiver> receivers;
 
     const ActionSet& set_of(std::size_t player) const { return action_sets[players[player].action_set]; }
     // w0·x0, the receiver's fixed background term.

@@ -19,6 +19,9 @@ struct LoadLimits {
     std::size_t max_nesting = 64;
     NumberLimits numbers;
     PolytopeLimits polytopes;
+    // Several receivers (docs/format.md): read only for the commands that support them (solve, certify,
+    // check); the others refuse such an instance as unsupported rather than answer a different game.
+    bool several_receivers = false;
 };
 
 Instance load_instance_file(const std::string& path, const LoadLimits& limits = {});

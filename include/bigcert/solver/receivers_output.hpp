@@ -1,0 +1,20 @@
+// Output of `bigcert solve` for several receivers (docs/format.md "Several receivers"), and the reduction of
+// a one-receiver list to the paper's format, so that both spellings give the same answer.
+#pragma once
+
+#include <optional>
+#include <ostream>
+
+#include "bigcert/core/instance.hpp"
+#include "bigcert/io/solution_writer.hpp"
+#include "bigcert/solver/receivers.hpp"
+
+namespace bigcert {
+
+// The same game in the paper's format when there is one receiver and every care is 1; nothing otherwise.
+std::optional<Instance> single_receiver_instance(const Instance& instance);
+
+Json receivers_solution_json(const Instance& instance, const ReceiversSolution& solution);
+void write_receivers_table(std::ostream& out, const Instance& instance, const ReceiversSolution& solution);
+
+}  // namespace bigcert
