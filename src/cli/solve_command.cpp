@@ -109,6 +109,8 @@ Runner add_solve_command(CLI::App& app) {
                 if (route == FastRoute::written) return exit_ok;
                 solve_options.machine_integers = route == FastRoute::general;
             }
+        // Only the JSON writer knows how to write the losses it was not given (solution_writer.hpp).
+        solve_options.losses_in_writer = options->json && options->latex.empty() && !curved_flags;
         Instance instance = options->input.load();
         refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
         solve_options.precision = options->precision;
