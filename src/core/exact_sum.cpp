@@ -2,6 +2,8 @@
 
 #include <gmp.h>
 
+#include <algorithm>
+
 namespace bigcert {
 namespace {
 
@@ -32,16 +34,38 @@ Rational from_int128(__int128 numerator, std::uint64_t denominator) {
 }  // namespace
 
 void ExactSum::add_small(__int128 numerator, std::uint64_t denominator) {
-    if (denominator != last_denominator_ || last_bucket_ == nullptr) {
-        last_bucket_ = &buckets_[denominator];  // unordered_map references stay valid on rehash
-        last_denominator_ = denominator;
+    if (!buckets_.empty() && buckets_.back().denominator == denominator) {
+        __int128& last = buckets_.back().numerator;
+        __int128 sum;
+        if (__builtin_add_overflow(last, numerator, &sum)) {
+            large_terms_.push_back(from_int128(last, denominator));
+            sum = numerator;
+        }
+        last = sum;
+        return;
     }
-    __int128 sum;
-    if (__builtin_add_overflow(*last_bucket_, numerator, &sum)) {
-        large_terms_.push_back(from_int128(*last_bucket_, denominator));
-        sum = numerator;
+    buckets_.push_back({denominator, numerator});
+    if (buckets_.size() >= 2 * std::max<std::size_t>(compacted_size_, 512)) compact();
+}
+
+void ExactSum::compact() {
+    std::sort(buckets_.begin(), buckets_.end(),
+              [](const Bucket& a, const Bucket& b) { return a.denominator < b.denominator; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < buckets_.size(); ++k) {
+        if (kept > 0 && buckets_[kept - 1].denominator == buckets_[k].denominator) {
+            __int128& last = buckets_[kept - 1].numerator;
+            __int128 sum;
+            if (__builtin_add_overflow(last, buckets_[k].numerator, &sum))  // the term goes to GMP
+                large_terms_.push_back(from_int128(buckets_[k].numerator, buckets_[k].denominator));
+            else
+                last = sum;
+            continue;
+        }
+        buckets_[kept++] = buckets_[k];
     }
-    *last_bucket_ = sum;
+    buckets_.resize(kept);
+    compacted_size_ = kept;
 }
 
 void ExactSum::add(const Rational& term) {
@@ -77,15 +101,17 @@ void ExactSum::add_product(const SmallFraction& a, const SmallFraction& b) {
 }
 
 void ExactSum::merge(const ExactSum& other) {
-    for (const auto& [den, num] : other.buckets_) add_small(num, den);
+    for (const Bucket& b : other.buckets_) add_small(b.numerator, b.denominator);
     large_terms_.insert(large_terms_.end(), other.large_terms_.begin(), other.large_terms_.end());
 }
 
 Rational ExactSum::value() const {
-    std::vector<Rational> terms = large_terms_;
-    terms.reserve(terms.size() + buckets_.size());
-    for (const auto& [den, num] : buckets_)
-        if (num != 0) terms.push_back(from_int128(num, den));
+    ExactSum merged = *this;
+    merged.compact();
+    std::vector<Rational> terms = std::move(merged.large_terms_);
+    terms.reserve(terms.size() + merged.buckets_.size());
+    for (const Bucket& b : merged.buckets_)
+        if (b.numerator != 0) terms.push_back(from_int128(b.numerator, b.denominator));
     return balanced_sum(std::move(terms));
 }
 

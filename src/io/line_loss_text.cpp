@@ -29,12 +29,22 @@ std::vector<std::uint32_t> decimal_limbs(mpz_srcptr value) {  // value >= 0
     return limbs;
 }
 
-std::uint32_t limb_at(const std::vector<std::uint32_t>& limbs, std::size_t k) {
-    return k < limbs.size() ? limbs[k] : 0;
-}
+// "00".."99": two digits per division.
+struct DigitPairs {
+    char text[200];
+    constexpr DigitPairs() : text() {
+        for (int k = 0; k < 100; ++k)
+            text[2 * k] = static_cast<char>('0' + k / 10), text[2 * k + 1] = static_cast<char>('0' + k % 10);
+    }
+};
+constexpr DigitPairs digit_pairs;
 
 char* put_nine_digits(char* at, std::uint32_t limb) {
-    for (int k = 8; k >= 0; --k) at[k] = static_cast<char>('0' + limb % 10), limb /= 10;
+    for (int k = 7; k >= 1; k -= 2) {
+        std::memcpy(at + k, digit_pairs.text + 2 * (limb % 100), 2);
+        limb /= 100;
+    }
+    at[0] = static_cast<char>('0' + limb);
     return at + 9;
 }
 
@@ -59,6 +69,7 @@ LineLossText::LineLossText(const Rational& receiver) : receiver_(receiver) {
     numerator_sign_ = mpz_sgn(mpq_numref(r)) < 0 ? -1 : 1;
     Integer square = abs_numerator_ * abs_numerator_;
     n_squared_ = decimal_limbs(square.backend().data());
+    n_squared_limbs_ = n_squared_.size();
     most_digits_ = std::max(mpz_sizeinbase(abs_numerator_.backend().data(), 10),
                             mpz_sizeinbase(denominator_.backend().data(), 10));
 }
@@ -80,6 +91,10 @@ const LineLossText::Scaled& LineLossText::scaled(std::uint64_t g) {
     s.n_times_dg = decimal_limbs(product.backend().data());
     product = s.dg * s.dg;
     s.dg_squared = decimal_limbs(product.backend().data());
+    // One length for the three numbers, with room for the carries: put_fast's loop then needs no bounds.
+    const std::size_t size = std::max({n_squared_limbs_, s.n_times_dg.size(), s.dg_squared.size()}) + 3;
+    if (n_squared_.size() < size) n_squared_.resize(size, 0);
+    s.n_times_dg.resize(size, 0), s.dg_squared.resize(size, 0);
     return scaled_.emplace(g, std::move(s)).first->second;
 }
 
@@ -126,13 +141,13 @@ bool LineLossText::put_fast(char*& at, const Rational& target) {
     // (|N| r − p' D/g)^2 with p' = sign(N)·p: a·N² − b·N(D/g) + c·(D/g)², each limb term below 2^61.
     const long signed_p = numerator_sign_ * p;
     const auto a = static_cast<long>(r * r), b = 2 * static_cast<long>(r) * signed_p, c = signed_p * signed_p;
-    const std::size_t size = std::max({n_squared_.size(), s.n_times_dg.size(), s.dg_squared.size()}) + 3;
-    work_.assign(size, 0);
+    const std::size_t size = s.dg_squared.size();
+    work_.resize(size);
+    const std::uint32_t *nn = n_squared_.data(), *nd = s.n_times_dg.data(), *dd = s.dg_squared.data();
     long carry = 0;
     for (std::size_t k = 0; k < size; ++k) {
-        long value = a * static_cast<long>(limb_at(n_squared_, k)) -
-                     b * static_cast<long>(limb_at(s.n_times_dg, k)) +
-                     c * static_cast<long>(limb_at(s.dg_squared, k)) + carry;
+        long value = a * static_cast<long>(nn[k]) - b * static_cast<long>(nd[k]) +
+                     c * static_cast<long>(dd[k]) + carry;
         carry = value / limb_base;
         value -= carry * limb_base;
         if (value < 0) value += limb_base, --carry;

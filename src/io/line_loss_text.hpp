@@ -41,7 +41,8 @@ class LineLossText {
     Rational receiver_;
     Integer abs_numerator_, denominator_;
     int numerator_sign_;
-    Limbs n_squared_;
+    Limbs n_squared_;  // padded with zeros to the longest Scaled's length
+    std::size_t n_squared_limbs_;
     std::size_t most_digits_;
     std::unordered_map<std::uint64_t, Scaled> scaled_;
     std::unordered_map<std::uint64_t, std::string> denominators_;

@@ -73,3 +73,21 @@ TEST_CASE("exact sums survive 128-bit overflow of a bucket", "[exact-sum]") {
     }
     CHECK(sum.value() == expected);
 }
+
+TEST_CASE("exact sums survive 128-bit overflow while merging interleaved denominators", "[exact-sum]") {
+    // Interleaved denominators: no run merges on the spot, so equal denominators meet (and overflow) only
+    // when the list is sorted and merged; a second sum merged in, and values read mid-way, must not change
+    // the total.
+    ExactSum sum, other;
+    Rational expected = 0;
+    Rational big = make_rational((1LL << 62) - 1, 1);
+    for (int k = 0; k < 20000; ++k) {
+        Rational b =
+            make_rational(k % 2 ? -((1LL << 62) - 3) : (1LL << 62) - 5, 3 + k % 5);  // products ~2^124
+        (k % 3 ? sum : other).add_product(big * (k % 7 == 0 ? -1 : 1), b);
+        expected += big * (k % 7 == 0 ? -1 : 1) * b;
+        if (k == 5000) CHECK(sum.value() + other.value() == expected);
+    }
+    sum.merge(other);
+    CHECK(sum.value() == expected);
+}
