@@ -116,6 +116,19 @@ char* LineLossText::put_exact(char* at, const Rational& target) const {
     return at + std::strlen(at);
 }
 
+// h² = gcd(q, D)², N mod h² and D mod h²: per target denominator, most players share one.
+const LineLossText::Residues& LineLossText::residues_of(std::uint64_t q) {
+    auto found = residues_.find(q);
+    if (found != residues_.end()) return found->second;
+    mpz_srcptr n = mpq_numref(receiver_.backend().data()), d = denominator_.backend().data();
+    const std::uint64_t h = std::gcd(q, mpz_fdiv_ui(d, q));
+    Residues r;
+    r.hh = h * h;  // h <= q < 2^31
+    r.n_mod = mpz_fdiv_ui(n, r.hh), r.d_mod = mpz_fdiv_ui(d, r.hh);
+    if (residues_.size() >= cache_entries) return spare_residues_ = r;
+    return residues_.emplace(q, r).first->second;
+}
+
 // The fast case of the header's formula; false (nothing written) outside its bounds.
 bool LineLossText::put_fast(char*& at, const Rational& target) {
     mpq_srcptr t = target.backend().data();
@@ -123,12 +136,11 @@ bool LineLossText::put_fast(char*& at, const Rational& target) {
     const long p = mpz_get_si(mpq_numref(t));
     const std::uint64_t q = mpz_get_ui(mpq_denref(t));
     if (p <= -small || p >= small) return false;
-    mpz_srcptr n = mpq_numref(receiver_.backend().data()), d = denominator_.backend().data();
     // g = gcd(Nq − pD, Dq) divides gcd(Nq − pD, D)·gcd(Nq − pD, q) = h², h = gcd(q, D): residues mod h².
-    const std::uint64_t h = std::gcd(q, mpz_fdiv_ui(d, q));
-    const std::uint64_t hh = h * h;  // h <= q < 2^31
+    const Residues& residues = residues_of(q);
+    const std::uint64_t hh = residues.hh;
     using U128 = unsigned __int128;
-    const U128 n_mod = mpz_fdiv_ui(n, hh), d_mod = mpz_fdiv_ui(d, hh);
+    const U128 n_mod = residues.n_mod, d_mod = residues.d_mod;
     const U128 p_mod = static_cast<std::uint64_t>(((p % static_cast<long>(hh)) + static_cast<long>(hh)) %
                                                   static_cast<long>(hh));
     const auto x_mod = static_cast<std::uint64_t>((n_mod * q % hh + hh - p_mod * d_mod % hh) % hh);

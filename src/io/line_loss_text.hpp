@@ -33,6 +33,10 @@ class LineLossText {
         Limbs n_times_dg, dg_squared;
         Integer dg;
     };
+    struct Residues {
+        std::uint64_t hh, n_mod, d_mod;
+    };
+    const Residues& residues_of(std::uint64_t q);
     const Scaled& scaled(std::uint64_t g);
     const std::string& denominator_text(std::uint64_t g, std::uint64_t q);
     char* put_exact(char* at, const Rational& target) const;
@@ -47,6 +51,8 @@ class LineLossText {
     std::unordered_map<std::uint64_t, Scaled> scaled_;
     std::unordered_map<std::uint64_t, std::string> denominators_;
     std::string spare_denominator_;
+    std::unordered_map<std::uint64_t, Residues> residues_;
+    Residues spare_residues_;
     Limbs work_;
 };
 
