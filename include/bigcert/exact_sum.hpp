@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "bigcert/rational.hpp"
@@ -28,6 +29,7 @@ class ExactSum {
     };
     void add_small(__int128 numerator, std::uint64_t denominator);
     void compact();
+    static std::optional<Rational> over_common_denominator(const std::vector<Bucket>& buckets);
 
     // Appended in order, runs of one denominator merged on the spot; sorted and merged by denominator
     // whenever the list doubles (a flat list: a hash map per term cost more than the sum itself when most

@@ -91,3 +91,23 @@ TEST_CASE("exact sums survive 128-bit overflow while merging interleaved denomin
     sum.merge(other);
     CHECK(sum.value() == expected);
 }
+
+TEST_CASE("exact sums over many coprime denominators agree with term-by-term sums", "[exact-sum]") {
+    // Large, mostly coprime denominators make the common denominator outgrow its bound: the pairwise sum
+    // takes over; small shared ones keep it short. Both must give the term-by-term value.
+    std::mt19937_64 rng(11);
+    for (int round = 0; round < 6; ++round) {
+        ExactSum fast;
+        Rational slow = 0;
+        const bool coprime = round % 2 == 0;
+        for (int k = 0; k < 1500; ++k) {
+            long long den =
+                coprime ? static_cast<long long>(rng() >> 3) | 1 : 1 + static_cast<long long>(rng() % 64);
+            long long num = static_cast<long long>(rng() >> 2) * (k % 3 ? 1 : -1);
+            Rational term = make_rational(num, den);
+            fast.add(term);
+            slow += term;
+        }
+        CHECK(fast.value() == slow);
+    }
+}
