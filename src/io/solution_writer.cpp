@@ -340,12 +340,17 @@ bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U12
     }
     // gcd(sum, common^2) by two 64-bit gcds: for a prime with exponent e in common and f in sum, the first
     // takes min(f, e), the second min(f - min(f, e), e); together min(f, 2e).
+    // A stage with h = 1 ends the search (the next would find 1 again); g = 1 needs no division.
     U128 g = 1, rest = sum;
     for (int stage = 0; stage < 2; ++stage) {
-        const std::uint64_t h = std::gcd(common, static_cast<std::uint64_t>(rest % common));
+        const std::uint64_t residue = rest >> 64 == 0 ? static_cast<std::uint64_t>(rest) % common
+                                                      : static_cast<std::uint64_t>(rest % common);
+        const std::uint64_t h = std::gcd(common, residue);
+        if (h == 1) break;
         g *= h, rest /= h;
     }
-    num = sum / g, den = static_cast<U128>(common) * common / g;
+    num = g == 1 ? sum : sum / g, den = static_cast<U128>(common) * common;
+    if (g != 1) den /= g;
     return true;
 }
 
