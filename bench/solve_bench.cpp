@@ -202,6 +202,7 @@ int main(int argc, char** argv) try {
     if (!lines && !answer) {
         bigcert::SolveOptions solve_options;
         solve_options.machine_integers = !overflowed;  // a game that overflowed would overflow again
+        solve_options.losses_in_writer = true;         // as `bigcert solve --json` does
         if (!instance) instance = bigcert::load_instance_file(path);
         solution = bigcert::solve(*instance, solve_options);
     }

@@ -117,6 +117,8 @@ Runner add_solve_command(CLI::App& app) {
         if (options->json && options->latex.empty() && !curved_flags &&
             solve_to_json_in_machine_integers(options->input.source(), std::cout, solve_options))
             return exit_ok;
+        // Only the JSON writer knows how to write the losses it was not given (solution_writer.hpp).
+        solve_options.losses_in_writer = options->json && options->latex.empty() && !curved_flags;
         Instance instance = options->input.load();
         if (!instance.receivers.empty()) {
             if (!options->latex.empty() || curved_flags)

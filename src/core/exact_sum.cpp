@@ -2,6 +2,8 @@
 
 #include <gmp.h>
 
+#include <algorithm>
+
 namespace bigcert {
 namespace {
 
@@ -16,15 +18,18 @@ bool small_parts(const Rational& q, std::int64_t& numerator, std::int64_t& denom
     return numerator > -small_bound && numerator < small_bound && denominator < small_bound;
 }
 
-Rational from_int128(__int128 numerator, std::uint64_t denominator) {
-    bool negative = numerator < 0;
-    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(numerator) : numerator;
-    Integer n;
+void set_int128(mpz_ptr target, __int128 value) {
+    bool negative = value < 0;
+    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(value) : value;
     std::uint64_t limbs[2] = {static_cast<std::uint64_t>(magnitude),
                               static_cast<std::uint64_t>(magnitude >> 64)};
-    mpz_import(n.backend().data(), 2, -1, sizeof(std::uint64_t), 0, 0, limbs);
-    if (negative) n = -n;
-    Integer d;
+    mpz_import(target, 2, -1, sizeof(std::uint64_t), 0, 0, limbs);
+    if (negative) mpz_neg(target, target);
+}
+
+Rational from_int128(__int128 numerator, std::uint64_t denominator) {
+    Integer n, d;
+    set_int128(n.backend().data(), numerator);
     mpz_import(d.backend().data(), 1, -1, sizeof(std::uint64_t), 0, 0, &denominator);
     return Rational(n, d);
 }
@@ -32,16 +37,38 @@ Rational from_int128(__int128 numerator, std::uint64_t denominator) {
 }  // namespace
 
 void ExactSum::add_small(__int128 numerator, std::uint64_t denominator) {
-    if (denominator != last_denominator_ || last_bucket_ == nullptr) {
-        last_bucket_ = &buckets_[denominator];  // unordered_map references stay valid on rehash
-        last_denominator_ = denominator;
+    if (!buckets_.empty() && buckets_.back().denominator == denominator) {
+        __int128& last = buckets_.back().numerator;
+        __int128 sum;
+        if (__builtin_add_overflow(last, numerator, &sum)) {
+            large_terms_.push_back(from_int128(last, denominator));
+            sum = numerator;
+        }
+        last = sum;
+        return;
     }
-    __int128 sum;
-    if (__builtin_add_overflow(*last_bucket_, numerator, &sum)) {
-        large_terms_.push_back(from_int128(*last_bucket_, denominator));
-        sum = numerator;
+    buckets_.push_back({denominator, numerator});
+    if (buckets_.size() >= 2 * std::max<std::size_t>(compacted_size_, 512)) compact();
+}
+
+void ExactSum::compact() {
+    std::sort(buckets_.begin(), buckets_.end(),
+              [](const Bucket& a, const Bucket& b) { return a.denominator < b.denominator; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < buckets_.size(); ++k) {
+        if (kept > 0 && buckets_[kept - 1].denominator == buckets_[k].denominator) {
+            __int128& last = buckets_[kept - 1].numerator;
+            __int128 sum;
+            if (__builtin_add_overflow(last, buckets_[k].numerator, &sum))  // the term goes to GMP
+                large_terms_.push_back(from_int128(buckets_[k].numerator, buckets_[k].denominator));
+            else
+                last = sum;
+            continue;
+        }
+        buckets_[kept++] = buckets_[k];
     }
-    *last_bucket_ = sum;
+    buckets_.resize(kept);
+    compacted_size_ = kept;
 }
 
 void ExactSum::add(const Rational& term) {
@@ -77,16 +104,46 @@ void ExactSum::add_product(const SmallFraction& a, const SmallFraction& b) {
 }
 
 void ExactSum::merge(const ExactSum& other) {
-    for (const auto& [den, num] : other.buckets_) add_small(num, den);
+    for (const Bucket& b : other.buckets_) add_small(b.numerator, b.denominator);
     large_terms_.insert(large_terms_.end(), other.large_terms_.begin(), other.large_terms_.end());
 }
 
 Rational ExactSum::value() const {
-    std::vector<Rational> terms = large_terms_;
-    terms.reserve(terms.size() + buckets_.size());
-    for (const auto& [den, num] : buckets_)
-        if (num != 0) terms.push_back(from_int128(num, den));
+    ExactSum merged = *this;
+    merged.compact();
+    std::vector<Rational> terms = std::move(merged.large_terms_);
+    if (std::optional<Rational> sum = over_common_denominator(merged.buckets_)) {
+        terms.push_back(std::move(*sum));
+        return balanced_sum(std::move(terms));
+    }
+    terms.reserve(terms.size() + merged.buckets_.size());
+    for (const Bucket& b : merged.buckets_)
+        if (b.numerator != 0) terms.push_back(from_int128(b.numerator, b.denominator));
     return balanced_sum(std::move(terms));
+}
+
+// Σ num_k / den_k as (Σ num_k · (L / den_k)) / L with L = lcm(den_k), reduced once at the end: one-limb gcds
+// and products against L instead of a full rational addition (gcds of big numbers) per bucket. L is built
+// one denominator at a time, which is linear while L stays short (many denominators sharing factors, as
+// sums of w_i·x_i with small denominators do); beyond `longest` limbs it gives up (the pairwise sum then).
+std::optional<Rational> ExactSum::over_common_denominator(const std::vector<Bucket>& buckets) {
+    constexpr std::size_t longest = 256;  // limbs of L: about 4,900 digits
+    Integer lcm = 1;
+    mpz_ptr l = lcm.backend().data();
+    for (const Bucket& b : buckets) {
+        if (b.numerator == 0) continue;
+        const unsigned long g = mpz_gcd_ui(nullptr, l, b.denominator);
+        if (g != b.denominator) mpz_mul_ui(l, l, b.denominator / g);
+        if (mpz_size(l) > longest) return std::nullopt;
+    }
+    Integer sum = 0, quotient, numerator;
+    for (const Bucket& b : buckets) {
+        if (b.numerator == 0) continue;
+        mpz_divexact_ui(quotient.backend().data(), l, b.denominator);
+        set_int128(numerator.backend().data(), b.numerator);
+        mpz_addmul(sum.backend().data(), quotient.backend().data(), numerator.backend().data());
+    }
+    return Rational(sum, lcm);  // canonicalised: one gcd
 }
 
 Rational balanced_sum(std::vector<Rational> terms) {

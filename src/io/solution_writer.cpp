@@ -16,6 +16,7 @@
 #include "bigcert/core/box_answer.hpp"
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/player_list.hpp"
+#include "io/line_loss_text.hpp"
 
 namespace bigcert {
 namespace {
@@ -223,6 +224,27 @@ void put_in_two_halves(TextBuffer& text, std::size_t n, std::size_t most_per_ite
     text.put(second.view());
 }
 
+// d = 1 without Solution::losses (SolveOptions::losses_in_writer): each (x̂* − t_i)² written straight from
+// x̂* and t_i, the same text as to_string(loss), on two threads for long lists.
+void write_line_losses(std::ostream& out, const Instance& instance, const Rational& receiver) {
+    if (instance.dimension != 1 || instance.loss != Loss::squared)
+        throw std::logic_error("write_solution_json: losses missing outside the squared-loss line");
+    TextBuffer text(out);
+    std::size_t most = 0;
+    LineLossText bound(receiver);
+    for (const Player& p : instance.players) most = std::max(most, bound.most_characters(p.target[0]) + 4);
+    put_in_two_halves(text, instance.players.size(), most,
+                      [&](auto& sink, std::size_t begin, std::size_t end) {
+                          LineLossText losses(receiver);  // one per thread: it caches decimal forms
+                          put_items(sink, begin, end, most, [&](char* at, std::size_t i) {
+                              *at++ = '"';
+                              at = losses.put(at, instance.players[i].target[0]);
+                              *at++ = '"';
+                              return at;
+                          });
+                      });
+}
+
 }  // namespace
 
 void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& s) {
@@ -274,13 +296,26 @@ char* put_point(char* at, std::size_t d, Coordinate&& coordinate) {
 
 using U128 = unsigned __int128;
 
-char* put_u128(char* at, U128 value) {
-    char digits[40];
+char* put_u64(char* at, std::uint64_t value) {
+    char digits[20];
     int k = 0;
-    do digits[k++] = static_cast<char>('0' + static_cast<int>(value % 10)), value /= 10;
+    do digits[k++] = static_cast<char>('0' + value % 10), value /= 10;
     while (value != 0);
     while (k > 0) *at++ = digits[--k];
     return at;
+}
+
+// Digit by digit in 64 bits: a 128-bit division per digit (a library call) cost more than the rest of a
+// box loss. At most two 128-bit divisions, by 10^19.
+char* put_u128(char* at, U128 value) {
+    constexpr std::uint64_t ten_to_19 = 10000000000000000000ULL;
+    if (value >> 64 == 0) return put_u64(at, static_cast<std::uint64_t>(value));
+    const auto low = static_cast<std::uint64_t>(value % ten_to_19);
+    at = put_u128(at, value / ten_to_19);
+    char* end = at + 19;
+    std::uint64_t rest = low;
+    for (char* digit = end; digit != at;) *--digit = static_cast<char>('0' + rest % 10), rest /= 10;
+    return end;
 }
 
 // Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the
@@ -305,12 +340,17 @@ bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U12
     }
     // gcd(sum, common^2) by two 64-bit gcds: for a prime with exponent e in common and f in sum, the first
     // takes min(f, e), the second min(f - min(f, e), e); together min(f, 2e).
+    // A stage with h = 1 ends the search (the next would find 1 again); g = 1 needs no division.
     U128 g = 1, rest = sum;
     for (int stage = 0; stage < 2; ++stage) {
-        const std::uint64_t h = std::gcd(common, static_cast<std::uint64_t>(rest % common));
+        const std::uint64_t residue = rest >> 64 == 0 ? static_cast<std::uint64_t>(rest) % common
+                                                      : static_cast<std::uint64_t>(rest % common);
+        const std::uint64_t h = std::gcd(common, residue);
+        if (h == 1) break;
         g *= h, rest /= h;
     }
-    num = sum / g, den = static_cast<U128>(common) * common / g;
+    num = g == 1 ? sum : sum / g, den = static_cast<U128>(common) * common;
+    if (g != 1) den /= g;
     return true;
 }
 
@@ -440,7 +480,10 @@ void write_solution_json(std::ostream& out, const Instance& instance, const Solu
         out << "],\n  \"receiver\": ";
         write_vector(out, s.receiver);
         out << ",\n  \"losses\": [";
-        for (std::size_t i = 0; i < n; ++i) out << (i ? ", \"" : "\"") << to_string(s.losses[i]) << '"';
+        if (s.losses.size() == n)
+            for (std::size_t i = 0; i < n; ++i) out << (i ? ", \"" : "\"") << to_string(s.losses[i]) << '"';
+        else
+            write_line_losses(out, instance, s.receiver.at(0));
         out << "],\n  \"potential\": \"" << to_string(s.potential) << "\"},\n";
     }
     out << " \"equilibria\": {\"count\": \"" << (s.exact_count.empty() ? count_name(s.count) : s.exact_count)

@@ -52,6 +52,7 @@ CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector
     std::mutex mutex;
     std::string failure;
     parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
+        std::vector<Vector> ends(2, Vector(1));  // an interval's two ends, reused from player to player
         for (std::size_t i = begin; i < end && i < first_failure.load(); ++i) {
             const ActionSet& set = instance.set_of(i);
             std::string problem;
@@ -65,13 +66,26 @@ CheckReport check_equilibrium(const Instance& instance, const std::vector<Vector
                     problem = "player " + instance.numbered_label(i) +
                               ": not a support point of its curved set (a deviation lowers its loss)";
             } else {
-                for (const Vector& v : set.vertices())
-                    if (!no_improvement_towards(instance.players[i], receiver, y.approx, y.trusted,
-                                                actions[i], v)) {
-                        problem = "player " + instance.numbered_label(i) +
-                                  ": moving towards a vertex lowers its loss";
-                        break;
-                    }
+                // The vertices read in place: copying them per player (ActionSet::vertices) cost more than
+                // the test itself on large games.
+                auto improves = [&](const Vector& v) {
+                    return !no_improvement_towards(instance.players[i], receiver, y.approx, y.trusted,
+                                                   actions[i], v);
+                };
+                bool improving = false;
+                if (set.kind() == ActionSet::Kind::polytope) {
+                    for (const Vector& v : set.as_polytope().vertices())
+                        if ((improving = improves(v))) break;
+                } else if (set.kind() == ActionSet::Kind::interval) {
+                    ends[0][0] = set.as_interval().lo, ends[1][0] = set.as_interval().hi;
+                    improving = improves(ends[0]) || improves(ends[1]);
+                } else {
+                    for (const Vector& v : set.vertices())
+                        if ((improving = improves(v))) break;
+                }
+                if (improving)
+                    problem =
+                        "player " + instance.numbered_label(i) + ": moving towards a vertex lowers its loss";
             }
             if (problem.empty()) continue;
             std::lock_guard<std::mutex> lock(mutex);

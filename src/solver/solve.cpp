@@ -17,13 +17,15 @@
 namespace bigcert {
 namespace {
 
-void fill_losses_and_potential(const Instance& instance, Solution& s, unsigned threads) {
+void fill_losses_and_potential(const Instance& instance, Solution& s, const SolveOptions& options) {
     const std::size_t n = instance.players.size();
+    const unsigned threads = options.threads;
+    s.potential = instance.potential(s.actions, s.receiver);
+    if (options.losses_in_writer && instance.dimension == 1) return;
     s.losses.assign(n, Rational(0));
     parallel_chunks(n, worker_count(threads, n, 1024), [&](unsigned, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) s.losses[i] = instance.loss_of(i, s.receiver);
     });
-    s.potential = instance.potential(s.actions, s.receiver);
 }
 
 }  // namespace
@@ -62,7 +64,7 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
     if (!check.ok)
         throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
     describe_equilibrium_set(instance, oracle, s, options.threads);
-    fill_losses_and_potential(instance, s, options.threads);
+    fill_losses_and_potential(instance, s, options);
     return s;
 }
 

@@ -73,3 +73,41 @@ TEST_CASE("exact sums survive 128-bit overflow of a bucket", "[exact-sum]") {
     }
     CHECK(sum.value() == expected);
 }
+
+TEST_CASE("exact sums survive 128-bit overflow while merging interleaved denominators", "[exact-sum]") {
+    // Interleaved denominators: no run merges on the spot, so equal denominators meet (and overflow) only
+    // when the list is sorted and merged; a second sum merged in, and values read mid-way, must not change
+    // the total.
+    ExactSum sum, other;
+    Rational expected = 0;
+    Rational big = make_rational((1LL << 62) - 1, 1);
+    for (int k = 0; k < 20000; ++k) {
+        Rational b =
+            make_rational(k % 2 ? -((1LL << 62) - 3) : (1LL << 62) - 5, 3 + k % 5);  // products ~2^124
+        (k % 3 ? sum : other).add_product(big * (k % 7 == 0 ? -1 : 1), b);
+        expected += big * (k % 7 == 0 ? -1 : 1) * b;
+        if (k == 5000) CHECK(sum.value() + other.value() == expected);
+    }
+    sum.merge(other);
+    CHECK(sum.value() == expected);
+}
+
+TEST_CASE("exact sums over many coprime denominators agree with term-by-term sums", "[exact-sum]") {
+    // Large, mostly coprime denominators make the common denominator outgrow its bound: the pairwise sum
+    // takes over; small shared ones keep it short. Both must give the term-by-term value.
+    std::mt19937_64 rng(11);
+    for (int round = 0; round < 6; ++round) {
+        ExactSum fast;
+        Rational slow = 0;
+        const bool coprime = round % 2 == 0;
+        for (int k = 0; k < 1500; ++k) {
+            long long den =
+                coprime ? static_cast<long long>(rng() >> 3) | 1 : 1 + static_cast<long long>(rng() % 64);
+            long long num = static_cast<long long>(rng() >> 2) * (k % 3 ? 1 : -1);
+            Rational term = make_rational(num, den);
+            fast.add(term);
+            slow += term;
+        }
+        CHECK(fast.value() == slow);
+    }
+}

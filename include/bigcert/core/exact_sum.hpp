@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
+#include <optional>
 #include <vector>
 
 #include "bigcert/core/rational.hpp"
@@ -14,15 +14,6 @@ namespace bigcert {
 
 class ExactSum {
   public:
-    ExactSum() = default;
-    // Copies must not share the cached bucket pointer of the original.
-    ExactSum(const ExactSum& other) : buckets_(other.buckets_), large_terms_(other.large_terms_) {}
-    ExactSum& operator=(const ExactSum& other) {
-        buckets_ = other.buckets_;
-        large_terms_ = other.large_terms_;
-        last_bucket_ = nullptr;
-        return *this;
-    }
     void add(const Rational& term);
     void add_product(const Rational& a, const Rational& b);
     // a·b without GMP while the product's denominator fits 63 bits (the d = 1 fast path).
@@ -32,11 +23,19 @@ class ExactSum {
     Rational value() const;
 
   private:
+    struct Bucket {
+        std::uint64_t denominator;
+        __int128 numerator;
+    };
     void add_small(__int128 numerator, std::uint64_t denominator);
+    void compact();
+    static std::optional<Rational> over_common_denominator(const std::vector<Bucket>& buckets);
 
-    std::unordered_map<std::uint64_t, __int128> buckets_;
-    std::uint64_t last_denominator_ = 0;
-    __int128* last_bucket_ = nullptr;
+    // Appended in order, runs of one denominator merged on the spot; sorted and merged by denominator
+    // whenever the list doubles (a flat list: a hash map per term cost more than the sum itself when most
+    // terms have their own denominator).
+    std::vector<Bucket> buckets_;
+    std::size_t compacted_size_ = 0;
     std::vector<Rational> large_terms_;
 };
 

@@ -20,6 +20,9 @@ struct SolveOptions {
         true;  // d = 1: try the machine-integer fast path first (false: GMP only, for cross-checks)
     unsigned precision =
         64;  // curved sets (MODEL.md §3g): enclose irrational coordinates to width 2^-precision
+    // d = 1, GMP path: leave Solution::losses empty; write_solution_json then writes each (x̂* − t_i)²
+    // straight from x̂* and t_i (line_loss_text.hpp), much faster than forming and printing n big losses.
+    bool losses_in_writer = false;
 };
 
 Solution solve(const Instance& instance, const SolveOptions& options = {});
