@@ -8,6 +8,7 @@
 #include "bigcert/multiplier_certificate.hpp"
 #include "bigcert/solution_writer.hpp"
 #include "certify/claim_groups.hpp"
+#include "certify/cone_facts.hpp"
 #include "certify/smt_query.hpp"
 #include "solver/parallel.hpp"
 
@@ -265,9 +266,44 @@ std::string group_file_stem(std::size_t group) {
            "-variational";
 }
 
-// The grouped path (claim_groups.hpp): per player the exact multipliers; per group of claim classes one
-// query. A group Z3 does not answer unsat (a refuted member, or unknown) is re-asked player by player through
-// certify_player, so that a deviation is found and re-checked exactly, and an unknown stays "not certified".
+// A member whose class claim is shown: its own exact multipliers (the class's, scaled by g_i = c_i d, else
+// found afresh), checked against g_i itself.
+void settle_shown_member(const Instance& instance, std::size_t i, const Vector& x, const Vector& g,
+                         const std::optional<Multipliers>& class_multipliers, const Vector& direction,
+                         PlayerVerdict& verdict) {
+    verdict.index = i;
+    verdict.variational = "unsat";
+    verdict.definition = "skipped";
+    std::optional<Multipliers> m;
+    if (class_multipliers) {
+        // c = g_j / d_j at any non-zero d_j (ray_of checked g = c d, c > 0); c = 0 when g = 0.
+        Rational c = 0;
+        for (std::size_t j = 0; j < direction.size(); ++j)
+            if (sign(direction[j]) != 0) {
+                c = g[j] / direction[j];
+                break;
+            }
+        m = class_multipliers;
+        for (Rational& l : m->lambda) l *= c;
+        for (Rational& u : m->mu) u *= c;
+    }
+    bool ok = m && check_multipliers(*m, x, g);
+    if (!ok) {
+        m = find_multipliers(instance.set_of(i), x, g);
+        ok = m && check_multipliers(*m, x, g);
+    }
+    verdict.multipliers = ok ? "verified" : "none exist";
+    if (ok) verdict.lambda = m->lambda;
+    verdict.verdict = ok ? "certified" : "not certified";
+    if (!ok) verdict.reason = "the methods disagree (variational: unsat, multipliers: none exist)";
+}
+
+// The grouped path (claim_groups.hpp): per group of claim classes one query, per player the exact
+// multipliers. With options.cone_facts a class whose action has exact cone multipliers is asked as a
+// variable-free fact (cone_facts.hpp); a class without them (its claim is false, or the set is degenerate in
+// a way the exact LP does not settle) goes straight to certify_player. A group Z3 does not answer unsat (a
+// refuted member, or unknown) is re-asked player by player through certify_player, so that a deviation is
+// found and re-checked exactly, and an unknown stays "not certified".
 void certify_grouped(const Instance& instance, const std::vector<std::size_t>& players,
                      const std::vector<Vector>& actions, Certificate& certificate, ProofLog& log,
                      const CertifyOptions& options, bool run_definition) {
@@ -278,6 +314,7 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
     const std::size_t group_size = std::max<std::size_t>(1, options.group_size);
     const std::size_t groups = (classes.size() + group_size - 1) / group_size;
     std::vector<std::string> class_answer(classes.size());
+    std::vector<std::size_t> class_member(classes.size(), 0);  // its position in the group query
     unsigned workers = worker_count(options.threads, groups, 1);
     parallel_chunks(groups, workers, [&](unsigned, std::size_t begin, std::size_t end) {
         z3::config config;
@@ -285,40 +322,53 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
         z3::context ctx(config);
         SolverPool pool(ctx);
         QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, false);
+        auto individually = [&](const ClaimClass& member) {
+            for (std::size_t i : member.players)
+                certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver, log,
+                                                        options, run_definition);
+        };
         for (std::size_t group = begin; group < end; ++group) {
+            std::vector<std::size_t> asked;  // class indices in the group query, member m = asked[m]
             std::vector<const ClaimClass*> members;
+            std::vector<std::optional<Multipliers>> cones;
+            std::vector<std::string> facts;
             for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size);
-                 ++c)
-                members.push_back(&classes[c]);
-            SmtQuery query = claim_group_query(instance, members, group);
+                 ++c) {
+                const ClaimClass& k = classes[c];
+                std::optional<Multipliers> cone;
+                if (options.cone_facts) {
+                    const Vector u = Rational(-1) * k.direction;  // x minimises d·y: maximises -d
+                    cone = cone_multipliers(instance.action_sets[k.set], k.action, u);
+                    if (!cone) {
+                        class_answer[c] = "asked per player (no exact cone multipliers)";
+                        individually(k);
+                        continue;
+                    }
+                    facts.push_back(smt_cone_fact(*cone, k.action, u));
+                }
+                asked.push_back(c);
+                members.push_back(&k);
+                cones.push_back(std::move(cone));
+            }
+            if (asked.empty()) continue;
+            SmtQuery query = options.cone_facts ? claim_cone_query(facts, group)
+                                                : claim_group_query(instance, members, group);
             QueryOutcome outcome = pool.run(query, limits, {});
             record(log, group_file_stem(group), "claim group " + std::to_string(group),
-                   "variational inequality, grouped", query, outcome);
-            for (std::size_t c = group * group_size; c < group * group_size + members.size(); ++c)
-                class_answer[c] = outcome.answer;
-            if (outcome.answer == "unsat") {
-                for (const ClaimClass* member : members)
-                    for (std::size_t i : member->players) {
-                        PlayerVerdict& verdict = certificate.players[i];
-                        verdict.index = i;
-                        verdict.variational = "unsat";
-                        verdict.definition = "skipped";
-                        std::optional<Multipliers> m =
-                            find_multipliers(instance.set_of(i), actions[i], gradients[i]);
-                        const bool ok = m && check_multipliers(*m, actions[i], gradients[i]);
-                        verdict.multipliers = ok ? "verified" : "none exist";
-                        if (ok) verdict.lambda = m->lambda;
-                        verdict.verdict = ok ? "certified" : "not certified";
-                        if (!ok)
-                            verdict.reason =
-                                "the methods disagree (variational: unsat, multipliers: none exist)";
-                    }
-                continue;
+                   options.cone_facts ? "variational inequality, grouped cone facts"
+                                      : "variational inequality, grouped",
+                   query, outcome);
+            for (std::size_t m = 0; m < asked.size(); ++m) {
+                class_answer[asked[m]] = outcome.answer;
+                class_member[asked[m]] = m;
+                if (outcome.answer != "unsat") {
+                    individually(*members[m]);
+                    continue;
+                }
+                for (std::size_t i : members[m]->players)
+                    settle_shown_member(instance, i, actions[i], gradients[i], cones[m],
+                                        members[m]->direction, certificate.players[i]);
             }
-            for (const ClaimClass* member : members)
-                for (std::size_t i : member->players)
-                    certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver,
-                                                            log, options, run_definition);
         }
     });
     log.add_note(
@@ -332,14 +382,20 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
         "disjoint "
         "variables, which is unsat iff each claim is. A group not answered unsat is re-asked player by "
         "player "
-        "(certify-player-* queries). The definition query is skipped above definition_max_players players.");
+        "(certify-player-* queries). The definition query is skipped above definition_max_players players. "
+        "Cone facts (docs/model.md §3i): on a polytope or interval X = {y : a_k·y <= b_k, e·y = f} a claim "
+        "is asked as a fact without variables: x in X, and -d = sum_{k in P} lambda_k a_k + sum_e mu_e e "
+        "with "
+        "lambda_k > 0 and a_k·x = b_k for k in P (exact multipliers); then for every y in X, d·(y - x) = "
+        "sum_{k in P} lambda_k (b_k - a_k·y) >= 0, so no y in X has d·y < d·x. A group query asserts that "
+        "some member's fact fails (expected unsat).");
     if (!log.enabled()) return;
     // The table the grouping rests on: which players share which claim (each with g_i = c_i d, c_i > 0,
     // checked exactly in ray_of), and in which group query that claim was asked.
     nlohmann::ordered_json table = nlohmann::ordered_json::array();
     for (std::size_t c = 0; c < classes.size(); ++c)
         table.push_back({{"query", group_file_stem(c / group_size)},
-                         {"member", c % group_size},
+                         {"member", class_member[c]},
                          {"answer", class_answer[c]},
                          {"players", classes[c].players}});
     log.add_artifact(

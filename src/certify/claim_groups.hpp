@@ -40,4 +40,9 @@ std::vector<ClaimClass> claim_classes(const Instance& instance, const std::vecto
 SmtQuery claim_group_query(const Instance& instance, const std::vector<const ClaimClass*>& members,
                            std::size_t group);
 
+// The same claims as variable-free cone facts (cone_facts.hpp): `facts[m]` is member m's smt_cone_fact for
+// u = -d (x minimises d·y). One query "some member's fact is false", expected unsat; no simplex over the
+// ray's digits (docs/model.md §3i).
+SmtQuery claim_cone_query(const std::vector<std::string>& facts, std::size_t group);
+
 }  // namespace bigcert

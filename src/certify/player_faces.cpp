@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "certify/cone_facts.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/smt_query.hpp"
 #include "solver/parallel.hpp"
@@ -12,7 +13,7 @@
 namespace bigcert {
 namespace {
 
-enum class Ask { optimal, single_point, interior };
+enum class Ask { optimal, cone, single_point, interior };
 
 // One block of a batched query: a claim, what is asked about it and the answer the exact prediction expects.
 struct Block {
@@ -60,28 +61,33 @@ std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim
         }
         return v;
     };
+    if (ask == Ask::cone)
+        return "(not " + smt_cone_fact(*c.cone, c.point, c.direction) + ")";  // no variables
     std::vector<std::string> y = names("y");
     std::vector<std::string> parts = smt_membership(set, y, "in_set");
     const bool zero = is_zero(c.direction);
-    const std::string value = smt_dot(c.direction, y), at = smt_number(dot(c.direction, c.point));
+    std::vector<std::string> face = smt_face(c, y);
     if (ask == Ask::optimal) {
-        parts.push_back("(> " + value + " " + at + ")");
+        parts.push_back("(> " + smt_dot(c.direction, y) + " " + smt_number(dot(c.direction, c.point)) + ")");
     } else if (ask == Ask::single_point && !zero) {
-        parts.push_back("(>= " + value + " " + at + ")");
+        parts.insert(parts.end(), face.begin(), face.end());
         parts.push_back(smt_differs(y, constants(c.point)));
     } else if (ask == Ask::single_point) {  // F_i = X_i: two different points of the set
         std::vector<std::string> z = names("z"), in_z = smt_membership(set, z, "in_set");
         parts.insert(parts.end(), in_z.begin(), in_z.end());
         parts.push_back(smt_differs(y, z));
     } else {
-        if (!zero) parts.push_back("(>= " + value + " " + at + ")");
+        parts.insert(parts.end(), face.begin(), face.end());
         parts.push_back(smt_interior(instance, c.representative, y));
     }
     return conjunction(parts);
 }
 
 const char* ask_text(Ask ask) {
-    return ask == Ask::optimal ? "optimal" : ask == Ask::single_point ? "single-point" : "interior";
+    return ask == Ask::optimal        ? "optimal"
+           : ask == Ask::cone         ? "cone"
+           : ask == Ask::single_point ? "single-point"
+                                      : "interior";
 }
 
 struct BatchRunner {
@@ -98,9 +104,12 @@ struct BatchRunner {
              "each block: a claim about one group of players (same set, same direction of g_i = w_i "
              "(t_i - xhat*) up to a positive factor, same action when g_i != 0), over its own "
              "variables",
-             "optimal: y in X with g.y > g.x* (unsat: x* maximises g); single-point: y in X with g.y >= "
-             "g.x* and y != x* (or, for g = 0, two different points of X); interior: y in X with g.y "
-             ">= g.x* in the interior of X",
+             "optimal: y in X with g.y > g.x* (unsat: x* maximises g); cone: the negated cone fact "
+             "(no variables; unsat: x* in X, g = sum_P lambda_k a_k + sum mu_e e, lambda_k > 0 and a_k.x* = "
+             "b_k on P, so x* maximises g and F = {y in X : a_k.y >= b_k, k in P}, docs/model.md)",
+             "single-point: y in F and y != x* (or, for g = 0, two different points of X); interior: y in F "
+             "in the interior of X; F written as a_k.y >= b_k on P when the claim has a cone fact, else as "
+             "g.y >= g.x*",
              expect_sat ? "blocks joined by and, expected: sat (every block has a point)"
                         : "blocks joined by or, expected: unsat (no block has a point)"});
         std::vector<std::string> formulas;
@@ -144,23 +153,29 @@ struct BatchRunner {
                             std::to_string(c.representative) + " was not shown (Z3 answered otherwise)";
             return;
         }
-        if (b.ask == Ask::optimal) c.optimal = true;
+        if (b.ask == Ask::optimal || b.ask == Ask::cone) c.optimal = true;
         if (b.ask == Ask::single_point) {
             c.single_point = !b.expect_sat;
-            if (!b.expect_sat) c.optimal = true;  // no y != x* with g.y >= g.x*, in particular none above
+            // Without a cone: no y != x* with g.y >= g.x*, in particular none above. With one, the face is
+            // written by its active facets, which says nothing about optimality (the cone fact does).
+            if (!b.expect_sat && !c.cone) c.optimal = true;
         }
         if (b.ask == Ask::interior) c.meets_interior = b.expect_sat;
     }
 };
 
 // The exact predictions of a claim: which blocks to ask and what they should answer.
-void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::vector<Block>& blocks) {
+void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::vector<Block>& blocks,
+                bool cone_facts) {
     const ActionSet& set = instance.set_of(c.representative);
     const bool zero = is_zero(c.direction);
     c.face = zero ? set.vertices() : set.support_face(c.direction);
     const bool single = zero ? set.is_single_point() : c.face.size() == 1;
+    if (!zero && cone_facts) c.cone = cone_multipliers(set, c.point, c.direction);
     if (zero)
         c.optimal = true;  // g_i = 0: every point of X_i maximises 0·y
+    else if (c.cone)
+        blocks.push_back({index, Ask::cone, false});
     else if (!single)
         blocks.push_back({index, Ask::optimal, false});
     blocks.push_back({index, Ask::single_point, !single});
@@ -199,14 +214,17 @@ PlayerFaces establish_player_faces(const Instance& instance, const std::vector<V
         out.claim_of[i] = it->second;
     }
     std::vector<Block> blocks;
-    for (std::size_t c = 0; c < out.claims.size(); ++c) plan_claim(instance, c, out.claims[c], blocks);
+    for (std::size_t c = 0; c < out.claims.size(); ++c)
+        plan_claim(instance, c, out.claims[c], blocks, options.cone_facts);
 
-    // Batches: blocks of one expected answer, at most options.face_batch_blocks each.
+    // Batches: blocks of one expected answer, at most options.face_batch_blocks each; the variable-free cone
+    // facts in batches of their own (a conjunction of numeral facts, no case split over blocks with
+    // variables).
     std::vector<std::pair<std::vector<Block>, bool>> batches;
-    for (bool expect_sat : {false, true}) {
+    for (auto [expect_sat, ground] : {std::pair{false, true}, {false, false}, {true, false}}) {
         std::vector<Block> current;
         for (const Block& b : blocks) {
-            if (b.expect_sat != expect_sat) continue;
+            if (b.expect_sat != expect_sat || (b.ask == Ask::cone) != ground) continue;
             current.push_back(b);
             if (current.size() < options.face_batch_blocks) continue;
             batches.emplace_back(std::move(current), expect_sat);
@@ -249,6 +267,12 @@ PlayerFaces establish_player_faces(const Instance& instance, const std::vector<V
     }
     out.files = out.queries;
     return out;
+}
+
+std::vector<std::string> smt_face(const FaceClaim& claim, const std::vector<std::string>& y) {
+    if (claim.cone) return smt_on_face(*claim.cone, y);
+    if (is_zero(claim.direction)) return {};
+    return {"(>= " + smt_dot(claim.direction, y) + " " + smt_number(dot(claim.direction, claim.point)) + ")"};
 }
 
 std::optional<Vector> other_face_point(const FaceClaim& claim, const Vector& x) {

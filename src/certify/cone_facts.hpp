@@ -1,0 +1,35 @@
+// A polytope claim "x maximises u over X" as a ground fact (docs/model.md §3i, "Cone facts"). With
+// X = {y : a_k·y <= b_k, e·y = f} (the H-description every query writes, an interval as y <= hi, -y <= -lo),
+// x maximises u over X iff u lies in the normal cone of X at x:
+//     x in X,  u = Σ_{k in P} λ_k a_k + Σ_e μ_e e  with every λ_k > 0 and a_k·x = b_k for k in P,
+// because for y in X, u·(x - y) = Σ_{k in P} λ_k (b_k - a_k·y) >= 0 (weak duality). The same sum shows the
+// face: {y in X : u·y >= u·x} = {y in X : a_k·y = b_k for k in P}. The multipliers are found and checked in
+// exact arithmetic; the fact itself has no variables, so Z3 (and the stock binary on replay) decides it by
+// evaluating numerals, however many digits u has — no simplex over huge coefficients. Internal to the
+// certification layer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bigcert/action_set.hpp"
+#include "bigcert/multiplier_certificate.hpp"
+
+namespace bigcert {
+
+// Multipliers showing that x maximises u over a polytope or interval set, checked exactly; nullopt when there
+// are none (x does not maximise u) or the set is curved or finite.
+std::optional<Multipliers> cone_multipliers(const ActionSet& set, const Vector& x, const Vector& u);
+
+// P: the facets with a positive multiplier (the face is X ∩ {a_k·y = b_k : k in P}).
+std::vector<std::size_t> active_facets(const Multipliers& m);
+
+// The certificate as a variable-free SMT-LIB formula, true iff it is valid: x in X, a_k·x = b_k and λ_k > 0
+// for k in P, and u = Σ_{k in P} λ_k a_k + Σ_e μ_e e, coordinate by coordinate.
+std::string smt_cone_fact(const Multipliers& m, const Vector& x, const Vector& u);
+
+// "y lies on the face": a_k·y >= b_k for every k in P (with y in X, equality).
+std::vector<std::string> smt_on_face(const Multipliers& m, const std::vector<std::string>& y);
+
+}  // namespace bigcert
