@@ -266,21 +266,22 @@ std::string group_file_stem(std::size_t group) {
            "-variational";
 }
 
-// A member whose class claim is shown: its own exact multipliers (the class's, scaled by g_i = c_i d, else
-// found afresh), checked against g_i itself.
+// A member whose class claim is shown: its own exact multipliers (the class's, written for the fact's
+// u = `first` = -xden g of the class's first player and scaled by -g_i = c u, else found afresh), checked
+// against g_i itself.
 void settle_shown_member(const Instance& instance, std::size_t i, const Vector& x, const Vector& g,
-                         const std::optional<Multipliers>& class_multipliers, const Vector& direction,
+                         const std::optional<Multipliers>& class_multipliers, const Vector& first,
                          PlayerVerdict& verdict) {
     verdict.index = i;
     verdict.variational = "unsat";
     verdict.definition = "skipped";
     std::optional<Multipliers> m;
     if (class_multipliers) {
-        // c = g_j / d_j at any non-zero d_j (ray_of checked g = c d, c > 0); c = 0 when g = 0.
+        // c = -g_j / u_j at any non-zero u_j (the same ray: c > 0); c = 0 when g = 0.
         Rational c = 0;
-        for (std::size_t j = 0; j < direction.size(); ++j)
-            if (sign(direction[j]) != 0) {
-                c = g[j] / direction[j];
+        for (std::size_t j = 0; j < first.size(); ++j)
+            if (sign(first[j]) != 0) {
+                c = -g[j] / first[j];
                 break;
             }
         m = class_multipliers;
@@ -332,26 +333,33 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
             std::vector<const ClaimClass*> members;
             std::vector<std::optional<Multipliers>> cones;
             std::vector<std::string> facts;
+            std::vector<Vector> first_offsets;  // u of the fact: -xden g of the class's first player
             for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size);
                  ++c) {
                 const ClaimClass& k = classes[c];
                 std::optional<Multipliers> cone;
                 if (options.cone_facts) {
-                    const Vector u = Rational(-1) * k.direction;  // x minimises d·y: maximises -d
-                    cone = cone_multipliers(instance.action_sets[k.set], k.action, u);
+                    // x minimises g·y: maximises u = -g = 2 w (t - x̂), for the class's first player.
+                    const Player& p = instance.players[k.players[0]];
+                    cone = cone_multipliers(instance.action_sets[k.set], k.action,
+                                            scaled_offset(2 * p.weight, p.target, certificate.receiver));
                     if (!cone) {
                         class_answer[c] = "asked per player (no exact cone multipliers)";
                         individually(k);
                         continue;
                     }
-                    facts.push_back(smt_cone_fact(*cone, k.action, u));
+                    facts.push_back(smt_cone_fact(
+                        *cone, k.action,
+                        smt_scaled_offset(2 * p.weight, p.target, receiver_terms(instance.dimension))));
                 }
+                const Player& first = instance.players[k.players[0]];
+                first_offsets.push_back(scaled_offset(2 * first.weight, first.target, certificate.receiver));
                 asked.push_back(c);
                 members.push_back(&k);
                 cones.push_back(std::move(cone));
             }
             if (asked.empty()) continue;
-            SmtQuery query = options.cone_facts ? claim_cone_query(facts, group)
+            SmtQuery query = options.cone_facts ? claim_cone_query(facts, certificate.receiver, group)
                                                 : claim_group_query(instance, members, group);
             QueryOutcome outcome = pool.run(query, limits, {});
             record(log, group_file_stem(group), "claim group " + std::to_string(group),
@@ -366,8 +374,8 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
                     continue;
                 }
                 for (std::size_t i : members[m]->players)
-                    settle_shown_member(instance, i, actions[i], gradients[i], cones[m],
-                                        members[m]->direction, certificate.players[i]);
+                    settle_shown_member(instance, i, actions[i], gradients[i], cones[m], first_offsets[m],
+                                        certificate.players[i]);
             }
         }
     });
@@ -384,11 +392,15 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
         "player "
         "(certify-player-* queries). The definition query is skipped above definition_max_players players. "
         "Cone facts (docs/model.md §3i): on a polytope or interval X = {y : a_k·y <= b_k, e·y = f} a claim "
-        "is asked as a fact without variables: x in X, and -d = sum_{k in P} lambda_k a_k + sum_e mu_e e "
+        "is asked as a fact without variables: x in X, and -g = sum_{k in P} lambda_k a_k + sum_e mu_e e "
         "with "
-        "lambda_k > 0 and a_k·x = b_k for k in P (exact multipliers); then for every y in X, d·(y - x) = "
-        "sum_{k in P} lambda_k (b_k - a_k·y) >= 0, so no y in X has d·y < d·x. A group query asserts that "
-        "some member's fact fails (expected unsat).");
+        "lambda_k > 0 and a_k·x = b_k for k in P (g = 2 w (xhat - t) of the class's first player, written "
+        "from the instance's numbers and the receiver; lambda by Cramer's rule in g where P has one facet, "
+        "or "
+        "two in the plane, else exact numerals); then for every y in X, g·(y - x) = sum_{k in P} lambda_k "
+        "(b_k - a_k·y) >= 0, so no y in X has g·y < g·x; the other players of the class have g_i = c_i g, "
+        "c_i "
+        "> 0. A group query asserts that some member's fact fails (expected unsat).");
     if (!log.enabled()) return;
     // The table the grouping rests on: which players share which claim (each with g_i = c_i d, c_i > 0,
     // checked exactly in ray_of), and in which group query that claim was asked.

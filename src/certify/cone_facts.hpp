@@ -15,6 +15,7 @@
 
 #include "bigcert/action_set.hpp"
 #include "bigcert/multiplier_certificate.hpp"
+#include "certify/smt_query.hpp"
 
 namespace bigcert {
 
@@ -26,8 +27,25 @@ std::optional<Multipliers> cone_multipliers(const ActionSet& set, const Vector& 
 std::vector<std::size_t> active_facets(const Multipliers& m);
 
 // The certificate as a variable-free SMT-LIB formula, true iff it is valid: x in X, a_k·x = b_k and λ_k > 0
-// for k in P, and u = Σ_{k in P} λ_k a_k + Σ_e μ_e e, coordinate by coordinate.
-std::string smt_cone_fact(const Multipliers& m, const Vector& x, const Vector& u);
+// for k in P, and u = Σ_{k in P} λ_k a_k + Σ_e μ_e e, coordinate by coordinate. `u` holds u's coordinates as
+// ground terms (numerals, or expressions over names the query defines); they are bound once by `let`. When P
+// has one facet, or two in the plane, and X has no equation, λ is written as its Cramer expression in u
+// (small coefficients from the set: λ is the unique solution), so no numeral of λ's digits appears; else as
+// numerals from `m`.
+std::string smt_cone_fact(const Multipliers& m, const Vector& x, const std::vector<std::string>& u);
+
+// The receiver x̂ written with integers, x̂ = xnum / xden (xden > 0 the common denominator), defined once in
+// a query: facts over u = xden·c (t - x̂) = c (t xden - xnum) then do integer-sized arithmetic instead of
+// normalising fractions with hundreds of digits in their denominators (measured: the gcds dominated).
+struct ReceiverTerms {
+    std::vector<std::string> numerators;
+    std::string denominator;
+};
+ReceiverTerms define_receiver(SmtQuery& q, const Vector& receiver);
+
+// u = c (t xden - xnum), a positive multiple (xden > 0) of c (t - x̂): exactly, and as terms.
+Vector scaled_offset(const Rational& c, const Vector& t, const Vector& receiver);
+std::vector<std::string> smt_scaled_offset(const Rational& c, const Vector& t, const ReceiverTerms& r);
 
 // "y lies on the face": a_k·y >= b_k for every k in P (with y in X, equality).
 std::vector<std::string> smt_on_face(const Multipliers& m, const std::vector<std::string>& y);

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "certify/claim_groups.hpp"
 #include "certify/cone_facts.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/smt_query.hpp"
@@ -61,8 +62,13 @@ std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim
         }
         return v;
     };
-    if (ask == Ask::cone)
-        return "(not " + smt_cone_fact(*c.cone, c.point, c.direction) + ")";  // no variables
+    if (ask ==
+        Ask::cone) {  // no variables: u = xden g of the representative, xhat* = xnum / xden defined by q
+        const Player& p = instance.players[c.representative];
+        return "(not " +
+               smt_cone_fact(*c.cone, c.point, smt_scaled_offset(p.weight, p.target, receiver_terms(d))) +
+               ")";
+    }
     std::vector<std::string> y = names("y");
     std::vector<std::string> parts = smt_membership(set, y, "in_set");
     const bool zero = is_zero(c.direction);
@@ -95,6 +101,7 @@ struct BatchRunner {
     std::vector<FaceClaim>& claims;
     ProofLog& log;
     const CheckOptions& options;
+    const Vector& receiver;
 
     SmtQuery query(const std::vector<Block>& blocks, bool expect_sat) const {
         SmtQuery q(
@@ -105,14 +112,18 @@ struct BatchRunner {
              "(t_i - xhat*) up to a positive factor, same action when g_i != 0), over its own "
              "variables",
              "optimal: y in X with g.y > g.x* (unsat: x* maximises g); cone: the negated cone fact "
-             "(no variables; unsat: x* in X, g = sum_P lambda_k a_k + sum mu_e e, lambda_k > 0 and a_k.x* = "
-             "b_k on P, so x* maximises g and F = {y in X : a_k.y >= b_k, k in P}, docs/model.md)",
+             "(no variables; u = w (t xden - xnum) = xden g of the group's representative, xhat = xnum / "
+             "xden "
+             "defined below, xden > 0; unsat: x* in X, u = sum_P lambda_k a_k + sum mu_e e, lambda_k > 0 and "
+             "a_k.x* = b_k on P, so x* maximises g and F = {y in X : a_k.y >= b_k, k in P}, docs/model.md)",
              "single-point: y in F and y != x* (or, for g = 0, two different points of X); interior: y in F "
              "in the interior of X; F written as a_k.y >= b_k on P when the claim has a cone fact, else as "
              "g.y >= g.x*",
              expect_sat ? "blocks joined by and, expected: sat (every block has a point)"
                         : "blocks joined by or, expected: unsat (no block has a point)"});
         std::vector<std::string> formulas;
+        if (!blocks.empty() && blocks[0].ask == Ask::cone)  // cone facts come in batches of their own
+            define_receiver(q, receiver);                   // the names receiver_terms gives
         for (std::size_t k = 0; k < blocks.size(); ++k) {
             const Block& b = blocks[k];
             formulas.push_back(block_formula(q, instance, claims[b.claim], b.ask, k));
@@ -166,12 +177,15 @@ struct BatchRunner {
 
 // The exact predictions of a claim: which blocks to ask and what they should answer.
 void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::vector<Block>& blocks,
-                bool cone_facts) {
+                const Vector& receiver, bool cone_facts) {
     const ActionSet& set = instance.set_of(c.representative);
     const bool zero = is_zero(c.direction);
     c.face = zero ? set.vertices() : set.support_face(c.direction);
     const bool single = zero ? set.is_single_point() : c.face.size() == 1;
-    if (!zero && cone_facts) c.cone = cone_multipliers(set, c.point, c.direction);
+    if (!zero && cone_facts) {  // for g = w (t - xhat*) of the representative, the fact's u
+        const Player& p = instance.players[c.representative];
+        c.cone = cone_multipliers(set, c.point, scaled_offset(p.weight, p.target, receiver));
+    }
     if (zero)
         c.optimal = true;  // g_i = 0: every point of X_i maximises 0·y
     else if (c.cone)
@@ -215,7 +229,7 @@ PlayerFaces establish_player_faces(const Instance& instance, const std::vector<V
     }
     std::vector<Block> blocks;
     for (std::size_t c = 0; c < out.claims.size(); ++c)
-        plan_claim(instance, c, out.claims[c], blocks, options.cone_facts);
+        plan_claim(instance, c, out.claims[c], blocks, receiver, options.cone_facts);
 
     // Batches: blocks of one expected answer, at most options.face_batch_blocks each; the variable-free cone
     // facts in batches of their own (a conjunction of numeral facts, no case split over blocks with
@@ -234,7 +248,7 @@ PlayerFaces establish_player_faces(const Instance& instance, const std::vector<V
     }
     std::vector<std::vector<std::pair<Block, bool>>> settled(batches.size());
     std::vector<std::size_t> asked(batches.size(), 0);
-    BatchRunner runner{instance, out.claims, log, options};
+    BatchRunner runner{instance, out.claims, log, options, receiver};
     parallel_chunks(
         batches.size(), worker_count(options.threads, batches.size(), 1),
         [&](unsigned, std::size_t begin, std::size_t end) {

@@ -145,6 +145,12 @@ std::string answer(const std::string& formula) {
     return run_query(ctx, q, QueryLimits{}, {}).answer;
 }
 
+std::vector<std::string> terms(const Vector& u) {
+    std::vector<std::string> out;
+    for (const Rational& c : u) out.push_back(smt_number(c));
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("cone facts: the fact holds exactly when the multipliers certify the claim") {
@@ -152,24 +158,47 @@ TEST_CASE("cone facts: the fact holds exactly when the multipliers certify the c
                               R"({"format": "bigcert/1", "dimension": 2,
         "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}}, "players": [{"target": [0, 0], "weight": "1"}]})")
                               .set_of(0);
-    // (1, 1) maximises (3, 5): λ = 3 on x <= 1, 5 on y <= 1.
+    // (1, 1) maximises (3, 5): λ = 3 on x <= 1, 5 on y <= 1 (written by Cramer's rule in u).
     std::optional<Multipliers> m = cone_multipliers(set, v({"1", "1"}), v({"3", "5"}));
     REQUIRE(m);
     CHECK(active_facets(*m).size() == 2);
-    CHECK(answer(smt_cone_fact(*m, v({"1", "1"}), v({"3", "5"}))) == "unsat");
+    CHECK(answer(smt_cone_fact(*m, v({"1", "1"}), terms(v({"3", "5"})))) == "unsat");
+    // u over the receiver's defined terms, as the bundles write it: 2 (t xden - xnum) with xhat = (3/2, 1).
+    {
+        SmtQuery q("QF_LRA", {"test"});
+        const ReceiverTerms r = define_receiver(q, v({"3/2", "1"}));
+        CHECK(scaled_offset(Rational(2), v({"3", "7/2"}), v({"3/2", "1"})) == v({"6", "10"}));  // xden = 2
+        q.assert_named(
+            "fact_fails",
+            "(not " + smt_cone_fact(*m, v({"1", "1"}), smt_scaled_offset(Rational(2), v({"3", "7/2"}), r)) +
+                ")");
+        z3::context ctx;
+        CHECK(run_query(ctx, q, QueryLimits{}, {}).answer == "unsat");
+    }
     // On a cone boundary: (0, 1) is maximised along the whole top edge; one active facet.
     std::optional<Multipliers> edge = cone_multipliers(set, v({"1/3", "1"}), v({"0", "2"}));
     REQUIRE(edge);
     CHECK(active_facets(*edge).size() == 1);
-    CHECK(answer(smt_cone_fact(*edge, v({"1/3", "1"}), v({"0", "2"}))) == "unsat");
-    // Wrong claims: no multipliers exist, and a tampered certificate is refused by Z3.
+    CHECK(answer(smt_cone_fact(*edge, v({"1/3", "1"}), terms(v({"0", "2"})))) == "unsat");
+    // Wrong claims: no multipliers exist, and a fact about another direction or point is refused by Z3.
     CHECK_FALSE(cone_multipliers(set, v({"1", "-1"}), v({"3", "5"})));
     CHECK_FALSE(cone_multipliers(set, v({"1/3", "1"}), v({"1", "2"})));
-    Multipliers tampered = *m;
-    tampered.lambda[active_facets(*m)[0]] += 1;
-    CHECK(answer(smt_cone_fact(tampered, v({"1", "1"}), v({"3", "5"}))) == "sat");
-    CHECK(answer(smt_cone_fact(*m, v({"1", "1"}), v({"3", "6"}))) == "sat");
-    CHECK(answer(smt_cone_fact(*m, v({"1", "2"}), v({"3", "5"}))) == "sat");  // not in the set
+    CHECK(answer(smt_cone_fact(*m, v({"1", "1"}), terms(v({"-3", "5"})))) == "sat");  // outside the cone
+    CHECK(answer(smt_cone_fact(*edge, v({"1/3", "1"}), terms(v({"1", "2"})))) ==
+          "sat");                                                                    // off the edge's normal
+    CHECK(answer(smt_cone_fact(*m, v({"1", "2"}), terms(v({"3", "5"})))) == "sat");  // not in the set
+    // With an equation (a segment) the multipliers are numerals: a tampered one is refused.
+    const ActionSet segment = load_instance_text(
+                                  R"({"format": "bigcert/1", "dimension": 2,
+        "action_set": {"vertices": [[0, 0], [1, 1]]}, "players": [{"target": [0, 0], "weight": "1"}]})")
+                                  .set_of(0);
+    std::optional<Multipliers> s = cone_multipliers(segment, v({"1", "1"}), v({"1", "2"}));
+    REQUIRE(s);
+    REQUIRE_FALSE(active_facets(*s).empty());
+    CHECK(answer(smt_cone_fact(*s, v({"1", "1"}), terms(v({"1", "2"})))) == "unsat");
+    Multipliers tampered = *s;
+    tampered.lambda[active_facets(*s)[0]] += 1;
+    CHECK(answer(smt_cone_fact(tampered, v({"1", "1"}), terms(v({"1", "2"})))) == "sat");
 }
 
 TEST_CASE("cone facts: certify agrees with the disjunctive groups and the per-player path on random games") {
@@ -227,15 +256,15 @@ TEST_CASE("cone facts: the bundle replays with stock z3, and an edited numeral f
         REQUIRE(certify_profile(game, profile, log, grouped(true)).verdict == "certified");
     }
     CHECK(replay_proof_log(dir, 30, true).ok());
-    // A multiplier's positivity made false, with the file's digest updated: Z3 now answers sat.
+    // A multiplier's positivity turned around, with the file's digest updated: Z3 now answers sat.
     nlohmann::json manifest = nlohmann::json::parse(read_text(dir + "/manifest.json"));
     bool edited = false;
     for (auto& entry : manifest["queries"]) {
         const std::string file = dir + "/" + entry["file"].get<std::string>();
         std::string text = read_text(file);
-        const std::size_t at = text.find("(< 0.0 ");
+        const std::size_t at = text.find("(< 0.0 cone_l");
         if (edited || text.find("cone facts") == std::string::npos || at == std::string::npos) continue;
-        text.replace(at, 7, "(< 99.0 ");
+        text.replace(at, 7, "(> 0.0 ");  // the multiplier negative: the fact is false
         write_text(file, text);
         entry["sha256"] = sha256_hex(text);
         edited = true;
