@@ -135,6 +135,18 @@ std::vector<std::string> smt_scaled_offset(const Rational& c, const Vector& t, c
     return out;
 }
 
+std::optional<std::string> smt_pins_point(const Multipliers& m, std::size_t dimension) {
+    const std::vector<std::size_t> active = active_facets(m);
+    if (!m.equations.empty()) return std::nullopt;
+    if (dimension == 1 && !active.empty())
+        return "(not (= " + smt_number(m.facets[active[0]].normal[0]) + " 0.0))";
+    if (dimension != 2 || active.size() != 2) return std::nullopt;
+    const Vector &a = m.facets[active[0]].normal, &b = m.facets[active[1]].normal;
+    if (sign(a[0] * b[1] - b[0] * a[1]) == 0) return std::nullopt;
+    return "(not (= (- (* " + smt_number(a[0]) + " " + smt_number(b[1]) + ") (* " + smt_number(b[0]) + " " +
+           smt_number(a[1]) + ")) 0.0))";
+}
+
 std::vector<std::string> smt_on_face(const Multipliers& m, const std::vector<std::string>& y) {
     std::vector<std::string> out;
     for (std::size_t k : active_facets(m))

@@ -47,6 +47,12 @@ ReceiverTerms define_receiver(SmtQuery& q, const Vector& receiver);
 Vector scaled_offset(const Rational& c, const Vector& t, const Vector& receiver);
 std::vector<std::string> smt_scaled_offset(const Rational& c, const Vector& t, const ReceiverTerms& r);
 
+// When the active normals span R^d in a shape written here (d = 1, or d = 2 with two active facets), a
+// variable-free formula true iff they do (a non-zero normal, a non-zero determinant): the equations
+// a_k·y = b_k, k in P, then have one solution, so with the cone fact the face is the single point x. nullopt
+// otherwise (the face is then asked by a query).
+std::optional<std::string> smt_pins_point(const Multipliers& m, std::size_t dimension);
+
 // "y lies on the face": a_k·y >= b_k for every k in P (with y in X, equality).
 std::vector<std::string> smt_on_face(const Multipliers& m, const std::vector<std::string>& y);
 

@@ -65,9 +65,9 @@ std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim
     if (ask ==
         Ask::cone) {  // no variables: u = xden g of the representative, xhat* = xnum / xden defined by q
         const Player& p = instance.players[c.representative];
-        return "(not " +
-               smt_cone_fact(*c.cone, c.point, smt_scaled_offset(p.weight, p.target, receiver_terms(d))) +
-               ")";
+        const std::string fact =
+            smt_cone_fact(*c.cone, c.point, smt_scaled_offset(p.weight, p.target, receiver_terms(d)));
+        return "(not " + (c.pins_point ? "(and " + fact + " " + *c.pins_point + ")" : fact) + ")";
     }
     std::vector<std::string> y = names("y");
     std::vector<std::string> parts = smt_membership(set, y, "in_set");
@@ -115,7 +115,9 @@ struct BatchRunner {
              "(no variables; u = w (t xden - xnum) = xden g of the group's representative, xhat = xnum / "
              "xden "
              "defined below, xden > 0; unsat: x* in X, u = sum_P lambda_k a_k + sum mu_e e, lambda_k > 0 and "
-             "a_k.x* = b_k on P, so x* maximises g and F = {y in X : a_k.y >= b_k, k in P}, docs/model.md)",
+             "a_k.x* = b_k on P, so x* maximises g and F = {y in X : a_k.y >= b_k, k in P}, which lies in a "
+             "facet and so misses the interior; with the determinant of the active normals non-zero also "
+             "asserted, F = {x*}; docs/model.md)",
              "single-point: y in F and y != x* (or, for g = 0, two different points of X); interior: y in F "
              "in the interior of X; F written as a_k.y >= b_k on P when the claim has a cone fact, else as "
              "g.y >= g.x*",
@@ -165,6 +167,12 @@ struct BatchRunner {
             return;
         }
         if (b.ask == Ask::optimal || b.ask == Ask::cone) c.optimal = true;
+        if (b.ask == Ask::cone) {
+            // F_i = {y in X_i : a_k.y = b_k, k in P} with P non-empty: inside a facet, so it misses the
+            // interior (a_k.y < b_k there); and a single point when the active normals span R^d.
+            if (!active_facets(*c.cone).empty()) c.meets_interior = false;
+            if (c.pins_point) c.single_point = true;
+        }
         if (b.ask == Ask::single_point) {
             c.single_point = !b.expect_sat;
             // Without a cone: no y != x* with g.y >= g.x*, in particular none above. With one, the face is
@@ -186,17 +194,20 @@ void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::
         const Player& p = instance.players[c.representative];
         c.cone = cone_multipliers(set, c.point, scaled_offset(p.weight, p.target, receiver));
     }
+    if (c.cone && single) c.pins_point = smt_pins_point(*c.cone, instance.dimension);
     if (zero)
         c.optimal = true;  // g_i = 0: every point of X_i maximises 0·y
     else if (c.cone)
         blocks.push_back({index, Ask::cone, false});
     else if (!single)
         blocks.push_back({index, Ask::optimal, false});
-    blocks.push_back({index, Ask::single_point, !single});
+    if (!c.pins_point) blocks.push_back({index, Ask::single_point, !single});
     if (set.kind() == ActionSet::Kind::polytope && !set.as_polytope().equations().empty()) {
         c.meets_interior = false;  // exact: a set with an equation has an empty interior
         return;
     }
+    // With a cone fact over a non-empty P the face lies in a facet: settled with the cone block.
+    if (c.cone && !active_facets(*c.cone).empty()) return;
     const bool full = set.affine_dimension() == instance.dimension;
     blocks.push_back({index, Ask::interior, zero && full});
     if (zero && full) {

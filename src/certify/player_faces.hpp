@@ -37,6 +37,8 @@ struct FaceClaim {
     // options.cone_facts: optimality is then the variable-free cone fact, and F_i = {y in X_i : a_k·y >= b_k,
     // k in P} with small numbers in place of the direction's digits.
     std::optional<Multipliers> cone;
+    // The cone fact also says that the active normals span R^d (smt_pins_point): F_i is the point x*_i.
+    std::optional<std::string> pins_point;
     std::string problem;  // why a fact is not shown
 };
 
