@@ -316,6 +316,9 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
     const std::size_t groups = (classes.size() + group_size - 1) / group_size;
     std::vector<std::string> class_answer(classes.size());
     std::vector<std::size_t> class_member(classes.size(), 0);  // its position in the group query
+    // In 1-D the ray is ±1 and Z3 decides the disjunctions in preprocessing: measured faster than the facts
+    // (1d-hard 10^5: 10.4 s against 13.6 s CPU, bench/REPORT.md); from d = 2 on the facts win by far.
+    const bool cone_form = options.cone_facts && instance.dimension >= 2;
     unsigned workers = worker_count(options.threads, groups, 1);
     parallel_chunks(groups, workers, [&](unsigned, std::size_t begin, std::size_t end) {
         z3::config config;
@@ -333,39 +336,44 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
             std::vector<const ClaimClass*> members;
             std::vector<std::optional<Multipliers>> cones;
             std::vector<std::string> facts;
-            std::vector<Vector> first_offsets;  // u of the fact: -xden g of the class's first player
+            std::vector<Vector> first_offsets;  // u of each fact (a positive multiple of -g of every member)
             for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size);
                  ++c) {
                 const ClaimClass& k = classes[c];
                 std::optional<Multipliers> cone;
-                if (options.cone_facts) {
-                    // x minimises g·y: maximises u = -g = 2 w (t - x̂), for the class's first player.
-                    const Player& p = instance.players[k.players[0]];
-                    cone = cone_multipliers(instance.action_sets[k.set], k.action,
-                                            scaled_offset(2 * p.weight, p.target, certificate.receiver));
+                // x minimises g·y: maximises u = -d (a short ray, e.g. ±1 in 1-D), else u = -xden g of the
+                // class's first player written over the receiver (cone_facts.hpp).
+                const Player& first = instance.players[k.players[0]];
+                const bool short_ray = is_short(k.direction);
+                const Vector u = short_ray
+                                     ? Rational(-1) * k.direction
+                                     : scaled_offset(2 * first.weight, first.target, certificate.receiver);
+                if (cone_form) {
+                    cone = cone_multipliers(instance.action_sets[k.set], k.action, u);
                     if (!cone) {
                         class_answer[c] = "asked per player (no exact cone multipliers)";
                         individually(k);
                         continue;
                     }
-                    facts.push_back(smt_cone_fact(
-                        *cone, k.action,
-                        smt_scaled_offset(2 * p.weight, p.target, receiver_terms(instance.dimension))));
+                    facts.push_back(
+                        smt_cone_fact(*cone, k.action,
+                                      short_ray ? smt_numerals(u)
+                                                : smt_scaled_offset(2 * first.weight, first.target,
+                                                                    receiver_terms(instance.dimension))));
                 }
-                const Player& first = instance.players[k.players[0]];
-                first_offsets.push_back(scaled_offset(2 * first.weight, first.target, certificate.receiver));
+                first_offsets.push_back(u);
                 asked.push_back(c);
                 members.push_back(&k);
                 cones.push_back(std::move(cone));
             }
             if (asked.empty()) continue;
-            SmtQuery query = options.cone_facts ? claim_cone_query(facts, certificate.receiver, group)
-                                                : claim_group_query(instance, members, group);
+            SmtQuery query = cone_form ? claim_cone_query(facts, certificate.receiver, group)
+                                       : claim_group_query(instance, members, group);
             QueryOutcome outcome = pool.run(query, limits, {});
-            record(log, group_file_stem(group), "claim group " + std::to_string(group),
-                   options.cone_facts ? "variational inequality, grouped cone facts"
-                                      : "variational inequality, grouped",
-                   query, outcome);
+            record(
+                log, group_file_stem(group), "claim group " + std::to_string(group),
+                cone_form ? "variational inequality, grouped cone facts" : "variational inequality, grouped",
+                query, outcome);
             for (std::size_t m = 0; m < asked.size(); ++m) {
                 class_answer[asked[m]] = outcome.answer;
                 class_member[asked[m]] = m;

@@ -147,6 +147,16 @@ std::optional<std::string> smt_pins_point(const Multipliers& m, std::size_t dime
            smt_number(a[1]) + ")) 0.0))";
 }
 
+bool is_short(const Vector& u) {
+    for (const Rational& c : u)
+        if (abs(Integer(numerator(c))) >= Integer("10000000000000000000000000000000000000000") ||
+            Integer(denominator(c)) >= Integer("10000000000000000000000000000000000000000"))
+            return false;
+    return true;
+}
+
+std::vector<std::string> smt_numerals(const Vector& u) { return numerals(u); }
+
 std::vector<std::string> smt_on_face(const Multipliers& m, const std::vector<std::string>& y) {
     std::vector<std::string> out;
     for (std::size_t k : active_facets(m))

@@ -53,6 +53,11 @@ std::vector<std::string> smt_scaled_offset(const Rational& c, const Vector& t, c
 // otherwise (the face is then asked by a query).
 std::optional<std::string> smt_pins_point(const Multipliers& m, std::size_t dimension);
 
+// A direction whose coordinates are short (at most 40 digits in numerator and denominator, e.g. the ray ±1 of
+// every 1-D claim) is cheaper written as numerals than over the receiver: the fact's u is then the direction.
+bool is_short(const Vector& u);
+std::vector<std::string> smt_numerals(const Vector& u);
+
 // "y lies on the face": a_k·y >= b_k for every k in P (with y in X, equality).
 std::vector<std::string> smt_on_face(const Multipliers& m, const std::vector<std::string>& y);
 

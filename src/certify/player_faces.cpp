@@ -66,7 +66,9 @@ std::string block_formula(SmtQuery& q, const Instance& instance, const FaceClaim
         Ask::cone) {  // no variables: u = xden g of the representative, xhat* = xnum / xden defined by q
         const Player& p = instance.players[c.representative];
         const std::string fact =
-            smt_cone_fact(*c.cone, c.point, smt_scaled_offset(p.weight, p.target, receiver_terms(d)));
+            smt_cone_fact(*c.cone, c.point,
+                          is_short(c.direction) ? smt_numerals(c.direction)
+                                                : smt_scaled_offset(p.weight, p.target, receiver_terms(d)));
         return "(not " + (c.pins_point ? "(and " + fact + " " + *c.pins_point + ")" : fact) + ")";
     }
     std::vector<std::string> y = names("y");
@@ -197,7 +199,8 @@ void plan_claim(const Instance& instance, std::size_t index, FaceClaim& c, std::
     const bool single = zero ? set.is_single_point() : c.face.size() == 1;
     if (!zero && cone_facts) {  // for g = w (t - xhat*) of the representative, the fact's u
         const Player& p = instance.players[c.representative];
-        c.cone = cone_multipliers(set, c.point, scaled_offset(p.weight, p.target, receiver));
+        c.cone = cone_multipliers(
+            set, c.point, is_short(c.direction) ? c.direction : scaled_offset(p.weight, p.target, receiver));
     }
     if (c.cone && single) c.pins_point = smt_pins_point(*c.cone, instance.dimension);
     if (zero)
