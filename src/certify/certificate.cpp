@@ -11,6 +11,7 @@
 #include "bigcert/core/parallel.hpp"
 #include "bigcert/io/solution_writer.hpp"
 #include "certify/claim_groups.hpp"
+#include "certify/cone_facts.hpp"
 
 namespace bigcert {
 namespace {
@@ -266,9 +267,45 @@ std::string group_file_stem(std::size_t group) {
            "-variational";
 }
 
-// The grouped path (claim_groups.hpp): per player the exact multipliers; per group of claim classes one
-// query. A group Z3 does not answer unsat (a refuted member, or unknown) is re-asked player by player through
-// certify_player, so that a deviation is found and re-checked exactly, and an unknown stays "not certified".
+// A member whose class claim is shown: its own exact multipliers (the class's, written for the fact's
+// u = `first` = -xden g of the class's first player and scaled by -g_i = c u, else found afresh), checked
+// against g_i itself.
+void settle_shown_member(const Instance& instance, std::size_t i, const Vector& x, const Vector& g,
+                         const std::optional<Multipliers>& class_multipliers, const Vector& first,
+                         PlayerVerdict& verdict) {
+    verdict.index = i;
+    verdict.variational = "unsat";
+    verdict.definition = "skipped";
+    std::optional<Multipliers> m;
+    if (class_multipliers) {
+        // c = -g_j / u_j at any non-zero u_j (the same ray: c > 0); c = 0 when g = 0.
+        Rational c = 0;
+        for (std::size_t j = 0; j < first.size(); ++j)
+            if (sign(first[j]) != 0) {
+                c = -g[j] / first[j];
+                break;
+            }
+        m = class_multipliers;
+        for (Rational& l : m->lambda) l *= c;
+        for (Rational& u : m->mu) u *= c;
+    }
+    bool ok = m && check_multipliers(*m, x, g);
+    if (!ok) {
+        m = find_multipliers(instance.set_of(i), x, g);
+        ok = m && check_multipliers(*m, x, g);
+    }
+    verdict.multipliers = ok ? "verified" : "none exist";
+    if (ok) verdict.lambda = m->lambda;
+    verdict.verdict = ok ? "certified" : "not certified";
+    if (!ok) verdict.reason = "the methods disagree (variational: unsat, multipliers: none exist)";
+}
+
+// The grouped path (claim_groups.hpp): per group of claim classes one query, per player the exact
+// multipliers. With options.cone_facts a class whose action has exact cone multipliers is asked as a
+// variable-free fact (cone_facts.hpp); a class without them (its claim is false, or the set is degenerate in
+// a way the exact LP does not settle) goes straight to certify_player. A group Z3 does not answer unsat (a
+// refuted member, or unknown) is re-asked player by player through certify_player, so that a deviation is
+// found and re-checked exactly, and an unknown stays "not certified".
 void certify_grouped(const Instance& instance, const std::vector<std::size_t>& players,
                      const std::vector<Vector>& actions, Certificate& certificate, ProofLog& log,
                      const CertifyOptions& options, bool run_definition) {
@@ -279,6 +316,10 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
     const std::size_t group_size = std::max<std::size_t>(1, options.group_size);
     const std::size_t groups = (classes.size() + group_size - 1) / group_size;
     std::vector<std::string> class_answer(classes.size());
+    std::vector<std::size_t> class_member(classes.size(), 0);  // its position in the group query
+    // In 1-D the ray is ±1 and Z3 decides the disjunctions in preprocessing: measured faster than the facts
+    // (1d-hard 10^5: 10.4 s against 13.6 s CPU, bench/REPORT.md); from d = 2 on the facts win by far.
+    const bool cone_form = options.cone_facts && instance.dimension >= 2;
     unsigned workers = worker_count(options.threads, groups, 1);
     parallel_chunks(groups, workers, [&](unsigned, std::size_t begin, std::size_t end) {
         z3::config config;
@@ -286,40 +327,65 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
         z3::context ctx(config);
         SolverPool pool(ctx);
         QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, false);
+        auto individually = [&](const ClaimClass& member) {
+            for (std::size_t i : member.players)
+                certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver, log,
+                                                        options, run_definition);
+        };
         for (std::size_t group = begin; group < end; ++group) {
+            std::vector<std::size_t> asked;  // class indices in the group query, member m = asked[m]
             std::vector<const ClaimClass*> members;
+            std::vector<std::optional<Multipliers>> cones;
+            std::vector<std::string> facts;
+            std::vector<Vector> first_offsets;  // u of each fact (a positive multiple of -g of every member)
             for (std::size_t c = group * group_size; c < std::min(classes.size(), (group + 1) * group_size);
-                 ++c)
-                members.push_back(&classes[c]);
-            SmtQuery query = claim_group_query(instance, members, group);
-            QueryOutcome outcome = pool.run(query, limits, {});
-            record(log, group_file_stem(group), "claim group " + std::to_string(group),
-                   "variational inequality, grouped", query, outcome);
-            for (std::size_t c = group * group_size; c < group * group_size + members.size(); ++c)
-                class_answer[c] = outcome.answer;
-            if (outcome.answer == "unsat") {
-                for (const ClaimClass* member : members)
-                    for (std::size_t i : member->players) {
-                        PlayerVerdict& verdict = certificate.players[i];
-                        verdict.index = i;
-                        verdict.variational = "unsat";
-                        verdict.definition = "skipped";
-                        std::optional<Multipliers> m =
-                            find_multipliers(instance.set_of(i), actions[i], gradients[i]);
-                        const bool ok = m && check_multipliers(*m, actions[i], gradients[i]);
-                        verdict.multipliers = ok ? "verified" : "none exist";
-                        if (ok) verdict.lambda = m->lambda;
-                        verdict.verdict = ok ? "certified" : "not certified";
-                        if (!ok)
-                            verdict.reason =
-                                "the methods disagree (variational: unsat, multipliers: none exist)";
+                 ++c) {
+                const ClaimClass& k = classes[c];
+                std::optional<Multipliers> cone;
+                // x minimises g·y: maximises u = -d (a short ray, e.g. ±1 in 1-D), else u = -xden g of the
+                // class's first player written over the receiver (cone_facts.hpp).
+                const Player& first = instance.players[k.players[0]];
+                const bool short_ray = is_short(k.direction);
+                const Vector u = short_ray
+                                     ? Rational(-1) * k.direction
+                                     : scaled_offset(2 * first.weight, first.target, certificate.receiver);
+                if (cone_form) {
+                    cone = cone_multipliers(instance.action_sets[k.set], k.action, u);
+                    if (!cone) {
+                        class_answer[c] = "asked per player (no exact cone multipliers)";
+                        individually(k);
+                        continue;
                     }
-                continue;
+                    facts.push_back(
+                        smt_cone_fact(*cone, k.action,
+                                      short_ray ? smt_numerals(u)
+                                                : smt_scaled_offset(2 * first.weight, first.target,
+                                                                    receiver_terms(instance.dimension))));
+                }
+                first_offsets.push_back(u);
+                asked.push_back(c);
+                members.push_back(&k);
+                cones.push_back(std::move(cone));
             }
-            for (const ClaimClass* member : members)
-                for (std::size_t i : member->players)
-                    certificate.players[i] = certify_player(pool, instance, i, actions, certificate.receiver,
-                                                            log, options, run_definition);
+            if (asked.empty()) continue;
+            SmtQuery query = cone_form ? claim_cone_query(facts, certificate.receiver, group)
+                                       : claim_group_query(instance, members, group);
+            QueryOutcome outcome = pool.run(query, limits, {});
+            record(
+                log, group_file_stem(group), "claim group " + std::to_string(group),
+                cone_form ? "variational inequality, grouped cone facts" : "variational inequality, grouped",
+                query, outcome);
+            for (std::size_t m = 0; m < asked.size(); ++m) {
+                class_answer[asked[m]] = outcome.answer;
+                class_member[asked[m]] = m;
+                if (outcome.answer != "unsat") {
+                    individually(*members[m]);
+                    continue;
+                }
+                for (std::size_t i : members[m]->players)
+                    settle_shown_member(instance, i, actions[i], gradients[i], cones[m], first_offsets[m],
+                                        certificate.players[i]);
+            }
         }
     });
     log.add_note(
@@ -333,14 +399,24 @@ void certify_grouped(const Instance& instance, const std::vector<std::size_t>& p
         "disjoint "
         "variables, which is unsat iff each claim is. A group not answered unsat is re-asked player by "
         "player "
-        "(certify-player-* queries). The definition query is skipped above definition_max_players players.");
+        "(certify-player-* queries). The definition query is skipped above definition_max_players players. "
+        "Cone facts (docs/model.md §3i): on a polytope or interval X = {y : a_k·y <= b_k, e·y = f} a claim "
+        "is asked as a fact without variables: x in X, and -g = sum_{k in P} lambda_k a_k + sum_e mu_e e "
+        "with "
+        "lambda_k > 0 and a_k·x = b_k for k in P (g = 2 w (xhat - t) of the class's first player, written "
+        "from the instance's numbers and the receiver; lambda by Cramer's rule in g where P has one facet, "
+        "or "
+        "two in the plane, else exact numerals); then for every y in X, g·(y - x) = sum_{k in P} lambda_k "
+        "(b_k - a_k·y) >= 0, so no y in X has g·y < g·x; the other players of the class have g_i = c_i g, "
+        "c_i "
+        "> 0. A group query asserts that some member's fact fails (expected unsat).");
     if (!log.enabled()) return;
     // The table the grouping rests on: which players share which claim (each with g_i = c_i d, c_i > 0,
     // checked exactly in ray_of), and in which group query that claim was asked.
     nlohmann::ordered_json table = nlohmann::ordered_json::array();
     for (std::size_t c = 0; c < classes.size(); ++c)
         table.push_back({{"query", group_file_stem(c / group_size)},
-                         {"member", c % group_size},
+                         {"member", class_member[c]},
                          {"answer", class_answer[c]},
                          {"players", classes[c].players}});
     log.add_artifact(

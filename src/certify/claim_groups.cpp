@@ -78,4 +78,30 @@ SmtQuery claim_group_query(const Instance& instance, const std::vector<const Cla
     return q;
 }
 
+ReceiverTerms receiver_terms(std::size_t dimension) {
+    ReceiverTerms r{{}, "xden"};
+    for (std::size_t j = 0; j < dimension; ++j) r.numerators.push_back("xnum" + std::to_string(j));
+    return r;
+}
+
+SmtQuery claim_cone_query(const std::vector<std::string>& facts, const Vector& receiver, std::size_t group) {
+    SmtQuery q(
+        "QF_LRA",
+        {"bigcert certify: claim group " + std::to_string(group) +
+             " (claims.json lists its members' players, 0-based)",
+         "method: variational inequality as cone facts (docs/model.md, Certifying at scale): member m's "
+         "fact says x in X, a_k.x = b_k and lambda_k > 0 for k in P, -d = sum_P lambda_k a_k + sum mu_e e",
+         "then for y in X, d.(y - x) = sum_P lambda_k (b_k - a_k.y) >= 0: no y in X has d.y < d.x, d the "
+         "ray of g = 2 w (x̂ - t)",
+         "expected: unsat (every member's fact holds; the facts have no variables)"});
+    define_receiver(q, receiver);  // the names receiver_terms gives
+    std::string all = facts.size() == 1 ? facts[0] : "(and";
+    if (facts.size() != 1) {
+        for (const std::string& f : facts) all += " " + f;
+        all += ")";
+    }
+    q.assert_named("some_member_fact_fails", "(not " + all + ")");
+    return q;
+}
+
 }  // namespace bigcert

@@ -11,6 +11,7 @@
 
 #include "bigcert/certify/smt_query.hpp"
 #include "bigcert/core/instance.hpp"
+#include "certify/cone_facts.hpp"
 
 namespace bigcert {
 
@@ -39,5 +40,14 @@ std::vector<ClaimClass> claim_classes(const Instance& instance, const std::vecto
 // y<m>_<j>. Polytope or interval sets only. Expected unsat.
 SmtQuery claim_group_query(const Instance& instance, const std::vector<const ClaimClass*>& members,
                            std::size_t group);
+
+// The same claims as variable-free cone facts (cone_facts.hpp): `facts[m]` is member m's smt_cone_fact for
+// u = -xden g of its first player (x minimises g·y), written over the receiver's terms (receiver_terms),
+// which the query defines once. One query "some member's fact is false", expected unsat; no simplex over the
+// ray's digits (docs/model.md §3i).
+SmtQuery claim_cone_query(const std::vector<std::string>& facts, const Vector& receiver, std::size_t group);
+
+// The names define_receiver gives the receiver's terms in every query.
+ReceiverTerms receiver_terms(std::size_t dimension);
 
 }  // namespace bigcert

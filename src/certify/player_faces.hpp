@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bigcert/certify/multiplier_certificate.hpp"
 #include "bigcert/certify/proof_log.hpp"
 #include "bigcert/certify/properties.hpp"
 #include "bigcert/core/instance.hpp"
@@ -32,7 +33,13 @@ struct FaceClaim {
     bool optimal = false;            // shown: the action maximises the direction over X_i
     std::optional<bool> single_point, meets_interior;  // shown by a query or an exact argument
     Vector interior_point;                             // a point of F_i in the interior, when it meets it
-    std::string problem;                               // why a fact is not shown
+    // Exact multipliers showing that `point` maximises `direction` (cone_facts.hpp), when they exist and
+    // options.cone_facts: optimality is then the variable-free cone fact, and F_i = {y in X_i : a_k·y >= b_k,
+    // k in P} with small numbers in place of the direction's digits.
+    std::optional<Multipliers> cone;
+    // The cone fact also says that the active normals span R^d (smt_pins_point): F_i is the point x*_i.
+    std::optional<std::string> pins_point;
+    std::string problem;  // why a fact is not shown
 };
 
 struct PlayerFaces {
@@ -44,6 +51,10 @@ struct PlayerFaces {
 // Pre: squared loss, interval or polytope sets, `actions` in the sets, receiver = instance.receiver(actions).
 PlayerFaces establish_player_faces(const Instance& instance, const std::vector<Vector>& actions,
                                    const Vector& receiver, ProofLog& log, const CheckOptions& options);
+
+// F_i's description beside y in X_i, over the variables y: the active facets when the claim has a cone,
+// else direction·y >= direction·point (nothing for direction 0).
+std::vector<std::string> smt_face(const FaceClaim& claim, const std::vector<std::string>& y);
 
 // A point of F_i other than `x` (a vertex of the predicted face), when the face is shown not to be a point.
 std::optional<Vector> other_face_point(const FaceClaim& claim, const Vector& x);

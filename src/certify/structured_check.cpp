@@ -91,9 +91,9 @@ struct StructuredCheck {
             std::vector<std::string> in = smt_membership(instance.set_of(i), names[k], "in_set");
             for (std::size_t m = 0; m < in.size(); ++m)
                 q.assert_named("in_set_" + std::to_string(i) + "_" + std::to_string(m), in[m]);
-            if (!is_zero(c.direction))
-                q.assert_named("face_" + std::to_string(i), "(>= " + smt_dot(c.direction, names[k]) + " " +
-                                                                smt_number(dot(c.direction, x[i])) + ")");
+            std::vector<std::string> face = smt_face(c, names[k]);  // c.point is x*_i when c.direction != 0
+            for (std::size_t m = 0; m < face.size(); ++m)
+                q.assert_named("face_" + std::to_string(i) + "_" + std::to_string(m), face[m]);
             const Rational& w = instance.players[i].weight;
             if (sign(w) == 0) continue;
             for (std::size_t j = 0; j < d; ++j) {
@@ -310,7 +310,13 @@ std::vector<PropertyVerdict> check_by_structure(const Instance& instance,
         "exactly), and the same action when g_i != 0; g_i = 0 makes every point of X_i optimal (no query). "
         "F_i meets the interior of X_i only if g_i = 0 (a non-zero linear function has no interior "
         "maximiser), asked per claim; a set with an equation has no interior (exact). count and exaggeration "
-        "then use one query over the players whose face is not a point, all others fixed at x*_i.");
+        "then use one query over the players whose face is not a point, all others fixed at x*_i. On a "
+        "polytope or interval {y : a_k.y <= b_k, e.y = f} optimality is shown by a cone fact without "
+        "variables (exact multipliers: x*_i in X_i, g_i = sum_{k in P} lambda_k a_k + sum_e mu_e e, lambda_k "
+        "> 0 "
+        "and a_k.x*_i = b_k on P), since then g_i.(x*_i - y) = sum_P lambda_k (b_k - a_k.y) >= 0 on X_i with "
+        "equality iff a_k.y = b_k on P: F_i = {y in X_i : a_k.y >= b_k, k in P}, the form the face, interior "
+        "and reduced queries use.");
     std::vector<PropertyVerdict> out;
     for (const std::string& p : properties) {
         PropertyVerdict v;

@@ -197,13 +197,15 @@ TEST_CASE("grouped certify agrees with the per-player path, finds a refuted play
 
 TEST_CASE("grouped certify: an unknown group is never certified") {
     // (Z3 decides the 1-D group queries above in preprocessing, within any resource limit: a box needs
-    // search.)
+    // search. Cone facts have no variables and are decided by evaluation within any limit, so this test of
+    // the unknown path asks the claims in the direction form.)
     Instance game = load_instance_text(
         R"({"format": "bigcert/1", "dimension": 2, "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
         "players": [{"target": [5, 5], "weight": "1/2"}, {"target": [-5, 4], "weight": "1/2"}]})");
     ProofLog no_log("", "", game.name);
     CertifyOptions options;
     options.per_player_max = 0;
+    options.cone_facts = false;
     REQUIRE(certify_profile(game, {v({"1", "1"}), v({"-1", "1"})}, no_log, options).verdict == "certified");
     options.rlimit = 1;
     Certificate c = certify_profile(game, {v({"1", "1"}), v({"-1", "1"})}, no_log, options);

@@ -37,6 +37,10 @@ struct CertifyOptions {
     // The definition query (QF_NRA) is evidence beside the variational query and costs far more (measured:
     // about 90% of certify's time, bench/REPORT.md): asked only up to this many players.
     std::size_t definition_max_players = 256;
+    // Grouped claims on polytopes (d >= 2; 1-D keeps the disjunctions, measured faster there) are asked as
+    // variable-free cone facts (the exact multipliers of the class, docs/model.md §3i); false: as
+    // disjunctions over y (the earlier form, kept to compare).
+    bool cone_facts = true;
 };
 
 struct PlayerVerdict {

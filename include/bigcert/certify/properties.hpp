@@ -29,9 +29,13 @@ struct CheckOptions {
     // the whole equilibrium description below. "auto" uses the whole description on ball/ellipsoid sets.
     std::string method = "auto";
     std::size_t face_batch_blocks = 200;  // per-player claims per SMT-LIB file (structure)
-    unsigned threads = 0;                 // structure: batches decided in parallel (0: every core)
-    double timeout_seconds = 60;          // per Z3 query, wall clock
-    unsigned rlimit = 0;                  // per query, deterministic (0: none)
+    // structure on polytopes and intervals: optimality as variable-free cone facts and faces by their active
+    // facets (docs/model.md §3a′, cone_facts.hpp); false: by the direction of g_i (the earlier form, to
+    // compare)
+    bool cone_facts = true;
+    unsigned threads = 0;         // structure: batches decided in parallel (0: every core)
+    double timeout_seconds = 60;  // per Z3 query, wall clock
+    unsigned rlimit = 0;          // per query, deterministic (0: none)
     // Curved sets (§3g): the description is nonlinear (QF_NRA) and Z3 may not finish; its queries run for
     // at most this long and only up to this many players, and what they leave open is settled, where it can
     // be, by the solver's certified enclosure (curved_properties.hpp).
