@@ -5,11 +5,11 @@
 #include <optional>
 
 #include "bigcert/certify/certification.hpp"
+#include "bigcert/certify/receivers_certificate.hpp"
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/latex.hpp"
-#include "bigcert/certify/receivers_certificate.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 

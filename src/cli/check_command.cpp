@@ -3,11 +3,11 @@
 
 #include "bigcert/certify/certification.hpp"
 #include "bigcert/certify/properties.hpp"
+#include "bigcert/certify/receivers_check.hpp"
 #include "bigcert/core/display_text.hpp"
+#include "bigcert/core/errors.hpp"
 #include "bigcert/core/player_list.hpp"
 #include "bigcert/core/rational.hpp"
-#include "bigcert/certify/receivers_check.hpp"
-#include "bigcert/core/errors.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 

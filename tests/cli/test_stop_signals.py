@@ -17,7 +17,8 @@ PROMPT = 5.0  # seconds allowed from the signal to the exit
 
 
 def slow_check_instance(path, players=300):
-    """A 2-D game on a box with a few hundred players: `check --property all` runs for many seconds."""
+    """A 2-D game on a box with a few hundred players: `check --method full` runs for many seconds (the structure
+    method decides it at once)."""
     rng = random.Random(1)
     instance = {"format": "bigcert/1", "name": "slow-check", "dimension": 2,
                 "action_set": {"box": {"lo": [-1, -1], "hi": [1, 1]}},
@@ -75,7 +76,7 @@ class StopSignals(unittest.TestCase):
         for sig, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
             with self.subTest(signal=sig.name):
                 bundle = os.path.join(self.tmp, "bundle-" + sig.name)
-                returncode, _, stderr = self.stop_after(["check", self.game, "--proof-log", bundle], sig)
+                returncode, _, stderr = self.stop_after(["check", self.game, "--method", "full", "--proof-log", bundle], sig)
                 self.assertEqual(returncode, code, stderr)
                 self.assertIn(sig.name, stderr)
                 self.assertFalse(os.path.exists(bundle))
@@ -87,16 +88,19 @@ class StopSignals(unittest.TestCase):
         r = subprocess.run([BIGCERT, "check", example, "--proof-log", bundle], capture_output=True, timeout=120)
         self.assertEqual(r.returncode, 0, r.stderr)
         before = snapshot(bundle)
-        returncode, _, stderr = self.stop_after(["check", self.game, "--proof-log", bundle], signal.SIGINT)
+        returncode, _, stderr = self.stop_after(["check", self.game, "--method", "full", "--proof-log", bundle], signal.SIGINT)
         self.assertEqual(returncode, 130, stderr)
         self.assertEqual(snapshot(bundle), before)
         self.assertEqual(subprocess.run([BIGCERT, "replay", bundle], capture_output=True).returncode, 0)
 
     def test_certify_and_batch_stop(self):
         lines = os.path.join(self.tmp, "games.jsonl")
+        # certify proves large games quickly (claim groups, cone facts): many larger lines keep it busy.
+        big = read(slow_check_instance(os.path.join(self.tmp, "big.json"), players=3000))
+        os.remove(os.path.join(self.tmp, "big.json"))
         with open(lines, "w") as f:
-            for _ in range(200):  # check reads large games off their structure quickly: many lines keep it busy
-                f.write(read(self.game) + "\n")
+            for _ in range(60):
+                f.write(big + "\n")
         out = os.path.join(self.tmp, "out.jsonl")
         returncode, _, stderr = self.stop_after(["batch", lines, "--out", out, "--certify"], signal.SIGINT, delay=0.2)
         self.assertEqual(returncode, 130, stderr)

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "bigcert/core/action_set.hpp"
+#include "bigcert/core/receiver.hpp"
 #include "bigcert/core/receiver_rule.hpp"
 #include "bigcert/core/vector.hpp"
-#include "bigcert/core/receiver.hpp"
 
 namespace bigcert {
 

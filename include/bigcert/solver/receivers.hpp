@@ -14,7 +14,6 @@ namespace bigcert {
 
 struct Instance;
 
-
 // The affine gradient map of docs/model.md §8: g_i(x) = sum_k C_ik x_k + q_i, with
 // C_ik = sum_j v_ij w_ji w_jk and q_i = sum_j v_ij w_ji (b_j - t_i); half of the gradient of l_i in x_i.
 struct ReceiverGame {
