@@ -130,6 +130,7 @@ TEST_CASE("proof log: written, replayed by stock z3, and an edit is detected") {
 #include <nlohmann/json.hpp>
 
 #include "certify/claim_groups.hpp"
+#include "text_file.hpp"
 
 namespace {
 
@@ -141,16 +142,6 @@ Instance three_players_1d() {
         "players": [{"target": "-5", "weight": "1/3", "action_set": {"interval": [-1, 0]}},
                     {"target": "5", "weight": "-1/4", "action_set": {"interval": [0, 1]}},
                     {"target": "9", "weight": "1/5", "action_set": {"interval": [0, 2]}}]})");
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void write_text(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "certify/cone_facts.hpp"
+#include "text_file.hpp"
 
 using namespace bigcert;
 
@@ -26,16 +27,6 @@ Vector v(std::initializer_list<const char*> xs) {
     Vector out;
     for (const char* x : xs) out.push_back(*parse_rational(x));
     return out;
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void write_text(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
 }
 
 std::string fraction(std::mt19937& rng, int lo, int hi, int den) {
