@@ -1,10 +1,11 @@
 #include "bigcert/certify/certification.hpp"
 
 #include "bigcert/certify/curved_certificate.hpp"
+#include "bigcert/certify/receivers_check.hpp"
 #include "bigcert/core/errors.hpp"
-#include "bigcert/core/finite_game.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/profile_loader.hpp"
-#include "bigcert/solver/curved_solver.hpp"
+#include "bigcert/io/receiver_rule_loader.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "certify/finite_deviations.hpp"
 
@@ -74,7 +75,7 @@ CertifyResult certify_inner(const Instance& instance, const CertifyRequest& requ
     options.threads = request.options.threads;
     DominanceCertificate c = certify_weak_dominance(instance, actions, log, options);
     CertifyResult result;
-    result.kind = GameKind::inner;
+    result.kind = GameKind::inner_loss;
     result.verdict = c.verdict;
     result.json = dominance_certificate_json(instance, c);
     result.proof_log = c.proof_log;
@@ -113,34 +114,74 @@ CertifyResult certify_squared(const Instance& instance, const CertifyRequest& re
     return result;
 }
 
-}  // namespace
-
-GameKind game_kind(const Instance& instance) {
-    if (is_finite_game(instance)) return GameKind::finite;
-    if (instance.loss == Loss::inner) return GameKind::inner;
-    return has_curved_set(instance) ? GameKind::curved : GameKind::convex;
+// Several receivers (docs/model.md §8.5): the solver's first equilibrium, per player two Z3 queries.
+CertifyResult certify_several_receivers(const Instance& instance, const CertifyRequest& request) {
+    if (!request.profile_text.empty())
+        throw UnsupportedError(spelled("profile", request.spelling),
+                               "certify --profile with several receivers");
+    if (request.given.count("latex"))
+        throw UnsupportedError(spelled("latex", request.spelling), "certify --latex with several receivers");
+    ReceiversCertificate c =
+        certify_receivers(instance, request.proof_log, request.instance_text, request.options);
+    CertifyResult result;
+    result.kind = GameKind::several_receivers;
+    result.verdict = c.verdict;
+    result.json = c.json;
+    result.proof_log = request.proof_log;
+    result.actions = c.actions;
+    result.detail = std::move(c);
+    return result;
 }
 
+}  // namespace
+
 CertifyResult certify(const Instance& instance, const CertifyRequest& request) {
-    const GameKind kind = game_kind(instance);
+    const GameKind kind = classify_game(instance);
     if (kind != GameKind::finite) refuse(request, {"max-deviations"}, "applies to finite action spaces only");
+    switch (kind) {
+        case GameKind::receiver_rule:
+            require_mean_rule(instance);
+            break;  // `bigcert mechanism` (model.md §6)
+        case GameKind::several_receivers:
+            return certify_several_receivers(instance, request);
+        case GameKind::finite:
+        case GameKind::inner_loss:
+        case GameKind::curved:
+        case GameKind::polytope:
+            break;
+    }
     // Before solving: a directory that may not be replaced is refused before any work.
     ProofLog log(request.proof_log, request.proof_log.empty() ? std::string() : request.instance_text,
                  instance.name);
     if (kind == GameKind::finite) return certify_finite(instance, request, log);
-    if (kind == GameKind::inner) return certify_inner(instance, request, log);
+    if (kind == GameKind::inner_loss) return certify_inner(instance, request, log);
     return certify_squared(instance, request, log, kind);
 }
 
 CheckResult check(const Instance& instance, const CheckRequest& request) {
-    const GameKind kind = game_kind(instance);
-    // No property over every equilibrium is proven for these kinds (their certify covers one profile).
-    if (kind == GameKind::inner) throw UnsupportedError("loss", "bigcert check for this loss");
-    if (kind == GameKind::finite)
-        throw UnsupportedError("players[0].action_set", "bigcert check on finite action spaces");
+    CheckResult result;
+    switch (classify_game(instance)) {
+        // No property over every equilibrium is proven for these kinds (their certify covers one profile).
+        case GameKind::inner_loss:
+            throw UnsupportedError("loss", "bigcert check for this loss");
+        case GameKind::finite:
+            throw UnsupportedError("players[0].action_set", "bigcert check on finite action spaces");
+        case GameKind::receiver_rule:
+            require_mean_rule(instance);
+            break;                         // `bigcert mechanism` (model.md §6)
+        case GameKind::several_receivers:  // exact face enumeration, no queries (docs/model.md §8.6)
+            if (!request.proof_log.empty())
+                throw UnsupportedError("--proof-log",
+                                       "check --proof-log with several receivers (no queries)");
+            result.verdicts = check_receivers(instance, request.properties);
+            result.json = receivers_check_json(instance, result.verdicts);
+            return result;
+        case GameKind::curved:
+        case GameKind::polytope:
+            break;
+    }
     ProofLog log(request.proof_log, request.proof_log.empty() ? std::string() : request.instance_text,
                  instance.name);
-    CheckResult result;
     result.verdicts = check_properties(instance, request.properties, log, request.options);
     result.json = check_json(instance, result.verdicts, request.proof_log);
     return result;

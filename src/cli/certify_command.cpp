@@ -106,23 +106,13 @@ std::string read_profile(const std::string& path, const LoadLimits& limits) {
 }
 
 // Several receivers (docs/model.md §8.5): the solver's first equilibrium, per player two Z3 queries.
-int certify_several_receivers(const Instance& instance, const CertifyRequest& request, bool json,
-                              const std::string& profile, const std::string& latex) {
-    if (!profile.empty()) throw UnsupportedError("--profile", "certify --profile with several receivers");
-    if (!latex.empty()) throw UnsupportedError("--latex", "certify --latex with several receivers");
-    ReceiversCertificate result =
-        certify_receivers(instance, request.proof_log, request.instance_text, request.options);
-    if (json) {
-        std::cout << result.json.dump(1) << "\n";
-    } else {
-        std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name))
-                  << ": " << result.verdict << " (several receivers)\n";
-        for (std::size_t i = 0; i < result.player_verdicts.size(); ++i)
-            std::cout << "  player " << instance.numbered_label(i) << ": " << result.player_verdicts[i]
-                      << "\n";
-        if (!request.proof_log.empty()) std::cout << "  proof log: " << request.proof_log << "\n";
-    }
-    return exit_code_for(result.verdict);
+void print_several_receivers(const Instance& instance, const ReceiversCertificate& c,
+                             const std::string& proof_log) {
+    std::cout << "certify    " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name)) << ": "
+              << c.verdict << " (several receivers)\n";
+    for (std::size_t i = 0; i < c.player_verdicts.size(); ++i)
+        std::cout << "  player " << instance.numbered_label(i) << ": " << c.player_verdicts[i] << "\n";
+    if (!proof_log.empty()) std::cout << "  proof log: " << proof_log << "\n";
 }
 
 }  // namespace
@@ -161,11 +151,6 @@ Runner add_certify_command(CLI::App& app) {
         if (!options->latex.empty()) require_writable("--latex", options->latex);
         Instance instance = options->input.load();
         CertifyRequest request = options->request;
-        if (!instance.receivers.empty()) {
-            if (!request.proof_log.empty()) request.instance_text = options->input.text();
-            return certify_several_receivers(instance, request, options->json, options->profile,
-                                             options->latex);
-        }
         for (const char* flag : {"--timeout", "--rlimit", "--threads", "--max-deviations", "--latex"})
             if (command->count(flag) > 0) request.given.insert(flag + 2);
         if (!options->profile.empty())
@@ -185,6 +170,8 @@ Runner add_certify_command(CLI::App& app) {
             print_dominance(instance, *c);
         else if (const auto* f = std::get_if<FiniteCertificate>(&result.detail))
             print_finite(instance, *f, result.proof_log);
+        else if (const auto* r = std::get_if<ReceiversCertificate>(&result.detail))
+            print_several_receivers(instance, *r, result.proof_log);
         else
             print_readable(instance, std::get<Certificate>(result.detail));
         return exit_code_for(result.verdict);

@@ -3,7 +3,6 @@
 
 #include "bigcert/certify/certification.hpp"
 #include "bigcert/certify/properties.hpp"
-#include "bigcert/certify/receivers_check.hpp"
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/player_list.hpp"
@@ -85,16 +84,7 @@ Runner add_check_command(CLI::App& app) {
         check_method_name(options->check.method);
         Instance instance = options->input.load();
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
-        CheckResult result;
-        if (!instance.receivers.empty()) {  // several receivers: exact face enumeration (docs/model.md §8.6)
-            if (!request.proof_log.empty())
-                throw UnsupportedError("--proof-log",
-                                       "check --proof-log with several receivers (no queries)");
-            result.verdicts = check_receivers(instance, request.properties);
-            result.json = receivers_check_json(instance, result.verdicts);
-        } else {
-            result = check(instance, request);
-        }
+        const CheckResult result = check(instance, request);
         const std::vector<PropertyVerdict>& verdicts = result.verdicts;
         if (options->json)
             std::cout << result.json.dump(1) << "\n";

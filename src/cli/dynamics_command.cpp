@@ -6,6 +6,7 @@
 
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/errors.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/exact_json.hpp"
 #include "bigcert/io/solution_keys.hpp"
 #include "bigcert/io/solution_writer.hpp"
@@ -60,7 +61,7 @@ DynamicsProfile read_start_file(const Instance& instance, const std::string& fil
         actions = &doc["equilibrium"]["actions"];
     if (!actions || !actions->is_array())
         throw InputError("actions", "the start file needs an \"actions\" array");
-    const bool finite = is_finite_game(instance);
+    const bool finite = classify_game(instance) == GameKind::finite;  // items per player, not a point
     std::vector<std::vector<Vector>> profile;
     for (std::size_t i = 0; i < actions->size(); ++i) {
         const std::string path = "actions[" + std::to_string(i) + "]";

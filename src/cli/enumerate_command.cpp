@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "bigcert/core/errors.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/enumeration.hpp"
 #include "cli/commands.hpp"
@@ -79,7 +80,7 @@ Runner add_enumerate_command(CLI::App& app) {
     command->add_flag("--quiet", options->quiet, "no progress bar");
     return [options] {
         Instance instance = options->input.load();
-        if (!is_finite_game(instance))
+        if (classify_game(instance) != GameKind::finite)
             throw UnsupportedError("action_set", "enumerate needs finite action spaces (items)");
         EnumerateOptions enumerate = options->enumerate;
         enumerate.method = parse_method(options->method);

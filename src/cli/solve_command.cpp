@@ -6,9 +6,9 @@
 #include "bigcert/certify/algebraic_answer.hpp"
 #include "bigcert/certify/curved_certificate.hpp"
 #include "bigcert/core/errors.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/latex.hpp"
-#include "bigcert/solver/curved_solver.hpp"
 #include "bigcert/solver/receivers_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
@@ -20,14 +20,15 @@ namespace {
 // `--algebraic` and `--z3-query` concern curved sets only (docs/cli.md); asked for elsewhere they
 // would silently do nothing, so they are refused (exit 2). The query is written only when every player is
 // curved and n <= 4 (confirm_enclosure_with_z3).
-void refuse_inapplicable_curved_flags(const Instance& instance, bool algebraic, const std::string& z3_query) {
+void refuse_inapplicable_curved_flags(const Instance& instance, GameKind kind, bool algebraic,
+                                      const std::string& z3_query) {
     if (!algebraic && z3_query.empty()) return;
     const std::string flag = algebraic ? "--algebraic" : "--z3-query";
-    if (instance.loss != Loss::squared)
-        throw InputError(flag, "applies to the squared loss only (this game has the inner loss)");
-    if (!has_curved_set(instance))
-        throw InputError(
-            flag, "applies to games with a curved action set (ball or ellipsoid) only; this game has none");
+    if (kind != GameKind::curved)  // the message names what the game lacks
+        throw InputError(flag, instance.loss != Loss::squared
+                                   ? "applies to the squared loss only (this game has the inner loss)"
+                                   : "applies to games with a curved action set (ball or ellipsoid) only; "
+                                     "this game has none");
     if (z3_query.empty()) return;
     if (instance.players.size() > 4)
         throw InputError("--z3-query", "the query is written for at most 4 players");
@@ -120,13 +121,14 @@ Runner add_solve_command(CLI::App& app) {
         // Only the JSON writer knows how to write the losses it was not given (solution_writer.hpp).
         solve_options.losses_in_writer = options->json && options->latex.empty() && !curved_flags;
         Instance instance = options->input.load();
-        if (!instance.receivers.empty()) {
+        const GameKind kind = classify_game(instance);
+        if (kind == GameKind::several_receivers) {  // its own solver and answer (receivers.hpp)
             if (!options->latex.empty() || curved_flags)
                 throw UnsupportedError("receivers",
                                        "solve --latex, --algebraic or --z3-query with several receivers");
             return solve_several_receivers(instance, options->json, options->receivers);
         }
-        refuse_inapplicable_curved_flags(instance, options->algebraic, options->z3_query);
+        refuse_inapplicable_curved_flags(instance, kind, options->algebraic, options->z3_query);
         Solution solution = solve(instance, solve_options);
         if (!options->z3_query.empty() && !solution.enclosed)
             throw InputError(

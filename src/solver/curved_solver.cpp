@@ -594,12 +594,6 @@ void try_exact_rational(const Instance& instance, Solution& s, unsigned threads)
 
 }  // namespace
 
-bool has_curved_set(const Instance& instance) {
-    for (const ActionSet& set : instance.action_sets)
-        if (set.is_curved()) return true;
-    return false;
-}
-
 Solution solve_curved(const Instance& instance, const SolveOptions& options) {
     if (instance.loss != Loss::squared) throw UnsupportedError("", "curved action sets with the inner loss");
     if (options.precision == 0 || options.precision > 4096)

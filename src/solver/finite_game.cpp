@@ -7,17 +7,6 @@
 
 namespace bigcert {
 
-bool is_finite_game(const Instance& instance) {
-    std::size_t finite = 0;
-    for (const ActionSet& set : instance.action_sets) finite += set.is_finite() ? 1 : 0;
-    if (finite == 0) return false;
-    for (std::size_t i = 0; i < instance.players.size(); ++i)
-        if (!instance.set_of(i).is_finite())
-            throw UnsupportedError("players[" + std::to_string(i) + "].action_set",
-                                   "a game mixing finite and convex action sets");
-    return true;
-}
-
 std::vector<SumValue> achievable_sums(const FiniteChoice& choice, std::size_t max_sums) {
     // levels[c] maps a sum of c chosen items to the number of ways to reach it.
     const std::size_t k = choice.choose, d = choice.items.front().size();

@@ -1,6 +1,7 @@
 #include "bigcert/core/equilibrium_check.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/exact_sum.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/core/parallel.hpp"
 #include "bigcert/io/receiver_rule_loader.hpp"
 #include "bigcert/solver/curved_solver.hpp"
@@ -31,13 +32,28 @@ void fill_losses_and_potential(const Instance& instance, Solution& s, const Solv
 }  // namespace
 
 Solution solve(const Instance& instance, const SolveOptions& options) {
-    if (!instance.receivers.empty())  // several receivers: solve_receivers (docs/model.md §8)
-        throw UnsupportedError("receivers", "solve() answers the single-receiver game only");
-    require_mean_rule(instance);  // other receiver rules: `bigcert mechanism` (docs/model.md §6)
-    // The variants of paper §5 have their own exact methods (docs/model.md §2).
-    if (is_finite_game(instance)) return solve_finite_game(instance, options);
-    if (instance.loss == Loss::inner) return solve_dominant_strategy(instance, options);
-    if (has_curved_set(instance)) return solve_curved(instance, options);  // balls, ellipsoids (§3g)
+    // One solver per kind (docs/internals.md "Game kinds"); the variants of paper §5 have their own exact
+    // methods (docs/model.md §2).
+    switch (classify_game(instance)) {
+        case GameKind::several_receivers:  // solve_receivers (docs/model.md §8)
+            throw UnsupportedError("receivers", "solve() answers the single-receiver game only");
+        case GameKind::receiver_rule:  // `bigcert mechanism` (docs/model.md §6)
+            require_mean_rule(instance);
+            break;
+        case GameKind::finite:
+            return solve_finite_game(instance, options);
+        case GameKind::inner_loss:
+            return solve_dominant_strategy(instance, options);
+        case GameKind::curved:
+            return solve_curved(instance, options);  // balls, ellipsoids (§3g)
+        case GameKind::polytope:
+            return solve_polytope_game(instance, options);
+    }
+    throw InternalError("solve(): a game kind without a solver");
+}
+
+// The routes below give the same answer; the solver picks the fastest that applies, in this order.
+Solution solve_polytope_game(const Instance& instance, const SolveOptions& options) {
     // d = 1 in machine integers while every number fits (line_solver.hpp); the same answer, much faster.
     if (instance.dimension == 1 && !options.force_general && options.machine_integers)
         if (std::optional<LineGame> game = line_game_of(instance))

@@ -1,16 +1,20 @@
-// One entry point for `certify` and one for `check`, for every game kind: the CLI (certify, check, batch)
-// and the Python module call these, so a game kind or an option behaves the same everywhere. What each kind
-// is certified by (README "certify"):
-//   convex     squared loss, intervals and polytopes: per player the variational inequality in QF_LRA, the
+// One entry point for `certify` and one for `check`, for every game kind (classify_game, game_kind.hpp): the
+// CLI (certify, check, batch) and the Python module call these, so a game kind or an option behaves the same
+// everywhere; they look at CertifyResult::kind only to print. What each kind is certified by (README
+// "certify"; the table is docs/internals.md "Game kinds"):
+//   polytope   squared loss, intervals and polytopes: per player the variational inequality in QF_LRA, the
 //              definition in QF_NRA and exact KKT multipliers (certificate.hpp);
 //   curved     squared loss with a ball or ellipsoid: a given profile as above; without one, "every
 //              equilibrium lies in the solver's boxes" (curved_certificate.hpp);
-//   inner      inner-product loss: weak dominance through the symbolic reduction lemma and one linear query
+//   inner_loss inner-product loss: weak dominance through the symbolic reduction lemma and one linear query
 //              per player (dominant_strategy_certificate.hpp);
 //   finite     finite action spaces: every deviation compared in exact arithmetic, recorded as artifacts
-//              that `bigcert replay` compares again (finite_game_certificate.hpp).
+//              that `bigcert replay` compares again (finite_game_certificate.hpp);
+//   several_receivers  the solver's first equilibrium, two queries per player (receivers_certificate.hpp);
+//              `check` decides from the complete face enumeration (receivers_check.hpp).
 // Every kind writes a proof bundle (--proof-log) with a manifest that `bigcert replay` accepts. An option the
 // caller set that does not apply to the kind is refused (InputError naming it, exit 2), never ignored.
+// Receiver rules other than the mean are `bigcert mechanism`'s (UnsupportedError here).
 #pragma once
 
 #include <cstddef>
@@ -23,16 +27,13 @@
 #include "bigcert/certify/dominant_strategy_certificate.hpp"
 #include "bigcert/certify/finite_game_certificate.hpp"
 #include "bigcert/certify/properties.hpp"
+#include "bigcert/certify/receivers_certificate.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/core/solution.hpp"
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/io/solution_writer.hpp"
 
 namespace bigcert {
-
-enum class GameKind { convex, curved, inner, finite };
-
-// UnsupportedError for a mix of finite and convex sets (finite_game.hpp).
-GameKind game_kind(const Instance& instance);
 
 // How an option is named in an error: "--max-deviations" (the CLI) or "max_deviations=" (Python).
 enum class OptionSpelling { cli, python };
@@ -52,11 +53,12 @@ struct CertifyRequest {
 };
 
 struct CertifyResult {
-    GameKind kind = GameKind::convex;
+    GameKind kind = GameKind::polytope;
     std::string verdict;  // "certified", "refuted", "not certified"
     Json json;            // FORMAT.md's certificate object
     std::string proof_log, manifest_sha256;
-    std::variant<Certificate, DominanceCertificate, FiniteCertificate> detail;  // for text output
+    // For text output; ReceiversCertificate::player_verdicts for several receivers.
+    std::variant<Certificate, DominanceCertificate, FiniteCertificate, ReceiversCertificate> detail;
     std::vector<Vector> actions;  // the certified profile (empty when boxes or items were certified)
 };
 

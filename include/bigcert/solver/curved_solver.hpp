@@ -18,13 +18,12 @@
 // Throws UnsupportedError when two or more players cannot be separated (ties at the equilibrium).
 #pragma once
 
+#include "bigcert/core/game_kind.hpp"  // has_curved_set
 #include "bigcert/core/instance.hpp"
 #include "bigcert/core/solution.hpp"
 #include "bigcert/solver/solver.hpp"
 
 namespace bigcert {
-
-bool has_curved_set(const Instance& instance);
 
 Solution solve_curved(const Instance& instance, const SolveOptions& options);
 

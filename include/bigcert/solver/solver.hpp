@@ -25,6 +25,15 @@ struct SolveOptions {
     bool losses_in_writer = false;
 };
 
+// Dispatches on classify_game (game_kind.hpp) to the one solver of the kind: solve_finite_game
+// (enumeration.hpp), solve_dominant_strategy (dominant_strategy.hpp), solve_curved (curved_solver.hpp) or
+// solve_polytope_game below. Several receivers (solve_receivers, receivers.hpp) and receiver rules other
+// than the mean (`bigcert mechanism`) are UnsupportedError.
 Solution solve(const Instance& instance, const SolveOptions& options = {});
+
+// The squared loss on intervals, boxes and polytopes (GameKind::polytope). Its routes, chosen here: d = 1 in
+// machine integers (line_solver.hpp), boxes as d one-dimensional games (box_split.hpp), the exact interval
+// sweep (d = 1), simplicial decomposition (d >= 2, or options.force_general).
+Solution solve_polytope_game(const Instance& instance, const SolveOptions& options = {});
 
 }  // namespace bigcert
