@@ -239,6 +239,13 @@ class OtherCommandsRefuse(unittest.TestCase):
                     self.assertIn("receivers", result.stderr)
                     self.assertIn("not supported", result.stderr)
 
+    def test_certify_refuses_the_finite_games_option_rather_than_ignoring_it(self):
+        # certify() decides the kind once (docs/internals.md "Game kinds"): --max-deviations is for finite games.
+        result = run("certify", TWO_MODELS, "--max-deviations", "5")
+        self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+        self.assertIn("--max-deviations: applies to finite action spaces only", result.stderr)
+        self.assertEqual(result.stdout, "")
+
     def test_batch_reports_the_line_as_unsupported(self):
         with tempfile.TemporaryDirectory() as tmp:
             source, out = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
