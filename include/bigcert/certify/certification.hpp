@@ -64,7 +64,8 @@ struct CertifyResult {
 
 // Pre: `instance` was loaded from request.instance_text when a proof log is asked for. Throws InputError
 // (bad profile, inapplicable option, a bundle directory that may not be replaced: before any work),
-// LimitError naming --max-deviations on a finite game with too many deviations.
+// LimitError naming --max-deviations on a finite game with too many deviations, UnsupportedError for a
+// profile or "latex" with several receivers and for a receiver rule other than the mean.
 CertifyResult certify(const Instance& instance, const CertifyRequest& request);
 
 struct CheckRequest {
@@ -79,8 +80,9 @@ struct CheckResult {
     Json json;  // FORMAT.md's check object
 };
 
-// Squared loss with convex sets (properties.hpp). On the inner loss and on finite action spaces no property
-// is proven: UnsupportedError, before any work (their certify covers the solver's profile only).
+// Squared loss with convex sets (properties.hpp); several receivers from the complete face enumeration
+// (receivers_check.hpp; a proof log is UnsupportedError: no queries). On the inner loss and on finite action
+// spaces no property is proven: UnsupportedError, before any work (their certify covers one profile only).
 CheckResult check(const Instance& instance, const CheckRequest& request);
 
 }  // namespace bigcert
