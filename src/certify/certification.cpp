@@ -139,9 +139,9 @@ CertifyResult certify(const Instance& instance, const CertifyRequest& request) {
     const GameKind kind = classify_game(instance);
     if (kind != GameKind::finite) refuse(request, {"max-deviations"}, "applies to finite action spaces only");
     switch (kind) {
-        case GameKind::receiver_rule:
+        case GameKind::receiver_rule:  // `bigcert mechanism` (docs/model.md §6)
             require_mean_rule(instance);
-            break;  // `bigcert mechanism` (model.md §6)
+            break;
         case GameKind::several_receivers:
             return certify_several_receivers(instance, request);
         case GameKind::finite:
@@ -166,9 +166,9 @@ CheckResult check(const Instance& instance, const CheckRequest& request) {
             throw UnsupportedError("loss", "bigcert check for this loss");
         case GameKind::finite:
             throw UnsupportedError("players[0].action_set", "bigcert check on finite action spaces");
-        case GameKind::receiver_rule:
+        case GameKind::receiver_rule:  // `bigcert mechanism` (docs/model.md §6)
             require_mean_rule(instance);
-            break;                         // `bigcert mechanism` (model.md §6)
+            break;
         case GameKind::several_receivers:  // exact face enumeration, no queries (docs/model.md §8.6)
             if (!request.proof_log.empty())
                 throw UnsupportedError("--proof-log",

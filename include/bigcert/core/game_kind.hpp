@@ -16,7 +16,7 @@ enum class GameKind {
     finite,             // finite action spaces, either loss (paper §5.2, docs/model.md §2 Proposition 6)
     inner_loss,         // the inner-product loss on convex sets (paper §5.1, docs/model.md §2 Theorem 5)
     curved,             // the squared loss with a ball or an ellipsoid among the sets (docs/model.md §3g)
-    polytope,  // the squared loss on intervals, boxes and polytopes: the paper's game (docs/model.md §3)
+    polytope,           // the squared loss on intervals, boxes, polytopes: the paper's game (model.md §3)
 };
 
 // The first that applies, in this order (why: each later kind assumes the earlier ones are ruled out):
@@ -29,8 +29,7 @@ enum class GameKind {
 //   inner_loss         weak dominance holds on any convex set, curved or not (docs/model.md §2, Theorem 5);
 //   curved             irrational equilibria are enclosed, not computed (docs/model.md §3g);
 //   polytope           everything else. Its fast routes (d = 1 in machine integers, boxes, the interval
-//   sweep)
-//                      are chosen inside its solver, not here.
+//                      sweep) are chosen inside its solver, not here.
 // Throws UnsupportedError for a mix of finite and convex action sets (no kind has a method for it).
 GameKind classify_game(const Instance& instance);
 
