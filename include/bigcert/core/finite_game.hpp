@@ -22,7 +22,8 @@ struct SumValue {
 // A pure strategy: the positions of the chosen items (sorted; repeated positions only with repeats).
 using Selection = std::vector<std::size_t>;
 
-// True when every player's action set is finite; false when none is. A mix is UnsupportedError.
+// True when every player's action set is finite; false when none is. A mix is UnsupportedError. Defined
+// beside classify_game (src/core/game_kind.cpp), the one place that decides the game kind.
 bool is_finite_game(const Instance& instance);
 
 // The distinct achievable sums, sorted lexicographically, with multiplicities (they add up to
