@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "bigcert/core/errors.hpp"
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/io/instance_source.hpp"
 #include "bigcert/io/polygon_game_loader.hpp"
@@ -168,4 +169,61 @@ TEST_CASE("polygon route: numbers out of the machine-integer range fall back to 
     }
     // The same games with small numbers take the route.
     REQUIRE(load_polygon_game_text(head + square + "]}"));
+}
+
+TEST_CASE("polygon route: declines what load_instance rejects, reads what it accepts alike", "[polygon]") {
+    std::mt19937 rng(77);
+    const std::string alphabet = "[]{},:\"-0123456789./ abdhilnorstvx";
+    int accepted = 0, declined_errors = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = random_polygon_game(rng, 1 + static_cast<int>(rng() % 3));
+        for (int k = 0, edits = 1 + static_cast<int>(rng() % 3); k < edits; ++k) {
+            std::size_t at = rng() % text.size();
+            switch (rng() % 3) {
+                case 0:
+                    text[at] = alphabet[rng() % alphabet.size()];
+                    break;
+                case 1:
+                    text.erase(at, 1 + rng() % 4);
+                    break;
+                default:
+                    text.insert(at, 1, alphabet[rng() % alphabet.size()]);
+            }
+        }
+        INFO(text);
+        std::optional<PolygonGame> game = load_polygon_game_text(text);
+        std::optional<Instance> instance;
+        try {
+            instance = load_instance_text(text);
+        } catch (const InputError&) {
+        } catch (const LimitError&) {
+        }
+        if (!instance) {
+            REQUIRE(!game);
+            ++declined_errors;
+            continue;
+        }
+        if (!game) continue;
+        ++accepted;
+        // The same game: numbers, sets (the hull's vertices in order) and names.
+        REQUIRE(instance->dimension == 2);
+        REQUIRE(game->size() == instance->players.size());
+        REQUIRE(game->name == instance->name);
+        for (std::size_t j = 0; j < 2; ++j) REQUIRE(to_rational(game->bias[j]) == instance->bias()[j]);
+        for (std::size_t i = 0; i < game->size(); ++i) {
+            const Player& p = instance->players[i];
+            REQUIRE(to_rational(game->weights[i]) == p.weight);
+            REQUIRE(to_rational(game->targets[2 * i]) == p.target[0]);
+            REQUIRE(to_rational(game->targets[2 * i + 1]) == p.target[1]);
+            REQUIRE(game->set_of_player[i] == p.action_set);
+            REQUIRE((game->names.empty() ? std::string() : game->names[i]) == p.name);
+            const std::vector<Vector>& vertices = instance->set_of(i).as_polytope().vertices();
+            REQUIRE(game->vertex_count(i) == vertices.size());
+            for (std::uint32_t k = 0; k < game->vertex_count(i); ++k)
+                for (std::size_t j = 0; j < 2; ++j)
+                    REQUIRE(to_rational(game->vertices[2 * game->vertex_index(i, k) + j]) == vertices[k][j]);
+        }
+    }
+    REQUIRE(accepted > 50);
+    REQUIRE(declined_errors > 1000);
 }
