@@ -1,6 +1,10 @@
 #include "bigcert/io/polygon_game_loader.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 
 #include "io/json_scanner.hpp"
 
@@ -23,6 +27,9 @@ void point(LineScanner& in, std::vector<SmallFraction>& out) {
 class PolygonReader {
   public:
     PolygonReader(const char* begin, const char* end, const LoadLimits& limits) : in_(begin, end, limits) {}
+    // For a mapped file: the pages already read are given back as the players are read, so that the text
+    // and the columns are not both resident at the peak (about 275 bytes of text per player on 8-gons).
+    void release_as_read(const char* mapping) { released_ = mapping; }
     PolygonGame read();
     // Room for the most players and vertices the text can hold (pages never written cost nothing).
     void reserve(std::size_t bytes);
@@ -33,7 +40,10 @@ class PolygonReader {
     // {"vertices": [[x, y], ...]}: the hull's vertices appended to `vertices`, its end to `first_vertex`.
     void polygon(std::vector<SmallFraction>& vertices, std::vector<std::uint32_t>& first_vertex);
 
+    void release_read_pages();
+
     LineScanner in_;
+    const char* released_ = nullptr;  // the mapped text before this is given back; null: a text in memory
     PolygonGame game_;
     bool has_common_ = false;
     std::vector<SmallFraction> common_vertices_;
@@ -63,6 +73,17 @@ void PolygonReader::polygon(std::vector<SmallFraction>& vertices, std::vector<st
     vertices.insert(vertices.end(), points_.begin(), points_.end());
     if (vertices.size() / 2 >= UINT32_MAX) throw NotLine{};
     first_vertex.push_back(static_cast<std::uint32_t>(vertices.size() / 2));
+}
+
+void PolygonReader::release_read_pages() {
+    if (!released_) return;
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto read = reinterpret_cast<std::uintptr_t>(in_.position()) / page * page;
+    const auto from = reinterpret_cast<std::uintptr_t>(released_);
+    if (read <= from) return;
+    // A private read-only mapping of a file: the pages are re-read from the file if touched again.
+    ::madvise(const_cast<char*>(released_), read - from, MADV_DONTNEED);
+    released_ = reinterpret_cast<const char*>(read);
 }
 
 void PolygonReader::player() {
@@ -143,6 +164,7 @@ void PolygonReader::top_level_member(std::string_view key) {
         do {
             if (game_.size() >= limits.max_players || game_.size() >= UINT32_MAX - 1) throw NotLine{};
             player();
+            if ((game_.size() & 4095) == 0) release_read_pages();
         } while (in_.next_is(',') && (in_.expect(','), true));
         in_.close(']');
     } else if (key == "description") {
@@ -182,14 +204,15 @@ PolygonGame PolygonReader::read() {
     }
     game_.vertices_approx.resize(game_.vertices.size());
     for (std::size_t k = 0; k < game_.vertices.size(); ++k)
-        game_.vertices_approx[k] = to_double(game_.vertices[k]);
+        game_.vertices_approx[k] = static_cast<float>(to_double(game_.vertices[k]));
     return std::move(game_);
 }
 
-std::optional<PolygonGame> read_text(std::string_view text, const LoadLimits& limits) {
+std::optional<PolygonGame> read_text(std::string_view text, const LoadLimits& limits, bool mapped) {
     try {
         PolygonReader reader(text.data(), text.data() + text.size(), limits);
         reader.reserve(text.size());
+        if (mapped) reader.release_as_read(text.data());
         return reader.read();
     } catch (const NotLine&) {
     } catch (const std::bad_alloc&) {
@@ -201,12 +224,12 @@ std::optional<PolygonGame> read_text(std::string_view text, const LoadLimits& li
 
 std::optional<PolygonGame> load_polygon_game_text(std::string_view json, const LoadLimits& limits) {
     if (json.size() > limits.max_input_bytes) return std::nullopt;
-    return read_text(json, limits);
+    return read_text(json, limits, false);
 }
 
 std::optional<PolygonGame> load_polygon_game_file(const std::string& path, const LoadLimits& limits) {
     return fast_json::read_mapped_file<PolygonGame>(
-        path, limits, [&](std::string_view text) { return read_text(text, limits); });
+        path, limits, [&](std::string_view text) { return read_text(text, limits, true); });
 }
 
 }  // namespace bigcert

@@ -18,10 +18,11 @@ namespace bigcert {
 namespace {
 
 constexpr double unit_roundoff = std::numeric_limits<double>::epsilon() / 2;
-// Each double here comes from a SmallFraction by two conversions and a division (3 roundings, where the
-// general path's conversions have one), then a few operations: 64 unit roundoffs of the magnitude bound the
-// error of a score with room to spare.
-constexpr double score_error_factor = 64 * unit_roundoff;
+// A vertex coordinate is a float (relative error at most 2^-24 + 3 unit roundoffs: PolygonGame), the other
+// doubles come from SmallFractions by two conversions and a division (3 roundings, where the general path's
+// conversions have one), then a few operations: 2^-23 + 64 unit roundoffs of the magnitude bound the error
+// of a score with room to spare.
+constexpr double score_error_factor = 0x1p-23 + 64 * unit_roundoff;
 
 Vector point_of(const PolygonGame& game, std::uint32_t vertex) {
     return Vector{to_rational(game.vertices[2 * vertex]), to_rational(game.vertices[2 * vertex + 1])};
@@ -76,7 +77,7 @@ class PolygonOracle {
             u[j] = w * (t[j] - y.approx[j]);
             a[j] = std::fabs(w) * (std::fabs(t[j]) + std::fabs(y.approx[j]));
         }
-        const double* v = &game_.vertices_approx[2 * game_.vertex_index(player, 0)];
+        const float* v = &game_.vertices_approx[2 * game_.vertex_index(player, 0)];
         double score[64];
         double best = -std::numeric_limits<double>::infinity(), magnitude = 0;
         for (std::uint32_t k = 0; k < m; ++k) {
@@ -237,7 +238,7 @@ void PolygonDecomposition::run(PolygonAnswer& answer) {
 // The action is `moved` when given, else vertex `at` (formed exactly only when doubles cannot decide).
 bool no_improvement(const PolygonGame& game, std::size_t player, const Query& y, const double* x_approx,
                     const Vector* moved, std::uint32_t at, std::uint32_t vertex) {
-    const double* v = &game.vertices_approx[2 * vertex];
+    const float* v = &game.vertices_approx[2 * vertex];
     if (y.trusted) {
         const double w = to_double(game.weights[player]);
         double value = 0, magnitude = 0;
@@ -282,7 +283,7 @@ void check_polygon_equilibrium(const PolygonGame& game, const PolygonAnswer& ans
             const std::uint32_t at = answer.action_vertex[i];
             sums[2 * w].add_product(game.weights[i], game.vertices[2 * at]);
             sums[2 * w + 1].add_product(game.weights[i], game.vertices[2 * at + 1]);
-            const double* x_approx = &game.vertices_approx[2 * at];
+            const double x_approx[2] = {game.vertices_approx[2 * at], game.vertices_approx[2 * at + 1]};
             const std::uint32_t m = game.vertex_count(i);
             for (std::uint32_t k = 0; k < m; ++k) {
                 const std::uint32_t v = game.vertex_index(i, k);
