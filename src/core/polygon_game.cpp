@@ -78,4 +78,47 @@ bool convex_polygon(std::vector<SmallFraction>& points) {
     return true;
 }
 
+std::optional<PolygonGame> polygon_game_of(const Instance& instance) {
+    if (instance.dimension != 2 || instance.loss != Loss::squared || !instance.receivers.empty())
+        return std::nullopt;
+    PolygonGame game;
+    game.name = instance.name;
+    auto fits = [](const Rational& value, SmallFraction& out) {
+        std::optional<SmallFraction> small = small_fraction_of(value);
+        if (small) out = *small;
+        return small.has_value();
+    };
+    const Vector bias = instance.bias();
+    if (!fits(bias[0], game.bias[0]) || !fits(bias[1], game.bias[1])) return std::nullopt;
+    game.first_vertex.push_back(0);
+    for (const ActionSet& set : instance.action_sets) {
+        if (set.kind() != ActionSet::Kind::polytope || set.as_polytope().affine_dimension() != 2)
+            return std::nullopt;
+        for (const Vector& v : set.as_polytope().vertices())
+            for (const Rational& x : v) {
+                game.vertices.emplace_back();
+                if (!fits(x, game.vertices.back())) return std::nullopt;
+                game.vertices_approx.push_back(static_cast<float>(to_double(game.vertices.back())));
+            }
+        game.first_vertex.push_back(static_cast<std::uint32_t>(game.vertices.size() / 2));
+    }
+    const std::size_t n = instance.players.size();
+    game.targets.resize(2 * n), game.weights.resize(n), game.weighted_targets.resize(2 * n);
+    game.set_of_player.resize(n);
+    bool named = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Player& p = instance.players[i];
+        if (!fits(p.weight, game.weights[i])) return std::nullopt;
+        for (std::size_t j = 0; j < 2; ++j)
+            if (!fits(p.target[j], game.targets[2 * i + j]) ||
+                !multiply(game.weights[i], game.targets[2 * i + j], game.weighted_targets[2 * i + j]))
+                return std::nullopt;
+        game.set_of_player[i] = static_cast<std::uint32_t>(p.action_set);
+        named = named || !p.name.empty();
+    }
+    if (named)
+        for (const Player& p : instance.players) game.names.push_back(p.name);
+    return game;
+}
+
 }  // namespace bigcert

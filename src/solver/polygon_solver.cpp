@@ -415,6 +415,29 @@ void describe_polygon_answer(const PolygonGame& game, PolygonAnswer& answer, uns
 
 }  // namespace
 
+Solution polygon_solution(const Instance& instance, const PolygonGame& game, PolygonAnswer answer,
+                          unsigned threads) {
+    const std::size_t n = game.size();
+    Solution s;
+    s.method = polygon_method;
+    s.actions.resize(n);
+    parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) s.actions[i] = point_of(game, answer.action_vertex[i]);
+    });
+    for (auto& [player, x] : answer.moved_actions) s.actions[player] = std::move(x);
+    s.receiver = std::move(answer.receiver);
+    s.potential = std::move(answer.potential);
+    s.face_vertices.assign(n, {});
+    for (auto& [player, vertices] : answer.faces) s.face_vertices[player] = std::move(vertices);
+    s.count = answer.count;
+    s.exaggeration = std::move(answer.exaggeration);
+    s.losses.assign(n, Rational(0));
+    parallel_chunks(n, worker_count(threads, n, 1024), [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) s.losses[i] = instance.loss_of(i, s.receiver);
+    });
+    return s;
+}
+
 PolygonAnswer solve_polygon_game(const PolygonGame& game, unsigned threads) {
     PolygonAnswer answer;
     PolygonOracle oracle(game);

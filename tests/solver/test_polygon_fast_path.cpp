@@ -118,6 +118,13 @@ TEST_CASE("polygon route: the general route's bytes on random games", "[polygon]
         const std::string expected = general_json(text);
         REQUIRE(fast_json(*game, 1) == expected);
         REQUIRE(fast_json(*game, 2) == expected);
+        // solve() takes the route through polygon_game_of and answers the same.
+        {
+            Instance instance = load_instance_text(text);
+            std::ostringstream out;
+            write_solution_json(out, instance, solve(instance));
+            REQUIRE(out.str() == expected);
+        }
         // `solve --json` takes the route and writes the same.
         SolveOptions options;
         std::ostringstream routed;

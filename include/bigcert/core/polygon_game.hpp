@@ -8,10 +8,12 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "bigcert/core/instance.hpp"
 #include "bigcert/core/small_fraction.hpp"
 #include "bigcert/core/solution.hpp"
 
@@ -53,6 +55,11 @@ struct PolygonGame {
 // general path then describes the segment or point) or a coordinate leaves the range the exact 128-bit
 // orientation test needs (each polygon's coordinates over their common denominator below 2^61).
 bool convex_polygon(std::vector<SmallFraction>& points);
+
+// The instance as a PolygonGame: nothing when it is not d = 2 with the squared loss and every set a
+// full-dimensional polytope, or a number (or a product w_i·t_i, w0·x0) does not fit a SmallFraction. The
+// vertices are the Polytope's, in its order.
+std::optional<PolygonGame> polygon_game_of(const Instance& instance);
 
 // The method the general path names (the polygon route runs the same simplicial decomposition).
 inline constexpr const char* polygon_method = "simplicial-decomposition";

@@ -12,12 +12,20 @@
 // (describe_equilibrium_set) on an Instance of the players whose face is not a point.
 // Post: what write_polygon_answer_json() writes is byte for byte write_solution_json(instance,
 //       solve(instance, force_general)) on the same instance. InternalError when a check fails.
+//
+//   Solution polygon_solution(const Instance&, const PolygonGame&, PolygonAnswer)
+// Pre: game = polygon_game_of(instance), answer = solve_polygon_game(game). Post: solve(instance,
+//      force_general)'s Solution (losses and potential included), field for field.
 #pragma once
 
+#include "bigcert/core/instance.hpp"
 #include "bigcert/core/polygon_game.hpp"
+#include "bigcert/core/solution.hpp"
 
 namespace bigcert {
 
 PolygonAnswer solve_polygon_game(const PolygonGame& game, unsigned threads = 0);
+Solution polygon_solution(const Instance& instance, const PolygonGame& game, PolygonAnswer answer,
+                          unsigned threads = 0);
 
 }  // namespace bigcert
