@@ -40,7 +40,12 @@ bool convex_polygon(std::vector<SmallFraction>& points) {
         if (lcm > common_limit) return false;
         common = static_cast<std::int64_t>(lcm);
     }
-    std::vector<IntegerPoint> integer(m);
+    // Fixed buffers for the usual polygons (an allocation per player cost as much as the hull itself).
+    IntegerPoint small_integer[16], small_hull[32];
+    std::vector<IntegerPoint> large_integer, large_hull;
+    if (m > 16) large_integer.resize(m), large_hull.resize(2 * m);
+    IntegerPoint* integer = m > 16 ? large_integer.data() : small_integer;
+    IntegerPoint* hull = m > 16 ? large_hull.data() : small_hull;
     for (std::size_t k = 0; k < m; ++k) {
         __int128 x = static_cast<__int128>(points[2 * k].num) * (common / points[2 * k].den);
         __int128 y = static_cast<__int128>(points[2 * k + 1].num) * (common / points[2 * k + 1].den);
@@ -50,31 +55,31 @@ bool convex_polygon(std::vector<SmallFraction>& points) {
         integer[k] = {x, y, k};
     }
     // Andrew's monotone chain on the distinct points sorted lexicographically, as Polytope::from_vertices.
-    std::sort(integer.begin(), integer.end(), [](const IntegerPoint& a, const IntegerPoint& b) {
+    std::sort(integer, integer + m, [](const IntegerPoint& a, const IntegerPoint& b) {
         return a.x < b.x || (a.x == b.x && a.y < b.y);
     });
-    integer.erase(
-        std::unique(integer.begin(), integer.end(),
-                    [](const IntegerPoint& a, const IntegerPoint& b) { return a.x == b.x && a.y == b.y; }),
-        integer.end());
-    if (integer.size() < 3) return false;
-    std::vector<IntegerPoint> hull(2 * integer.size());
+    auto same = [](const IntegerPoint& a, const IntegerPoint& b) { return a.x == b.x && a.y == b.y; };
+    const auto distinct = static_cast<std::size_t>(std::unique(integer, integer + m, same) - integer);
+    if (distinct < 3) return false;
     std::size_t k = 0;
-    for (std::size_t i = 0; i < integer.size(); ++i) {
+    for (std::size_t i = 0; i < distinct; ++i) {
         while (k >= 2 && orientation(hull[k - 2], hull[k - 1], integer[i]) <= 0) --k;
         hull[k++] = integer[i];
     }
-    for (std::size_t i = integer.size() - 1, lower = k + 1; i-- > 0;) {
+    for (std::size_t i = distinct - 1, lower = k + 1; i-- > 0;) {
         while (k >= lower && orientation(hull[k - 2], hull[k - 1], integer[i]) <= 0) --k;
         hull[k++] = integer[i];
     }
-    hull.resize(k - 1);
-    if (hull.size() < 3) return false;  // collinear: a segment, which the general path describes
-    std::vector<SmallFraction> result;
-    result.reserve(2 * hull.size());
-    for (const IntegerPoint& p : hull)
-        result.push_back(points[2 * p.original]), result.push_back(points[2 * p.original + 1]);
-    points = std::move(result);
+    const std::size_t size = k - 1;
+    if (size < 3) return false;  // collinear: a segment, which the general path describes
+    // The hull's points in order, gathered in a buffer (they are read from `points`, then written over it).
+    SmallFraction small_result[32];
+    std::vector<SmallFraction> large_result;
+    if (size > 16) large_result.resize(2 * size);
+    SmallFraction* result = size > 16 ? large_result.data() : small_result;
+    for (std::size_t h = 0; h < size; ++h)
+        result[2 * h] = points[2 * hull[h].original], result[2 * h + 1] = points[2 * hull[h].original + 1];
+    points.assign(result, result + 2 * size);
     return true;
 }
 
