@@ -1,6 +1,7 @@
 // Side-by-side timing of the exact solver against the paper's floating-point method (bench/REPORT.md).
 //
-//   bigcert_solve_bench INSTANCE.json [--tolerance 1e-9] [--max-sweeps 1000] [--solution OUT.json]
+//   bigcert_solve_bench INSTANCE.json [--tolerance 1e-9] [--max-sweeps 1000] [--solution OUT.json] [--general
+//   yes]
 // (--solution keeps the exact solution JSON, to compare outputs bit for bit before and after an
 // optimisation.) Prints one JSON line: the exact path's phases (parse, solve, write the solution JSON), the
 // baseline's phases (parse the same file into doubles with simdjson, round-robin best-response dynamics until
@@ -19,10 +20,12 @@
 
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/io/line_game_loader.hpp"
+#include "bigcert/io/polygon_game_loader.hpp"
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/box_solver.hpp"
 #include "bigcert/solver/float_dynamics.hpp"
 #include "bigcert/solver/line_solver.hpp"
+#include "bigcert/solver/polygon_solver.hpp"
 #include "bigcert/solver/solver.hpp"
 
 namespace {
@@ -169,20 +172,25 @@ int main(int argc, char** argv) try {
     std::string path = argv[1];
     bigcert::FloatDynamicsOptions options;
     std::string solution_path = "/dev/null";
+    bool general = false;  // --general yes: the GMP path only (load_instance + solve with force_general)
     for (int a = 2; a + 1 < argc; a += 2) {
         std::string flag = argv[a];
         if (flag == "--tolerance") options.tolerance = std::atof(argv[a + 1]);
         if (flag == "--max-sweeps") options.max_sweeps = std::strtoull(argv[a + 1], nullptr, 10);
         if (flag == "--solution") solution_path = argv[a + 1];
+        if (flag == "--general") general = std::string(argv[a + 1]) == "yes";
     }
 
     // The library path `bigcert solve --json` takes: the machine-integer fast path when the instance fits it
     // (d = 1: line_solver.hpp; boxes: box_solver.hpp), else load_instance + solve + write. A declined or
     // overflowing fast-path attempt is charged to the phase it happened in.
     Stamp start;
-    std::optional<bigcert::BoxGame> game = bigcert::load_box_game_file(path);
+    std::optional<bigcert::BoxGame> game;
+    if (!general) game = bigcert::load_box_game_file(path);
+    std::optional<bigcert::PolygonGame> polygons;  // the polygon route (polygon_solver.hpp)
+    if (!game && !general) polygons = bigcert::load_polygon_game_file(path);
     std::optional<bigcert::Instance> instance;
-    if (!game) instance = bigcert::load_instance_file(path);
+    if (!game && !polygons) instance = bigcert::load_instance_file(path);
     Phase exact_parse = since(start);
     start = Stamp();
     std::optional<std::vector<bigcert::LineSolution>> lines;
@@ -198,9 +206,12 @@ int main(int argc, char** argv) try {
         answer = bigcert::describe_box_answer(*game, std::move(*lines));
         lines.reset();
     }
+    std::optional<bigcert::PolygonAnswer> polygon_answer;
+    if (polygons) polygon_answer = bigcert::solve_polygon_game(*polygons);
     std::optional<bigcert::Solution> solution;
-    if (!lines && !answer) {
+    if (!lines && !answer && !polygon_answer) {
         bigcert::SolveOptions solve_options;
+        solve_options.force_general = general;
         solve_options.machine_integers = !overflowed;  // a game that overflowed would overflow again
         solve_options.losses_in_writer = true;         // as `bigcert solve --json` does
         if (!instance) instance = bigcert::load_instance_file(path);
@@ -214,6 +225,8 @@ int main(int argc, char** argv) try {
             bigcert::write_line_solution_json(output, game->coordinates[0], lines->front());
         else if (answer)
             bigcert::write_box_answer_json(output, *game, *answer);
+        else if (polygon_answer)
+            bigcert::write_polygon_answer_json(output, *polygons, *polygon_answer);
         else
             bigcert::write_solution_json(output, *instance, *solution);
     }
@@ -222,6 +235,9 @@ int main(int argc, char** argv) try {
     if (lines || answer)
         for (const bigcert::LineSolution& line : answer ? answer->lines : *lines)
             options.reference.push_back(bigcert::to_double(line.receiver));
+    else if (polygon_answer)
+        for (const bigcert::Rational& c : polygon_answer->receiver)
+            options.reference.push_back(bigcert::to_double(c));
     else
         for (const bigcert::Rational& c : solution->receiver)
             options.reference.push_back(bigcert::to_double(c));
@@ -251,12 +267,19 @@ int main(int argc, char** argv) try {
         "\"total\":%s,\"count\":\"%s\"},\"baseline\":{\"parse\":%s,\"dynamics\":%s,\"total\":%s,\"sweeps\":%"
         "zu,"
         "\"error\":%.3g,\"converged\":%s},\"ratio_baseline_over_exact\":{\"wall\":%.3f,\"cpu\":%.3f}}\n",
-        path.c_str(), game ? game->size() : instance->players.size(),
-        game ? game->dimension() : instance->dimension, phase(exact_parse).c_str(),
-        phase(exact_solve).c_str(), phase(exact_write).c_str(), phase(exact).c_str(),
-        bigcert::count_name(answer  ? answer->count
-                            : lines ? lines->front().count
-                                    : solution->count)
+        path.c_str(),
+        game       ? game->size()
+        : polygons ? polygons->size()
+                   : instance->players.size(),
+        game       ? game->dimension()
+        : polygons ? 2
+                   : instance->dimension,
+        phase(exact_parse).c_str(), phase(exact_solve).c_str(), phase(exact_write).c_str(),
+        phase(exact).c_str(),
+        bigcert::count_name(polygon_answer ? polygon_answer->count
+                            : answer       ? answer->count
+                            : lines        ? lines->front().count
+                                           : solution->count)
             .c_str(),
         phase(float_parse).c_str(), phase(float_dynamics).c_str(), phase(baseline).c_str(), dynamics.sweeps,
         dynamics.error, dynamics.converged ? "true" : "false", baseline.wall / exact.wall,

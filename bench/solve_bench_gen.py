@@ -4,6 +4,10 @@
   solve_bench_gen.py paper N [--seed S]     d = 1, common interval [-1, 1], weights 1/N (the paper's setting)
   solve_bench_gen.py hard N [--seed S]      d = 1, random rational weights (5% negative), per-player intervals
   solve_bench_gen.py polygons N [--seed S]  d = 2, weights 1/N, a random convex 8-gon per player
+  solve_bench_gen.py polygons-hard N         d = 2, a random convex 8-gon per player, weights ±k/(1000 N)
+                                            (5% negative), a bias w0·x0
+  solve_bench_gen.py polygons-common N       d = 2, one common random convex 8-gon, the weights and bias of
+                                            polygons-hard
   solve_bench_gen.py boxes N [--dimension D] [--seed S]
                                             d = D (default 2), common box [-1, 1]^D, weights 1/N
 
@@ -92,6 +96,28 @@ def polygons(rng, n):
     yield "]"
 
 
+def octagon_text(rng):
+    return "[" + ",".join(number_list([fraction(x, 1000), fraction(y, 1000)]) for x, y in convex_octagon(rng)) + "]"
+
+
+def polygon_weight(rng, n):
+    """±k/(1000 n), k <= 1000, 5% negative: denominators share 1000 n, so x̂* stays short at n = 10^6 (with
+    hard's unrelated denominators the receiver, and so every loss, grows to thousands of digits)."""
+    num = rng.randint(1, 1000)
+    return fraction(-num if rng.random() < 0.05 else num, 1000 * n)
+
+
+def polygons_hard(rng, n, common):
+    yield f'"dimension":2,"bias":{{"weight":"1/3","point":["-7/2","5/4"]}},'
+    if common:
+        yield f'"action_set":{{"vertices":{octagon_text(rng)}}},'
+    yield '"players":['
+    for i, t in enumerate(distinct_targets(rng, n, 2, 5)):
+        own = "" if common else f',"action_set":{{"vertices":{octagon_text(rng)}}}'
+        yield ("," if i else "") + f'{{"target":{number_list(t)},"weight":"{polygon_weight(rng, n)}"{own}}}'
+    yield "]"
+
+
 def boxes(rng, n, dimension):
     yield (f'"dimension":{dimension},"action_set":{{"box":{{"lo":{[-1] * dimension},"hi":{[1] * dimension}}}}},'
            '"players":[')
@@ -103,7 +129,7 @@ def boxes(rng, n, dimension):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["paper", "hard", "polygons", "boxes"])
+    parser.add_argument("kind", choices=["paper", "hard", "polygons", "polygons-hard", "polygons-common", "boxes"])
     parser.add_argument("players", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dimension", type=int, default=2, help="boxes only")
@@ -112,6 +138,8 @@ def main():
     out = sys.stdout
     out.write(f'{{"format":"bigcert/1","name":"{args.kind}-n{args.players}-s{args.seed}","loss":"squared",')
     kinds = {"paper": paper, "hard": hard, "polygons": polygons,
+             "polygons-hard": lambda rng, n: polygons_hard(rng, n, False),
+             "polygons-common": lambda rng, n: polygons_hard(rng, n, True),
              "boxes": lambda rng, n: boxes(rng, n, args.dimension)}
     for chunk in kinds[args.kind](rng, args.players):
         out.write(chunk)

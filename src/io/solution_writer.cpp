@@ -456,6 +456,83 @@ void write_box_solution_json(std::ostream& out, const BoxGame& game, const std::
     write_box_answer_json(out, game, plain);
 }
 
+namespace {
+
+// The polygon route's losses |x̂* − t_i|², as to_string writes them (GMP per player, on two threads for long
+// lists). `most` bounds a loss's text: (a/b)² + (c/d)² has at most 2·(digits of a, b, c, d) + 4 digits.
+void put_polygon_losses(TextBuffer& text, const PolygonGame& game, const Vector& receiver) {
+    const std::size_t n = game.size();
+    std::size_t most = 16;
+    for (const Rational& y : receiver) most += 4 * (to_string(y).size() + 40);
+    put_in_two_halves(text, n, most, [&](auto& sink, std::size_t begin, std::size_t end) {
+        Rational difference, loss;
+        for (std::size_t i = begin; i < end; ++i) {
+            loss = 0;
+            for (std::size_t j = 0; j < 2; ++j) {
+                difference = receiver[j] - to_rational(game.targets[2 * i + j]);
+                loss += difference * difference;
+            }
+            const std::string value = to_string(loss);
+            char* at = sink.reserve(value.size() + 4);
+            if (i) *at++ = ',', *at++ = ' ';
+            *at++ = '"';
+            std::memcpy(at, value.data(), value.size());
+            at += value.size();
+            *at++ = '"';
+            sink.commit(at);
+        }
+    });
+}
+
+}  // namespace
+
+void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const PolygonAnswer& answer) {
+    const std::size_t n = game.size();
+    write_head(out, game.name, polygon_method);
+    std::unordered_map<std::size_t, std::string> moved;
+    std::size_t most_action = 2 + 51 * 2;
+    for (const auto& [player, x] : answer.moved_actions) {
+        std::ostringstream text;
+        write_vector(text, x);
+        most_action = std::max(most_action, text.str().size() + 2);
+        moved.emplace(player, text.str());
+    }
+    {
+        TextBuffer text(out);
+        text.put("[");
+        put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
+            put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
+                if (!moved.empty())
+                    if (auto found = moved.find(i); found != moved.end()) {
+                        std::memcpy(at, found->second.data(), found->second.size());
+                        return at + found->second.size();
+                    }
+                const SmallFraction* v = &game.vertices[2 * answer.action_vertex[i]];
+                return put_point(at, 2, [&](std::size_t c) -> const SmallFraction& { return v[c]; });
+            });
+        });
+        text.put("],\n  \"receiver\": ");
+    }
+    write_vector(out, answer.receiver);
+    out << ",\n  \"losses\": [";
+    {
+        TextBuffer text(out);
+        put_polygon_losses(text, game, answer.receiver);
+    }
+    out << "],\n  \"potential\": \"" << to_string(answer.potential) << "\"},\n";
+    out << " \"equilibria\": {\"count\": \"" << count_name(answer.count) << "\", \"faces\": [";
+    for (std::size_t k = 0; k < answer.faces.size(); ++k) {
+        const auto& [player, vertices] = answer.faces[k];
+        out << (k ? ", " : "") << "{\"player\": " << player << ", \"vertices\": [";
+        for (std::size_t v = 0; v < vertices.size(); ++v) {
+            out << (v ? ", " : "");
+            write_vector(out, vertices[v]);
+        }
+        out << "]}";
+    }
+    write_tail(out, "", answer.exaggeration);
+}
+
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& s) {
     const std::size_t n = instance.players.size();
     write_head(out, instance.name, s.method);

@@ -86,47 +86,11 @@ Atom Decomposition::atom_relative_to(const Atom& reference, std::vector<std::uin
     return atom;
 }
 
-// min over mu in the simplex of |sum mu_j y_j|^2 - 2 sum mu_j s_j. A minimiser with minimal support
-// has a non-singular KKT system (a singular one would allow moving to a smaller support at equal value),
-// so trying every support, smallest first, and keeping the first that satisfies KKT is exact and complete.
 std::vector<Rational> Decomposition::minimise_over_hull(const std::vector<Atom>& atoms) const {
-    const std::size_t k = atoms.size();
-    Matrix gram(k, k);
-    for (std::size_t a = 0; a < k; ++a)
-        for (std::size_t b = a; b < k; ++b) gram.at(a, b) = gram.at(b, a) = dot(atoms[a].y, atoms[b].y);
-    for (std::size_t size = 1; size <= k; ++size) {
-        std::vector<Rational> found;
-        for_each_subset(k, size, [&](const std::vector<std::size_t>& support) {
-            // Unknowns mu_support, nu:  2 G mu + nu = 2 s on the support;  sum mu = 1.
-            Matrix system(size + 1, size + 1);
-            Vector rhs(size + 1);
-            for (std::size_t r = 0; r < size; ++r) {
-                for (std::size_t c = 0; c < size; ++c) system.at(r, c) = 2 * gram.at(support[r], support[c]);
-                system.at(r, size) = 1;
-                rhs[r] = 2 * atoms[support[r]].s;
-            }
-            for (std::size_t c = 0; c < size; ++c) system.at(size, c) = 1;
-            rhs[size] = 1;
-            auto solution = solve_linear_system(system, rhs);
-            if (!solution || !solution->null_space.empty()) return true;
-            std::vector<Rational> mu(k, Rational(0));
-            for (std::size_t r = 0; r < size; ++r) {
-                if (sign(solution->particular[r]) < 0) return true;
-                mu[support[r]] = solution->particular[r];
-            }
-            const Rational& nu = solution->particular[size];
-            for (std::size_t j = 0; j < k; ++j) {
-                Rational gradient = -2 * atoms[j].s + nu;
-                for (std::size_t l = 0; l < k; ++l)
-                    if (sign(mu[l]) != 0) gradient += 2 * gram.at(j, l) * mu[l];
-                if (sign(gradient) < 0) return true;
-            }
-            found = std::move(mu);
-            return false;
-        });
-        if (!found.empty()) return found;
-    }
-    throw InternalError("simplicial decomposition: the master problem has no KKT point");
+    std::vector<Vector> ys;
+    std::vector<Rational> ss;
+    for (const Atom& atom : atoms) ys.push_back(atom.y), ss.push_back(atom.s);
+    return minimise_over_atom_hull(ys, ss);
 }
 
 DecompositionResult Decomposition::run() {
@@ -172,6 +136,50 @@ DecompositionResult Decomposition::run() {
 }
 
 }  // namespace
+
+// min over mu in the simplex of |sum mu_j y_j|^2 - 2 sum mu_j s_j. A minimiser with minimal support
+// has a non-singular KKT system (a singular one would allow moving to a smaller support at equal value),
+// so trying every support, smallest first, and keeping the first that satisfies KKT is exact and complete.
+std::vector<Rational> minimise_over_atom_hull(const std::vector<Vector>& ys,
+                                              const std::vector<Rational>& ss) {
+    const std::size_t k = ys.size();
+    Matrix gram(k, k);
+    for (std::size_t a = 0; a < k; ++a)
+        for (std::size_t b = a; b < k; ++b) gram.at(a, b) = gram.at(b, a) = dot(ys[a], ys[b]);
+    for (std::size_t size = 1; size <= k; ++size) {
+        std::vector<Rational> found;
+        for_each_subset(k, size, [&](const std::vector<std::size_t>& support) {
+            // Unknowns mu_support, nu:  2 G mu + nu = 2 s on the support;  sum mu = 1.
+            Matrix system(size + 1, size + 1);
+            Vector rhs(size + 1);
+            for (std::size_t r = 0; r < size; ++r) {
+                for (std::size_t c = 0; c < size; ++c) system.at(r, c) = 2 * gram.at(support[r], support[c]);
+                system.at(r, size) = 1;
+                rhs[r] = 2 * ss[support[r]];
+            }
+            for (std::size_t c = 0; c < size; ++c) system.at(size, c) = 1;
+            rhs[size] = 1;
+            auto solution = solve_linear_system(system, rhs);
+            if (!solution || !solution->null_space.empty()) return true;
+            std::vector<Rational> mu(k, Rational(0));
+            for (std::size_t r = 0; r < size; ++r) {
+                if (sign(solution->particular[r]) < 0) return true;
+                mu[support[r]] = solution->particular[r];
+            }
+            const Rational& nu = solution->particular[size];
+            for (std::size_t j = 0; j < k; ++j) {
+                Rational gradient = -2 * ss[j] + nu;
+                for (std::size_t l = 0; l < k; ++l)
+                    if (sign(mu[l]) != 0) gradient += 2 * gram.at(j, l) * mu[l];
+                if (sign(gradient) < 0) return true;
+            }
+            found = std::move(mu);
+            return false;
+        });
+        if (!found.empty()) return found;
+    }
+    throw InternalError("simplicial decomposition: the master problem has no KKT point");
+}
 
 DecompositionResult minimise_potential_by_decomposition(const Instance& instance, const SupportOracle& oracle,
                                                         unsigned threads) {

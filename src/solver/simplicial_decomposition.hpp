@@ -23,6 +23,12 @@ struct DecompositionResult {
     std::size_t iterations = 0;
 };
 
+// The master problem over atoms q_j = (ys[j], ss[j]) of Q: a minimiser mu (in the simplex) of
+// |sum mu_j y_j|^2 - 2 sum mu_j s_j, with minimal support, the first found trying supports smallest first in
+// lexicographic order (so every caller with the same atoms gets the same mu). Shared with the polygon
+// route (polygon_solver.hpp), which must take the same steps.
+std::vector<Rational> minimise_over_atom_hull(const std::vector<Vector>& ys, const std::vector<Rational>& ss);
+
 DecompositionResult minimise_potential_by_decomposition(const Instance& instance, const SupportOracle& oracle,
                                                         unsigned threads);
 

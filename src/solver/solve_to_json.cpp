@@ -3,6 +3,7 @@
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/box_solver.hpp"
 #include "bigcert/solver/line_solver.hpp"
+#include "bigcert/solver/polygon_solver.hpp"
 
 namespace bigcert {
 
@@ -33,7 +34,13 @@ bool solve_to_json_in_machine_integers(const InstanceSource& source, std::ostrea
                                        SolveOptions& options) {
     if (!options.machine_integers || options.force_general) return false;
     std::optional<BoxGame> game = source.load_box_game();
-    if (!game) return false;
+    if (!game) {
+        // Polygons (d = 2): the polygon route, the general path's answer in machine integers.
+        std::optional<PolygonGame> polygons = source.load_polygon_game();
+        if (!polygons) return false;
+        write_polygon_answer_json(out, *polygons, solve_polygon_game(*polygons, options.threads));
+        return true;
+    }
     FastRoute route = write_fast_solution(*game, out, options.threads);
     if (route == FastRoute::written) return true;
     options.machine_integers = route == FastRoute::general;

@@ -8,6 +8,7 @@
 #include "bigcert/core/box_game.hpp"
 #include "bigcert/core/instance.hpp"
 #include "bigcert/core/line_solution.hpp"
+#include "bigcert/core/polygon_game.hpp"
 #include "bigcert/core/solution.hpp"
 
 namespace bigcert {
@@ -23,6 +24,9 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
 void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer);
 // The same for a box game whose answer box_answer_is_plain() (box_solver.hpp), from the coordinate solutions.
 void write_box_solution_json(std::ostream& out, const BoxGame& game, const std::vector<LineSolution>& lines);
+// The same bytes as write_solution_json(instance, solve(instance)) for the polygon route's answer
+// (polygon_solver.hpp).
+void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const PolygonAnswer& answer);
 // The same object as a tree, for embedding (batch lines, tests).
 Json solution_json(const Instance& instance, const Solution& solution);
 
