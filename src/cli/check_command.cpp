@@ -9,6 +9,7 @@
 #include "bigcert/core/player_list.hpp"
 #include "bigcert/core/rational.hpp"
 #include "cli/commands.hpp"
+#include "cli/query_observer_options.hpp"
 #include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
@@ -60,6 +61,7 @@ Runner add_check_command(CLI::App& app) {
         std::string property = "all", proof_log;
         bool json = false;
         CheckOptions check;
+        QueryObserverOptions observers;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand(
@@ -73,12 +75,13 @@ Runner add_check_command(CLI::App& app) {
         ->add_option("--method", options->check.method,
                      "structure: certify the solver's profile per player and read every equilibrium off its "
                      "faces (scales to 10^6 players); full: one query over the whole equilibrium description "
-                     "(a few dozen players); auto: structure, full on ball/ellipsoid sets")
+                     "(a few dozen players); auto: structure")
         ->capture_default_str();
     add_json_flag(*command, options->json, "FORMAT.md's check object");
     add_proof_log_option(*command, options->proof_log);
     add_query_timeout_option(*command, options->check.timeout_seconds);
     add_rlimit_option(*command, options->check.rlimit);
+    options->observers.add_to(*command);
     options->input.limits.several_receivers = true;
     return [options] {
         CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
@@ -87,13 +90,17 @@ Runner add_check_command(CLI::App& app) {
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
         CheckResult result;
         if (!instance.receivers.empty()) {  // several receivers: exact face enumeration (docs/model.md §8.6)
+            options->observers.refuse("check with several receivers (no queries)");
             if (!request.proof_log.empty())
                 throw UnsupportedError("--proof-log",
                                        "check --proof-log with several receivers (no queries)");
             result.verdicts = check_receivers(instance, request.properties);
             result.json = receivers_check_json(instance, result.verdicts);
         } else {
+            // --z3-query, --replay-online: observers of every query (query_observer_options.hpp)
+            request.observers = options->observers.start(request.options.timeout_seconds);
             result = check(instance, request);
+            options->observers.finish();
         }
         const std::vector<PropertyVerdict>& verdicts = result.verdicts;
         if (options->json)
