@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "bigcert/core/equilibrium_check.hpp"
+#include "bigcert/core/errors.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "certify/enclosure_steps.hpp"
 
@@ -334,6 +335,9 @@ std::vector<PropertyVerdict> check_curved_by_structure(const Instance& instance,
                                                        ProofLog& log, const CheckOptions& options) {
     CurvedStructure check{instance, solve(instance), std::nullopt, {}, {}, {}};
     Solution& s = check.solution;
+    if (s.receiver_enclosure.size() != instance.dimension ||
+        s.action_enclosures.size() != instance.players.size())
+        throw InternalError("check (structure, curved sets): the solver gave no enclosure");
     if (!s.enclosed) {
         // The solver found x* rational and checked it exactly; its boxes stay, and are proven below.
         check.exact_actions = s.actions;
