@@ -11,6 +11,7 @@ def main():
     parser.add_argument("--players", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--boxes", action="store_true", help="squares instead of discs (baseline)")
+    parser.add_argument("--ellipses", action="store_true", help="axis-parallel ellipses, half-axes 1..10")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     players = []
@@ -18,6 +19,9 @@ def main():
         cx, cy, r = rng.randint(-50, 50), rng.randint(-50, 50), rng.randint(1, 10)
         if args.boxes:
             action_set = {"box": {"lo": [cx - r, cy - r], "hi": [cx + r, cy + r]}}
+        elif args.ellipses:
+            a, b = r, rng.randint(1, 10)
+            action_set = {"ellipsoid": {"center": [cx, cy], "matrix": [[f"1/{a * a}", 0], [0, f"1/{b * b}"]]}}
         else:
             action_set = {"ball": {"center": [cx, cy], "radius": r}}
         players.append({"target": [rng.randint(-100, 100), rng.randint(-100, 100)],

@@ -35,7 +35,7 @@ SolveOptions solve_options(const CertifyRequest& request) {
 // The finite game's bundle holds its artifacts (finite_deviations.hpp); more deviations than the limit is
 // exit 5 naming --max-deviations, with or without a bundle, rather than a verdict that proves nothing.
 CertifyResult certify_finite(const Instance& instance, const CertifyRequest& request, ProofLog& log) {
-    refuse(request, {"timeout", "rlimit"},
+    refuse(request, {"timeout", "rlimit", "z3-query", "replay-online"},
            "does not apply to finite action spaces: they are certified by comparing every deviation exactly, "
            "without Z3 (`bigcert replay --timeout` bounds z3 on the bundle)");
     std::vector<std::vector<Vector>> chosen =
@@ -153,6 +153,7 @@ CertifyResult certify(const Instance& instance, const CertifyRequest& request) {
     // Before solving: a directory that may not be replaced is refused before any work.
     ProofLog log(request.proof_log, request.proof_log.empty() ? std::string() : request.instance_text,
                  instance.name);
+    for (ProofObserver* observer : request.observers) log.attach(*observer);
     if (kind == GameKind::finite) return certify_finite(instance, request, log);
     if (kind == GameKind::inner_loss) return certify_inner(instance, request, log);
     return certify_squared(instance, request, log, kind);
@@ -182,6 +183,7 @@ CheckResult check(const Instance& instance, const CheckRequest& request) {
     }
     ProofLog log(request.proof_log, request.proof_log.empty() ? std::string() : request.instance_text,
                  instance.name);
+    for (ProofObserver* observer : request.observers) log.attach(*observer);
     result.verdicts = check_properties(instance, request.properties, log, request.options);
     result.json = check_json(instance, result.verdicts, request.proof_log);
     return result;

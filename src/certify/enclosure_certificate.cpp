@@ -22,6 +22,7 @@
 #include "bigcert/certify/smt_query.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/solution_writer.hpp"
+#include "certify/enclosure_steps.hpp"
 #include "certify/equilibrium_system.hpp"
 
 namespace bigcert {
@@ -258,18 +259,18 @@ std::string failure(const std::string& step, const QueryOutcome& o) {
 
 }  // namespace
 
-Certificate certify_enclosure(const Instance& instance, const Solution& solution, ProofLog& log,
-                              const CertifyOptions& options) {
-    if (!solution.enclosed) throw UnsupportedError("", "certify_enclosure without an enclosure");
+EnclosureSteps prove_enclosure_steps(const Instance& instance, const Solution& solution, ProofLog& log,
+                                     const QueryLimits& limits, const std::vector<bool>& action_wanted,
+                                     const std::string& purpose) {
+    if (!solution.enclosed) throw UnsupportedError("", "the enclosure steps without an enclosure");
     const std::size_t n = instance.players.size(), d = instance.dimension;
     z3::config config;
     config.set("proof", log.enabled());
     z3::context ctx(config);
-    const QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled());
     auto run = [&](const std::string& name, const std::string& subject, const std::string& method,
                    const SmtQuery& q) {
         QueryOutcome outcome = run_query(ctx, q, limits, {});
-        log.record(logged_query(name, "certify", subject, method, q, outcome));
+        log.record(logged_query(name, purpose, subject, method, q, outcome));
         return outcome;
     };
 
@@ -280,26 +281,29 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
     std::vector<Enclosure> t;
     for (const Rational& b : bias) t.push_back(Enclosure::point(b));
     const unsigned bits = 2 * solution.precision + 64;  // S_i far tighter than B, so that step 2 can close
-    std::vector<std::string> reasons(n);
+    EnclosureSteps steps;
     std::vector<std::vector<Enclosure>> boxes(n);
     for (std::size_t i = 0; i < n; ++i) {
         SupportClaim claim = support_claim(instance, i, m, bits);
         QueryOutcome o = run("certify-enclosure-support-" + std::to_string(i), instance.label(i),
                              "a maximiser at the receiver box midpoint lies in S_i", claim.query);
-        if (o.answer != "unsat") reasons[i] = failure("support box at the midpoint", o);
+        if (o.answer != "unsat" && steps.receiver.empty())  // step 2 rests on every player's support box
+            steps.receiver = "receiver box: the support box of player " + instance.numbered_label(i) +
+                             " was not proven (" + failure("support box at the midpoint", o) + ")";
         for (std::size_t j = 0; j < d; ++j) t[j] = t[j] + instance.players[i].weight * claim.box[j];
         boxes[i] = std::move(claim.box);
     }
-    bool supports_ok = true;
-    for (const std::string& r : reasons) supports_ok = supports_ok && r.empty();
     std::optional<SmtQuery> pinned = pinned_receiver_query(instance, solution, m, bias, boxes);
     QueryOutcome receiver = pinned ? run("certify-enclosure-receiver-pinned", "the receiver",
                                          "an equilibrium with receiver m from the support boxes", *pinned)
                                    : run("certify-enclosure-receiver", "the receiver",
                                          "monotonicity of maximisers with the receiver box negated",
                                          receiver_query(solution, m, t));
+    if (receiver.answer != "unsat") steps.receiver = failure("receiver box (shared)", receiver);
     const std::size_t k = pinned_player(instance, solution, m);
+    steps.actions.assign(n, std::nullopt);
     for (std::size_t i = 0; i < n; ++i) {
+        if (!action_wanted[i]) continue;
         QueryOutcome o =
             i == k ? run("certify-enclosure-action-" + std::to_string(i) + "-pinned", instance.label(i),
                          "the receiver equation over the other boxes, action box negated",
@@ -307,24 +311,37 @@ Certificate certify_enclosure(const Instance& instance, const Solution& solution
                    : run("certify-enclosure-action-" + std::to_string(i), instance.label(i),
                          "KKT over the receiver box with the action box negated",
                          action_query(instance, solution, i));
-        if (o.answer != "unsat") reasons[i] += (reasons[i].empty() ? "" : "; ") + failure("action box", o);
-        if (receiver.answer != "unsat")
-            reasons[i] += (reasons[i].empty() ? "" : "; ") + failure("receiver box (shared)", receiver);
-        else if (!supports_ok)  // step 2 rests on every player's support box
-            reasons[i] +=
-                (reasons[i].empty() ? "" : "; ") + std::string("receiver box: a support box was not proven");
+        steps.actions[i] = o.answer == "unsat" ? std::string() : failure("action box", o);
     }
-
-    if (k < n)  // the pinned player's box rests on every other player's action box
+    if (k < n && steps.actions[k] && steps.actions[k]->empty())  // k's box rests on every other action box
         for (std::size_t i = 0; i < n; ++i)
-            if (i != k && !reasons[i].empty() && reasons[k].empty())
-                reasons[k] = "action box: rests on other players' action boxes, not all proven";
+            if (i != k && (!steps.actions[i] || !steps.actions[i]->empty())) {
+                steps.actions[k] = "action box: rests on other players' action boxes, not all proven";
+                break;
+            }
+    return steps;
+}
+
+Certificate certify_enclosure(const Instance& instance, const Solution& solution, ProofLog& log,
+                              const CertifyOptions& options) {
+    if (!solution.enclosed) throw UnsupportedError("", "certify_enclosure without an enclosure");
+    const std::size_t n = instance.players.size();
+    const QueryLimits limits = limits_for_timeout(options.timeout_seconds, options.rlimit, log.enabled());
+    EnclosureSteps steps =
+        prove_enclosure_steps(instance, solution, log, limits, std::vector<bool>(n, true), "certify");
+    std::vector<std::string> reasons(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        reasons[i] = *steps.actions[i];
+        if (!steps.receiver.empty()) reasons[i] += (reasons[i].empty() ? "" : "; ") + steps.receiver;
+    }
     bool steps_certify = true;
     for (const std::string& r : reasons) steps_certify = steps_certify && r.empty();
     if (!steps_certify) {
-        QueryOutcome whole = run("certify-enclosure-whole-system", "every equilibrium",
-                                 "equilibrium description (KKT) with the boxes negated",
-                                 whole_system_query(instance, solution));
+        z3::context ctx;
+        const SmtQuery q = whole_system_query(instance, solution);
+        QueryOutcome whole = run_query(ctx, q, limits, {});
+        log.record(logged_query("certify-enclosure-whole-system", "certify", "every equilibrium",
+                                "equilibrium description (KKT) with the boxes negated", q, whole));
         for (std::string& r : reasons)  // players whose own steps closed keep their verdict
             if (!r.empty())
                 r = whole.answer == "unsat" ? std::string()

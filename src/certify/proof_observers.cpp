@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 
 #include "bigcert/certify/proof_log.hpp"
 #include "bigcert/certify/proof_observer.hpp"
@@ -17,18 +18,23 @@ Z3QueryWriter::Z3QueryWriter(std::string path) : path_(std::move(path)) {
 }
 
 void Z3QueryWriter::query(const LoggedQuery& q) {
+    std::string block = "; query " + q.name + " (" + q.logic + "): expected " + q.expected +
+                        ", bigcert's Z3 answered " + q.answer + "\n(push)\n";
+    std::istringstream lines(q.smt2);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("(set-logic ", 0) != 0 && line != "(exit)") block += line + "\n";
+    block += "(pop)\n";
     static std::mutex mutex;
     std::lock_guard<std::mutex> lock(mutex);
-    std::string block = q.smt2;
-    const std::string exit = "(exit)\n";
-    if (block.size() >= exit.size() && block.compare(block.size() - exit.size(), exit.size(), exit) == 0)
-        block.resize(block.size() - exit.size());
     blocks_.push_back(std::move(block));
 }
 
 void Z3QueryWriter::finish() {
-    std::string text;
-    for (std::size_t b = 0; b < blocks_.size(); ++b) text += (b ? "(reset)\n" : "") + blocks_[b];
+    std::string text =
+        "; bigcert: " + std::to_string(blocks_.size()) +
+        " queries, one (push)/(pop) block each, in the order they were decided; `z3 FILE` prints "
+        "one answer per block\n";
+    for (const std::string& block : blocks_) text += block;
     write_file_atomically(path_, text + "(exit)\n");
 }
 
@@ -71,6 +77,17 @@ std::size_t OnlineReplayCheck::checked() const {
 std::vector<std::string> OnlineReplayCheck::disagreements() const {
     std::lock_guard<std::mutex> lock(state_->mutex);
     return state_->disagreements;
+}
+
+void OnlineReplayCheck::require_agreement() const {
+    const std::vector<std::string> names = disagreements();
+    if (names.empty()) return;
+    std::string list;
+    for (std::size_t k = 0; k < names.size() && k < 5; ++k) list += (k ? ", " : "") + names[k];
+    if (names.size() > 5) list += ", ...";
+    throw InternalError("--replay-online: " + std::to_string(names.size()) + " of " +
+                        std::to_string(checked()) +
+                        " queries answered differently when re-run in a fresh Z3 context (" + list + ")");
 }
 
 }  // namespace bigcert

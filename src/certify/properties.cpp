@@ -15,6 +15,7 @@
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/curved_solver.hpp"
 #include "bigcert/solver/solver.hpp"
+#include "certify/curved_structured_check.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/structured_check.hpp"
 
@@ -293,7 +294,9 @@ std::vector<PropertyVerdict> check_with_structure(const Instance& instance,
     std::vector<PropertyVerdict> by_structure;
     if (std::any_of(properties.begin(), properties.end(),
                     [](const std::string& p) { return p != "potential"; }))
-        by_structure = check_by_structure(instance, properties, log, options);
+        by_structure = has_curved_set(instance)
+                           ? check_curved_by_structure(instance, properties, log, options)
+                           : check_by_structure(instance, properties, log, options);
     z3::config config;
     config.set("proof", true);
     z3::context ctx(config);
@@ -348,10 +351,7 @@ std::vector<PropertyVerdict> check_properties(const Instance& instance,
                                    "bigcert check on finite action spaces");
     const bool curved = has_curved_set(instance);
     const std::string method = check_method_name(options.method);
-    if (curved && method == "structure")
-        throw UnsupportedError("--method",
-                               "the structure method on ball or ellipsoid sets (use auto or full)");
-    const bool structure = method == "structure" || (method == "auto" && !curved);
+    const bool structure = method != "full";  // curved sets too (curved_structured_check.hpp)
     if (structure) return check_with_structure(instance, properties, log, options);
     z3::config config;
     config.set("proof", true);

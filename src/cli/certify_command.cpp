@@ -11,6 +11,7 @@
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/latex.hpp"
 #include "cli/commands.hpp"
+#include "cli/query_observer_options.hpp"
 #include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
@@ -123,6 +124,7 @@ Runner add_certify_command(CLI::App& app) {
         std::string profile, latex;
         bool json = false;
         CertifyRequest request;
+        QueryObserverOptions observers;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand(
@@ -143,6 +145,7 @@ Runner add_certify_command(CLI::App& app) {
                      "finite action spaces: distinct item sums compared over all players (exit 5 above)")
         ->capture_default_str()
         ->check(positive_count());
+    options->observers.add_to(*command);
     options->input.limits.several_receivers = true;
     return [options, command] {
         if (!options->latex.empty() && options->request.proof_log.empty())
@@ -151,12 +154,19 @@ Runner add_certify_command(CLI::App& app) {
         if (!options->latex.empty()) require_writable("--latex", options->latex);
         Instance instance = options->input.load();
         CertifyRequest request = options->request;
+        if (!instance.receivers.empty())
+            options->observers.refuse("certify with several receivers (their queries are not observed)");
         for (const char* flag : {"--timeout", "--rlimit", "--threads", "--max-deviations", "--latex"})
             if (command->count(flag) > 0) request.given.insert(flag + 2);
         if (!options->profile.empty())
             request.profile_text = read_profile(options->profile, options->input.limits);
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
+        // --z3-query, --replay-online: observers of every query (query_observer_options.hpp)
+        for (const char* flag : {"--z3-query", "--replay-online"})
+            if (command->count(flag) > 0) request.given.insert(flag + 2);
+        request.observers = options->observers.start(request.options.timeout_seconds);
         CertifyResult result = certify(instance, request);
+        options->observers.finish();
         if (!options->latex.empty()) {
             std::ofstream latex = open_for_writing("--latex", options->latex);
             write_certificate_paragraph(

@@ -8,6 +8,7 @@
 #include "bigcert/core/player_list.hpp"
 #include "bigcert/core/rational.hpp"
 #include "cli/commands.hpp"
+#include "cli/query_observer_options.hpp"
 #include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
@@ -59,6 +60,7 @@ Runner add_check_command(CLI::App& app) {
         std::string property = "all", proof_log;
         bool json = false;
         CheckOptions check;
+        QueryObserverOptions observers;
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand(
@@ -72,19 +74,24 @@ Runner add_check_command(CLI::App& app) {
         ->add_option("--method", options->check.method,
                      "structure: certify the solver's profile per player and read every equilibrium off its "
                      "faces (scales to 10^6 players); full: one query over the whole equilibrium description "
-                     "(a few dozen players); auto: structure, full on ball/ellipsoid sets")
+                     "(a few dozen players); auto: structure")
         ->capture_default_str();
     add_json_flag(*command, options->json, "FORMAT.md's check object");
     add_proof_log_option(*command, options->proof_log);
     add_query_timeout_option(*command, options->check.timeout_seconds);
     add_rlimit_option(*command, options->check.rlimit);
+    options->observers.add_to(*command);
     options->input.limits.several_receivers = true;
     return [options] {
         CheckRequest request{property_names(options->property), options->proof_log, "", options->check};
         check_method_name(options->check.method);
         Instance instance = options->input.load();
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
+        if (!instance.receivers.empty()) options->observers.refuse("check with several receivers (no queries)");
+        // --z3-query, --replay-online: observers of every query (query_observer_options.hpp)
+        request.observers = options->observers.start(request.options.timeout_seconds);
         const CheckResult result = check(instance, request);
+        options->observers.finish();
         const std::vector<PropertyVerdict>& verdicts = result.verdicts;
         if (options->json)
             std::cout << result.json.dump(1) << "\n";

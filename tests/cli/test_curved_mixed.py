@@ -102,10 +102,10 @@ class MixedCertify(unittest.TestCase):
                 self.assertGreater(Fraction(p["improvement"]), 0)
             self.assertGreater(self.replay(log), 0)
 
-    def test_check_verdicts_and_methods(self):
+    def test_check_full_verdicts_and_methods(self):
         with tempfile.TemporaryDirectory() as tmp:
             log = os.path.join(tmp, "log")
-            r = run("check", "--json", "--proof-log", log, MIXED)
+            r = run("check", "--json", "--method", "full", "--proof-log", log, MIXED)
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             props = json.loads(r.stdout)["properties"]
             ex = props["exaggeration"]
@@ -120,6 +120,19 @@ class MixedCertify(unittest.TestCase):
             self.assertEqual((props["potential"]["verdict"], props["potential"]["method"]), ("holds", "full"))
             self.assertGreater(self.replay(log), 0)
 
+
+    def test_check_structure_verdicts(self):
+        """The default (structure) method: the receiver box by certify's small queries, then every face exactly."""
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "log")
+            r = run("check", "--json", "--proof-log", log, MIXED)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            props = json.loads(r.stdout)["properties"]
+            for p in ("exaggeration", "receiver-unique", "count", "potential"):
+                self.assertEqual((props[p]["verdict"], props[p]["method"]), ("holds", "structure"), p)
+            self.assertEqual(props["count"]["value"], "one")
+            self.assertEqual(props["exaggeration"]["at_unique_support_point"], [0, 1])
+            self.assertGreater(self.replay(log), 0)
 
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0]])

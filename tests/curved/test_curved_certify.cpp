@@ -72,11 +72,16 @@ TEST_CASE("certify without a profile proves the solver's boxes; a shifted box is
 
 TEST_CASE("check on discs: exaggeration with the support-point refinement, count one", "[curved][z3]") {
     Instance instance = load_instance_text(disc_two);
-    ProofLog log("", "", "");
-    std::vector<PropertyVerdict> v = check_properties(instance, {"exaggeration", "count"}, log);
-    CHECK(v[0].verdict == "holds");
-    CHECK(v[0].at_unique_support_point == std::vector<std::size_t>{0, 1});
-    CHECK(v[1].verdict == "holds");
-    CHECK(v[1].value == "one");
-    CHECK(v[1].method == "enclosure");
+    for (const char* method : {"full", "auto"}) {
+        ProofLog log("", "", "");
+        CheckOptions options;
+        options.method = method;
+        std::vector<PropertyVerdict> v = check_properties(instance, {"exaggeration", "count"}, log, options);
+        CHECK(v[0].verdict == "holds");
+        CHECK(v[0].at_unique_support_point == std::vector<std::size_t>{0, 1});
+        CHECK(v[1].verdict == "holds");
+        CHECK(v[1].value == "one");
+        // auto uses the structure method on curved sets too (docs/model.md §3a′)
+        CHECK(v[1].method == (std::string(method) == "full" ? "enclosure" : "structure"));
+    }
 }

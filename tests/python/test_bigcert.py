@@ -297,7 +297,7 @@ class CurvedTest(unittest.TestCase):
             props = result["properties"]
             self.assertEqual(props["exaggeration"]["verdict"], "holds", name)
             self.assertEqual(props["exaggeration"]["at_unique_support_point"], [0, 1], name)
-            self.assertEqual((props["count"]["value"], props["count"]["method"]), ("one", "enclosure"), name)
+            self.assertEqual((props["count"]["value"], props["count"]["method"]), ("one", "structure"), name)
 
 
 @unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")

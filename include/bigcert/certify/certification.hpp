@@ -50,6 +50,8 @@ struct CertifyRequest {
     // "proof-log", "max-deviations", "latex"): one that does not apply to the game kind is refused.
     std::set<std::string> given;
     OptionSpelling spelling = OptionSpelling::cli;
+    // Told every query of the run besides the bundle (--z3-query, --replay-online; proof_observer.hpp).
+    std::vector<ProofObserver*> observers;
 };
 
 struct CertifyResult {
@@ -73,6 +75,7 @@ struct CheckRequest {
     std::string proof_log;
     std::string instance_text;
     CheckOptions options;
+    std::vector<ProofObserver*> observers;  // as in CertifyRequest
 };
 
 struct CheckResult {

@@ -24,8 +24,10 @@ class ProofObserver {
     virtual void conclusion(const std::string& /*subject*/, const std::string& /*verdict*/) {}
 };
 
-// Writes the text of every query it is shown to one file, one block per query separated by (reset), the
-// form stock `z3 FILE` and `cvc5 FILE` run in order (docs/format.md, proof bundles).
+// Writes the text of every query it is shown to one file (`certify`/`check --z3-query FILE`, docs/cli.md):
+// one (push) ... (pop) block per query, in the order they were decided, each headed by comments naming the
+// query, its logic, the expected answer and Z3's. Stock `z3 FILE` prints one answer per block. The blocks
+// omit (set-logic) (allowed only once, before any scope) and (exit).
 class Z3QueryWriter : public ProofObserver {
   public:
     explicit Z3QueryWriter(std::string path);  // InputError when the file cannot be written
@@ -46,6 +48,9 @@ class OnlineReplayCheck : public ProofObserver {
     void query(const LoggedQuery& q) override;
     std::size_t checked() const;
     std::vector<std::string> disagreements() const;  // the query names
+    // Throws InternalError naming the disagreeing queries (exit 3: an answer bigcert could not reproduce is
+    // never printed).
+    void require_agreement() const;
 
   private:
     double timeout_seconds_;

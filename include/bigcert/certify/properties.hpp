@@ -1,6 +1,6 @@
 // Properties proven over EVERY equilibrium of an instance (`bigcert check`, docs/cli.md), squared loss with
 // interval, polytope, ball or ellipsoid sets (curved sets: QF_NRA, see CheckOptions). Two methods:
-// "structure" (the default on intervals and polytopes) certifies the solver's profile x* per player and reads
+// "structure" (the default) certifies the solver's profile x* per player and reads
 // every equilibrium off the faces F_i = argmax_{X_i} w_i (t_i - x̂*)·y (docs/model.md "Checking every
 // equilibrium from the certified structure"; certify/structured_check.hpp); "full" describes the whole
 // equilibrium set to Z3 exactly (MODEL.md §3b-c, first-order conditions of the convex potential): x is a NE
@@ -26,7 +26,8 @@ namespace bigcert {
 struct CheckOptions {
     // "structure" (and "auto"): certify the solver's profile per player and decide the properties from its
     // faces (docs/model.md "Checking every equilibrium from the certified structure"); "full": one query over
-    // the whole equilibrium description below. "auto" uses the whole description on ball/ellipsoid sets.
+    // the whole equilibrium description below. On ball/ellipsoid sets the structure method proves the
+    // receiver box instead of the profile (curved_structured_check.hpp).
     std::string method = "auto";
     std::size_t face_batch_blocks = 200;  // per-player claims per SMT-LIB file (structure)
     // structure on polytopes and intervals: optimality as variable-free cone facts and faces by their active
