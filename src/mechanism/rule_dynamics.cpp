@@ -94,7 +94,8 @@ EquilibriumReport find_rule_equilibrium(const Instance& instance, const Receiver
     report.certified = "not certified";
     if (!best_response_supported(instance, rule)) {
         report.status = "not computed";
-        report.note = "no exact best response is implemented for this rule on these sets (docs/model.md 5.5)";
+        report.note =
+            "no exact best response is implemented for this rule on these sets (docs/model.md §6.5)";
         return report;
     }
     if (rule.is_mean()) {
