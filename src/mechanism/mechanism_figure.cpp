@@ -73,7 +73,7 @@ Figure mechanism_comparison_figure(const Instance& instance, const std::vector<M
     Figure f;
     f.title = (instance.name.empty() ? std::string("instance") : instance.name) +
               ": receiver rules at their equilibria";
-    f.y_label = "relative";
+    // No y label: the heights are relative per bar kind, which the notes under the plot say.
     f.x_min = 0, f.x_max = static_cast<double>(reports.size()), f.y_min = 0, f.y_max = 1.1;
     const Scales scales = scales_of(reports);
     for (std::size_t k = 0; k < reports.size(); ++k) {
