@@ -66,8 +66,9 @@ void add_check(const Instance& instance, double timeout, Json& line) {
 
 // docs/cli.md "batch": what produced the lines, so that a resume or a merge never mixes runs. Everything that
 // changes a line's content enters: the input's bytes (instance lines or sweep spec), then --certify, --check,
-// --mechanism with its rule options, --timeout (when it applies) and the loader's limits; not --threads or --shard (same bytes by design). Two
-// halves (128 bits of SHA-256 each) so that a refusal can say which of the two differs.
+// --mechanism with its rule options, --timeout (when it applies) and the loader's limits; not --threads or
+// --shard (same bytes by design). Two halves (128 bits of SHA-256 each) so that a refusal can say which of
+// the two differs.
 std::string run_fingerprint(const std::string& input_text, bool certify, bool check, const Json& mechanism,
                             double timeout, const LoadLimits& limits) {
     Json options = {{"format", "bigcert-batch-run/1"},
