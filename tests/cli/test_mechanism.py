@@ -269,6 +269,16 @@ class MechanismBundlesAndBatch(unittest.TestCase):
         bad = run("mechanism", path, "--verdicts-only", "--svg", svg)
         self.assertEqual(bad.returncode, 2)
         self.assertIn("--svg", bad.stderr)
+        # `plot --compare` draws the same figure from the same run.
+        rules = [json.dumps(x) for x in EVERY_RULE_1D]
+        by_plot = os.path.join(self.dir, "plot.svg")
+        self.assertEqual(run("mechanism", path, "--compare", *rules, "--svg", svg).returncode, 0)
+        self.assertEqual(run("plot", path, "--compare", *rules, "--svg", by_plot).returncode, 0)
+        with open(svg) as a, open(by_plot) as b:
+            self.assertEqual(a.read(), b.read())
+        bad = run("plot", path, "--compare", rules[0], "--contour", "--svg", by_plot)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--compare", bad.stderr)
 
 
 if __name__ == "__main__":
