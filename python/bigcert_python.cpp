@@ -10,6 +10,7 @@
 #include "bigcert/bigcert.hpp"  // the library facade: load, solve, certify, check
 #include "bigcert/certify/properties.hpp"
 #include "bigcert/io/receiver_rule_loader.hpp"
+#include "bigcert/mechanism/mechanism_run.hpp"
 #include "python_values.hpp"
 
 namespace py = pybind11;
@@ -49,9 +50,9 @@ LoadedInstance load(const std::string& source, std::size_t max_input_bytes, std:
         const bool is_text = first != std::string::npos && source[first] == '{';
         bigcert::InstanceSource input = is_text ? bigcert::InstanceSource::text(source, limits)
                                                 : bigcert::InstanceSource::file(source, limits);
-        bigcert::Instance instance = input.load();  // its errors name the file and JSON path
-        // Receiver rules other than the mean are studied by `bigcert mechanism` only (not from Python yet).
-        bigcert::require_mean_rule(instance);
+        // its errors name the file and JSON path; a receiver rule other than the mean is kept for mechanism()
+        // and refused by solve, certify and check
+        bigcert::Instance instance = input.load();
         return {std::move(instance), input.json_text()};
     } catch (const bigcert::LimitError& e) {
         throw bigcert::LimitError(with_keyword_names(e.what()));
@@ -80,6 +81,7 @@ py::object certify(const LoadedInstance& loaded, const py::object& profile, cons
                    const py::object& rlimit, const py::object& threads, const std::string& proof_log,
                    const py::object& max_deviations) {
     const bigcert::Instance& instance = loaded.instance;
+    bigcert::require_mean_rule(instance);  // other receiver rules: mechanism()
     bigcert::CertifyRequest request;
     request.spelling = bigcert::OptionSpelling::python;
     if (!profile.is_none()) request.profile_text = bigcert::python::profile_json_text(profile);
@@ -144,6 +146,7 @@ std::vector<std::string> property_list(const py::object& properties) {
 // Properties over every equilibrium (properties.hpp): the CLI's check object with exact Fractions.
 py::object check(const LoadedInstance& loaded, const py::object& properties, double timeout, unsigned rlimit,
                  const std::string& proof_log) {
+    bigcert::require_mean_rule(loaded.instance);  // other receiver rules: mechanism()
     bigcert::CheckRequest request;
     request.properties = property_list(properties);
     request.options.timeout_seconds = timeout;
@@ -157,6 +160,81 @@ py::object check(const LoadedInstance& loaded, const py::object& properties, dou
     }
     return bigcert::python::to_python(result.json, {"counterexample", "equilibria"});
 }
+
+// ---- mechanism(): `bigcert mechanism --json` from Python (docs/cli.md, Python) ----
+
+// A rule given as a dict (ints, Fractions, "p/q" strings, lists) or as JSON text, as JSON text for the rule
+// loader, which checks it and names the path. A float is refused: its binary value is rarely the number
+// meant.
+bigcert::Json rule_value_json(const py::handle& x, const std::string& path) {
+    if (py::isinstance<py::dict>(x)) {
+        bigcert::Json out = bigcert::Json::object();
+        for (const auto& [key, value] : py::reinterpret_borrow<py::dict>(x)) {
+            const std::string name = py::str(key).cast<std::string>();
+            out[name] = rule_value_json(value, path + "." + name);
+        }
+        return out;
+    }
+    if (py::isinstance<py::list>(x) || py::isinstance<py::tuple>(x)) {
+        bigcert::Json out = bigcert::Json::array();
+        std::size_t k = 0;
+        for (const py::handle& child : x)
+            out.push_back(rule_value_json(child, path + "[" + std::to_string(k++) + "]"));
+        return out;
+    }
+    if (py::isinstance<py::bool_>(x)) return x.cast<bool>();
+    if (py::isinstance<py::int_>(x)) {  // a count stays a JSON integer; a huge one its exact text
+        try {
+            return x.cast<long long>();
+        } catch (const py::cast_error&) {
+            return py::str(x).cast<std::string>();
+        }
+    }
+    if (py::isinstance<py::float_>(x))
+        throw bigcert::InputError(
+            path, "a float is not exact; pass an int, a fractions.Fraction or a \"p/q\" string");
+    return py::str(x).cast<std::string>();  // str, Fraction ("p/q")
+}
+
+std::string rule_text(const py::handle& rule, const std::string& path) {
+    if (py::isinstance<py::str>(rule)) return rule.cast<std::string>();
+    return rule_value_json(rule, path).dump();
+}
+
+py::object mechanism(const LoadedInstance& loaded, const py::object& rule, const py::object& compare,
+                     double timeout, std::size_t max_rounds, bool verdicts_only, bool structural,
+                     const std::string& proof_log) {
+    bigcert::MechanismRequest request;
+    request.rule_name = "rule=", request.compare_name = "compare=";
+    if (!rule.is_none()) request.rule = rule_text(rule, "rule=");
+    if (!compare.is_none()) {
+        if (!py::isinstance<py::list>(compare) && !py::isinstance<py::tuple>(compare))
+            throw bigcert::InputError("compare=", "expected a list of rules");
+        std::size_t k = 0;
+        for (const py::handle& r : compare)
+            request.compare.push_back(rule_text(r, "compare=[" + std::to_string(k++) + "]"));
+        if (request.compare.empty()) throw bigcert::InputError("compare=", "expected at least one rule");
+    }
+    if (!(timeout > 0)) throw bigcert::InputError("timeout=", "expected a number of seconds > 0");
+    if (max_rounds == 0) throw bigcert::InputError("max_rounds=", "expected a count > 0");
+    request.options.timeout_seconds = timeout;
+    request.options.max_rounds = max_rounds;
+    request.options.equilibrium = !verdicts_only;
+    request.options.structural = structural;
+    request.proof_log = proof_log;
+    if (!proof_log.empty()) request.instance_text = loaded.text;
+    bigcert::MechanismRun run;
+    {
+        py::gil_scoped_release release;  // Z3 runs without Python
+        run = bigcert::run_mechanism(loaded.instance, request);
+    }
+    return bigcert::python::to_python(
+        run.json, {"report", "reports", "improvement", "outcome", "truthful_outcome", "outcome_shift_squared",
+                   "total_loss", "total_loss_truthful", "squared_exaggeration", "squared_from_truthful",
+                   "loss", "other_outcome", "phantoms", "prior", "radius"});
+}
+
+// ---- end of mechanism() ----
 
 }  // namespace
 
@@ -205,6 +283,16 @@ PYBIND11_MODULE(bigcert, m) {
         "Curved sets (balls, ellipsoids) without a profile: the claim is that every equilibrium lies in the\n"
         "solver's boxes, returned under \"enclosure\" as {\"interval\": [lo, hi]} Fractions (no "
         "\"actions\").");
+    m.def(
+        "mechanism", &mechanism, py::arg("instance"), py::arg("rule") = py::none(),
+        py::arg("compare") = py::none(), py::arg("timeout") = 30.0, py::arg("max_rounds") = 100,
+        py::arg("verdicts_only") = false, py::arg("structural") = true, py::arg("proof_log") = "",
+        "Receiver rules judged on the game, as `bigcert mechanism --json` (docs/format.md \"Mechanism\n"
+        "report\"): is truthful reporting an equilibrium, is the rule strategyproof here, an equilibrium by\n"
+        "exact best responses and the manipulation left. rule: a dict or JSON text (default: the\n"
+        "instance's \"rule\"); compare: a list of rules (the result lists them under \"rules\"). Numbers "
+        "are\n"
+        "Fractions; proof_log DIR writes the bundle `bigcert replay` re-runs.");
     m.def("check", &check, py::arg("instance"), py::arg("properties") = "all", py::arg("timeout") = 60.0,
           py::arg("rlimit") = 0, py::arg("proof_log") = "",
           "Prove properties over every equilibrium (exaggeration = Theorem 4, receiver-unique, count,\n"

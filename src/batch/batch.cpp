@@ -141,6 +141,10 @@ std::string batch_result_line(const BatchItem& item, const BatchOptions& options
     if (!item.params.is_null()) line["params"] = item.params;
     try {
         Instance instance = load_instance_text(item.text, options.limits);
+        if (options.analyze) {
+            line[options.analysis_key] = options.analyze(instance);
+            return line.dump() + "\n";
+        }
         SolveOptions solve_options;
         solve_options.threads = 1;  // the batch is parallel across instances
         Solution solution = solve(instance, solve_options);

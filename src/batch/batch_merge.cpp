@@ -39,6 +39,25 @@ void summarise_check(Json& summary, const Json& check) {
     count_key(t[premise_met ? "premise_met" : "premise_not_met_verdicts"], verdict);
 }
 
+// One per-rule object of a mechanism report (docs/format.md "Mechanism report"): its verdicts counted under
+// its rule's kind.
+void summarise_rule(Json& rules, const Json& report) {
+    const std::string kind = report.contains("rule") ? report["rule"].value("kind", std::string("?")) : "?";
+    Json& r = rules[kind];
+    for (const char* part : {"truthful", "strategyproof"})
+        if (report.contains(part)) count_key(r[part], report[part].value("verdict", std::string("?")));
+    if (report.contains("equilibrium"))
+        count_key(r["equilibrium"], report["equilibrium"].value("status", std::string("?")));
+}
+
+// A batch --mechanism line: one report, or with --compare one per rule under "rules".
+void summarise_mechanism(Json& summary, const Json& mechanism) {
+    Json& s = summary["mechanism"];
+    s["lines"] = s["lines"].get<std::size_t>() + 1;
+    if (!mechanism.contains("rules")) return summarise_rule(s["rules"], mechanism);
+    for (const Json& report : mechanism["rules"]) summarise_rule(s["rules"], report);
+}
+
 // Adds one result line to the summary (MODEL.md §4: Theorem 4's premise and its interior players).
 void summarise_line(Json& summary, const Json& line) {
     if (line.contains("error")) {
@@ -46,6 +65,7 @@ void summarise_line(Json& summary, const Json& line) {
         count_key(summary["errors_by_kind"], line.value("error_kind", std::string("other")));
         return;
     }
+    if (line.contains("mechanism")) return summarise_mechanism(summary, line["mechanism"]);
     summary["solved"] = summary["solved"].get<std::size_t>() + 1;
     const Json& solution = line["solution"];
     count_key(summary["count"], solution["equilibria"].value("count", std::string("?")));
@@ -90,7 +110,7 @@ std::string batch_run_difference(const std::string& found, const std::string& ex
     const bool options = run_half(found, false) != run_half(expected, false);
     if (input && options) return "its input (instance lines or sweep spec) and its options differ";
     if (input) return "its input (instance lines or sweep spec) differs";
-    return "its options (--certify, --check, --timeout or --max-*) differ";
+    return "its options (--certify, --check, --mechanism and its rule options, --timeout or --max-*) differ";
 }
 
 BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow_different_inputs) {
@@ -111,7 +131,8 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow
                        {"theorem4",
                         {{"premise_met", Json::object()},
                          {"premise_not_met", 0},
-                         {"premise_not_met_verdicts", Json::object()}}}}}};
+                         {"premise_not_met_verdicts", Json::object()}}}}},
+                     {"mechanism", {{"lines", 0}, {"rules", Json::object()}}}};
     std::map<std::string, std::string> seen;                       // id -> its line's run
     std::optional<std::pair<std::string, std::string>> first_run;  // (run, where it was first seen)
     for (const std::string& path : paths) {
@@ -145,11 +166,12 @@ BatchMerge merge_batch_outputs(const std::vector<std::string>& paths, bool allow
                 merge.summary["duplicates"] = merge.summary["duplicates"].get<std::size_t>() + 1;
                 continue;
             }
-            if (!line.contains("error") &&
+            if (!line.contains("error") && !(line.contains("mechanism") && line["mechanism"].is_object()) &&
                 !(line.contains("solution") && line["solution"].contains("equilibria") &&
                   line["solution"].contains("exaggeration")))
                 throw InputError(where,
-                                 "neither \"solution\" (with equilibria and exaggeration) nor \"error\"");
+                                 "neither \"solution\" (with equilibria and exaggeration), \"mechanism\" "
+                                 "nor \"error\"");
             merge.lines.push_back(text + "\n");
             merge.summary["lines"] = merge.summary["lines"].get<std::size_t>() + 1;
             summarise_line(merge.summary, line);
@@ -169,6 +191,20 @@ void write_merge_summary(std::ostream& out, const Json& s) {
     out << "interior players   ";
     for (const auto& [k, n] : s["interior_players"].items()) out << display_text(k) << ": " << n << "  ";
     out << "\nmore than one interior player at some equilibrium: " << s["more_than_one_interior"] << "\n";
+    const Json& m = s["mechanism"];
+    if (m["lines"].get<std::size_t>() > 0) {
+        out << "mechanism          " << m["lines"] << " lines\n";
+        for (const auto& [kind, parts] : m["rules"].items()) {
+            out << "  " << display_text(kind) << std::string(kind.size() < 19 ? 19 - kind.size() : 1, ' ');
+            for (const auto& [part, verdicts] : parts.items()) {
+                out << display_text(part) << " ";
+                for (const auto& [verdict, n] : verdicts.items())
+                    out << display_text(verdict) << ": " << n << " ";
+                out << " ";
+            }
+            out << "\n";
+        }
+    }
     const Json& c = s["check"];
     if (c["lines"].get<std::size_t>() == 0) return;  // no batch --check lines: nothing to say
     out << "checked (Z3)       " << c["lines"] << " lines, " << c["not_checked"] << " not covered by check\n";

@@ -14,6 +14,7 @@
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/file_access.hpp"
+#include "bigcert/mechanism/mechanism_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 
@@ -65,21 +66,67 @@ void add_check(const Instance& instance, double timeout, Json& line) {
 
 // docs/cli.md "batch": what produced the lines, so that a resume or a merge never mixes runs. Everything that
 // changes a line's content enters: the input's bytes (instance lines or sweep spec), then --certify, --check,
-// --timeout (when it applies) and the loader's limits; not --threads or --shard (same bytes by design). Two
-// halves (128 bits of SHA-256 each) so that a refusal can say which of the two differs.
-std::string run_fingerprint(const std::string& input_text, bool certify, bool check, double timeout,
-                            const LoadLimits& limits) {
+// --mechanism with its rule options, --timeout (when it applies) and the loader's limits; not --threads or
+// --shard (same bytes by design). Two halves (128 bits of SHA-256 each) so that a refusal can say which of
+// the two differs.
+std::string run_fingerprint(const std::string& input_text, bool certify, bool check, const Json& mechanism,
+                            double timeout, const LoadLimits& limits) {
     Json options = {{"format", "bigcert-batch-run/1"},
                     {"certify", certify},
                     {"check", check},
-                    {"timeout", certify || check ? Json(timeout) : Json(nullptr)},
+                    {"timeout", certify || check || !mechanism.is_null() ? Json(timeout) : Json(nullptr)},
                     {"limits",
                      {{"max_input_bytes", limits.max_input_bytes},
                       {"max_players", limits.max_players},
                       {"max_dimension", limits.max_dimension},
                       {"max_number_digits", limits.numbers.max_digits},
                       {"max_exponent", limits.numbers.max_exponent}}}};
+    if (!mechanism.is_null()) options["mechanism"] = mechanism;  // absent otherwise: older runs keep theirs
     return sha256_hex(input_text).substr(0, 32) + "-" + sha256_hex(options.dump()).substr(0, 32);
+}
+
+// `batch --mechanism`: the options of `bigcert mechanism` that apply per line (docs/cli.md "batch").
+struct MechanismLineOptions {
+    bool enabled = false, verdicts_only = false, no_structural = false;
+    std::string rule;
+    std::vector<std::string> compare;
+    std::size_t max_rounds = 100;
+
+    // What changes a line's content, for the run's fingerprint; null without --mechanism.
+    Json fingerprint() const {
+        if (!enabled) return nullptr;
+        return {{"rule", rule},
+                {"compare", compare},
+                {"max_rounds", max_rounds},
+                {"verdicts_only", verdicts_only},
+                {"structural", !no_structural}};
+    }
+    BatchAnalysis analysis(double timeout, const LoadLimits& limits) const {
+        MechanismRequest request;
+        request.rule = rule;
+        request.compare = compare;
+        request.options.timeout_seconds = timeout;
+        request.options.max_rounds = max_rounds;
+        request.options.equilibrium = !verdicts_only;
+        request.options.structural = !no_structural;
+        request.limits = limits;
+        return [request](const Instance& instance) { return run_mechanism(instance, request).json; };
+    }
+};
+
+// Options of --mechanism given without it, or --mechanism with --certify/--check (they judge the mean's
+// equilibrium, which a mechanism line does not solve): refused, never ignored.
+void check_mechanism_options(const CLI::App& command, const MechanismLineOptions& m, bool certify,
+                             bool check) {
+    if (m.enabled) {
+        if (certify || check)
+            throw InputError(
+                certify ? "--certify" : "--check",
+                "does not apply with --mechanism (a mechanism line is not solved as the mean's game)");
+        return;
+    }
+    for (const char* flag : {"--rule", "--compare", "--max-rounds", "--verdicts-only", "--no-structural"})
+        if (command.count(flag) > 0) throw InputError(flag, "applies only with --mechanism");
 }
 
 }  // namespace
@@ -89,6 +136,7 @@ Runner add_batch_command(CLI::App& app) {
         std::string input, sweep, out, shard = "1/1";
         unsigned threads = 0;
         bool certify = false, check = false;
+        MechanismLineOptions mechanism;
         double timeout = 30;
         LoadLimits limits;
     };
@@ -107,11 +155,26 @@ Runner add_batch_command(CLI::App& app) {
                       "also certify each solved equilibrium with Z3 (key \"certificate\")");
     command->add_flag("--check", options->check,
                       "also prove every `check` property over all equilibria with Z3 (key \"check\")");
+    command->add_flag("--mechanism", options->mechanism.enabled,
+                      "instead of solving, `bigcert mechanism --json`'s object per line (key \"mechanism\")");
+    command->add_option("--rule", options->mechanism.rule,
+                        "with --mechanism: a rule object for every line (default: each instance's rule)");
+    command->add_option("--compare", options->mechanism.compare, "with --mechanism: several rule objects")
+        ->expected(1, -1);
+    command
+        ->add_option("--max-rounds", options->mechanism.max_rounds, "with --mechanism: best-response rounds")
+        ->capture_default_str()
+        ->check(positive_count());
+    command->add_flag("--verdicts-only", options->mechanism.verdicts_only,
+                      "with --mechanism: no equilibrium search");
+    command->add_flag("--no-structural", options->mechanism.no_structural,
+                      "with --mechanism: strategyproofness by Z3 queries only");
     add_query_timeout_option(*command, options->timeout,
-                             "with --certify or --check: seconds per Z3 query (its solving; --time-limit "
-                             "bounds the whole run)");
+                             "with --certify, --check or --mechanism: seconds per Z3 query (its solving; "
+                             "--time-limit bounds the whole run)");
     add_limit_options(*command, options->limits);
-    return [options] {
+    return [options, command] {
+        check_mechanism_options(*command, options->mechanism, options->certify, options->check);
         if (options->input.empty() == options->sweep.empty())
             throw InputError("", "give either an input file or --sweep SPEC");
         Shard shard = parse_shard(options->shard, "--shard");
@@ -132,8 +195,12 @@ Runner add_batch_command(CLI::App& app) {
         batch.threads = options->threads;
         batch.limits = options->limits;
         // The sweep's kind enters through its text (a spec is not an instance line).
-        batch.run =
-            run_fingerprint(text, options->certify, options->check, options->timeout, options->limits);
+        batch.run = run_fingerprint(text, options->certify, options->check, options->mechanism.fingerprint(),
+                                    options->timeout, options->limits);
+        if (options->mechanism.enabled) {
+            batch.analyze = options->mechanism.analysis(options->timeout, options->limits);
+            batch.analysis_key = "mechanism";
+        }
         batch.progress = progress_bar();
         if (options->certify || options->check)
             batch.annotate = [options](const Instance& instance, const Solution& solution, Json& line) {

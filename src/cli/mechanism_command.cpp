@@ -1,93 +1,19 @@
-// `bigcert mechanism INSTANCE [--rule JSON] [--compare JSON...] [--json] [--proof-log DIR]`: receiver rules
-// judged on one game (docs/model.md §5, docs/format.md "Mechanism report").
+// `bigcert mechanism INSTANCE [--rule JSON] [--compare JSON...] [--json] [--proof-log DIR] [--svg FILE]`:
+// receiver rules judged on one game (docs/model.md §6, docs/format.md "Mechanism report").
+#include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/errors.hpp"
-#include "bigcert/io/receiver_rule_loader.hpp"
-#include "bigcert/mechanism/mechanism.hpp"
+#include "bigcert/io/file_access.hpp"
+#include "bigcert/mechanism/mechanism_figure.hpp"
+#include "bigcert/mechanism/mechanism_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 
 namespace bigcert::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-Json vector_json(const Vector& v) { return to_strings(v); }
-
-Json profile_json(const std::vector<Vector>& profile) {
-    Json out = Json::array();
-    for (const Vector& v : profile) out.push_back(vector_json(v));
-    return out;
-}
-
-Json rule_json(const ReceiverRule& rule) {
-    Json out{{"kind", rule_kind_name(rule.kind)}};
-    if (rule.kind == ReceiverRule::Kind::generalized_median) out["phantoms"] = profile_json(rule.phantoms);
-    if (rule.kind == ReceiverRule::Kind::trimmed_mean) out["trim"] = rule.trim;
-    if (rule.kind == ReceiverRule::Kind::threshold) {
-        out["prior"] = vector_json(rule.prior);
-        out["radius"] = to_string(rule.radius);
-    }
-    return out;
-}
-
-Json truthful_json(const TruthfulVerdict& v) {
-    Json out{{"verdict", v.verdict}};
-    if (v.manipulation)
-        out["manipulation"] = {{"player", v.manipulation->player},
-                               {"report", vector_json(v.manipulation->report)},
-                               {"improvement", to_string(v.manipulation->improvement)}};
-    if (!v.reason.empty()) out["reason"] = v.reason;
-    return out;
-}
-
-Json strategyproof_json(const StrategyproofVerdict& v) {
-    Json out{{"verdict", v.verdict}, {"method", v.method}};
-    if (v.counterexample)
-        out["counterexample"] = {{"player", v.counterexample->player},
-                                 {"reports", profile_json(v.counterexample->reports)},
-                                 {"report", vector_json(v.counterexample->report)},
-                                 {"improvement", to_string(v.counterexample->improvement)}};
-    if (!v.reason.empty()) out["reason"] = v.reason;
-    return out;
-}
-
-Json equilibrium_json(const EquilibriumReport& e) {
-    Json out{{"status", e.status}};
-    if (!e.note.empty()) out["note"] = e.note;
-    if (e.status != "found") return out;
-    out["certified"] = e.certified;
-    out["rounds"] = e.rounds;
-    out["reports"] = profile_json(e.reports);
-    out["outcome"] = vector_json(e.outcome);
-    out["truthful_outcome"] = vector_json(e.truthful_outcome);
-    out["outcome_shift_squared"] = to_string(e.outcome_shift_squared);
-    out["total_loss"] = to_string(e.total_loss);
-    out["total_loss_truthful"] = to_string(e.total_loss_truthful);
-    out["at_boundary"] = e.at_boundary;
-    Json players = Json::array();
-    for (std::size_t i = 0; i < e.players.size(); ++i)
-        players.push_back({{"index", i},
-                           {"squared_exaggeration", to_string(e.players[i].squared_exaggeration)},
-                           {"squared_from_truthful", to_string(e.players[i].squared_from_truthful)},
-                           {"at_boundary", e.players[i].at_boundary},
-                           {"loss", to_string(e.players[i].loss)}});
-    out["players"] = std::move(players);
-    out["other_outcomes"] = e.other_outcomes;
-    if (e.other_outcome) out["other_outcome"] = vector_json(*e.other_outcome);
-    return out;
-}
-
-Json report_json(const MechanismReport& r) {
-    return {{"rule", rule_json(r.rule)},
-            {"truthful", truthful_json(r.truthful)},
-            {"strategyproof", strategyproof_json(r.strategyproof)},
-            {"equilibrium", equilibrium_json(r.equilibrium)}};
-}
 
 std::string point(const Vector& v) {
     std::string out = "(";
@@ -169,9 +95,22 @@ void print_table(const std::vector<MechanismReport>& reports) {
     }
 }
 
-bool undecided(const MechanismReport& r) {
-    return r.truthful.verdict == "not certified" || r.strategyproof.verdict == "unknown" ||
-           (r.equilibrium.status == "found" && r.equilibrium.certified != "certified");
+// The comparison figure (docs/cli.md "mechanism"), through the one Figure model of `bigcert plot`.
+void write_figures(const Instance& instance, const std::vector<MechanismReport>& reports,
+                   const std::string& svg, const std::string& tikz) {
+    if (svg.empty() && tikz.empty()) return;
+    const Figure figure = mechanism_comparison_figure(instance, reports);
+    const FigureCanvas canvas = mechanism_comparison_canvas(reports.size());
+    if (!svg.empty()) {
+        std::ofstream out = open_for_writing("--svg", svg);
+        write_svg(out, figure, canvas);
+        finish_writing(out, "--svg", svg);
+    }
+    if (!tikz.empty()) {
+        std::ofstream out = open_for_writing("--tikz", tikz);
+        write_tikz(out, figure, canvas);
+        finish_writing(out, "--tikz", tikz);
+    }
 }
 
 }  // namespace
@@ -179,7 +118,7 @@ bool undecided(const MechanismReport& r) {
 Runner add_mechanism_command(CLI::App& app) {
     struct Options {
         InputOptions input;
-        std::string rule, proof_log;
+        std::string rule, proof_log, svg, tikz;
         std::vector<std::string> compare;
         bool json = false, queries_only = false, verdicts_only = false;
         MechanismOptions mechanism;
@@ -206,64 +145,43 @@ Runner add_mechanism_command(CLI::App& app) {
                       "decide (a) and (b) only: no equilibrium search");
     command->add_flag(
         "--no-structural", options->queries_only,
-        "decide strategyproofness by Z3 queries even where docs/model.md 5.4's argument applies");
+        "decide strategyproofness by Z3 queries even where docs/model.md 6.4's argument applies");
+    command->add_option("--svg", options->svg,
+                        "write the rules' bar chart (losses, outcome shift, boundary) as SVG");
+    command->add_option("--tikz", options->tikz, "the same figure as a TikZ picture");
     return [options] {
-        if (!options->rule.empty() && !options->compare.empty())
-            throw InputError("--compare", "give either --rule or --compare");
+        if (!options->svg.empty()) require_writable("--svg", options->svg);
+        if (!options->tikz.empty()) require_writable("--tikz", options->tikz);
+        if (options->verdicts_only && !(options->svg.empty() && options->tikz.empty()))
+            throw InputError(options->svg.empty() ? "--tikz" : "--svg",
+                             "the figure draws the equilibria, which --verdicts-only does not search");
         Instance instance = options->input.load();
-        if (instance.loss != Loss::squared)
-            throw UnsupportedError(
-                "loss", "bigcert mechanism with the inner-product loss (its rules use the squared loss)");
-        std::vector<std::pair<std::string, ReceiverRule>> rules;
-        if (!options->rule.empty())
-            rules.emplace_back("--rule", load_receiver_rule_text(options->rule, instance.dimension, "--rule",
-                                                                 options->input.limits));
-        for (std::size_t k = 0; k < options->compare.size(); ++k) {
-            const std::string path = "--compare[" + std::to_string(k) + "]";
-            rules.emplace_back(path, load_receiver_rule_text(options->compare[k], instance.dimension, path,
-                                                             options->input.limits));
-        }
-        if (rules.empty()) rules.emplace_back("rule", instance.rule);
-        for (const auto& [path, rule] : rules) check_rule_fits_instance(rule, instance, path);
-        ProofLog log(options->proof_log, options->proof_log.empty() ? std::string() : options->input.text(),
-                     instance.name);
-        std::vector<MechanismReport> reports;
-        Json rule_list = Json::array();
-        for (std::size_t k = 0; k < rules.size(); ++k) {
-            MechanismOptions mechanism = options->mechanism;
-            mechanism.structural = !options->queries_only;
-            mechanism.equilibrium = !options->verdicts_only;
-            if (rules.size() > 1) mechanism.query_prefix = "rule" + std::to_string(k) + "-";
-            reports.push_back(analyze_mechanism(instance, rules[k].second, log, mechanism));
-            rule_list.push_back(rule_json(rules[k].second));
-        }
-        const std::string sha = log.finish({{"command", "mechanism"},
-                                            {"rules", rule_list},
-                                            {"timeout_seconds", options->mechanism.timeout_seconds}});
+        MechanismRequest request;
+        request.rule = options->rule;
+        request.compare = options->compare;
+        request.options = options->mechanism;
+        request.options.structural = !options->queries_only;
+        request.options.equilibrium = !options->verdicts_only;
+        request.limits = options->input.limits;
+        request.proof_log = options->proof_log;
+        if (!options->proof_log.empty()) request.instance_text = options->input.text();
+        const MechanismRun run = run_mechanism(instance, request);
+        write_figures(instance, run.reports, options->svg, options->tikz);
         if (options->json) {
-            Json out{{"format", "bigcert-mechanism/1"}, {"instance", instance.name}};
-            if (options->compare.empty()) {
-                const Json report = report_json(reports[0]);
-                for (auto& [key, value] : report.items()) out[key] = value;
-            } else {
-                Json list = Json::array();
-                for (const MechanismReport& r : reports) list.push_back(report_json(r));
-                out["rules"] = std::move(list);
-            }
-            if (log.enabled()) out["proof_log"] = log.directory(), out["manifest_sha256"] = sha;
-            std::cout << out.dump(1) << "\n";
+            std::cout << run.json.dump(1) << "\n";
         } else {
             std::cout << "mechanism  " << (instance.name.empty() ? "(unnamed)" : display_text(instance.name))
                       << ", " << instance.players.size() << " players, d = " << instance.dimension << "\n";
-            if (!options->compare.empty()) print_table(reports);
-            for (const MechanismReport& r : reports) print_report(instance, r);
-            if (log.enabled())
-                std::cout << "proof log  " << display_text(log.directory()) << "  (manifest sha256 " << sha
-                          << "; replay: bigcert replay " << display_text(log.directory()) << ")\n";
+            if (run.compared) print_table(run.reports);
+            for (const MechanismReport& r : run.reports) print_report(instance, r);
+            if (run.json.contains("proof_log")) {
+                const std::string directory = run.json["proof_log"].get<std::string>();
+                std::cout << "proof log  " << display_text(directory) << "  (manifest sha256 "
+                          << run.manifest_sha256 << "; replay: bigcert replay " << display_text(directory)
+                          << ")\n";
+            }
         }
-        for (const MechanismReport& r : reports)
-            if (undecided(r)) return int(exit_not_certified);
-        return int(exit_ok);
+        return int(run.undecided() ? exit_not_certified : exit_ok);
     };
 }
 

@@ -9,6 +9,8 @@
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/solution_keys.hpp"
 #include "bigcert/io/solution_writer.hpp"
+#include "bigcert/mechanism/mechanism_figure.hpp"
+#include "bigcert/mechanism/mechanism_run.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "cli/commands.hpp"
 
@@ -75,12 +77,31 @@ Solution read_solution(const std::string& path, const Instance& instance) {
     return s;
 }
 
+// `plot --compare`: the receiver rules' bar chart of `bigcert mechanism --compare ... --svg` (docs/cli.md),
+// from the same run with mechanism's defaults and no proof files; `undecided` as mechanism's exit 4.
+struct RulesFigure {
+    Figure figure;
+    FigureCanvas canvas;
+    bool undecided = false;
+};
+
+RulesFigure rules_figure(const Instance& instance, const std::vector<std::string>& rules,
+                         const LoadLimits& limits) {
+    MechanismRequest request;
+    request.compare = rules;
+    request.limits = limits;
+    const MechanismRun run = run_mechanism(instance, request);
+    return {mechanism_comparison_figure(instance, run.reports),
+            mechanism_comparison_canvas(run.reports.size()), run.undecided()};
+}
+
 }  // namespace
 
 Runner add_plot_command(CLI::App& app) {
     struct Options {
         InputOptions input;
         std::string solution, svg, tikz;
+        std::vector<std::string> compare;
         bool contour = false;
     };
     auto options = std::make_shared<Options>();
@@ -93,27 +114,44 @@ Runner add_plot_command(CLI::App& app) {
                         "write a TikZ picture (\\input it; needs \\usepackage{tikz})");
     command->add_flag("--contour", options->contour,
                       "d = 1, two players: contour plot of the potential instead");
+    command
+        ->add_option("--compare", options->compare,
+                     "receiver rule objects: their bar chart at the equilibria (as mechanism --compare)")
+        ->expected(1, -1);
     return [options] {
         if (options->svg.empty() && options->tikz.empty())
             throw InputError("", "give --svg FILE and/or --tikz FILE");
         if (!options->svg.empty()) require_writable("--svg", options->svg);
         if (!options->tikz.empty()) require_writable("--tikz", options->tikz);
+        const bool rules = !options->compare.empty();
+        if (rules && (options->contour || !options->solution.empty()))
+            throw InputError("--compare", std::string("does not combine with ") +
+                                              (options->contour ? "--contour" : "--solution"));
+        options->input.any_rule = rules;  // the instance's own rule does not matter to --compare
         Instance instance = options->input.load();
-        Solution solution =
-            options->solution.empty() ? solve(instance) : read_solution(options->solution, instance);
-        Figure figure = options->contour ? potential_contour_figure(instance, solution)
-                                         : equilibrium_figure(instance, solution);
+        Figure figure;
+        FigureCanvas canvas;
+        bool undecided = false;
+        if (rules) {
+            RulesFigure drawn = rules_figure(instance, options->compare, options->input.limits);
+            figure = std::move(drawn.figure), canvas = drawn.canvas, undecided = drawn.undecided;
+        } else {
+            Solution solution =
+                options->solution.empty() ? solve(instance) : read_solution(options->solution, instance);
+            figure = options->contour ? potential_contour_figure(instance, solution)
+                                      : equilibrium_figure(instance, solution);
+        }
         if (!options->svg.empty()) {
             std::ofstream out = open_for_writing("--svg", options->svg);
-            write_svg(out, figure);
+            write_svg(out, figure, canvas);
             finish_writing(out, "--svg", options->svg);
         }
         if (!options->tikz.empty()) {
             std::ofstream out = open_for_writing("--tikz", options->tikz);
-            write_tikz(out, figure);
+            write_tikz(out, figure, canvas);
             finish_writing(out, "--tikz", options->tikz);
         }
-        return exit_ok;
+        return undecided ? exit_not_certified : exit_ok;
     };
 }
 

@@ -39,6 +39,8 @@ std::vector<FigurePoint> place_labels(const Figure& figure, const Frame& frame);
 // Estimated text box of a label in points (the backends use a 9 pt sans-serif font).
 double text_width(const std::string& text);
 constexpr double text_height = 10;
+// The distance between the text lines of an x-axis category (FigureCategory).
+constexpr double category_line_height = 11;
 
 // Ticks for an axis: about `count` round numbers in [lo, hi].
 std::vector<double> nice_ticks(double lo, double hi, int count = 6);

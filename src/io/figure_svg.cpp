@@ -68,12 +68,19 @@ void write_axes(std::ostream& out, const Figure& f, const Frame& fr) {
     out << "<g class=\"axes\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#333\">\n";
     out << "<line x1=\"" << num(fr.left) << "\" y1=\"" << num(fr.bottom) << "\" x2=\"" << num(fr.right)
         << "\" y2=\"" << num(fr.bottom) << "\" stroke=\"#999\" stroke-width=\"0.6\"/>\n";
-    for (double t : nice_ticks(f.x_min, f.x_max)) {
+    for (double t : f.x_categories.empty() ? nice_ticks(f.x_min, f.x_max) : std::vector<double>{}) {
         double x = fr.to_canvas({t, f.y_min}).x;
         out << "<line x1=\"" << num(x) << "\" y1=\"" << num(fr.bottom) << "\" x2=\"" << num(x) << "\" y2=\""
             << num(fr.bottom + 3) << "\" stroke=\"#999\" stroke-width=\"0.6\"/><text x=\"" << num(x)
             << "\" y=\"" << num(fr.bottom + 13) << "\" text-anchor=\"middle\">" << tick_text(t)
             << "</text>\n";
+    }
+    for (const FigureCategory& category : f.x_categories) {
+        double x = fr.to_canvas({category.at, f.y_min}).x;
+        for (std::size_t k = 0; k < category.lines.size(); ++k)
+            out << "<text class=\"category\" x=\"" << num(x) << "\" y=\""
+                << num(fr.bottom + 13 + category_line_height * static_cast<double>(k))
+                << "\" text-anchor=\"middle\">" << escape(category.lines[k]) << "</text>\n";
     }
     out << "<text x=\"" << num((fr.left + fr.right) / 2) << "\" y=\"" << num(fr.bottom + 27)
         << "\" text-anchor=\"middle\">" << escape(f.x_label) << "</text>\n";

@@ -24,7 +24,9 @@ std::string num(double v) {
 }
 
 std::string latex_text(const std::string& text) {
-    static const std::array<std::pair<const char*, const char*>, 11> tokens{{{"x̂", "$\\hat{x}$"},
+    static const std::array<std::pair<const char*, const char*>, 13> tokens{{{"x̂", "$\\hat{x}$"},
+                                                                             {"≈", "$\\approx$"},
+                                                                             {"²", "$^2$"},
                                                                              {"×", "$\\times$"},
                                                                              {"→", "$\\to$"},
                                                                              {"Φ", "$\\Phi$"},
@@ -149,12 +151,17 @@ void write_tikz(std::ostream& out, const Figure& f, const FigureCanvas& canvas) 
     write_text(out, {canvas.width / 2, 16}, "base", f.title, flip, "\\small");
     out << "\\draw[gray, line width=0.6pt] " << flip({fr.left, fr.bottom}) << " -- "
         << flip({fr.right, fr.bottom}) << ";\n";
-    for (double t : nice_ticks(f.x_min, f.x_max)) {
+    for (double t : f.x_categories.empty() ? nice_ticks(f.x_min, f.x_max) : std::vector<double>{}) {
         double x = fr.to_canvas({t, f.y_min}).x;
         out << "\\draw[gray, line width=0.6pt] " << flip({x, fr.bottom}) << " -- " << flip({x, fr.bottom + 3})
             << ";\n";
         write_text(out, {x, fr.bottom + 5}, "north", tick_text(t), flip);
     }
+    for (const FigureCategory& category : f.x_categories)
+        for (std::size_t k = 0; k < category.lines.size(); ++k)
+            write_text(out, {fr.to_canvas({category.at, f.y_min}).x, fr.bottom + 13}, "base",
+                       category.lines[k], flip, "\\scriptsize",
+                       {0, -category_line_height * static_cast<double>(k)});
     write_text(out, {(fr.left + fr.right) / 2, fr.bottom + 18}, "north", f.x_label, flip);
     if (f.y_axis) {
         out << "\\draw[gray, line width=0.6pt] " << flip({fr.left, fr.top}) << " -- "

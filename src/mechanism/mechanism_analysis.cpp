@@ -103,7 +103,7 @@ TruthfulVerdict check_truthful(const Instance& instance, const ReceiverRule& rul
     return verdict;
 }
 
-// Candidate profiles of the others for a quick exact search (docs/model.md 5.4): truthful, every player at
+// Candidate profiles of the others for a quick exact search (docs/model.md §6.4): truthful, every player at
 // the low or the high end of its set (the lexicographically lowest / highest vertex), alternating, midpoints.
 std::vector<std::vector<Vector>> candidate_profiles(const Instance& instance) {
     std::vector<std::vector<Vector>> profiles(5);
@@ -202,7 +202,7 @@ StrategyproofVerdict check_strategyproof(const Instance& instance, const Receive
                    "mechanism:strategyproof", found->player, "definition at the counterexample's profile",
                    own_report_names(instance.dimension));
         return {"fails",
-                "exact best response against a candidate profile of the others (docs/model.md 5.4), "
+                "exact best response against a candidate profile of the others (docs/model.md §6.4), "
                 "re-checked exactly",
                 found, ""};
     }
@@ -260,10 +260,11 @@ std::string structural_strategyproofness(const Instance& instance, const Receive
     for (const ActionSet& set : instance.action_sets)
         if (!is_box_like(set)) return "";
     return instance.dimension == 1
-               ? "structural (docs/model.md 5.4): an odd number of values makes the median clamp(y, L, U) of "
+               ? "structural (docs/model.md §6.4): an odd number of values makes the median clamp(y, L, U) "
+                 "of "
                  "the own "
                  "report, and the truthful report is a best response to every L <= U (Moulin 1980)"
-               : "structural (docs/model.md 5.4): coordinate-wise median of an odd number of values on "
+               : "structural (docs/model.md §6.4): coordinate-wise median of an odd number of values on "
                  "boxes: the squared "
                  "loss separates, each coordinate is clamp(y_c, L_c, U_c) (Border-Jordan 1983)";
 }

@@ -95,7 +95,7 @@ SmtQuery fixed_others_query(const Instance& instance, std::size_t player, const 
                {"bigcert mechanism: " + what + ", player " + std::to_string(player) +
                     " (0-based); the others' reports are fixed",
                 "sat iff some report y in the player's set lowers its squared distance to its target;",
-                "the rule with the others fixed is written exactly (docs/model.md section 5)"});
+                "the rule with the others fixed is written exactly (docs/model.md section 6)"});
     std::vector<std::string> y = own_report_names(d), o;
     for (const std::string& name : y) q.declare_real(name);
     for (std::size_t c = 0; c < d; ++c) {
@@ -194,7 +194,7 @@ SmtQuery all_profiles_query(const Instance& instance, const ReceiverRule& rule, 
     SmtQuery q(linear ? "QF_LRA" : "QF_NRA",
                {"bigcert mechanism: strategyproofness, player " + std::to_string(player) + " (0-based)",
                 "sat iff some reports r_j in the others' sets and y in the player's set make y better",
-                "for the player than its truthful report (docs/model.md section 5)"});
+                "for the player than its truthful report (docs/model.md section 6)"});
     std::vector<std::string> y = own_report_names(d), own_truth;
     for (const std::string& name : y) q.declare_real(name);
     for (const Rational& v : truthful) own_truth.push_back(num(v));

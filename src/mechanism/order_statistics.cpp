@@ -65,7 +65,7 @@ Rational ProfileOrder::others_range_sum(std::size_t c, std::size_t a, std::size_
     return sum;
 }
 
-// docs/model.md §5: the k-th smallest of the others' values together with y is clamp(y, s_{k-1}, s_k).
+// docs/model.md §6: the k-th smallest of the others' values together with y is clamp(y, s_{k-1}, s_k).
 CoordinateMap ProfileOrder::coordinate_map(std::size_t c, std::size_t player) const {
     const std::size_t total = values_, m = values_ - 1;
     CoordinateMap map;

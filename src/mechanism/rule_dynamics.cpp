@@ -1,6 +1,7 @@
 #include "mechanism/rule_dynamics.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "bigcert/core/cancellation.hpp"
@@ -30,14 +31,17 @@ std::string profile_key(const std::vector<Vector>& reports) {
 DynamicsRun run_dynamics(const Instance& instance, const ReceiverRule& rule, std::vector<Vector> reports,
                          std::size_t max_rounds) {
     std::set<std::string> seen{profile_key(reports)};
+    // The profile's sort is rebuilt only after a move: players who keep their reports share one (a round
+    // without moves costs one sort, not n).
+    std::optional<ProfileOrder> order;
     for (std::size_t round = 1; round <= max_rounds; ++round) {
         bool moved = false;
         for (std::size_t i = 0; i < reports.size(); ++i) {
             throw_if_cancelled();
-            const ProfileOrder order(instance, rule, reports);
+            if (!order) order.emplace(instance, rule, reports);
             std::optional<Vector> best =
-                rule_best_response(instance, rule, i, order.own_report_map(i), reports[i]);
-            if (*best != reports[i]) reports[i] = std::move(*best), moved = true;
+                rule_best_response(instance, rule, i, order->own_report_map(i), reports[i]);
+            if (*best != reports[i]) reports[i] = std::move(*best), moved = true, order.reset();
         }
         if (!moved) return {"found", std::move(reports), round};
         if (!seen.insert(profile_key(reports)).second) return {"cycle", std::move(reports), round};
@@ -94,7 +98,8 @@ EquilibriumReport find_rule_equilibrium(const Instance& instance, const Receiver
     report.certified = "not certified";
     if (!best_response_supported(instance, rule)) {
         report.status = "not computed";
-        report.note = "no exact best response is implemented for this rule on these sets (docs/model.md 5.5)";
+        report.note =
+            "no exact best response is implemented for this rule on these sets (docs/model.md §6.5)";
         return report;
     }
     if (rule.is_mean()) {

@@ -35,7 +35,7 @@ Vector OwnReportMap::apply(const Vector& y) const {
 
 namespace {
 
-// docs/model.md §5: the mean of the reports within distance s of the prior (s^2 compared exactly), the
+// docs/model.md §6: the mean of the reports within distance s of the prior (s^2 compared exactly), the
 // prior when there is none.
 Vector threshold_outcome(const ReceiverRule& rule, const std::vector<Vector>& reports) {
     const Rational s2 = rule.radius * rule.radius;
@@ -46,7 +46,7 @@ Vector threshold_outcome(const ReceiverRule& rule, const std::vector<Vector>& re
     return count == 0 ? rule.prior : Rational(1, count) * sum;
 }
 
-// The order-statistic rules per coordinate, exactly as docs/model.md §5 defines them.
+// The order-statistic rules per coordinate, exactly as docs/model.md §6 defines them.
 Rational coordinate_outcome(const ReceiverRule& rule, std::vector<Rational> values) {
     std::sort(values.begin(), values.end());
     const std::size_t n = values.size();

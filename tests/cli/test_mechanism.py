@@ -1,6 +1,7 @@
-"""`bigcert mechanism` (docs/model.md section 5): the JSON shape of docs/format.md, every manipulation and
-counterexample re-checked here with Python fractions (an independent evaluation of the rules), bundles that
-`bigcert replay` and stock z3 replay, --compare, and bad input."""
+"""`bigcert mechanism` (docs/model.md section 6): the JSON shape of docs/format.md, every manipulation and
+counterexample re-checked here with Python fractions (an independent evaluation of the rules), bundles of every
+query kind that `bigcert replay` and stock z3 replay, --compare and its figure, `batch --mechanism` and
+`merge` over its lines, and bad input."""
 import json
 import os
 import shutil
@@ -137,6 +138,147 @@ class Mechanism(unittest.TestCase):
         bad = run("mechanism", path, "--rule", '{"kind": "median"}')
         self.assertEqual(bad.returncode, 2)
         self.assertIn("players[0].weight", bad.stderr)
+
+
+ZEROS = {"name": "zeros", "action_set": {"interval": [-4, 4]}, "players": [{"target": 0}] * 4}
+ZEROS_PLANE = {"name": "zeros-plane", "dimension": 2, "action_set": {"box": {"lo": [-2, -2], "hi": [2, 2]}},
+               "players": [{"target": [0, 0]}] * 3}
+TRIANGLE = {"name": "triangle", "dimension": 2, "action_set": {"box": {"lo": [-2, -2], "hi": [2, 2]}},
+            "players": [{"target": [1, 1], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}},
+                        {"target": [0, -1]}, {"target": [0, 2]}]}
+EVERY_RULE_1D = [{"kind": "mean"}, {"kind": "median"}, {"kind": "generalized-median", "phantoms": [[0], [1]]},
+                 {"kind": "trimmed-mean", "trim": 1}, {"kind": "threshold", "prior": [0], "radius": 2}]
+
+
+class MechanismBundlesAndBatch(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write(self, name, game):
+        path = os.path.join(self.dir, name + ".json")
+        with open(path, "w") as f:
+            json.dump(game, f)
+        return path
+
+    def test_every_kind_of_bundle_replays_with_bigcert_and_stock_z3(self):
+        """Truthful queries (unsat and sat), all-reports strategyproofness queries (unsat and sat, QF_LRA and
+        QF_NRA), the fixed-others confirmation of a candidate counterexample, and the equilibrium queries."""
+        runs = [(GAME, [json.dumps(r) for r in EVERY_RULE_1D], []),
+                (ZEROS, ['{"kind": "median"}', '{"kind": "threshold", "prior": [0], "radius": 1}'], []),
+                (ZEROS_PLANE, ['{"kind": "median"}', '{"kind": "generalized-median", "phantoms": [[1, 1]]}'],
+                 ["--verdicts-only"]),
+                (TRIANGLE, ['{"kind": "median"}', '{"kind": "mean"}'], [])]
+        kinds, logics, answers = set(), set(), set()
+        for game, rules, extra in runs:
+            bundle = os.path.join(self.dir, game["name"] + "-bundle")
+            r = run("mechanism", self.write(game["name"], game), "--compare", *rules, "--no-structural",
+                    "--timeout", "60", "--proof-log", bundle, *extra)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            replay = run("replay", bundle)
+            self.assertEqual(replay.returncode, 0, replay.stdout + replay.stderr)
+            with open(os.path.join(bundle, "manifest.json")) as f:
+                manifest = json.load(f)
+            self.assertEqual(manifest["parameters"]["command"], "mechanism")
+            for q in manifest["queries"]:
+                kinds.add(q["file"].split("-player-")[0].split("-", 1)[1])
+                logics.add(q["logic"])
+                answers.add(q["expected"])
+                self.assertEqual(q["z3_answer"], q["expected"], q["file"])
+                if shutil.which("z3"):
+                    z3 = subprocess.run(["z3", "-T:60", os.path.join(bundle, q["file"])], capture_output=True,
+                                        text=True)
+                    self.assertEqual(z3.stdout.split("\n")[0].strip(), q["expected"], q["file"])
+        self.assertEqual(kinds, {"truthful", "strategyproof", "strategyproof-counterexample", "equilibrium"})
+        self.assertEqual(logics, {"QF_LRA", "QF_NRA"})
+        self.assertEqual(answers, {"sat", "unsat"})
+
+    def test_batch_lines_carry_the_mechanism_object_and_merge_counts_them(self):
+        lines = [dict(GAME, name="five-median", rule={"kind": "median"}), dict(GAME, name="five-mean"),
+                 dict(ZEROS, rule={"kind": "trimmed-mean", "trim": 1}), dict(GAME, name="bad", rule={"kind": "x"})]
+        source = os.path.join(self.dir, "in.jsonl")
+        with open(source, "w") as f:
+            f.write("".join(json.dumps(line) + "\n" for line in lines))
+        out = os.path.join(self.dir, "out.jsonl")
+        r = run("batch", source, "--out", out, "--mechanism", "--threads", "2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            results = [json.loads(line) for line in f]
+        self.assertEqual([x["id"] for x in results], ["five-median", "five-mean", "zeros", "bad"])
+        for line, result in zip(lines[:3], results):
+            alone = run("mechanism", self.write("line", line), "--json")
+            self.assertEqual(result["mechanism"], json.loads(alone.stdout), line["name"])
+            self.assertNotIn("solution", result)
+        self.assertEqual(results[0]["mechanism"]["strategyproof"]["verdict"], "holds")
+        self.assertEqual(results[1]["mechanism"]["strategyproof"]["verdict"], "fails")
+        self.assertIn("rule.kind", results[3]["error"])
+        again = run("batch", source, "--out", out, "--mechanism", "--threads", "2")
+        self.assertIn("0 new lines, 4 already", again.stderr)
+        other = run("batch", source, "--out", out, "--mechanism", "--verdicts-only")
+        self.assertEqual(other.returncode, 2)
+        self.assertIn("--mechanism", other.stderr)
+        compared = os.path.join(self.dir, "compared.jsonl")
+        rules = ['{"kind": "median"}', '{"kind": "trimmed-mean", "trim": 1}']
+        r = run("batch", source, "--out", compared, "--mechanism", "--compare", *rules)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(compared) as f:
+            first = json.loads(f.readline())
+        alone = run("mechanism", self.write("line", lines[0]), "--json", "--compare", *rules)
+        self.assertEqual(first["mechanism"], json.loads(alone.stdout))
+        merged = run("merge", out, "--json")
+        self.assertEqual(merged.returncode, 0, merged.stderr)
+        summary = json.loads(merged.stdout)
+        mechanism = summary["mechanism"]
+        self.assertEqual(mechanism["lines"], 3)
+        self.assertEqual(mechanism["rules"]["median"]["strategyproof"], {"holds": 1})
+        self.assertEqual(mechanism["rules"]["mean"]["truthful"], {"refuted": 1})
+        for flags, name in ((["--rule", '{"kind": "median"}'], "--rule"), (["--verdicts-only"], "--verdicts-only"),
+                            (["--mechanism", "--certify"], "--certify"), (["--mechanism", "--check"], "--check")):
+            bad = run("batch", source, "--out", os.path.join(self.dir, "x.jsonl"), *flags)
+            self.assertEqual(bad.returncode, 2, flags)
+            self.assertIn(name, bad.stderr)
+
+    def test_the_comparison_figure_draws_the_table(self):
+        svg, tikz = os.path.join(self.dir, "rules.svg"), os.path.join(self.dir, "rules.tex")
+        path = self.write("five", GAME)
+        r = run("mechanism", path, "--compare", *[json.dumps(x) for x in EVERY_RULE_1D], "--json", "--svg", svg,
+                "--tikz", tikz)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        reports = json.loads(r.stdout)["rules"]
+        with open(svg) as f:
+            drawing = f.read()
+        found = [x for x in reports if x["equilibrium"]["status"] == "found"]
+        self.assertEqual(drawing.count('class="bar"'), 4 * len(found))
+        for x in reports:  # each rule's verdicts and exact integer totals are written under its bars
+            self.assertIn(">truthful: %s, SP: %s<" % (x["truthful"]["verdict"], x["strategyproof"]["verdict"]),
+                          drawing)
+        mean = reports[0]["equilibrium"]
+        self.assertIn(">loss %s (truthful %s)<" % (mean["total_loss"], mean["total_loss_truthful"]), drawing)
+        self.assertIn("approximate", drawing)
+        with open(tikz) as f:
+            self.assertIn("\\begin{tikzpicture}", f.read())
+        plane = run("mechanism", self.write("triangle", TRIANGLE), "--compare", '{"kind": "median"}',
+                    '{"kind": "mean"}', "--svg", svg)
+        self.assertEqual(plane.returncode, 0, plane.stderr)
+        with open(svg) as f:
+            drawing = f.read()
+        self.assertEqual(drawing.count('class="bar"'), 4)  # the median's equilibrium is not computed here
+        self.assertIn(">equilibrium: not computed<", drawing)
+        bad = run("mechanism", path, "--verdicts-only", "--svg", svg)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--svg", bad.stderr)
+        # `plot --compare` draws the same figure from the same run.
+        rules = [json.dumps(x) for x in EVERY_RULE_1D]
+        by_plot = os.path.join(self.dir, "plot.svg")
+        self.assertEqual(run("mechanism", path, "--compare", *rules, "--svg", svg).returncode, 0)
+        self.assertEqual(run("plot", path, "--compare", *rules, "--svg", by_plot).returncode, 0)
+        with open(svg) as a, open(by_plot) as b:
+            self.assertEqual(a.read(), b.read())
+        bad = run("plot", path, "--compare", rules[0], "--contour", "--svg", by_plot)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--compare", bad.stderr)
 
 
 if __name__ == "__main__":

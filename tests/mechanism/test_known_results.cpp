@@ -147,3 +147,24 @@ TEST_CASE("d = 2 polygons: the coordinate-wise median is manipulable when the se
     }
     CHECK(r.equilibrium.status == "not computed");
 }
+
+TEST_CASE(
+    "no exact best response (threshold in d = 2, median on a polygon): verdicts decided, equilibrium "
+    "honestly not computed") {
+    // docs/model.md §6.5: the dynamics need an exact best response; without one nothing is guessed.
+    Instance plane = load_instance_text(R"({"dimension": 2, "rule": {"kind": "threshold", "prior": [0, 0],
+        "radius": 1}, "action_set": {"box": {"lo": [-2, -2], "hi": [2, 2]}},
+        "players": [{"target": [0, 0]}, {"target": [1, 1]}, {"target": [-2, 1]}]})");
+    MechanismReport r = analyze(plane);
+    CHECK(r.truthful.verdict != "not certified");
+    CHECK(r.equilibrium.status == "not computed");
+    CHECK(r.equilibrium.note.find("§6.5") != std::string::npos);
+    if (r.truthful.manipulation) check_counterexample(plane, *r.truthful.manipulation);
+    Instance polygon = load_instance_text(R"({"dimension": 2, "rule": {"kind": "median"}, "players": [
+        {"target": [1, 1], "action_set": {"vertices": [[0, 0], [2, 0], [0, 1]]}},
+        {"target": [0, 0], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}},
+        {"target": [1, 0], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}}]})");
+    MechanismReport p = analyze(polygon);
+    CHECK(p.equilibrium.status == "not computed");
+    CHECK(structural_strategyproofness(polygon, polygon.rule).empty());  // the box argument does not apply
+}

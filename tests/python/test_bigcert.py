@@ -374,6 +374,70 @@ class EveryKindTest(unittest.TestCase):
                 bigcert.check(bigcert.load(example(name)))
 
 
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class MechanismTest(unittest.TestCase):
+    """mechanism(): `bigcert mechanism --json`'s object with Fractions, for the instance's rule, one rule and a
+    comparison; an instance with a rule loads, and solve/certify/check refuse it; its bundles replay."""
+    NUMERIC = ("report", "reports", "improvement", "outcome", "truthful_outcome", "outcome_shift_squared",
+               "total_loss", "total_loss_truthful", "squared_exaggeration", "squared_from_truthful", "loss",
+               "other_outcome", "phantoms", "prior", "radius")
+    GAME = {"name": "five", "rule": {"kind": "median"}, "action_set": {"interval": [-4, 4]},
+            "players": [{"target": t} for t in [-3, -1, "1/2", 2, 6]]}
+
+    def setUp(self):
+        import tempfile
+        self.dir = tempfile.mkdtemp()
+        self.path = os.path.join(self.dir, "five.json")
+        with open(self.path, "w") as f:
+            json.dump(self.GAME, f)
+
+    def tearDown(self):
+        import shutil
+        shutil.rmtree(self.dir)
+
+    def test_equals_the_cli_for_the_instance_rule_one_rule_and_a_comparison(self):
+        game = bigcert.load(self.path)
+        trimmed = {"kind": "trimmed-mean", "trim": 1}
+        threshold = {"kind": "threshold", "prior": [Fraction(1, 3)], "radius": 2}
+        for kwargs, args in (({}, []), ({"rule": trimmed}, ["--rule", json.dumps(trimmed)]),
+                             ({"rule": '{"kind": "mean"}', "verdicts_only": True},
+                              ["--rule", '{"kind": "mean"}', "--verdicts-only"]),
+                             ({"compare": [trimmed, threshold]},
+                              ["--compare", json.dumps(trimmed), '{"kind": "threshold", "prior": ["1/3"], "radius": 2}'])):
+            result = bigcert.mechanism(game, **kwargs)
+            cli = cli_json("mechanism", "--json", self.path, *args)
+            self.assertEqual(result, exact_json(cli, self.NUMERIC), kwargs)
+        median = bigcert.mechanism(game)
+        self.assertEqual((median["truthful"]["verdict"], median["strategyproof"]["verdict"]), ("certified", "holds"))
+        m = bigcert.mechanism(game, rule=trimmed)["truthful"]["manipulation"]
+        self.assertIsInstance(m["improvement"], Fraction)
+        self.assertGreater(m["improvement"], 0)
+
+    def test_other_commands_refuse_the_rule_and_bad_rules_name_the_keyword(self):
+        game = bigcert.load(self.path)
+        for call in (bigcert.solve, bigcert.certify, bigcert.check):
+            with self.assertRaises(bigcert.UnsupportedError) as caught:
+                call(game)
+            self.assertIn("mechanism", str(caught.exception))
+        for kwargs, name in (({"rule": {"kind": "threshold", "prior": [0.5], "radius": 1}}, "rule=.prior[0]"),
+                             ({"rule": {"kind": "trimmed-mean", "trim": 3}}, "rule=.trim"),
+                             ({"compare": [{"kind": "median"}, {"kind": "medain"}]}, "compare=[1]"),
+                             ({"rule": {"kind": "median"}, "compare": [{"kind": "mean"}]}, "compare="),
+                             ({"timeout": 0}, "timeout=")):
+            with self.assertRaises(bigcert.InputError) as caught:
+                bigcert.mechanism(game, **kwargs)
+            self.assertIn(name, str(caught.exception))
+
+    def test_bundle_replays(self):
+        bundle = os.path.join(self.dir, "bundle")
+        r = bigcert.mechanism(bigcert.load(self.path), compare=[{"kind": "median"}, {"kind": "mean"}],
+                              structural=False, proof_log=bundle)
+        self.assertEqual(r["proof_log"], bundle)
+        replay = subprocess.run([BIGCERT, "replay", bundle], capture_output=True, text=True)
+        self.assertEqual(replay.returncode, 0, replay.stdout + replay.stderr)
+        self.assertIn("rule0-strategyproof-player-0000000.smt2", replay.stdout)
+
+
 class ManualTest(unittest.TestCase):
     def test_the_manual_python_session_runs_as_shown(self):
         with open(os.path.join(SOURCE, "docs", "cli.md")) as f:

@@ -42,10 +42,16 @@ std::set<std::string> recover_batch_output(const std::string& path, const std::s
 // Extra keys for a solved line (e.g. "certificate" from the certify layer, which this layer cannot call).
 using BatchAnnotation = std::function<void(const Instance&, const Solution&, Json& line)>;
 
+// Instead of solving: a result object for the line's instance under `BatchOptions::analysis_key` (e.g. the
+// mechanism report, from a layer above this one). The instance may then carry any receiver rule.
+using BatchAnalysis = std::function<Json(const Instance&)>;
+
 struct BatchOptions {
     unsigned threads = 0;  // 0: all cores
     BatchAnnotation annotate;
-    LoadLimits limits;  // per instance line, as in `solve`
+    BatchAnalysis analyze;     // set: no solving, no annotation; the line holds {analysis_key: analyze(...)}
+    std::string analysis_key;  // "mechanism"
+    LoadLimits limits;         // per instance line, as in `solve`
     // The run's fingerprint (batch_run_fingerprint), written into every line as "run"; empty: none.
     std::string run;
     // Called from the writing thread after each line: (lines done, lines to do).
@@ -57,8 +63,8 @@ std::string batch_line_run(const Json& line);
 // Why two runs differ, in words: "run" is "INPUT-OPTIONS" (two fingerprints, cli.md "batch"), "" when absent.
 std::string batch_run_difference(const std::string& found, const std::string& expected);
 
-// One output line, newline included: {"id": ..., "run": ..., "solution": {...}} or {"id": ..., "error":
-// "..."}.
+// One output line, newline included: {"id": ..., "run": ..., "solution": {...}} (or the analysis key instead
+// of "solution") or {"id": ..., "error": "..."}.
 std::string batch_result_line(const BatchItem& item, const BatchOptions& options = {});
 
 // Solves every item not already in `output_path` and appends one line per item, in input order, each with
@@ -77,6 +83,8 @@ struct BatchMerge {
     Json summary;  // {"lines", "duplicates", "solved", "errors", "errors_by_kind", "count": {"one",
                    // "infinite"},
                    //  "premise_not_met", "interior_players": {"0": n, "1": n, ...}, "more_than_one_interior",
+                   //  "mechanism": {"lines", "rules": {kind: {"truthful": {verdict: n}, "strategyproof":
+                   //  {verdict: n}, "equilibrium": {status: n}}}}  (batch --mechanism lines),
                    //  "check": {"lines", "not_checked", "verdicts": {property: {verdict: n}},
                    //            "theorem4": {"premise_met": {verdict: n}, "premise_not_met",
                    //                         "premise_not_met_verdicts": {verdict: n}}}}  (batch --check

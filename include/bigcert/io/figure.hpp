@@ -60,12 +60,20 @@ struct FigureLegendEntry {
     bool line = false;  // a line sample instead of a marker
 };
 
+// A named position on the x axis (a bar chart's group): drawn below the axis instead of numeric ticks, one
+// text line under the other.
+struct FigureCategory {
+    double at = 0;
+    std::vector<std::string> lines;
+};
+
 struct Figure {
     std::string title;
     double x_min = 0, x_max = 1, y_min = 0, y_max = 1;  // data window
     bool equal_aspect = false;
     bool y_axis = true;  // false for the number line (rows are players, not numbers)
     std::string x_label, y_label;
+    std::vector<FigureCategory> x_categories;  // when given, they replace the numeric x ticks
     std::vector<FigurePath> paths;
     std::vector<FigureMarker> markers;
     std::vector<FigureLabel> labels;

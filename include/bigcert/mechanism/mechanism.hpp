@@ -1,4 +1,4 @@
-// `bigcert mechanism` (docs/model.md §5): for a receiver rule and a game, is truthful reporting an
+// `bigcert mechanism` (docs/model.md §6): for a receiver rule and a game, is truthful reporting an
 // equilibrium (Z3, per player), is it a dominant strategy on this instance (Z3 over all reports, or the
 // structural argument of §6.4), which equilibria does the rule have (exact best-response dynamics), and how
 // much manipulation remains there. Every printed manipulation and counterexample is re-checked exactly.

@@ -1,4 +1,4 @@
-// Exact evaluation of a receiver rule (docs/model.md §5) on a profile of reports, and the rule seen by one
+// Exact evaluation of a receiver rule (docs/model.md §6) on a profile of reports, and the rule seen by one
 // player while the others' reports are fixed: per coordinate an offset plus a scaled sum of clamps of the
 // player's own coordinate (the order-statistic rules and the mean), or the threshold rule's two branches.
 #pragma once
