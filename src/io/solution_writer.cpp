@@ -450,12 +450,6 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
     write_tail(out, "", answer.exaggeration);
 }
 
-void write_box_solution_json(std::ostream& out, const BoxGame& game, const std::vector<LineSolution>& lines) {
-    BoxAnswer plain;  // box_answer_is_plain: no moved action, no face, count one, nothing to report
-    plain.lines = lines;
-    write_box_answer_json(out, game, plain);
-}
-
 namespace {
 
 // The polygon route's losses |x̂* − t_i|², as to_string writes them (GMP per player, on two threads for long

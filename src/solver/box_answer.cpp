@@ -6,6 +6,7 @@
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/polytope.hpp"
 #include "bigcert/solver/box_solver.hpp"
+#include "solver/repeated_target.hpp"
 
 namespace bigcert {
 namespace {
@@ -29,35 +30,6 @@ class LazySets {
     const BoxGame& game_;
     std::unordered_map<std::uint32_t, ActionSet> built_;
 };
-
-bool has_repeated_target_vector(const BoxGame& game) {
-    const std::size_t n = game.size();
-    std::size_t slots = 2;
-    while (slots < 2 * n) slots <<= 1;
-    std::vector<std::uint32_t> table(slots, UINT32_MAX);
-    auto hash = [&](std::size_t i) {
-        std::uint64_t h = 0x9E3779B97F4A7C15u;
-        for (const LineGame& c : game.coordinates) {
-            h = (h ^ static_cast<std::uint64_t>(c.targets[i].num)) * 0xBF58476D1CE4E5B9u;
-            h = (h ^ static_cast<std::uint64_t>(c.targets[i].den)) * 0x94D049BB133111EBu;
-        }
-        return h ^ (h >> 31);
-    };
-    auto same = [&](std::size_t a, std::size_t b) {
-        for (const LineGame& c : game.coordinates)
-            if (!(c.targets[a] == c.targets[b])) return false;
-        return true;
-    };
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t slot = hash(i) & (slots - 1);; slot = (slot + 1) & (slots - 1)) {
-            if (table[slot] == UINT32_MAX) {
-                table[slot] = static_cast<std::uint32_t>(i);
-                break;
-            }
-            if (same(table[slot], i)) return true;
-        }
-    return false;
-}
 
 bool single_point_set(const BoxGame& game, std::size_t player) {
     for (const LineGame& c : game.coordinates)
@@ -103,7 +75,7 @@ void share_ties(const BoxGame& game, const std::vector<LineSolution>& lines,
 
 std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines) {
     const std::size_t n = game.size(), d = game.dimension();
-    if (has_repeated_target_vector(game)) return std::nullopt;
+    if (has_repeated_target(game.coordinates)) return std::nullopt;
     BoxAnswer answer;
     answer.lines = std::move(lines);
     const std::vector<LineSolution>& line = answer.lines;

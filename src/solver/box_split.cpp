@@ -180,38 +180,6 @@ void fill_exaggeration(const Instance& instance, const std::vector<LineSolution>
         if (instance.players[i].target != s.receiver) report.interior_player_at_target = false;
 }
 
-// Whether two players' target vectors are equal (Theorem 4's premise), by hashing the exact coordinates
-// (lowest terms make equality fieldwise) into an open-addressing table of player indices.
-bool has_repeated_target_vector(const BoxGame& game) {
-    const std::size_t n = game.size();
-    std::size_t slots = 2;
-    while (slots < 2 * n) slots <<= 1;
-    std::vector<std::uint32_t> table(slots, UINT32_MAX);
-    auto hash = [&](std::size_t i) {
-        std::uint64_t h = 0x9E3779B97F4A7C15u;
-        for (const LineGame& c : game.coordinates) {
-            const SmallFraction& t = c.targets[i];
-            h = (h ^ static_cast<std::uint64_t>(t.num)) * 0xBF58476D1CE4E5B9u;
-            h = (h ^ static_cast<std::uint64_t>(t.den)) * 0x94D049BB133111EBu;
-        }
-        return h ^ (h >> 31);
-    };
-    auto same = [&](std::size_t a, std::size_t b) {
-        for (const LineGame& c : game.coordinates)
-            if (!(c.targets[a] == c.targets[b])) return false;
-        return true;
-    };
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t slot = hash(i) & (slots - 1);; slot = (slot + 1) & (slots - 1)) {
-            if (table[slot] == UINT32_MAX) {
-                table[slot] = static_cast<std::uint32_t>(i);
-                break;
-            }
-            if (same(table[slot], i)) return true;
-        }
-    return false;
-}
-
 }  // namespace
 
 std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads) {
@@ -234,21 +202,6 @@ std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& ga
         lines.push_back(std::move(*line));
     }
     return lines;
-}
-
-bool box_answer_is_plain(const BoxGame& game, const std::vector<LineSolution>& lines) {
-    for (const LineSolution& line : lines)
-        if (!line.free_players.empty() || line.count != EquilibriumCount::one) return false;
-    const LineGame& first = game.coordinates.front();
-    for (const SmallFraction& w : first.weights)
-        if (w.num == 0) return false;
-    for (std::size_t k = 0; k < first.lows.size(); ++k) {
-        bool point = true;
-        for (const LineGame& coordinate : game.coordinates)
-            point = point && coordinate.lows[k] == coordinate.highs[k];
-        if (point) return false;
-    }
-    return !has_repeated_target_vector(game);
 }
 
 std::optional<Solution> solve_box_game(const Instance& instance, unsigned threads) {

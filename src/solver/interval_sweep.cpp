@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 
+#include "bigcert/core/errors.hpp"
 #include "bigcert/core/exact_sum.hpp"
 #include "bigcert/core/parallel.hpp"
+#include "solver/receiver_walk.hpp"
 #include "solver/support_oracle.hpp"
 
 namespace bigcert {
@@ -24,8 +27,17 @@ class Sweep {
     Sweep(const Instance& instance, unsigned threads) : instance_(instance), threads_(threads) {}
     SweepResult run();
 
+    // The groups of equal targets, for walk_to_receiver() (receiver_walk.hpp); group_count(): right of all.
+    using Group = std::size_t;
+    bool exists(Group g) const { return g < group_count(); }
+    Rational target(Group g) const { return target_at(group_start_[g]); }
+    Rational jump(Group g) const;
+    Group right_of(Group g) const { return g + 1; }
+    std::optional<Group> left_of(Group g) const { return g > 0 ? std::optional<Group>(g - 1) : std::nullopt; }
+
   private:
-    const Rational& target(std::size_t position) const {
+    std::size_t group_count() const { return group_start_.size() - 1; }
+    const Rational& target_at(std::size_t position) const {
         return instance_.players[points_[position].player].target[0];
     }
     const Rational& high_side(std::size_t player) const;
@@ -34,7 +46,6 @@ class Sweep {
     void sort_exactly();
     std::size_t locate_in_floating_point() const;
     Rational exact_value_left_of(std::size_t group) const;
-    Rational jump(std::size_t group) const;
 
     const Instance& instance_;
     unsigned threads_;
@@ -86,7 +97,7 @@ void Sweep::sort_exactly() {
                                  instance_.players[b.player].target[0];
                       });
         for (std::size_t k = begin; k < end; ++k)
-            if (k == begin || target(k) != target(k - 1)) group_start_.push_back(k);
+            if (k == begin || target_at(k) != target_at(k - 1)) group_start_.push_back(k);
         begin = end;
     }
     group_start_.push_back(points_.size());
@@ -96,15 +107,14 @@ void Sweep::sort_exactly() {
 std::size_t Sweep::locate_in_floating_point() const {
     double value = constant_approx_;
     for (const Breakpoint& b : points_) value += b.above;
-    const std::size_t groups = group_start_.size() - 1;
-    for (std::size_t g = 0; g < groups; ++g) {
-        double t = points_[group_start_[g]].target;
-        if (value < t) return g;
-        for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k)
-            value -= points_[k].above - points_[k].below;
-        if (value <= t) return g;
-    }
-    return groups;
+    return locate_group_in_floating_point(
+        value, group_count(), [&](std::size_t g) { return points_[group_start_[g]].target; },
+        [&](std::size_t g) {
+            double drop = 0;
+            for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k)
+                drop += points_[k].above - points_[k].below;
+            return drop;
+        });
 }
 
 // F on the open interval just left of group g, exactly.
@@ -141,33 +151,12 @@ Rational Sweep::jump(std::size_t group) const {
 SweepResult Sweep::run() {
     collect();
     sort_exactly();
-    const std::size_t groups = group_start_.size() - 1;
-    std::size_t g = locate_in_floating_point();
-    SweepResult result;
-    Rational value = exact_value_left_of(g);
-    for (;;) {
-        if (g < groups && value >= target(group_start_[g])) {
-            const Rational& t = target(group_start_[g]);
-            Rational after = value - jump(g);
-            if (after <= t) {
-                result.receiver = t;
-                return result;
-            }
-            value = std::move(after);
-            ++g;
-        } else if (g > 0 && value <= target(group_start_[g - 1])) {
-            --g;
-            value += jump(g);
-            if (value >= target(group_start_[g])) {
-                result.receiver = target(group_start_[g]);
-                return result;
-            }
-        } else {
-            result.receiver = value;
-            return result;
-        }
-        ++result.exact_steps;
-    }
+    const std::size_t start = locate_in_floating_point();
+    // Each step passes one group and the walk never turns back, so it ends within group_count() + 1 steps.
+    std::optional<Rational> receiver =
+        walk_to_receiver(*this, start, exact_value_left_of(start), group_count() + 1);
+    if (!receiver) throw InternalError("the interval sweep's exact walk did not end");
+    return {std::move(*receiver)};
 }
 
 }  // namespace

@@ -1,14 +1,13 @@
 #include "solver/line_selection.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstring>
 
 #include "bigcert/core/exact_sum.hpp"
 #include "bigcert/core/parallel.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_support.hpp"
+#include "solver/receiver_walk.hpp"
 
 namespace bigcert {
 namespace {
@@ -165,20 +164,31 @@ std::size_t guess_split(FloatingModel& m) {
     return upper;
 }
 
-// ---- Stage 2, exact: F left of a target, neighbouring targets, and the walk of LineSweep::run() ----
+// ---- Stage 2, exact: F left of a target, neighbouring targets by scans, and the walk ----
 
-class ExactWalk {
+// The groups of receiver_walk.hpp named by one of their players; no_player: right of every target.
+class ScannedGroups {
   public:
-    ExactWalk(const LineGame& game, const TargetKeys& keys, unsigned threads)
+    ScannedGroups(const LineGame& game, const TargetKeys& keys, unsigned threads)
         : game_(game), key_(keys.key), threads_(threads) {}
     std::optional<SmallFraction> run(std::size_t split);
 
+    using Group = std::size_t;
+    bool exists(Group g) const { return g != no_player; }
+    Rational target(Group g) const { return to_rational(target_of(g)); }
+    Rational jump(Group g) const { return jump_at(g); }
+    Group right_of(Group g) const { return next_right(g); }
+    std::optional<Group> left_of(Group g) const {
+        const std::size_t previous = next_left(g);
+        return previous == no_player ? std::nullopt : std::optional<Group>(previous);
+    }
+
   private:
-    const SmallFraction& target(std::size_t i) const { return game_.targets[i]; }
+    const SmallFraction& target_of(std::size_t i) const { return game_.targets[i]; }
     // sign(t_i - t_j), exactly; the keys decide unless they are equal.
     int order(std::size_t i, std::size_t j) const {
         if (key_[i] != key_[j]) return key_[i] < key_[j] ? -1 : 1;
-        return compare(target(i), target(j));
+        return compare(target_of(i), target_of(j));
     }
     Rational value_left_of(std::size_t split) const;
     Rational jump_at(std::size_t group) const;
@@ -191,22 +201,22 @@ class ExactWalk {
 };
 
 // F on the open gap just left of t_split (right of every target for no_player), as exact_value_left_of().
-Rational ExactWalk::value_left_of(std::size_t split) const {
+Rational ScannedGroups::value_left_of(std::size_t split) const {
     return exact_value_on_gap(game_, threads_,
                               [&](std::size_t i) { return split != no_player && order(i, split) >= 0; });
 }
 
 // The total drop of F at the target of `group`: the sum of |w| (hi - lo) over the jumping players there.
-Rational ExactWalk::jump_at(std::size_t group) const {
+Rational ScannedGroups::jump_at(std::size_t group) const {
     ExactSum total;
     for (std::size_t i = 0; i < game_.size(); ++i)
-        if (key_[i] == key_[group] && jumps(game_, i) && target(i) == target(group))
+        if (key_[i] == key_[group] && jumps(game_, i) && target_of(i) == target_of(group))
             total.add(jump_of(game_, i));
     return total.value();
 }
 
 // A jumping player with the smallest target above t_group, or no_player.
-std::size_t ExactWalk::next_right(std::size_t group) const {
+std::size_t ScannedGroups::next_right(std::size_t group) const {
     std::size_t best = no_player;
     for (std::size_t i = 0; i < game_.size(); ++i) {  // cheap key tests first: most players fail them
         if (key_[i] < key_[group] || (best != no_player && key_[i] > key_[best])) continue;
@@ -217,7 +227,7 @@ std::size_t ExactWalk::next_right(std::size_t group) const {
 }
 
 // A jumping player with the largest target below t_group (below none: the largest of all), or no_player.
-std::size_t ExactWalk::next_left(std::size_t group) const {
+std::size_t ScannedGroups::next_left(std::size_t group) const {
     std::size_t best = no_player;
     for (std::size_t i = 0; i < game_.size(); ++i) {  // cheap key tests first: most players fail them
         if ((group != no_player && key_[i] > key_[group]) || (best != no_player && key_[i] < key_[best]))
@@ -228,32 +238,12 @@ std::size_t ExactWalk::next_left(std::size_t group) const {
     return best;
 }
 
-// LineSweep::run() with the sorted order replaced by neighbour scans; a good guess needs one scan.
-std::optional<SmallFraction> ExactWalk::run(std::size_t group) {
-    constexpr int max_steps = 8;  // beyond this the guess was poor: sorting is cheaper
-    Rational value = value_left_of(group);
-    for (int step = 0; step < max_steps; ++step) {
-        if (group != no_player && value >= to_rational(target(group))) {
-            Rational t = to_rational(target(group));
-            Rational after = value - jump_at(group);
-            if (after <= t) return target(group);
-            value = std::move(after);
-            group = next_right(group);
-            continue;
-        }
-        std::size_t previous = next_left(group);
-        if (previous == no_player || value > to_rational(target(previous))) return line_fraction(value);
-        group = previous;
-        value += jump_at(group);
-        if (value >= to_rational(target(group))) return target(group);
-    }
-    return std::nullopt;
-}
-
-std::uint64_t bits_of(double key) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &key, sizeof bits);
-    return bits;
+// A good guess needs one scan; beyond a few steps the guess was poor and sorting is cheaper.
+std::optional<SmallFraction> ScannedGroups::run(std::size_t group) {
+    constexpr std::size_t max_steps = 8;
+    std::optional<Rational> receiver = walk_to_receiver(*this, group, value_left_of(group), max_steps);
+    if (!receiver) return std::nullopt;
+    return line_fraction(*receiver);
 }
 
 }  // namespace
@@ -264,28 +254,7 @@ std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, co
     FloatingModel model = floating_model(game, keys, threads);
     const std::size_t split = guess_split(model);
     model = {};  // release the breakpoints before the exact stage
-    return ExactWalk(game, keys, threads).run(split);
-}
-
-bool has_repeated_target(const LineGame& game, const TargetKeys& keys) {
-    const std::size_t n = game.size();
-    const std::size_t size = std::bit_ceil(std::max<std::size_t>(2 * n, 16));
-    const int shift = 64 - std::countr_zero(size);
-    constexpr std::uint32_t empty = UINT32_MAX;
-    std::vector<std::uint32_t> slots(size, empty);  // open addressing on the keys' bits
-    for (std::size_t i = 0; i < n; ++i) {
-        std::size_t slot = (bits_of(keys.key[i]) * 0x9E3779B97F4A7C15u) >> shift;
-        for (;; slot = (slot + 1) & (size - 1)) {
-            std::uint32_t other = slots[slot];
-            if (other == empty) {
-                slots[slot] = static_cast<std::uint32_t>(i);
-                break;
-            }
-            // Equal keys may still be different targets (closer than a rounding step): compare exactly.
-            if (keys.key[other] == keys.key[i] && game.targets[other] == game.targets[i]) return true;
-        }
-    }
-    return false;
+    return ScannedGroups(game, keys, threads).run(split);
 }
 
 }  // namespace bigcert

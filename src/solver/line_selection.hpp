@@ -1,4 +1,4 @@
-// Locating x̂* and testing for repeated targets without sorting the players (docs/internals.md).
+// Locating x̂* without sorting the players (docs/internals.md).
 //
 // The sweep of line_sweep.hpp sorts all n targets, yet x̂* depends on the order only near x̂*: on the
 // open gap between two consecutive targets F is constant, and x - F(x) increases (MODEL.md §3e). So a
@@ -22,8 +22,5 @@ namespace bigcert {
 // x̂*, exactly; nothing when keys are not monotone or the guess was too far off. Throws LineOverflow.
 std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
                                                         unsigned threads);
-
-// Whether two players have exactly equal targets (Theorem 4's premise), by hashing the monotone keys.
-bool has_repeated_target(const LineGame& game, const TargetKeys& keys);
 
 }  // namespace bigcert

@@ -8,6 +8,7 @@
 #include "solver/line_equilibrium_set.hpp"
 #include "solver/line_selection.hpp"
 #include "solver/line_sweep.hpp"
+#include "solver/repeated_target.hpp"
 
 namespace bigcert {
 namespace {
@@ -150,7 +151,7 @@ void locate_receiver(const LineGame& game, unsigned threads, LinePremise premise
         std::optional<SmallFraction> selected;
         parallel_tasks(
             report && worker_count(threads, game.size()) > 1,
-            [&] { repeated = report && has_repeated_target(game, keys); },
+            [&] { repeated = report && has_repeated_target(game); },
             [&] { selected = line_receiver_by_selection(game, keys, threads); });
         if (selected) {
             receiver = *selected;
@@ -160,7 +161,7 @@ void locate_receiver(const LineGame& game, unsigned threads, LinePremise premise
     }
     std::vector<std::uint32_t> by_target = players_by_target(game, keys);
     receiver = line_receiver(game, by_target, threads);
-    repeated_target = report && has_repeated_target(game, by_target);
+    repeated_target = report && has_repeated_target(game);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "bigcert/core/parallel.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_support.hpp"
+#include "solver/receiver_walk.hpp"
 
 namespace bigcert {
 namespace {
@@ -19,17 +20,24 @@ class LineSweep {
         for (std::uint32_t i : by_target)
             if (jumps(game, i)) points_.push_back(i);
         for (std::size_t k = 0; k < points_.size(); ++k)
-            if (k == 0 || target(k) != target(k - 1)) group_start_.push_back(k);
+            if (k == 0 || target_at(k) != target_at(k - 1)) group_start_.push_back(k);
         group_start_.push_back(points_.size());
     }
     SmallFraction run();
 
+    // The groups of equal targets, for walk_to_receiver() (receiver_walk.hpp); group_count(): right of all.
+    using Group = std::size_t;
+    bool exists(Group g) const { return g < group_count(); }
+    Rational target(Group g) const { return to_rational(target_at(group_start_[g])); }
+    Rational jump(Group g) const;
+    Group right_of(Group g) const { return g + 1; }
+    std::optional<Group> left_of(Group g) const { return g > 0 ? std::optional<Group>(g - 1) : std::nullopt; }
+
   private:
-    const SmallFraction& target(std::size_t position) const { return game_.targets[points_[position]]; }
-    Rational group_target(std::size_t group) const { return to_rational(target(group_start_[group])); }
+    std::size_t group_count() const { return group_start_.size() - 1; }
+    const SmallFraction& target_at(std::size_t position) const { return game_.targets[points_[position]]; }
     std::size_t locate_in_floating_point() const;
     Rational exact_value_left_of(std::size_t group) const;
-    Rational jump(std::size_t group) const;
 
     const LineGame& game_;
     unsigned threads_;
@@ -45,25 +53,24 @@ std::size_t LineSweep::locate_in_floating_point() const {
         double w = to_double(game_.weights[i]);
         if (w != 0) value += w * to_double(jumps(game_, i) ? high_side(game_, i) : game_.lo(i));
     }
-    const std::size_t groups = group_start_.size() - 1;
-    for (std::size_t g = 0; g < groups; ++g) {
-        double t = to_double(target(group_start_[g]));
-        if (value < t) return g;
-        for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k) {
-            std::size_t i = points_[k];
-            value -= to_double(game_.weights[i]) *
-                     (to_double(high_side(game_, i)) - to_double(low_side(game_, i)));
-        }
-        if (value <= t) return g;
-    }
-    return groups;
+    return locate_group_in_floating_point(
+        value, group_count(), [&](std::size_t g) { return to_double(target_at(group_start_[g])); },
+        [&](std::size_t g) {
+            double drop = 0;
+            for (std::size_t k = group_start_[g]; k < group_start_[g + 1]; ++k) {
+                std::size_t i = points_[k];
+                drop += to_double(game_.weights[i]) *
+                        (to_double(high_side(game_, i)) - to_double(low_side(game_, i)));
+            }
+            return drop;
+        });
 }
 
 // F on the open interval just left of group g, exactly: players with targets at or right of group g's
 // target push up, the others down, the rest (a single point) contribute w·lo.
 Rational LineSweep::exact_value_left_of(std::size_t group) const {
     const bool right_of_all = group + 1 == group_start_.size();
-    const SmallFraction split = right_of_all ? SmallFraction{} : target(group_start_[group]);
+    const SmallFraction split = right_of_all ? SmallFraction{} : target_at(group_start_[group]);
     return exact_value_on_gap(game_, threads_, [&](std::size_t i) {
         return !right_of_all && compare(game_.targets[i], split) >= 0;
     });
@@ -77,26 +84,13 @@ Rational LineSweep::jump(std::size_t group) const {
     return total.value();
 }
 
-// As Sweep::run() (interval_sweep.cpp): x - F(x) is increasing, so the exact steps walk to the answer.
 SmallFraction LineSweep::run() {
-    const std::size_t groups = group_start_.size() - 1;
-    std::size_t g = locate_in_floating_point();
-    Rational value = exact_value_left_of(g);
-    for (;;) {
-        if (g < groups && value >= group_target(g)) {
-            Rational t = group_target(g);
-            Rational after = value - jump(g);
-            if (after <= t) return line_fraction(t);
-            value = std::move(after);
-            ++g;
-        } else if (g > 0 && value <= group_target(g - 1)) {
-            --g;
-            value += jump(g);
-            if (value >= group_target(g)) return line_fraction(group_target(g));
-        } else {
-            return line_fraction(value);
-        }
-    }
+    const std::size_t start = locate_in_floating_point();
+    // Each step passes one group and the walk never turns back, so it ends within group_count() + 1 steps.
+    std::optional<Rational> receiver =
+        walk_to_receiver(*this, start, exact_value_left_of(start), group_count() + 1);
+    if (!receiver) throw InternalError("the interval sweep's exact walk did not end");
+    return line_fraction(*receiver);
 }
 
 }  // namespace
@@ -150,12 +144,6 @@ std::vector<std::uint32_t> players_by_target(const LineGame& game, const TargetK
     std::vector<std::uint32_t> order(game.size());
     for (std::size_t k = 0; k < entries.size(); ++k) order[k] = entries[k].player;
     return order;
-}
-
-bool has_repeated_target(const LineGame& game, const std::vector<std::uint32_t>& by_target) {
-    for (std::size_t k = 1; k < by_target.size(); ++k)
-        if (game.targets[by_target[k]] == game.targets[by_target[k - 1]]) return true;
-    return false;
 }
 
 SmallFraction line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,

@@ -11,12 +11,8 @@
 
 namespace bigcert {
 
-// Every player, sorted by target exactly (ties by index): the sweep's breakpoints and Theorem 4's
-// distinctness test both read it.
+// Every player, sorted by target exactly (ties by index): the sweep's breakpoints.
 std::vector<std::uint32_t> players_by_target(const LineGame& game, const TargetKeys& keys);
-
-// Whether two players have exactly equal targets; `by_target` from players_by_target().
-bool has_repeated_target(const LineGame& game, const std::vector<std::uint32_t>& by_target);
 
 // x̂*: located in floating point, then computed and corrected exactly (as sweep_receiver()).
 SmallFraction line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,

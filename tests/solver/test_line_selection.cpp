@@ -7,6 +7,7 @@
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_selection.hpp"
 #include "solver/line_sweep.hpp"
+#include "solver/repeated_target.hpp"
 
 using namespace bigcert;
 
@@ -71,8 +72,11 @@ TEST_CASE("selection: the same receiver and repeat test as the sorted sweep", "[
         TargetKeys keys = target_keys(game, 1 + round % 2);
         std::vector<std::uint32_t> by_target = players_by_target(game, keys);
         REQUIRE(keys.monotone);
-        const bool sorted_repeat = has_repeated_target(game, by_target);
-        CHECK(has_repeated_target(game, keys) == sorted_repeat);
+        // An independent repeat test: equal targets are neighbours in the exact sorted order.
+        bool sorted_repeat = false;
+        for (std::size_t k = 1; k < by_target.size(); ++k)
+            sorted_repeat = sorted_repeat || game.targets[by_target[k]] == game.targets[by_target[k - 1]];
+        CHECK(has_repeated_target(game) == sorted_repeat);
         repeated += sorted_repeat;
         try {
             SmallFraction expected = line_receiver(game, by_target, 1);

@@ -22,8 +22,6 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
 // The same bytes as write_solution_json(instance, solve(instance)) for the box route's answer
 // (box_answer.hpp).
 void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer);
-// The same for a box game whose answer box_answer_is_plain() (box_solver.hpp), from the coordinate solutions.
-void write_box_solution_json(std::ostream& out, const BoxGame& game, const std::vector<LineSolution>& lines);
 // The same bytes as write_solution_json(instance, solve(instance)) for the polygon route's answer
 // (polygon_solver.hpp).
 void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const PolygonAnswer& answer);

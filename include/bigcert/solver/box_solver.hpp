@@ -6,13 +6,6 @@
 // nothing when a number leaves the machine-integer range. Their premise reports are left out (the box
 // game's premise concerns target vectors, not coordinates).
 //
-//   bool box_answer_is_plain(const BoxGame&, const std::vector<LineSolution>&)
-// Whether the box game's answer is one point with nothing else to report: no player free in any
-// coordinate (so one equilibrium and no faces), every weight non-zero, no set a single point, target
-// vectors pairwise distinct (Theorem 4's premise met). Then the general path's report is: count one, no
-// faces, the interior lists empty (a player at a single support point of a set that is not a point is on
-// its boundary), premise met.
-//
 //   std::optional<BoxAnswer> describe_box_answer(const BoxGame&, std::vector<LineSolution> lines)
 // Pre:  lines = solve_box_coordinates(game) (each coordinate re-checked exactly there).
 // Post: nothing when two players' target vectors are equal (the general route names the pair as it
@@ -33,7 +26,6 @@
 namespace bigcert {
 
 std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads = 0);
-bool box_answer_is_plain(const BoxGame& game, const std::vector<LineSolution>& lines);
 std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines);
 
 }  // namespace bigcert
