@@ -87,7 +87,8 @@ Runner add_check_command(CLI::App& app) {
         check_method_name(options->check.method);
         Instance instance = options->input.load();
         if (!request.proof_log.empty()) request.instance_text = options->input.text();
-        if (!instance.receivers.empty()) options->observers.refuse("check with several receivers (no queries)");
+        if (!instance.receivers.empty())
+            options->observers.refuse("check with several receivers (no queries)");
         // --z3-query, --replay-online: observers of every query (query_observer_options.hpp)
         request.observers = options->observers.start(request.options.timeout_seconds);
         const CheckResult result = check(instance, request);
