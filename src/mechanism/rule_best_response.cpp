@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bigcert/solver/dynamics_best_response.hpp"
+#include "mechanism/polygon_best_response.hpp"
 
 namespace bigcert {
 namespace {
@@ -73,7 +74,9 @@ bool best_response_supported(const Instance& instance, const ReceiverRule& rule)
     for (const ActionSet& set : instance.action_sets) {
         if (set.is_finite() || set.is_curved()) return false;
         if (rule.kind == ReceiverRule::Kind::threshold && instance.dimension > 1) return false;
-        if (!rule.is_mean() && !is_box(set)) return false;
+        // Coordinate-wise rules off boxes: the cell search of polygon_best_response.hpp, in the plane only.
+        const bool polygon = instance.dimension == 2 && set.kind() == ActionSet::Kind::polytope;
+        if (!rule.is_mean() && !is_box(set) && !polygon) return false;
     }
     return true;
 }
@@ -87,6 +90,8 @@ std::optional<Vector> rule_best_response(const Instance& instance, const Receive
         auto [a, b] = coordinate_bounds(set, 0);
         return threshold_best_1d(map, a, b, t[0], current[0]);
     }
+    if (!is_box(set) && !rule.is_mean())
+        return polygon_best_response(set, map, t, current, truthful_report(instance, player));
     if (!is_box(
             set)) {  // the mean on a polytope: the projection of (t - rest)/w (dynamics_best_response.hpp)
         Vector rest(instance.dimension);

@@ -264,7 +264,15 @@ class MechanismBundlesAndBatch(unittest.TestCase):
         self.assertEqual(plane.returncode, 0, plane.stderr)
         with open(svg) as f:
             drawing = f.read()
-        self.assertEqual(drawing.count('class="bar"'), 4)  # the median's equilibrium is not computed here
+        # Both rules' equilibria are computed (on the triangle by the cell search of docs/model.md §6.5) ...
+        self.assertEqual(drawing.count('class="bar"'), 8)
+        # ... the threshold rule's in d = 2 is not: its bars are missing and the figure says why.
+        plane = run("mechanism", self.write("triangle", TRIANGLE), "--compare",
+                    '{"kind": "threshold", "prior": [0, 0], "radius": 1}', '{"kind": "mean"}', "--svg", svg)
+        self.assertEqual(plane.returncode, 0, plane.stderr)
+        with open(svg) as f:
+            drawing = f.read()
+        self.assertEqual(drawing.count('class="bar"'), 4)
         self.assertIn(">equilibrium: not computed<", drawing)
         bad = run("mechanism", path, "--verdicts-only", "--svg", svg)
         self.assertEqual(bad.returncode, 2)

@@ -145,12 +145,28 @@ TEST_CASE("d = 2 polygons: the coordinate-wise median is manipulable when the se
         CHECK(r.strategyproof.counterexample->player == 0);
         check_counterexample(g, *r.strategyproof.counterexample);
     }
-    CHECK(r.equilibrium.status == "not computed");
+    // The dynamics with the polygon's exact best responses (docs/model.md §6.5) reach an equilibrium: Z3
+    // confirms every player, and no report on a fine grid of any player's set does better.
+    REQUIRE(r.equilibrium.status == "found");
+    CHECK(r.equilibrium.certified == "certified");
+    const std::vector<Vector>& reports = r.equilibrium.reports;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        REQUIRE(g.set_of(i).contains(reports[i]));
+        const Rational loss = rule_loss(g, i, rule_outcome(g, g.rule, reports));
+        for (int a = -8; a <= 8; ++a)
+            for (int b = -8; b <= 16; ++b) {
+                std::vector<Vector> moved = reports;
+                moved[i] = {make_rational(a, 8), make_rational(b, 8)};
+                if (!g.set_of(i).contains(moved[i])) continue;
+                INFO("player " << i << " report (" << a << "/8, " << b << "/8)");
+                CHECK(loss <= rule_loss(g, i, rule_outcome(g, g.rule, moved)));
+            }
+    }
 }
 
 TEST_CASE(
-    "no exact best response (threshold in d = 2, median on a polygon): verdicts decided, equilibrium "
-    "honestly not computed") {
+    "no exact best response (threshold in d = 2, median on a polytope in d = 3): verdicts decided, "
+    "equilibrium honestly not computed") {
     // docs/model.md §6.5: the dynamics need an exact best response; without one nothing is guessed.
     Instance plane = load_instance_text(R"({"dimension": 2, "rule": {"kind": "threshold", "prior": [0, 0],
         "radius": 1}, "action_set": {"box": {"lo": [-2, -2], "hi": [2, 2]}},
@@ -160,11 +176,11 @@ TEST_CASE(
     CHECK(r.equilibrium.status == "not computed");
     CHECK(r.equilibrium.note.find("§6.5") != std::string::npos);
     if (r.truthful.manipulation) check_counterexample(plane, *r.truthful.manipulation);
-    Instance polygon = load_instance_text(R"({"dimension": 2, "rule": {"kind": "median"}, "players": [
-        {"target": [1, 1], "action_set": {"vertices": [[0, 0], [2, 0], [0, 1]]}},
-        {"target": [0, 0], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}},
-        {"target": [1, 0], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}}]})");
-    MechanismReport p = analyze(polygon);
+    Instance simplex = load_instance_text(R"({"dimension": 3, "rule": {"kind": "median"}, "players": [
+        {"target": [1, 1, 1], "action_set": {"vertices": [[0, 0, 0], [2, 0, 0], [0, 1, 0], [0, 0, 1]]}},
+        {"target": [0, 0, 0], "action_set": {"vertices": [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]]}},
+        {"target": [1, 0, 0], "action_set": {"vertices": [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]]}}]})");
+    MechanismReport p = analyze(simplex);
     CHECK(p.equilibrium.status == "not computed");
-    CHECK(structural_strategyproofness(polygon, polygon.rule).empty());  // the box argument does not apply
+    CHECK(structural_strategyproofness(simplex, simplex.rule).empty());  // the box argument does not apply
 }

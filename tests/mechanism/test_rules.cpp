@@ -119,3 +119,66 @@ TEST_CASE("exact best responses are no worse than any report on a fine grid") {
         }
     }
 }
+
+TEST_CASE("exact best responses on polygons are no worse than any report of the polygon on a fine grid") {
+    // docs/model.md §6.5: the cell search against a brute-force scan of the polygon's grid points, for the
+    // coordinate-wise rules, on triangles, quadrilaterals, segments and points.
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<int> small(-4, 4), extent(0, 4);
+    for (int trial = 0; trial < 60; ++trial) {
+        const std::size_t n = 2 + trial % 4;
+        std::string players;
+        for (std::size_t i = 0; i < n; ++i) {
+            const int x = small(rng), y = small(rng);
+            std::string vertices = "[[" + std::to_string(x) + ", " + std::to_string(y) + "]";
+            const int corners =
+                trial % 5 == 0 ? 1 : 1 + trial % 3;  // a segment, a triangle or a quadrilateral
+            for (int k = 0; k < corners; ++k)
+                vertices +=
+                    ", [" + std::to_string(x + extent(rng)) + ", " + std::to_string(y + extent(rng)) + "]";
+            players += std::string(i ? ", " : "") + "{\"target\": [" + std::to_string(small(rng)) + ", " +
+                       std::to_string(small(rng)) + "], \"action_set\": {\"vertices\": " + vertices + "]}}";
+        }
+        Instance g = load_instance_text(R"({"dimension": 2, "rule": {"kind": "median"}, "players": [)" +
+                                        players + "]}");
+        std::vector<ReceiverRule> rules{rule_of(ReceiverRule::Kind::median),
+                                        rule_of(ReceiverRule::Kind::generalized_median),
+                                        rule_of(ReceiverRule::Kind::trimmed_mean)};
+        rules[1].phantoms = {{q(small(rng)), q(small(rng), 2)}, {q(small(rng), 3), q(small(rng))}};
+        rules[2].trim = (n - 1) / 2;
+        std::vector<Vector> profile;
+        for (std::size_t i = 0; i < n; ++i) profile.push_back(g.set_of(i).vertices()[0]);
+        for (const ReceiverRule& rule : rules) {
+            const ProfileOrder order(g, rule, profile);
+            for (std::size_t i = 0; i < n; ++i) {
+                OwnReportMap map = order.own_report_map(i);
+                Vector best = *rule_best_response(g, rule, i, map, profile[i]);
+                REQUIRE(g.set_of(i).contains(best));
+                const Rational loss = rule_loss(g, i, map.apply(best));
+                const Vector corner = g.set_of(i).vertices()[0];  // the set lies within corner + [0, 4]^2
+                for (int a = 0; a <= 32; ++a)
+                    for (int b = 0; b <= 32; ++b) {
+                        const Vector y{corner[0] + q(a, 8), corner[1] + q(b, 8)};
+                        if (!g.set_of(i).contains(y)) continue;
+                        INFO(rule_kind_name(rule.kind) << " trial " << trial << " player " << i);
+                        CHECK(loss <= rule_loss(g, i, map.apply(y)));
+                    }
+            }
+        }
+    }
+}
+
+TEST_CASE("a polygon's best response under the median: the documented triangle") {
+    // docs/model.md §6.6: the others pin the first coordinate at 0, so (0, 1) reaches the target's second
+    // coordinate; nothing else in the triangle does as well.
+    Instance g = load_instance_text(R"({"dimension": 2, "rule": {"kind": "median"}, "players": [
+        {"target": [1, 1], "action_set": {"vertices": [[0, 0], [1, 0], [0, 1]]}},
+        {"target": [0, 1], "action_set": {"box": {"lo": [0, -1], "hi": [0, 2]}}},
+        {"target": [0, 2], "action_set": {"box": {"lo": [0, -1], "hi": [0, 2]}}}]})");
+    const std::vector<Vector> profile{{q(1, 2), q(1, 2)}, {q(0), q(-1)}, {q(0), q(2)}};
+    const ProfileOrder order(g, g.rule, profile);
+    OwnReportMap map = order.own_report_map(0);
+    CHECK(*rule_best_response(g, g.rule, 0, map, profile[0]) == Vector{q(0), q(1)});
+    // From an optimal report the player does not move (ties keep the current report).
+    CHECK(*rule_best_response(g, g.rule, 0, map, Vector{q(0), q(1)}) == Vector{q(0), q(1)});
+}
