@@ -6,6 +6,7 @@
 #include "bigcert/core/errors.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "certify/enclosure_steps.hpp"
+#include "certify/structure_verdicts.hpp"
 
 namespace bigcert {
 namespace {
@@ -359,21 +360,7 @@ std::vector<PropertyVerdict> check_curved_by_structure(const Instance& instance,
         "(certify-enclosure-action-*) is a point; a zero-weight player has F_i = X_i and does not move the "
         "receiver; a player whose target is B's single point has F_i = X_i and is fixed by the receiver "
         "equation. count and exaggeration follow with no further query.");
-    std::vector<PropertyVerdict> out;
-    for (const std::string& p : properties) {
-        PropertyVerdict v;
-        if (p == "receiver-unique")
-            v = check.receiver_unique();
-        else if (p == "count")
-            v = check.count();
-        else if (p == "exaggeration")
-            v = check.exaggeration();
-        else
-            continue;
-        v.method = "structure";
-        out.push_back(std::move(v));
-    }
-    return out;
+    return structure_verdicts(check, properties);
 }
 
 }  // namespace bigcert

@@ -9,6 +9,7 @@
 #include "bigcert/solver/solver.hpp"
 #include "certify/equilibrium_system.hpp"
 #include "certify/player_faces.hpp"
+#include "certify/structure_verdicts.hpp"
 
 namespace bigcert {
 namespace {
@@ -317,21 +318,7 @@ std::vector<PropertyVerdict> check_by_structure(const Instance& instance,
         "and a_k.x*_i = b_k on P), since then g_i.(x*_i - y) = sum_P lambda_k (b_k - a_k.y) >= 0 on X_i with "
         "equality iff a_k.y = b_k on P: F_i = {y in X_i : a_k.y >= b_k, k in P}, the form the face, interior "
         "and reduced queries use.");
-    std::vector<PropertyVerdict> out;
-    for (const std::string& p : properties) {
-        PropertyVerdict v;
-        if (p == "receiver-unique")
-            v = check.receiver_unique();
-        else if (p == "count")
-            v = check.count();
-        else if (p == "exaggeration")
-            v = check.exaggeration();
-        else
-            continue;
-        v.method = "structure";
-        out.push_back(std::move(v));
-    }
-    return out;
+    return structure_verdicts(check, properties);
 }
 
 }  // namespace bigcert

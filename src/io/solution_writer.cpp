@@ -398,34 +398,47 @@ void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, std::siz
 
 }  // namespace
 
+namespace {
+
+// The actions array of the machine-integer routes: the moved players' actions as write_vector writes them
+// (exact rationals), every other player's from coordinate(i, c), on two threads.
+template <class Coordinate>
+void put_actions(TextBuffer& text, std::size_t n, std::size_t d,
+                 const std::vector<std::pair<std::size_t, Vector>>& moved_actions, Coordinate&& coordinate) {
+    std::unordered_map<std::size_t, std::string> moved;
+    std::size_t most_action = 2 + 51 * d;
+    for (const auto& [player, x] : moved_actions) {
+        std::ostringstream written;
+        write_vector(written, x);
+        most_action = std::max(most_action, written.str().size() + 2);
+        moved.emplace(player, written.str());
+    }
+    text.put("[");
+    put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
+            if (!moved.empty())
+                if (auto found = moved.find(i); found != moved.end()) {
+                    std::memcpy(at, found->second.data(), found->second.size());
+                    return at + found->second.size();
+                }
+            return put_point(at, d, [&](std::size_t c) -> const SmallFraction& { return coordinate(i, c); });
+        });
+    });
+    text.put("]");
+}
+
+}  // namespace
+
 void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer) {
     const std::vector<LineSolution>& lines = answer.lines;
     const std::size_t n = game.size(), d = lines.size();
     write_head(out, game.name, box_method);
-    // The moved players' actions as write_vector writes them; the others from the coordinate games.
-    std::unordered_map<std::size_t, std::string> moved;
-    std::size_t most_action = 2 + 51 * d;
-    for (const auto& [player, x] : answer.moved_actions) {
-        std::ostringstream text;
-        write_vector(text, x);
-        most_action = std::max(most_action, text.str().size() + 2);
-        moved.emplace(player, text.str());
-    }
     {
         TextBuffer text(out);
-        text.put("[");
-        put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
-                if (!moved.empty())
-                    if (auto found = moved.find(i); found != moved.end()) {
-                        std::memcpy(at, found->second.data(), found->second.size());
-                        return at + found->second.size();
-                    }
-                return put_point(at, d,
-                                 [&](std::size_t c) -> const SmallFraction& { return lines[c].actions[i]; });
-            });
-        });
-        text.put("],\n  \"receiver\": ");
+        put_actions(
+            text, n, d, answer.moved_actions,
+            [&](std::size_t i, std::size_t c) -> const SmallFraction& { return lines[c].actions[i]; });
+        text.put(",\n  \"receiver\": ");
         text.commit(put_point(text.reserve(2 + 51 * d), d,
                               [&](std::size_t c) -> const SmallFraction& { return lines[c].receiver; }));
         text.put(",\n  \"losses\": [");
@@ -483,29 +496,13 @@ void put_polygon_losses(TextBuffer& text, const PolygonGame& game, const Vector&
 void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const PolygonAnswer& answer) {
     const std::size_t n = game.size();
     write_head(out, game.name, polygon_method);
-    std::unordered_map<std::size_t, std::string> moved;
-    std::size_t most_action = 2 + 51 * 2;
-    for (const auto& [player, x] : answer.moved_actions) {
-        std::ostringstream text;
-        write_vector(text, x);
-        most_action = std::max(most_action, text.str().size() + 2);
-        moved.emplace(player, text.str());
-    }
     {
         TextBuffer text(out);
-        text.put("[");
-        put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
-                if (!moved.empty())
-                    if (auto found = moved.find(i); found != moved.end()) {
-                        std::memcpy(at, found->second.data(), found->second.size());
-                        return at + found->second.size();
-                    }
-                const SmallFraction* v = &game.vertices[2 * answer.action_vertex[i]];
-                return put_point(at, 2, [&](std::size_t c) -> const SmallFraction& { return v[c]; });
-            });
-        });
-        text.put("],\n  \"receiver\": ");
+        put_actions(text, n, 2, answer.moved_actions,
+                    [&](std::size_t i, std::size_t c) -> const SmallFraction& {
+                        return game.vertices[2 * answer.action_vertex[i] + c];
+                    });
+        text.put(",\n  \"receiver\": ");
     }
     write_vector(out, answer.receiver);
     out << ",\n  \"losses\": [";
