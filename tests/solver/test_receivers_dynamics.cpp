@@ -213,6 +213,39 @@ TEST_CASE("potential games: the potential never rises, and fixed points are the 
     CHECK(fixed_points > 20);
 }
 
+TEST_CASE("a weighted potential (one receiver, unequal care) descends along every move") {
+    // C_ik = v_i w_i w_k: lambda_i = 1/v_i balances it (docs/model.md §8.2), and Phi must never rise.
+    std::mt19937_64 random(11);
+    std::uniform_int_distribution<int> weight(1, 3), care(1, 4), target(-3, 4);
+    int moves = 0;
+    for (int round = 0; round < 30; ++round) {
+        std::ostringstream json;
+        json << R"({"action_set": {"interval": [-1, 2]}, "receivers": [{"weights": [)" << weight(random)
+             << ", " << weight(random) << ", " << weight(random) << R"(]}], "players": [)";
+        for (int i = 0; i < 3; ++i)
+            json << (i ? ", " : "") << R"({"target": )" << target(random) << R"(, "care": [)" << care(random)
+                 << "]}";
+        json << "]}";
+        const Instance instance = load(json.str());
+        std::optional<Rational> last;
+        auto observe = [&](const ReceiversDynamicsStep& step) {
+            REQUIRE(step.potential);
+            if (last) {
+                REQUIRE(*step.potential <= *last);
+                ++moves;
+            }
+            last = step.potential;
+        };
+        DynamicsOptions options;
+        options.max_steps = 60;
+        ReceiversDynamicsResult result = run_receivers_dynamics(
+            instance, {Vector{q("-1")}, Vector{q("2")}, Vector{q("0")}}, options, observe);
+        CHECK(result.potential_kind.kind != PotentialKind::Kind::none);
+        CHECK(result.outcome != DynamicsResult::Outcome::cycle);
+    }
+    CHECK(moves > 30);
+}
+
 TEST_CASE("dynamics refuse what they cannot answer exactly") {
     const Instance concave = load(R"({"action_set": {"interval": [0, 1]},
         "receivers": [{"weights": [1, 1]}], "players": [{"target": 0, "care": [-1]}, {"target": 1}]})");
