@@ -279,7 +279,8 @@ PYBIND11_MODULE(bigcert, m) {
         "An instance from a file path or from JSON text (FORMAT.md); errors name the JSON path "
         "(InputError). The max_* limits are the CLI's --max-* flags (a LimitError names the one to raise).");
     m.def("solve", &solve, py::arg("instance"), py::arg("threads") = 0,
-          "The exact solution object of FORMAT.md as a dict; numbers are fractions.Fraction.");
+          "The exact solution object of FORMAT.md as a dict (`bigcert solve --json`'s, also for several\n"
+          "receivers); numbers are fractions.Fraction.");
     m.def(
         "certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),
         py::arg("timeout") = py::none(), py::arg("rlimit") = py::none(), py::arg("threads") = py::none(),

@@ -116,6 +116,17 @@ Json profile_json(const Instance& instance, const DynamicsProfile& profile) {
     return actions;
 }
 
+const char* outcome_name(DynamicsResult::Outcome outcome) {
+    switch (outcome) {
+        case DynamicsResult::Outcome::equilibrium:
+            return "equilibrium";
+        case DynamicsResult::Outcome::cycle:
+            return "cycle";
+        default:
+            return "step cap";
+    }
+}
+
 std::string receivers_text(const Instance& instance, const std::vector<Vector>& points) {
     std::string text;
     for (std::size_t j = 0; j < points.size(); ++j)
@@ -137,10 +148,6 @@ std::string potential_text(const std::optional<Rational>& value) {
     return value ? "   Φ = " + to_string(*value) : std::string();
 }
 
-const char* outcome_name(DynamicsResult::Outcome outcome);
-
-// Several receivers (docs/model.md §8.7): the same trajectory and outcome, with every receiver's x̂_j and
-// the potential only when the game has one; round-robin may cycle too.
 // The sets the receivers' best responses are exact on, checked before `first`/`last` picks a vertex.
 void require_receivers_dynamics_sets(const Instance& instance) {
     for (std::size_t i = 0; i < instance.players.size(); ++i) {
@@ -151,6 +158,8 @@ void require_receivers_dynamics_sets(const Instance& instance) {
     }
 }
 
+// Several receivers (docs/model.md §8.7): the same trajectory and outcome, with every receiver's x̂_j and
+// the potential only when the game has one; round-robin may cycle too.
 ExitCode several_receivers_dynamics(const Instance& instance, const DynamicsProfile& start,
                                     const DynamicsOptions& dynamics, bool json, bool quiet) {
     Json trajectory = Json::array();
@@ -210,17 +219,6 @@ ExitCode several_receivers_dynamics(const Instance& instance, const DynamicsProf
     }
     if (result.outcome == DynamicsResult::Outcome::equilibrium) return exit_ok;
     return result.outcome == DynamicsResult::Outcome::cycle ? exit_refuted : exit_limit;
-}
-
-const char* outcome_name(DynamicsResult::Outcome outcome) {
-    switch (outcome) {
-        case DynamicsResult::Outcome::equilibrium:
-            return "equilibrium";
-        case DynamicsResult::Outcome::cycle:
-            return "cycle";
-        default:
-            return "step cap";
-    }
 }
 
 }  // namespace
