@@ -9,8 +9,10 @@
 
 #include "bigcert/bigcert.hpp"  // the library facade: load, solve, certify, check
 #include "bigcert/certify/properties.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/receiver_rule_loader.hpp"
 #include "bigcert/mechanism/mechanism_run.hpp"
+#include "bigcert/solver/receivers_output.hpp"
 #include "python_values.hpp"
 
 namespace py = pybind11;
@@ -45,6 +47,7 @@ LoadedInstance load(const std::string& source, std::size_t max_input_bytes, std:
     limits.max_dimension = max_dimension;
     limits.numbers.max_digits = max_number_digits;
     limits.numbers.max_exponent = max_exponent;
+    limits.several_receivers = true;  // solve, certify and check answer them as the CLI does
     try {
         std::size_t first = source.find_first_not_of(" \t\r\n");
         const bool is_text = first != std::string::npos && source[first] == '{';
@@ -59,7 +62,20 @@ LoadedInstance load(const std::string& source, std::size_t max_input_bytes, std:
     }
 }
 
+// Several receivers (docs/model.md §8): `solve --json`'s object, from the same library function.
+py::object solve_several_receivers(const LoadedInstance& loaded) {
+    bigcert::Json answer;
+    {
+        py::gil_scoped_release release;
+        answer = bigcert::several_receivers_answer_json(loaded.instance);
+    }
+    return bigcert::python::to_python(
+        answer, {"equilibrium", "vertices", "receiver", "actions", "receivers", "weights"});
+}
+
 py::object solve(const LoadedInstance& loaded, unsigned threads) {
+    if (bigcert::classify_game(loaded.instance) == bigcert::GameKind::several_receivers)
+        return solve_several_receivers(loaded);
     bigcert::SolveOptions options;
     options.threads = threads;
     bigcert::Solution solution;
@@ -101,8 +117,8 @@ py::object certify(const LoadedInstance& loaded, const py::object& profile, cons
         py::gil_scoped_release release;  // Z3 runs without Python; its queries may take up to `timeout` each
         result = bigcert::certify(instance, request);
     }
-    py::dict out =
-        bigcert::python::to_python(result.json, {"receiver", "deviation", "improvement", "enclosure"});
+    py::dict out = bigcert::python::to_python(
+        result.json, {"receiver", "deviation", "improvement", "enclosure", "receivers", "multipliers"});
     if (const auto* c = std::get_if<bigcert::Certificate>(&result.detail)) {
         py::list players = out["players"];
         for (std::size_t i = 0; i < c->players.size(); ++i)
@@ -158,7 +174,7 @@ py::object check(const LoadedInstance& loaded, const py::object& properties, dou
         py::gil_scoped_release release;
         result = bigcert::check(loaded.instance, request);
     }
-    return bigcert::python::to_python(result.json, {"counterexample", "equilibria"});
+    return bigcert::python::to_python(result.json, {"counterexample", "equilibria", "receivers"});
 }
 
 // ---- mechanism(): `bigcert mechanism --json` from Python (docs/cli.md, Python) ----
@@ -263,7 +279,8 @@ PYBIND11_MODULE(bigcert, m) {
         "An instance from a file path or from JSON text (FORMAT.md); errors name the JSON path "
         "(InputError). The max_* limits are the CLI's --max-* flags (a LimitError names the one to raise).");
     m.def("solve", &solve, py::arg("instance"), py::arg("threads") = 0,
-          "The exact solution object of FORMAT.md as a dict; numbers are fractions.Fraction.");
+          "The exact solution object of FORMAT.md as a dict (`bigcert solve --json`'s, also for several\n"
+          "receivers); numbers are fractions.Fraction.");
     m.def(
         "certify", &certify, py::arg("instance"), py::arg("profile") = py::none(),
         py::arg("timeout") = py::none(), py::arg("rlimit") = py::none(), py::arg("threads") = py::none(),

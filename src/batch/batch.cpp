@@ -16,8 +16,10 @@
 
 #include "bigcert/core/cancellation.hpp"
 #include "bigcert/core/errors.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/file_access.hpp"
 #include "bigcert/io/instance_loader.hpp"
+#include "bigcert/solver/receivers_output.hpp"
 #include "bigcert/solver/solver.hpp"
 
 namespace bigcert {
@@ -145,11 +147,16 @@ std::string batch_result_line(const BatchItem& item, const BatchOptions& options
             line[options.analysis_key] = options.analyze(instance);
             return line.dump() + "\n";
         }
+        if (classify_game(instance) == GameKind::several_receivers) {  // `solve --json`'s answer (§8)
+            line["solution"] = several_receivers_answer_json(instance);
+            if (options.annotate) options.annotate(instance, nullptr, line);
+            return line.dump() + "\n";
+        }
         SolveOptions solve_options;
         solve_options.threads = 1;  // the batch is parallel across instances
         Solution solution = solve(instance, solve_options);
         line["solution"] = solution_json(instance, solution);
-        if (options.annotate) options.annotate(instance, solution, line);
+        if (options.annotate) options.annotate(instance, &solution, line);
     } catch (const std::exception& error) {
         // A stopped run (a signal, --time-limit) says nothing about this instance: no line for it, so that
         // resuming computes it.

@@ -58,6 +58,15 @@ void summarise_mechanism(Json& summary, const Json& mechanism) {
     for (const Json& report : mechanism["rules"]) summarise_rule(s["rules"], report);
 }
 
+// Several receivers (docs/format.md): every equilibrium found is listed with its interior players.
+bool more_than_one_interior_listed(const Json& solution) {
+    const Json& equilibria = solution["equilibria"];
+    if (!equilibria.is_object() || !equilibria.contains("list")) return false;
+    for (const Json& e : equilibria["list"])
+        if (e.contains("interior") && e["interior"].size() > 1) return true;
+    return false;
+}
+
 // Adds one result line to the summary (MODEL.md §4: Theorem 4's premise and its interior players).
 void summarise_line(Json& summary, const Json& line) {
     if (line.contains("error")) {
@@ -72,7 +81,7 @@ void summarise_line(Json& summary, const Json& line) {
     const Json& exaggeration = solution["exaggeration"];
     if (exaggeration.value("premise", std::string("met")) != "met")
         summary["premise_not_met"] = summary["premise_not_met"].get<std::size_t>() + 1;
-    if (!exaggeration.value("at_most_one_interior", true))
+    if (!exaggeration.value("at_most_one_interior", true) || more_than_one_interior_listed(solution))
         summary["more_than_one_interior"] = summary["more_than_one_interior"].get<std::size_t>() + 1;
     count_key(summary["interior_players"], std::to_string(exaggeration["interior"].size()));
     if (line.contains("check")) summarise_check(summary, line["check"]);

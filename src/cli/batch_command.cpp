@@ -40,9 +40,9 @@ std::function<void(std::size_t, std::size_t)> progress_bar() {
 
 // Per line, no proof files (the verdicts are recorded in the line itself) and one thread: the batch already
 // runs one line per core. Every game kind, through the same entry point as `certify`.
-void add_certificate(const Instance& instance, const Solution& solution, double timeout, Json& line) {
+void add_certificate(const Instance& instance, const Solution* solution, double timeout, Json& line) {
     CertifyRequest request;
-    request.solution = &solution;
+    request.solution = solution;
     request.options.threads = 1;
     request.options.timeout_seconds = timeout;
     line["certificate"] = certify(instance, request).json;
@@ -173,6 +173,7 @@ Runner add_batch_command(CLI::App& app) {
                              "with --certify, --check or --mechanism: seconds per Z3 query (its solving; "
                              "--time-limit bounds the whole run)");
     add_limit_options(*command, options->limits);
+    options->limits.several_receivers = true;  // solved, certified and checked per line like every kind
     return [options, command] {
         check_mechanism_options(*command, options->mechanism, options->certify, options->check);
         if (options->input.empty() == options->sweep.empty())
@@ -203,7 +204,7 @@ Runner add_batch_command(CLI::App& app) {
         }
         batch.progress = progress_bar();
         if (options->certify || options->check)
-            batch.annotate = [options](const Instance& instance, const Solution& solution, Json& line) {
+            batch.annotate = [options](const Instance& instance, const Solution* solution, Json& line) {
                 if (options->certify) add_certificate(instance, solution, options->timeout, line);
                 if (options->check) add_check(instance, options->timeout, line);
             };

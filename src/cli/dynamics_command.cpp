@@ -11,6 +11,7 @@
 #include "bigcert/io/solution_keys.hpp"
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/dynamics.hpp"
+#include "bigcert/solver/receivers_dynamics.hpp"
 #include "cli/commands.hpp"
 #include "cli/shared_options.hpp"
 
@@ -47,12 +48,17 @@ DynamicsProfile read_start_file(const Instance& instance, const std::string& fil
     Json doc = parse_exact_json(text.str());
     // Either form, with its keys only (FORMAT.md: an unknown or repeated key is an error naming its path).
     const JsonPath root;
+    const bool receivers = !instance.receivers.empty();  // `solve --json`'s receivers object (format.md)
     if (doc.is_object() && doc.contains("actions")) {
         require_known_keys(doc, root, start_keys);
     } else if (doc.is_object()) {
-        require_known_keys(doc, root, solution_keys);
+        require_known_keys(doc, root,
+                           receivers ? std::span<const std::string_view>(receivers_solution_keys)
+                                     : std::span<const std::string_view>(solution_keys));
         if (doc.contains("equilibrium") && doc["equilibrium"].is_object())
-            require_known_keys(doc["equilibrium"], root.field("equilibrium"), equilibrium_keys);
+            require_known_keys(doc["equilibrium"], root.field("equilibrium"),
+                               receivers ? std::span<const std::string_view>(receivers_equilibrium_keys)
+                                         : std::span<const std::string_view>(equilibrium_keys));
     }
     const Json* actions = nullptr;
     if (doc.is_object() && doc.contains("actions"))
@@ -121,6 +127,100 @@ const char* outcome_name(DynamicsResult::Outcome outcome) {
     }
 }
 
+std::string receivers_text(const Instance& instance, const std::vector<Vector>& points) {
+    std::string text;
+    for (std::size_t j = 0; j < points.size(); ++j)
+        text += (j ? ", " : "") + receiver_label(instance, j) + " = " + vector_text(points[j]);
+    return text;
+}
+
+Json points_json(const std::vector<Vector>& points) {
+    Json list = Json::array();
+    for (const Vector& v : points) list.push_back(vector_json(v));
+    return list;
+}
+
+Json optional_number(const std::optional<Rational>& value) {
+    return value ? Json(to_string(*value)) : Json(nullptr);
+}
+
+std::string potential_text(const std::optional<Rational>& value) {
+    return value ? "   Φ = " + to_string(*value) : std::string();
+}
+
+// The sets the receivers' best responses are exact on, checked before `first`/`last` picks a vertex.
+void require_receivers_dynamics_sets(const Instance& instance) {
+    for (std::size_t i = 0; i < instance.players.size(); ++i) {
+        const ActionSet::Kind kind = instance.set_of(i).kind();
+        if (kind != ActionSet::Kind::interval && kind != ActionSet::Kind::polytope)
+            throw UnsupportedError("players[" + std::to_string(i) + "].action_set",
+                                   "dynamics with several receivers on intervals and polytopes only");
+    }
+}
+
+// Several receivers (docs/model.md §8.7): the same trajectory and outcome, with every receiver's x̂_j and
+// the potential only when the game has one; round-robin may cycle too.
+ExitCode several_receivers_dynamics(const Instance& instance, const DynamicsProfile& start,
+                                    const DynamicsOptions& dynamics, bool json, bool quiet) {
+    Json trajectory = Json::array();
+    auto observe = [&](const ReceiversDynamicsStep& step) {
+        if (quiet) return;
+        if (json) {
+            Json entry{{"step", step.step}};
+            if (step.player) {
+                entry["player"] = *step.player;
+                entry["action"] = vector_json((*step.actions)[*step.player]);
+            } else {
+                entry["player"] = nullptr;
+                entry["actions"] = points_json(*step.actions);
+            }
+            entry["receivers"] = points_json(step.receivers);
+            entry["potential"] = optional_number(step.potential);
+            trajectory.push_back(std::move(entry));
+            return;
+        }
+        std::cout << "step " << std::setw(6) << step.step << "  ";
+        if (step.player)
+            std::cout << "player " << instance.numbered_label(*step.player) << " -> "
+                      << vector_text((*step.actions)[*step.player]);
+        else if (step.step == 0)
+            std::cout << "start";
+        else
+            std::cout << "all players moved";
+        std::cout << "   x̂: " << receivers_text(instance, step.receivers) << potential_text(step.potential)
+                  << '\n';
+    };
+    ReceiversDynamicsResult result = run_receivers_dynamics(instance, start.actions, dynamics, observe);
+    if (json) {
+        Json out{{"format", "bigcert-dynamics/1"},
+                 {"instance", instance.name},
+                 {"mode", dynamics.simultaneous ? "simultaneous" : "round-robin"},
+                 {"outcome", outcome_name(result.outcome)},
+                 {"message", result.message},
+                 {"potential_kind", potential_kind_name(result.potential_kind.kind)},
+                 {"steps", result.steps},
+                 {"moves", result.moves},
+                 {"trajectory", trajectory},
+                 {"final",
+                  {{"actions", points_json(result.actions)},
+                   {"receivers", points_json(result.receivers)},
+                   {"potential", optional_number(result.potential)}}}};
+        if (result.outcome == DynamicsResult::Outcome::cycle)
+            out["cycle"] = {{"start_round", result.cycle_start}, {"length", result.cycle_length}};
+        if (result.last_round_movement)
+            out["approximate"] = {{"last_round_movement", *result.last_round_movement}};
+        std::cout << out.dump() << '\n';
+    } else {
+        std::cout << display_text(result.message) << '\n';
+        std::cout << "final x̂: " << receivers_text(instance, result.receivers)
+                  << potential_text(result.potential) << '\n';
+        if (result.last_round_movement)
+            std::cout << "the last round moved the profile by about " << *result.last_round_movement << '\n';
+    }
+    if (result.outcome == DynamicsResult::Outcome::equilibrium) return exit_ok;
+    return result.outcome == DynamicsResult::Outcome::cycle ? exit_refuted : exit_limit;
+}
+
 }  // namespace
 
 // Exact best-response dynamics (Definition 3). Exit codes: 0 at an (exactly verified) equilibrium, 1 when
@@ -146,11 +246,17 @@ Runner add_dynamics_command(CLI::App& app) {
                       "everybody moves at once (may cycle)");
     add_json_flag(*command, options->json, "the trajectory and the outcome as JSON");
     command->add_flag("--quiet", options->quiet, "print only the outcome");
+    options->input.limits.several_receivers = true;
     return [options] {
         Instance instance = options->input.load();
+        const bool receivers = classify_game(instance) == GameKind::several_receivers;
+        if (receivers) require_receivers_dynamics_sets(instance);  // before a start profile is built
         DynamicsProfile start = options->start == "first"  ? starting_profile(instance, DynamicsStart::first)
                                 : options->start == "last" ? starting_profile(instance, DynamicsStart::last)
                                                            : read_start_file(instance, options->start);
+        if (receivers)
+            return several_receivers_dynamics(instance, start, options->dynamics, options->json,
+                                              options->quiet);
         Json trajectory = Json::array();
         auto observe = [&](const DynamicsStep& step) {
             if (options->quiet) return;

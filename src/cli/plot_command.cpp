@@ -4,6 +4,7 @@
 
 #include "bigcert/core/equilibrium_check.hpp"
 #include "bigcert/core/errors.hpp"
+#include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/exact_json.hpp"
 #include "bigcert/io/figure.hpp"
 #include "bigcert/io/file_access.hpp"
@@ -11,6 +12,8 @@
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/mechanism/mechanism_figure.hpp"
 #include "bigcert/mechanism/mechanism_run.hpp"
+#include "bigcert/solver/receivers.hpp"
+#include "bigcert/solver/receivers_output.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "cli/commands.hpp"
 
@@ -77,6 +80,53 @@ Solution read_solution(const std::string& path, const Instance& instance) {
     return s;
 }
 
+// Several receivers (docs/model.md §8): the first equilibrium of a `solve --json` answer (the solver's, or
+// the --solution file's), re-checked exactly, with every receiver's x̂_j.
+Figure several_receivers_figure(const Instance& instance, const std::string& solution_path) {
+    Json answer;
+    std::string where = "the solver's answer";
+    if (solution_path.empty()) {
+        answer = several_receivers_answer_json(instance);
+    } else {
+        std::ifstream in(solution_path);
+        if (!in) throw InputError(solution_path, "cannot open");
+        std::ostringstream text;
+        text << in.rdbuf();
+        answer = parse_exact_json(text.str());
+        where = solution_path;
+        if (!answer.is_object() || !answer.contains("equilibrium") || !answer["equilibrium"].is_object())
+            throw InputError(solution_path, "not a solution object (no \"equilibrium\")");
+        const JsonPath root;
+        require_known_keys(answer, root, receivers_solution_keys);
+        require_known_keys(answer["equilibrium"], root.field("equilibrium"), receivers_equilibrium_keys);
+    }
+    const Json& eq = answer["equilibrium"];
+    if (!eq.contains("actions") || !eq["actions"].is_array() ||
+        eq["actions"].size() != instance.players.size())
+        throw InputError("equilibrium.actions", "expected one action per player");
+    std::vector<Vector> actions;
+    for (std::size_t i = 0; i < instance.players.size(); ++i)
+        actions.push_back(exact_vector(eq["actions"][i], "equilibrium.actions[" + std::to_string(i) + "]",
+                                       instance.dimension));
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        if (!instance.set_of(i).contains(actions[i]))
+            throw InputError("equilibrium.actions[" + std::to_string(i) + "]",
+                             "not in the player's action set");
+    const std::string failure = receivers_equilibrium_failure(instance, receiver_game_of(instance), actions);
+    if (!failure.empty()) throw InputError(where, "not an equilibrium of this instance: " + failure);
+    std::vector<Vector> receivers;
+    for (std::size_t j = 0; j < instance.receivers.size(); ++j)
+        receivers.push_back(receiver_point(instance, j, actions));
+    std::string note = "x̂_j at the equilibrium of " + where;
+    if (answer.contains("equilibria") && answer["equilibria"].is_object() &&
+        answer["equilibria"].contains("found"))
+        note = answer["equilibria"]["found"] == 1
+                   ? "x̂_j at the only equilibrium found"
+                   : "x̂_j at the first of " + answer["equilibria"]["found"].dump() + " equilibria found";
+    note += ", re-checked exactly; drawn in double precision (exact: data-exact)";
+    return receivers_equilibrium_figure(instance, actions, receivers, note);
+}
+
 // `plot --compare`: the receiver rules' bar chart of `bigcert mechanism --compare ... --svg` (docs/cli.md),
 // from the same run with mechanism's defaults and no proof files; `undecided` as mechanism's exit 4.
 struct RulesFigure {
@@ -118,6 +168,7 @@ Runner add_plot_command(CLI::App& app) {
         ->add_option("--compare", options->compare,
                      "receiver rule objects: their bar chart at the equilibria (as mechanism --compare)")
         ->expected(1, -1);
+    options->input.limits.several_receivers = true;
     return [options] {
         if (options->svg.empty() && options->tikz.empty())
             throw InputError("", "give --svg FILE and/or --tikz FILE");
@@ -132,7 +183,13 @@ Runner add_plot_command(CLI::App& app) {
         Figure figure;
         FigureCanvas canvas;
         bool undecided = false;
-        if (rules) {
+        if (classify_game(instance) == GameKind::several_receivers) {
+            if (rules || options->contour)
+                throw UnsupportedError(
+                    rules ? "--compare" : "--contour",
+                    std::string("plot ") + (rules ? "--compare" : "--contour") + " with several receivers");
+            figure = several_receivers_figure(instance, options->solution);
+        } else if (rules) {
             RulesFigure drawn = rules_figure(instance, options->compare, options->input.limits);
             figure = std::move(drawn.figure), canvas = drawn.canvas, undecided = drawn.undecided;
         } else {

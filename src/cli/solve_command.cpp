@@ -40,26 +40,16 @@ void refuse_inapplicable_curved_flags(const Instance& instance, GameKind kind, b
 // Several receivers (docs/model.md §8): one receiver with every care 1 is the paper's game and gets its
 // answer plus the receiver list; otherwise the face enumeration of solve_receivers.
 ExitCode solve_several_receivers(const Instance& instance, bool json, const ReceiversOptions& options) {
-    if (std::optional<Instance> classic = single_receiver_instance(instance)) {
-        Solution solution = solve(*classic);
-        if (!json) {
-            write_solution_table(std::cout, *classic, solution);
-            std::cout << "one receiver given as a list: the paper's game, which has an exact potential\n";
-            return exit_ok;
-        }
-        Json answer = solution_json(*classic, solution);
-        Json receivers = Json::array();
-        receivers.push_back(answer["equilibrium"]["receiver"]);
-        answer["equilibrium"]["receivers"] = std::move(receivers);
-        answer["potential"] = {{"kind", "exact"}};
-        std::cout << answer.dump() << "\n";
+    if (json) {
+        std::cout << several_receivers_answer_json(instance, options).dump() << "\n";
         return exit_ok;
     }
-    ReceiversSolution solution = solve_receivers(instance, options);
-    if (json)
-        std::cout << receivers_solution_json(instance, solution).dump() << "\n";
-    else
-        write_receivers_table(std::cout, instance, solution);
+    if (std::optional<Instance> classic = single_receiver_instance(instance)) {
+        write_solution_table(std::cout, *classic, solve(*classic));
+        std::cout << "one receiver given as a list: the paper's game, which has an exact potential\n";
+        return exit_ok;
+    }
+    write_receivers_table(std::cout, instance, solve_receivers(instance, options));
     return exit_ok;
 }
 

@@ -54,13 +54,19 @@ std::vector<FigurePoint> convex_order(std::vector<FigurePoint> points) {
     return points;
 }
 
-void add_common_legend(Figure& f, bool individual) {
+// The receivers drawn: x̂ alone for the paper's game, one labelled point per receiver otherwise (§8).
+struct ReceiverMark {
+    std::string label;
+    Vector point;
+};
+
+void add_common_legend(Figure& f, bool individual, bool several_receivers = false) {
     FigureStyle hollow, filled, black;
     filled.filled = true;
     black.filled = true;
     f.legend.push_back({"target t_i", MarkerShape::circle, hollow});
     f.legend.push_back({individual ? "action x_i" : "actions", MarkerShape::square, filled});
-    f.legend.push_back({"receiver x̂", MarkerShape::star, black});
+    f.legend.push_back({several_receivers ? "receivers x̂_j" : "receiver x̂", MarkerShape::star, black});
 }
 
 // A count label "×k" for an aggregated marker.
@@ -86,7 +92,7 @@ void add_aggregated(Figure& f, const std::vector<Vector>& points, const std::vec
     }
 }
 
-Figure number_line(const Instance& instance, const Solution& s) {
+Figure number_line(const Instance& instance, const Solution& s, const std::vector<ReceiverMark>& receivers) {
     Figure f;
     const std::size_t n = instance.players.size();
     const bool individual = n <= max_individual_players;
@@ -140,8 +146,7 @@ Figure number_line(const Instance& instance, const Solution& s) {
         f.notes.push_back(std::to_string(n) + " players: sets overlaid on row 1" +
                           std::string(n > 2000 ? " (first 2000)" : "") + ", equal points merged (×count)");
     }
-    FigurePoint receiver{to_double(s.receiver[0]), 0};
-    b.add(receiver);
+    for (const ReceiverMark& r : receivers) b.add({to_double(r.point[0]), 0});
     FigurePath axis;
     b.apply_to(f, 0.06);
     f.y_min = -0.7, f.y_max = rows + 0.7;
@@ -149,25 +154,28 @@ Figure number_line(const Instance& instance, const Solution& s) {
     axis.role = "axis";
     axis.style.width = 0.8;
     f.paths.push_back(axis);
-    FigurePath guide;
-    guide.points = {receiver, {receiver.x, rows + 0.4}};
-    guide.style.dashed = true;
-    guide.style.width = 0.6;
-    guide.role = "guide";
-    f.paths.push_back(guide);
     FigureStyle black;
     black.filled = true;
-    FigureMarker r = marker(receiver, MarkerShape::star, black, "receiver", -1, s.receiver);
-    r.size = 5;
-    f.markers.push_back(r);
-    f.labels.push_back({receiver, 0, 0, "x̂"});
-    add_common_legend(f, individual);
+    for (const ReceiverMark& mark : receivers) {
+        FigurePoint receiver{to_double(mark.point[0]), 0};
+        FigurePath guide;
+        guide.points = {receiver, {receiver.x, rows + 0.4}};
+        guide.style.dashed = true;
+        guide.style.width = 0.6;
+        guide.role = "guide";
+        f.paths.push_back(guide);
+        FigureMarker r = marker(receiver, MarkerShape::star, black, "receiver", -1, mark.point);
+        r.size = 5;
+        f.markers.push_back(r);
+        f.labels.push_back({receiver, 0, 0, mark.label});
+    }
+    add_common_legend(f, individual, receivers.size() > 1);
     if (s.count == EquilibriumCount::infinite)
         f.notes.push_back("infinitely many equilibria; one is drawn (same x̂ for all)");
     return f;
 }
 
-Figure plane(const Instance& instance, const Solution& s) {
+Figure plane(const Instance& instance, const Solution& s, const std::vector<ReceiverMark>& receivers) {
     Figure f;
     const std::size_t n = instance.players.size();
     const bool individual = n <= max_individual_players;
@@ -237,16 +245,17 @@ Figure plane(const Instance& instance, const Solution& s) {
     if (skipped)
         f.notes.push_back(std::to_string(skipped) +
                           " action sets without a vertex list (balls, finite) not drawn");
-    FigurePoint receiver = point_of(s.receiver);
-    b.add(receiver);
+    for (const ReceiverMark& mark : receivers) b.add(point_of(mark.point));
     b.apply_to(f, 0.08);
     FigureStyle black;
     black.filled = true;
-    FigureMarker r = marker(receiver, MarkerShape::star, black, "receiver", -1, s.receiver);
-    r.size = 5;
-    f.markers.push_back(r);
-    f.labels.push_back({receiver, 0, 0, "x̂"});
-    add_common_legend(f, individual);
+    for (const ReceiverMark& mark : receivers) {
+        FigureMarker r = marker(point_of(mark.point), MarkerShape::star, black, "receiver", -1, mark.point);
+        r.size = 5;
+        f.markers.push_back(r);
+        f.labels.push_back({r.at, 0, 0, mark.label});
+    }
+    add_common_legend(f, individual, receivers.size() > 1);
     FigureStyle arrow_style;
     f.legend.push_back({"t_i → x_i", MarkerShape::circle, arrow_style, true});
     if (s.count == EquilibriumCount::infinite) {
@@ -286,10 +295,31 @@ Figure equilibrium_figure(const Instance& instance, const Solution& solution) {
         throw UnsupportedError("", "plot of this instance");
     for (const ActionSet& set : instance.action_sets)
         if (set.is_finite()) throw UnsupportedError("action_set", "plot of finite action spaces");
-    if (instance.dimension == 1) return number_line(instance, solution);
-    if (instance.dimension == 2) return plane(instance, solution);
+    const std::vector<ReceiverMark> receiver{{"x̂", solution.receiver}};
+    if (instance.dimension == 1) return number_line(instance, solution, receiver);
+    if (instance.dimension == 2) return plane(instance, solution, receiver);
     throw UnsupportedError("dimension",
                            "plot in dimension " + std::to_string(instance.dimension) + " (only 1 and 2)");
+}
+
+Figure receivers_equilibrium_figure(const Instance& instance, const std::vector<Vector>& actions,
+                                    const std::vector<Vector>& receivers, const std::string& note) {
+    if (instance.dimension > 2)
+        throw UnsupportedError("dimension",
+                               "plot in dimension " + std::to_string(instance.dimension) + " (only 1 and 2)");
+    for (const ActionSet& set : instance.action_sets)
+        if (set.is_finite() || set.is_curved())
+            throw UnsupportedError("action_set", "plot of several receivers on intervals and polytopes only");
+    std::vector<ReceiverMark> marks;
+    for (std::size_t j = 0; j < receivers.size(); ++j) {
+        const std::string& name = instance.receivers[j].name;
+        marks.push_back({"x̂ " + (name.empty() ? std::to_string(j) : name), receivers[j]});
+    }
+    Solution drawn;  // what the two layouts read: the actions (x̂ comes from `marks`)
+    drawn.actions = actions;
+    Figure f = instance.dimension == 1 ? number_line(instance, drawn, marks) : plane(instance, drawn, marks);
+    if (!note.empty()) f.notes.push_back(note);
+    return f;
 }
 
 Figure potential_contour_figure(const Instance& instance, const Solution& s, int levels) {

@@ -32,8 +32,10 @@ void check_receivers(const Instance& instance, const std::string& first_weight_p
                                  std::to_string(given));
     }
     if (!supported)
-        throw UnsupportedError("receivers",
-                               "several receivers are read by `bigcert solve`, `certify` and `check` only");
+        throw UnsupportedError(
+            "receivers",
+            "several receivers are read by `bigcert solve`, `certify`, `check`, `dynamics`, "
+            "`plot` and `batch` only");
 }
 
 }  // namespace bigcert

@@ -117,6 +117,8 @@ bool MechanismRun::undecided() const {
 }
 
 MechanismRun run_mechanism(const Instance& instance, const MechanismRequest& request) {
+    if (!instance.receivers.empty())  // the rules replace one receiver's mean (docs/model.md §6, §8)
+        throw UnsupportedError("receivers", "bigcert mechanism with several receivers");
     if (instance.loss != Loss::squared)
         throw UnsupportedError(
             "loss", "bigcert mechanism with the inner-product loss (its rules use the squared loss)");

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bigcert/solver/solver.hpp"
+
 namespace bigcert {
 
 std::string potential_kind_name(PotentialKind::Kind kind) {
@@ -88,6 +90,18 @@ Json receivers_solution_json(const Instance& instance, const ReceiversSolution& 
                 {"exaggeration",
                  {{"interior", s.interior[0]},
                   {"at_most_m_interior", at_most_m_interior(s, instance.receivers.size())}}}};
+}
+
+Json several_receivers_answer_json(const Instance& instance, const ReceiversOptions& options) {
+    if (std::optional<Instance> classic = single_receiver_instance(instance)) {
+        Json answer = solution_json(*classic, solve(*classic));
+        Json receivers = Json::array();
+        receivers.push_back(answer["equilibrium"]["receiver"]);
+        answer["equilibrium"]["receivers"] = std::move(receivers);
+        answer["potential"] = {{"kind", "exact"}};
+        return answer;
+    }
+    return receivers_solution_json(instance, solve_receivers(instance, options));
 }
 
 void write_receivers_table(std::ostream& out, const Instance& instance, const ReceiversSolution& s) {

@@ -227,7 +227,7 @@ class Check(unittest.TestCase):
 
 class OtherCommandsRefuse(unittest.TestCase):
     def test_every_command_reading_an_instance_works_or_refuses_in_one_line(self):
-        commands = [["certify", "--profile", TWO_MODELS], ["check", "--proof-log", "x.dir"], ["dynamics"], ["plot", "--svg", "x.svg"], ["enumerate"],
+        commands = [["certify", "--profile", TWO_MODELS], ["check", "--proof-log", "x.dir"], ["plot", "--contour", "--svg", "x.svg"], ["enumerate"],
                     ["mechanism"], ["export-nfg"], ["solve", "--latex", "x.tex"]]
         with tempfile.TemporaryDirectory() as tmp:
             for command in commands:
@@ -245,19 +245,6 @@ class OtherCommandsRefuse(unittest.TestCase):
         self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
         self.assertIn("--max-deviations: applies to finite action spaces only", result.stderr)
         self.assertEqual(result.stdout, "")
-
-    def test_batch_reports_the_line_as_unsupported(self):
-        with tempfile.TemporaryDirectory() as tmp:
-            source, out = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
-            with open(TWO_MODELS) as f:
-                line = json.dumps(json.load(f))
-            with open(source, "w") as f:
-                f.write(line + "\n")
-            result = run("batch", source, "--out", out)
-            self.assertNotEqual(result.returncode, 3, result.stderr)
-            with open(out) as f:
-                line = json.loads(f.read().splitlines()[0])
-            self.assertEqual(line.get("error_kind"), "unsupported", line)
 
 
 if __name__ == "__main__":

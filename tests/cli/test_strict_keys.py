@@ -63,7 +63,7 @@ class StrictKeys(unittest.TestCase):
                     self.assert_bad_input(run("solve", "-", *args, stdin=text), message)
         valid = '{%s, "receivers": [{"weights": [1]}], "players": [{"target": 1}]}' % SET
         self.assertEqual(run("solve", "-", "--json", stdin=valid).returncode, 0)
-        receivers = run("dynamics", "-", stdin=valid)
+        receivers = run("enumerate", "-", stdin=valid)
         self.assertEqual(receivers.returncode, 2)
         self.assertIn("not supported yet", receivers.stderr)
 

@@ -438,6 +438,67 @@ class MechanismTest(unittest.TestCase):
         self.assertIn("rule0-strategyproof-player-0000000.smt2", replay.stdout)
 
 
+def as_cli_text(value):
+    """A module result with every Fraction written as bigcert writes exact numbers ("p/q"), to compare with
+    the CLI's JSON."""
+    if isinstance(value, dict):
+        return {k: as_cli_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_cli_text(v) for v in value]
+    return str(value) if isinstance(value, Fraction) else value
+
+
+@unittest.skipIf(bigcert is None, "bigcert Python module not built (needs pybind11-dev)")
+class SeveralReceiversTest(unittest.TestCase):
+    """Several receivers (docs/model.md §8): solve, certify and check return the CLI's JSON, numbers as
+    Fractions; mechanism() refuses them."""
+    PLANE = {"name": "plane-two-models", "dimension": 2, "action_set": {"vertices": [[0, 0], [2, 0], [0, 2]]},
+             "receivers": [{"name": "A", "weights": [1, "1/2"]}, {"name": "B", "weights": ["1/2", 1]}],
+             "players": [{"target": [1, 1], "care": [1, "1/2"]}, {"target": [2, 0], "care": ["1/2", 1]}]}
+
+    def instances(self):
+        with open(example("receivers-two-models")) as f:
+            two_models = f.read()
+        one_receiver = json.dumps({"action_set": {"interval": [0, 6]}, "receivers": [{"weights": ["1/2", "1/2"]}],
+                                   "players": [{"target": 1}, {"target": 4}]})
+        return {"two-models": two_models, "plane": json.dumps(self.PLANE), "cycle": open_text("receivers-cycle"),
+                "one-receiver": one_receiver}
+
+    def cli(self, text, *args):
+        result = subprocess.run([BIGCERT, *args, "-"], input=text, capture_output=True, text=True)
+        return json.loads(result.stdout)
+
+    def test_solve_certify_and_check_equal_the_cli(self):
+        for name, text in self.instances().items():
+            game = bigcert.load(text)
+            solution = bigcert.solve(game)
+            self.assertTrue(all(isinstance(v, Fraction) for a in solution["equilibrium"]["actions"] for v in a), name)
+            self.assertEqual(as_cli_text(solution), self.cli(text, "solve", "--json"), name)
+            certificate = bigcert.certify(game)
+            self.assertEqual(as_cli_text(certificate), self.cli(text, "certify", "--json"), name)
+            check = as_cli_text(bigcert.check(game))
+            cli_check = self.cli(text, "check", "--json")
+            self.assertEqual(check, cli_check, name)
+        middle = bigcert.solve(bigcert.load(self.instances()["two-models"]))["equilibria"]["list"][1]
+        self.assertEqual(middle["receivers"], [[Fraction(3, 2)], [Fraction(3, 2)]])
+
+    def test_mechanism_and_profiles_are_refused_by_name(self):
+        game = bigcert.load(self.instances()["two-models"])
+        with self.assertRaises(bigcert.UnsupportedError) as caught:
+            bigcert.mechanism(game)
+        self.assertIn("receivers", str(caught.exception))
+        with self.assertRaises(bigcert.UnsupportedError):
+            bigcert.certify(game, profile=[[0], [1]])
+        with self.assertRaises(bigcert.InputError) as caught:
+            bigcert.load(self.instances()["two-models"].replace('"weights": [1, 2]', '"weights": [1]'))
+        self.assertIn("receivers[0].weights", str(caught.exception))
+
+
+def open_text(name):
+    with open(example(name)) as f:
+        return f.read()
+
+
 class ManualTest(unittest.TestCase):
     def test_the_manual_python_session_runs_as_shown(self):
         with open(os.path.join(SOURCE, "docs", "cli.md")) as f:

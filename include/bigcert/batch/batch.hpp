@@ -40,7 +40,8 @@ std::vector<BatchItem> read_batch_lines(const std::string& text);  // the same, 
 std::set<std::string> recover_batch_output(const std::string& path, const std::string& run = "");
 
 // Extra keys for a solved line (e.g. "certificate" from the certify layer, which this layer cannot call).
-using BatchAnnotation = std::function<void(const Instance&, const Solution&, Json& line)>;
+// The solution is null for several receivers (docs/model.md §8): certify and check solve those themselves.
+using BatchAnnotation = std::function<void(const Instance&, const Solution*, Json& line)>;
 
 // Instead of solving: a result object for the line's instance under `BatchOptions::analysis_key` (e.g. the
 // mechanism report, from a layer above this one). The instance may then carry any receiver rule.

@@ -83,6 +83,11 @@ struct Figure {
 
 // d = 1: the number line (one row per player); d = 2: the plane. Throws UnsupportedError for d >= 3.
 Figure equilibrium_figure(const Instance& instance, const Solution& solution);
+// Several receivers (docs/model.md §8), d = 1 or 2: the sets, targets and actions of the profile `actions`
+// as above, and every receiver's point x̂_j (one per receiver, exact in the marks), labelled "x̂ NAME"
+// (the receiver's name, else its 0-based position); `note` is shown under the plot.
+Figure receivers_equilibrium_figure(const Instance& instance, const std::vector<Vector>& actions,
+                                    const std::vector<Vector>& receivers, const std::string& note);
 // d = 1, n = 2: contour lines of the potential Phi over X_1 x X_2 (double precision), equilibrium marked.
 Figure potential_contour_figure(const Instance& instance, const Solution& solution, int levels = 12);
 

@@ -15,6 +15,10 @@ namespace bigcert {
 std::optional<Instance> single_receiver_instance(const Instance& instance);
 
 Json receivers_solution_json(const Instance& instance, const ReceiversSolution& solution);
+// `solve --json`'s whole answer for a several-receivers instance, which `batch` and Python give too: with one
+// receiver and every care 1 the paper-format answer plus `equilibrium.receivers` and the potential's kind,
+// otherwise receivers_solution_json of solve_receivers.
+Json several_receivers_answer_json(const Instance& instance, const ReceiversOptions& options = {});
 void write_receivers_table(std::ostream& out, const Instance& instance, const ReceiversSolution& solution);
 
 }  // namespace bigcert
