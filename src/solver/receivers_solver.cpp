@@ -12,6 +12,7 @@
 #include "bigcert/core/linear_algebra.hpp"
 #include "bigcert/solver/receivers.hpp"
 #include "solver/lemke.hpp"
+#include "solver/receivers_requirements.hpp"
 
 namespace bigcert {
 namespace {
@@ -131,9 +132,7 @@ void require_convex_losses(const Instance& instance, const ReceiverGame& game) {
             throw UnsupportedError("players[" + std::to_string(i) + "].care",
                                    "the player's loss is concave in its own action (sum_j v_ij w_ji^2 = " +
                                        to_string(game.cross[i][i]) + " < 0)");
-    if (instance.loss != Loss::squared)
-        throw UnsupportedError("loss", "several receivers with the inner loss");
-    if (!instance.rule.is_mean()) throw UnsupportedError("rule", "several receivers with a receiver rule");
+    require_squared_loss_and_mean(instance);
 }
 
 bool unique_by_monotonicity(const ReceiverGame& game, const PotentialKind& potential) {
@@ -226,16 +225,34 @@ std::optional<std::vector<Vector>> lemke_equilibrium(const Instance& instance, c
 
 }  // namespace
 
+namespace {
+
+// docs/model.md §8.1: x_i minimises g_i·y over X_i, i.e. g_i·x_i = -h(-g_i).
+std::string player_failure(const Instance& instance, std::size_t i, const Vector& g, const Vector& action) {
+    const ActionSet& set = instance.set_of(i);
+    if (!set.contains(action)) return "player " + std::to_string(i) + "'s action is outside its set";
+    Vector minus_g = Rational(-1) * g;
+    if (dot(g, action) != -set.support_value(minus_g))
+        return "player " + std::to_string(i) + " has an improving direction";
+    return {};
+}
+
+}  // namespace
+
 std::string receivers_equilibrium_failure(const Instance& instance, const ReceiverGame& game,
                                           const std::vector<Vector>& actions) {
     for (std::size_t i = 0; i < game.players; ++i) {
-        const ActionSet& set = instance.set_of(i);
-        if (!set.contains(actions[i])) return "player " + std::to_string(i) + "'s action is outside its set";
-        // docs/model.md §8.1: x_i minimises g_i·y over X_i, i.e. g_i·x_i = -h(-g_i).
-        const Vector g = gradient_of(game, i, actions);
-        Vector minus_g = Rational(-1) * g;
-        if (dot(g, actions[i]) != -set.support_value(minus_g))
-            return "player " + std::to_string(i) + " has an improving direction";
+        std::string failure = player_failure(instance, i, gradient_of(game, i, actions), actions[i]);
+        if (!failure.empty()) return failure;
+    }
+    return {};
+}
+
+std::string receivers_equilibrium_failure(const Instance& instance, const std::vector<Vector>& actions) {
+    const std::vector<Vector> gradients = receivers_gradients(instance, actions);
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        std::string failure = player_failure(instance, i, gradients[i], actions[i]);
+        if (!failure.empty()) return failure;
     }
     return {};
 }
@@ -286,7 +303,22 @@ void describe_equilibria(const Instance& instance, const ReceiverGame& game, Rec
 
 }  // namespace
 
+void require_squared_loss_and_mean(const Instance& instance) {
+    if (instance.loss != Loss::squared)
+        throw UnsupportedError("loss", "several receivers with the inner loss");
+    if (!instance.rule.is_mean()) throw UnsupportedError("rule", "several receivers with a receiver rule");
+}
+
 ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptions& options) {
+    // A convex potential of the lifted form: the lifted method (docs/model.md §8.3), unless the faces are
+    // few enough to enumerate, which lists every equilibrium (n x n C is never formed on that route).
+    if (options.lifted && has_lifted_potential(instance)) {
+        require_squared_loss_and_mean(instance);
+        const std::size_t limit =
+            std::min(options.max_face_combinations, options.enumerate_potential_games_up_to);
+        const std::optional<std::vector<std::vector<Face>>> faces = faces_of_players(instance);
+        if (!faces || combinations(*faces, limit) > limit) return solve_receivers_lifted(instance);
+    }
     const ReceiverGame game = receiver_game_of(instance);
     require_convex_losses(instance, game);
     ReceiversSolution solution;

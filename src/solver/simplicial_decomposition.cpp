@@ -146,6 +146,13 @@ std::vector<Rational> minimise_over_atom_hull(const std::vector<Vector>& ys,
     Matrix gram(k, k);
     for (std::size_t a = 0; a < k; ++a)
         for (std::size_t b = a; b < k; ++b) gram.at(a, b) = gram.at(b, a) = dot(ys[a], ys[b]);
+    return minimise_over_gram(gram, ss);
+}
+
+// The argument above needs only that the Gram matrix is positive semidefinite: on a singular support the
+// null direction keeps G mu (hence the value) fixed.
+std::vector<Rational> minimise_over_gram(const Matrix& gram, const std::vector<Rational>& ss) {
+    const std::size_t k = ss.size();
     for (std::size_t size = 1; size <= k; ++size) {
         std::vector<Rational> found;
         for_each_subset(k, size, [&](const std::vector<std::size_t>& support) {
