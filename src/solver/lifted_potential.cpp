@@ -62,11 +62,13 @@ struct Atom {
 
 class LiftedDecomposition {
   public:
-    explicit LiftedDecomposition(const LiftedGame& game) : game_(game) {}
+    explicit LiftedDecomposition(const LiftedGame& game);
     LiftedMinimum run() const;
 
   private:
     std::vector<std::uint32_t> oracle_choices(const Vector& z) const;
+    std::vector<std::uint32_t> guessed_choices(const Vector& z) const;
+    Atom next_atom(const Atom& reference, const Vector& z) const;
     void add_image(std::vector<ExactSum>& sums, std::size_t player, const Vector& v, int scale) const;
     Atom atom_from_scratch(std::vector<std::uint32_t> choice) const;
     Atom atom_relative_to(const Atom& reference, std::vector<std::uint32_t> choice) const;
@@ -74,7 +76,56 @@ class LiftedDecomposition {
     Rational slope(const Vector& z, const Vector& towards) const;
 
     const LiftedGame& game_;
+    // The game in doubles, only to guess the oracle's answers (guessed_choices).
+    std::vector<double> weights_approx_, cost_approx_;
+    std::vector<std::vector<double>> vertices_approx_;  // per set, flattened
 };
+
+LiftedDecomposition::LiftedDecomposition(const LiftedGame& game) : game_(game) {
+    for (const std::vector<Rational>& w : game.weights)
+        for (const Rational& x : w) weights_approx_.push_back(to_double(x));
+    for (const Vector& c : game.cost)
+        for (const Rational& x : c) cost_approx_.push_back(to_double(x));
+    for (const std::vector<Vector>& vertices : game.set_vertices) {
+        vertices_approx_.emplace_back();
+        for (const Vector& v : vertices)
+            for (const Rational& x : v) vertices_approx_.back().push_back(to_double(x));
+    }
+}
+
+// The oracle's answers computed in doubles: only a guess. An atom built from it is a vertex of Z whatever the
+// rounding did, so it may serve as a descent step; optimality is only ever concluded from oracle_choices.
+std::vector<std::uint32_t> LiftedDecomposition::guessed_choices(const Vector& z) const {
+    const std::size_t d = game_.dimension, m = game_.receivers.size();
+    std::vector<double> scaled(m * d);  // v_k z_k
+    for (std::size_t k = 0; k < m; ++k)
+        for (std::size_t c = 0; c < d; ++c) scaled[k * d + c] = to_double(game_.care[k] * z[k * d + c]);
+    std::vector<std::uint32_t> choice(game_.players);
+    std::vector<double> g(d);
+    for (std::size_t i = 0; i < game_.players; ++i) {
+        for (std::size_t c = 0; c < d; ++c) {
+            g[c] = cost_approx_[i * d + c];
+            for (std::size_t k = 0; k < m; ++k) g[c] += weights_approx_[i * m + k] * scaled[k * d + c];
+        }
+        const std::vector<double>& vertices = vertices_approx_[game_.set_of_player[i]];
+        double best = 0;
+        for (std::size_t v = 0; v * d < vertices.size(); ++v) {
+            double value = 0;
+            for (std::size_t c = 0; c < d; ++c) value += g[c] * vertices[v * d + c];
+            if (v == 0 || value < best) best = value, choice[i] = static_cast<std::uint32_t>(v);
+        }
+    }
+    return choice;
+}
+
+// The next atom: the guessed one when it lowers the linearisation at z (slope < 0), else the exact oracle's.
+Atom LiftedDecomposition::next_atom(const Atom& reference, const Vector& z) const {
+    Atom guess = atom_relative_to(reference, guessed_choices(z));
+    if (sign(slope(z, guess.z)) < 0) return guess;
+    std::vector<std::uint32_t> exact = oracle_choices(z);
+    if (exact == guess.choice) return guess;
+    return atom_relative_to(reference, std::move(exact));
+}
 
 // grad F(z)·L_i(y) = g_i·y with g_i = c_i + sum_k v_k w_ki z_k: each player's lowest vertex (lowest index
 // among exact ties), in exact arithmetic.
@@ -154,7 +205,7 @@ Rational LiftedDecomposition::slope(const Vector& z, const Vector& towards) cons
 
 LiftedMinimum LiftedDecomposition::run() const {
     std::vector<Atom> atoms;
-    atoms.push_back(atom_from_scratch(oracle_choices(game_.bias)));
+    atoms.push_back(atom_from_scratch(guessed_choices(game_.bias)));
     constexpr std::size_t max_iterations = 1'000'000;
     for (std::size_t iteration = 1; iteration <= max_iterations; ++iteration) {
         // Master problem: min over mu in the simplex of 1/2 |sum mu_a z_a|_v^2 + sum mu_a s_a, i.e.
@@ -175,8 +226,9 @@ LiftedMinimum LiftedDecomposition::run() const {
         atoms = std::move(kept);
         Vector z(game_.lifted_dimension(), Rational(0));
         for (std::size_t a = 0; a < atoms.size(); ++a) add_scaled(z, kept_mu[a], atoms[a].z);
-        Atom next = atom_relative_to(atoms.back(), oracle_choices(z));
-        // Optimal iff no vertex of Z improves the linearisation (the oracle is exact): F is convex.
+        Atom next = next_atom(atoms.back(), z);
+        // Optimal iff no vertex of Z improves the linearisation (next_atom's last word is the exact
+        // oracle's): F is convex.
         if (sign(slope(z, next.z)) >= 0) {
             LiftedMinimum result{z, std::vector<Vector>(game_.players), iteration};
             for (std::size_t i = 0; i < game_.players; ++i) {

@@ -45,4 +45,9 @@ struct LiftedMinimum {
 
 LiftedMinimum minimise_lifted_potential(const LiftedGame& game);
 
+struct ReceiversSolution;
+// solve_receivers_lifted (receivers.hpp) for a game already in lifted form; the caller has checked the loss
+// and the rule.
+ReceiversSolution solve_lifted_game(const Instance& instance, const LiftedGame& game);
+
 }  // namespace bigcert

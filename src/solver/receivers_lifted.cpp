@@ -47,6 +47,11 @@ ReceiversSolution solve_receivers_lifted(const Instance& instance) {
             "players",
             "the lifted method needs care v_ij = v_j >= 0 on every receiver a player moves, "
             "and intervals or polytopes (docs/model.md §8.3)");
+    return solve_lifted_game(instance, *game);
+}
+
+ReceiversSolution solve_lifted_game(const Instance& instance, const LiftedGame& lifted) {
+    const LiftedGame* game = &lifted;
     const LiftedMinimum minimum = minimise_lifted_potential(*game);
     const std::vector<Vector>& actions = minimum.actions;
     const std::string failure = receivers_equilibrium_failure(instance, actions);

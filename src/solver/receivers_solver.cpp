@@ -12,6 +12,7 @@
 #include "bigcert/core/linear_algebra.hpp"
 #include "bigcert/solver/receivers.hpp"
 #include "solver/lemke.hpp"
+#include "solver/lifted_potential.hpp"
 #include "solver/receivers_requirements.hpp"
 
 namespace bigcert {
@@ -74,6 +75,27 @@ std::optional<std::vector<std::vector<Face>>> faces_of_players(const Instance& i
     }
     if (!enumerable) return std::nullopt;
     return faces;
+}
+
+// The number of faces_of_players' combinations (capped at cap + 1) without building the faces; nothing
+// when they cannot be enumerated (a polytope in d >= 3). Intervals and polytopes only.
+std::optional<std::size_t> face_combinations(const Instance& instance, std::size_t cap) {
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < instance.players.size(); ++i) {
+        const ActionSet& set = instance.set_of(i);
+        std::size_t count = 1;
+        if (set.kind() == ActionSet::Kind::interval) {
+            count = set.as_interval().lo == set.as_interval().hi ? 1 : 3;
+        } else {
+            if (instance.dimension != 2) return std::nullopt;
+            const Polytope& p = set.as_polytope();
+            const std::size_t vertices = p.vertices().size();
+            count = p.affine_dimension() == 0 ? 1 : p.affine_dimension() == 1 ? 3 : 2 * vertices + 1;
+        }
+        if (total > cap / count) return cap + 1;
+        total *= count;
+    }
+    return total;
 }
 
 std::size_t combinations(const std::vector<std::vector<Face>>& faces, std::size_t cap) {
@@ -312,12 +334,14 @@ void require_squared_loss_and_mean(const Instance& instance) {
 ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptions& options) {
     // A convex potential of the lifted form: the lifted method (docs/model.md §8.3), unless the faces are
     // few enough to enumerate, which lists every equilibrium (n x n C is never formed on that route).
-    if (options.lifted && has_lifted_potential(instance)) {
-        require_squared_loss_and_mean(instance);
-        const std::size_t limit =
-            std::min(options.max_face_combinations, options.enumerate_potential_games_up_to);
-        const std::optional<std::vector<std::vector<Face>>> faces = faces_of_players(instance);
-        if (!faces || combinations(*faces, limit) > limit) return solve_receivers_lifted(instance);
+    if (options.lifted) {
+        if (std::optional<LiftedGame> lifted = lifted_game_of(instance)) {
+            require_squared_loss_and_mean(instance);
+            const std::size_t limit =
+                std::min(options.max_face_combinations, options.enumerate_potential_games_up_to);
+            const std::optional<std::size_t> total = face_combinations(instance, limit);
+            if (!total || *total > limit) return solve_lifted_game(instance, *lifted);
+        }
     }
     const ReceiverGame game = receiver_game_of(instance);
     require_convex_losses(instance, game);

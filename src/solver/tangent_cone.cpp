@@ -1,11 +1,14 @@
 #include "solver/tangent_cone.hpp"
 
+#include <algorithm>
+
 #include "bigcert/core/linear_algebra.hpp"
 
 namespace bigcert {
 
-bool equilibrium_set_is_a_point(const std::vector<FreeFace>& faces, std::size_t dimension,
-                                std::size_t blocks) {
+namespace {
+
+bool cone_is_zero(const std::vector<FreeFace>& faces, std::size_t dimension, std::size_t blocks) {
     struct Column {
         std::size_t face;
         Vector direction;
@@ -38,6 +41,24 @@ bool equilibrium_set_is_a_point(const std::vector<FreeFace>& faces, std::size_t 
                 if (lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0) return false;
             }
     return true;
+}
+
+}  // namespace
+
+// A motion of a subset of the free players (the others kept where they are) is a motion of all of them, so
+// small batches are asked first: with many free players a continuum is usually seen in the first batch, at
+// the cost of LPs with few columns. Only when no batch moves is the whole set asked.
+bool equilibrium_set_is_a_point(const std::vector<FreeFace>& faces, std::size_t dimension,
+                                std::size_t blocks) {
+    constexpr std::size_t batch = 16;
+    if (faces.size() > batch)
+        for (std::size_t begin = 0; begin < faces.size(); begin += batch) {
+            const std::size_t end = std::min(faces.size(), begin + batch);
+            const std::vector<FreeFace> part(faces.begin() + static_cast<long>(begin),
+                                             faces.begin() + static_cast<long>(end));
+            if (!cone_is_zero(part, dimension, blocks)) return false;
+        }
+    return cone_is_zero(faces, dimension, blocks);
 }
 
 }  // namespace bigcert
