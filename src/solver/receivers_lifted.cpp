@@ -50,28 +50,26 @@ ReceiversSolution solve_receivers_lifted(const Instance& instance) {
     return solve_lifted_game(instance, *game);
 }
 
-ReceiversSolution solve_lifted_game(const Instance& instance, const LiftedGame& lifted) {
-    const LiftedGame* game = &lifted;
-    const LiftedMinimum minimum = minimise_lifted_potential(*game);
+ReceiversSolution solve_lifted_game(const Instance& instance, const LiftedGame& game) {
+    const LiftedMinimum minimum = minimise_lifted_potential(game);
     const std::vector<Vector>& actions = minimum.actions;
     const std::string failure = receivers_equilibrium_failure(instance, actions);
     if (!failure.empty()) throw InternalError("the exact re-check rejected an equilibrium: " + failure);
 
     // Faces from the gradients at the re-checked equilibrium itself, not from the decomposition's z*.
     const std::vector<Vector> gradients = receivers_gradients(instance, actions);
-    std::vector<std::vector<Vector>> faces(game->players);
+    std::vector<std::vector<Vector>> faces(game.players);
     std::vector<FreeFace> free;
-    for (std::size_t i = 0; i < game->players; ++i) {
-        faces[i] = face_vertices(game->vertices_of(i), gradients[i]);
-        if (faces[i].size() > 1) free.push_back({&actions[i], &faces[i], game->weights[i]});
+    for (std::size_t i = 0; i < game.players; ++i) {
+        faces[i] = face_vertices(game.vertices_of(i), gradients[i]);
+        if (faces[i].size() > 1) free.push_back({&actions[i], &faces[i], game.weights[i]});
     }
-    const bool one =
-        free.empty() || equilibrium_set_is_a_point(free, game->dimension, game->receivers.size());
+    const bool one = free.empty() || equilibrium_set_is_a_point(free, game.dimension, game.receivers.size());
 
     ReceiversSolution solution;
     solution.method = "lifted-potential";
     solution.potential.kind = PotentialKind::Kind::exact;  // C = sum_j v_j w_j w_j^T is symmetric
-    solution.potential.weights.assign(game->players, Rational(1));
+    solution.potential.weights.assign(game.players, Rational(1));
     solution.unique_by_monotonicity = unique_by_monotonicity(instance);
     if (solution.unique_by_monotonicity && !one)
         throw InternalError("several receivers: monotone game but a continuum of equilibria");
@@ -82,7 +80,7 @@ ReceiversSolution solve_lifted_game(const Instance& instance, const LiftedGame& 
         receivers.push_back(receiver_point(instance, j, actions));
     std::vector<Rational> losses;
     std::vector<std::size_t> interior;
-    for (std::size_t i = 0; i < game->players; ++i) {
+    for (std::size_t i = 0; i < game.players; ++i) {
         losses.push_back(receivers_loss(instance, i, receivers));
         if (instance.set_of(i).in_interior(actions[i])) interior.push_back(i);
     }

@@ -332,8 +332,8 @@ void require_squared_loss_and_mean(const Instance& instance) {
 }
 
 ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptions& options) {
-    // A convex potential of the lifted form: the lifted method (docs/model.md §8.3), unless the faces are
-    // few enough to enumerate, which lists every equilibrium (n x n C is never formed on that route).
+    // A convex potential of the lifted form: the lifted method (docs/model.md §8.3), which never forms the
+    // n x n matrix C, unless the faces are few enough to enumerate (that lists every equilibrium).
     if (options.lifted) {
         if (std::optional<LiftedGame> lifted = lifted_game_of(instance)) {
             require_squared_loss_and_mean(instance);
