@@ -218,7 +218,7 @@ LiftedMinimum LiftedDecomposition::run() const {
                 gram.at(a, b) = gram.at(b, a) = inner(atoms[a].z, atoms[b].z);
             ss.push_back(-atoms[a].z.back());
         }
-        std::vector<Rational> mu = minimise_over_gram(gram, ss);
+        std::vector<Rational> mu = minimise_over_gram_warm(gram, ss);
         std::vector<Atom> kept;
         std::vector<Rational> kept_mu;
         for (std::size_t a = 0; a < count; ++a)
