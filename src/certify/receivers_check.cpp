@@ -6,14 +6,19 @@
 namespace bigcert {
 namespace {
 
-constexpr const char* method = "face enumeration";
+bool lifted(const ReceiversSolution& s) { return s.method == "lifted-potential"; }
+
+std::string method_of(const ReceiversSolution& s) {
+    return lifted(s) ? "lifted potential" : "face enumeration";
+}
 
 PropertyVerdict undecided(const std::string& property, const ReceiversSolution& s) {
     PropertyVerdict v;
     v.property = property;
     v.verdict = "unknown";
-    v.method = method;
+    v.method = method_of(s);
     v.reason = s.method == "lemke" ? "the faces were too many to enumerate: only one equilibrium is known"
+               : lifted(s)         ? "a convex set of infinitely many equilibria: one point of it is listed"
                                    : "a face system was singular: the equilibria found may not be all";
     return v;
 }
@@ -21,8 +26,11 @@ PropertyVerdict undecided(const std::string& property, const ReceiversSolution& 
 PropertyVerdict count_verdict(const ReceiversSolution& s, bool complete) {
     if (!complete && !s.unique_by_monotonicity) return undecided("count", s);
     PropertyVerdict v{"count", "holds", s.count};
-    v.method = s.unique_by_monotonicity ? "monotonicity" : method;
-    v.reason = std::to_string(s.equilibria.size()) + " equilibrium(s), each exact and re-checked";
+    v.method = s.unique_by_monotonicity ? "monotonicity" : method_of(s);
+    v.reason =
+        s.count == "infinite"
+            ? "a convex set of infinitely many equilibria (docs/model.md §8.3), one listed and re-checked"
+            : std::to_string(s.equilibria.size()) + " equilibrium(s), each exact and re-checked";
     if (s.equilibria.size() > 1) v.counterexample = s.equilibria;
     return v;
 }
@@ -32,7 +40,7 @@ PropertyVerdict interior_verdict(const Instance& instance, const ReceiversSoluti
     for (std::size_t e = 0; e < s.equilibria.size(); ++e)
         if (s.interior[e].size() > instance.receivers.size()) {
             PropertyVerdict v{"exaggeration", "fails"};
-            v.method = method;
+            v.method = method_of(s);
             v.reason = std::to_string(s.interior[e].size()) + " players interior with " +
                        std::to_string(instance.receivers.size()) + " receivers";
             v.counterexample = {s.equilibria[e]};
@@ -40,7 +48,7 @@ PropertyVerdict interior_verdict(const Instance& instance, const ReceiversSoluti
         }
     if (!complete) return undecided("exaggeration", s);
     PropertyVerdict v{"exaggeration", "holds"};
-    v.method = method;
+    v.method = method_of(s);
     v.reason = "at most " + std::to_string(instance.receivers.size()) +
                " players (the number of receivers) are interior at every equilibrium";
     return v;
@@ -50,14 +58,14 @@ PropertyVerdict receiver_verdict(const ReceiversSolution& s, bool complete) {
     for (std::size_t e = 1; e < s.equilibria.size(); ++e)
         if (s.receivers[e] != s.receivers[0]) {
             PropertyVerdict v{"receiver-unique", "fails"};
-            v.method = method;
+            v.method = method_of(s);
             v.reason = "two equilibria with different receivers";
             v.counterexample = {s.equilibria[0], s.equilibria[e]};
             return v;
         }
     if (!complete) return undecided("receiver-unique", s);
     PropertyVerdict v{"receiver-unique", "holds"};
-    v.method = method;
+    v.method = method_of(s);
     v.reason = "every equilibrium has the same receivers";
     return v;
 }
@@ -80,7 +88,8 @@ std::vector<PropertyVerdict> check_receivers(const Instance& instance,
     std::vector<PropertyVerdict> verdicts;
     for (const std::string& property : properties) {
         if (property == "count")
-            verdicts.push_back(count_verdict(s, complete || s.unique_by_monotonicity));
+            // The lifted method decides the count even when it lists one point of a continuum.
+            verdicts.push_back(count_verdict(s, complete || s.unique_by_monotonicity || lifted(s)));
         else if (property == "exaggeration")
             verdicts.push_back(interior_verdict(instance, s, complete || s.unique_by_monotonicity));
         else if (property == "receiver-unique")

@@ -8,6 +8,7 @@
 #include "bigcert/core/exact_sum.hpp"
 #include "bigcert/core/linear_algebra.hpp"
 #include "bigcert/core/parallel.hpp"
+#include "solver/tangent_cone.hpp"
 
 namespace bigcert {
 namespace {
@@ -98,43 +99,15 @@ bool aggregate_in_interior(const Instance& instance, const Solution& s,
 }
 
 // Unique iff the tangent cone of the equilibrium set at the found point is {0}: no direction that moves
-// some free player inside its face while keeping the aggregate fixed.
+// some free player inside its face while keeping the aggregate fixed (tangent_cone.hpp, one block: x̂).
 EquilibriumCount count_by_lp(const Instance& instance, const Solution& s,
                              const std::vector<std::size_t>& free_weighted) {
     if (free_weighted.size() <= 1) return EquilibriumCount::one;
-    const std::size_t d = instance.dimension;
-    struct Column {
-        std::size_t player;
-        Vector direction;
-    };
-    std::vector<Column> columns;
+    std::vector<FreeFace> faces;
     for (std::size_t i : free_weighted)
-        for (const Vector& v : s.face_vertices[i])
-            if (v != s.actions[i]) columns.push_back({i, v - s.actions[i]});
-    const std::size_t cols = columns.size() + 1;
-    Matrix a(0, cols);
-    Vector b;
-    for (std::size_t j = 0; j < d; ++j) {
-        Vector row(cols, Rational(0));
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            row[c] = instance.players[columns[c].player].weight * columns[c].direction[j];
-        a.append_row(row);
-        b.push_back(0);
-    }
-    Vector normalisation(cols, Rational(1));
-    a.append_row(normalisation);
-    b.push_back(1);
-    for (std::size_t i : free_weighted)
-        for (std::size_t j = 0; j < d; ++j)
-            for (int direction : {1, -1}) {
-                Vector objective(cols, Rational(0));
-                for (std::size_t c = 0; c < columns.size(); ++c)
-                    if (columns[c].player == i) objective[c] = direction * columns[c].direction[j];
-                LinearProgramResult lp = solve_linear_program(a, b, objective);
-                if (lp.status == LinearProgramResult::Status::optimal && sign(lp.value) > 0)
-                    return EquilibriumCount::infinite;
-            }
-    return EquilibriumCount::one;
+        faces.push_back({&s.actions[i], &s.face_vertices[i], {instance.players[i].weight}});
+    return equilibrium_set_is_a_point(faces, instance.dimension, 1) ? EquilibriumCount::one
+                                                                    : EquilibriumCount::infinite;
 }
 
 // Targets pairwise distinct? Sorting by the doubles puts exactly equal targets next to each other.

@@ -54,6 +54,19 @@ Vector gradient_of(const ReceiverGame& game, std::size_t player, const std::vect
     return g;
 }
 
+std::vector<Vector> receivers_gradients(const Instance& instance, const std::vector<Vector>& actions) {
+    std::vector<Vector> receivers;
+    for (std::size_t j = 0; j < instance.receivers.size(); ++j)
+        receivers.push_back(receiver_point(instance, j, actions));
+    std::vector<Vector> gradients(actions.size(), Vector(instance.dimension, Rational(0)));
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        for (std::size_t j = 0; j < receivers.size(); ++j) {
+            const Rational a = care_of(instance, i, j) * instance.receivers[j].weights[i];  // a_ij
+            if (sign(a) != 0) add_scaled(gradients[i], a, receivers[j] - instance.players[i].target);
+        }
+    return gradients;
+}
+
 Rational receivers_loss(const Instance& instance, std::size_t player, const std::vector<Vector>& receivers) {
     Rational loss = 0;
     for (std::size_t j = 0; j < receivers.size(); ++j)

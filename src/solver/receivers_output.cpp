@@ -69,7 +69,14 @@ Json receivers_solution_json(const Instance& instance, const ReceiversSolution& 
                         {"receivers", profile_json(s.receivers[e])},
                         {"interior", s.interior[e]}});
     std::string description =
-        s.count == "not decided"
+        s.method == "lifted-potential"
+            ? (s.count == "one"
+                   ? "the only equilibrium, exact and re-checked (lifted potential method, docs/model.md "
+                     "§8.3)"
+                   : "one point, exact and re-checked, of a convex set of infinitely many equilibria; every "
+                     "receiver some player cares about is the same at all of them (lifted potential method, "
+                     "docs/model.md §8.3)")
+        : s.count == "not decided"
             ? "the equilibria listed are exact and re-checked; whether others exist was not decided (a face "
               "system "
               "was singular, or the faces were too many to enumerate)"

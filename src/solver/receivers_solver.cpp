@@ -12,6 +12,8 @@
 #include "bigcert/core/linear_algebra.hpp"
 #include "bigcert/solver/receivers.hpp"
 #include "solver/lemke.hpp"
+#include "solver/lifted_potential.hpp"
+#include "solver/receivers_requirements.hpp"
 
 namespace bigcert {
 namespace {
@@ -75,6 +77,27 @@ std::optional<std::vector<std::vector<Face>>> faces_of_players(const Instance& i
     return faces;
 }
 
+// The number of faces_of_players' combinations (capped at cap + 1) without building the faces; nothing
+// when they cannot be enumerated (a polytope in d >= 3). Intervals and polytopes only.
+std::optional<std::size_t> face_combinations(const Instance& instance, std::size_t cap) {
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < instance.players.size(); ++i) {
+        const ActionSet& set = instance.set_of(i);
+        std::size_t count = 1;
+        if (set.kind() == ActionSet::Kind::interval) {
+            count = set.as_interval().lo == set.as_interval().hi ? 1 : 3;
+        } else {
+            if (instance.dimension != 2) return std::nullopt;
+            const Polytope& p = set.as_polytope();
+            const std::size_t vertices = p.vertices().size();
+            count = p.affine_dimension() == 0 ? 1 : p.affine_dimension() == 1 ? 3 : 2 * vertices + 1;
+        }
+        if (total > cap / count) return cap + 1;
+        total *= count;
+    }
+    return total;
+}
+
 std::size_t combinations(const std::vector<std::vector<Face>>& faces, std::size_t cap) {
     std::size_t total = 1;
     for (const auto& list : faces) {
@@ -131,9 +154,7 @@ void require_convex_losses(const Instance& instance, const ReceiverGame& game) {
             throw UnsupportedError("players[" + std::to_string(i) + "].care",
                                    "the player's loss is concave in its own action (sum_j v_ij w_ji^2 = " +
                                        to_string(game.cross[i][i]) + " < 0)");
-    if (instance.loss != Loss::squared)
-        throw UnsupportedError("loss", "several receivers with the inner loss");
-    if (!instance.rule.is_mean()) throw UnsupportedError("rule", "several receivers with a receiver rule");
+    require_squared_loss_and_mean(instance);
 }
 
 bool unique_by_monotonicity(const ReceiverGame& game, const PotentialKind& potential) {
@@ -226,16 +247,34 @@ std::optional<std::vector<Vector>> lemke_equilibrium(const Instance& instance, c
 
 }  // namespace
 
+namespace {
+
+// docs/model.md §8.1: x_i minimises g_i·y over X_i, i.e. g_i·x_i = -h(-g_i).
+std::string player_failure(const Instance& instance, std::size_t i, const Vector& g, const Vector& action) {
+    const ActionSet& set = instance.set_of(i);
+    if (!set.contains(action)) return "player " + std::to_string(i) + "'s action is outside its set";
+    Vector minus_g = Rational(-1) * g;
+    if (dot(g, action) != -set.support_value(minus_g))
+        return "player " + std::to_string(i) + " has an improving direction";
+    return {};
+}
+
+}  // namespace
+
 std::string receivers_equilibrium_failure(const Instance& instance, const ReceiverGame& game,
                                           const std::vector<Vector>& actions) {
     for (std::size_t i = 0; i < game.players; ++i) {
-        const ActionSet& set = instance.set_of(i);
-        if (!set.contains(actions[i])) return "player " + std::to_string(i) + "'s action is outside its set";
-        // docs/model.md §8.1: x_i minimises g_i·y over X_i, i.e. g_i·x_i = -h(-g_i).
-        const Vector g = gradient_of(game, i, actions);
-        Vector minus_g = Rational(-1) * g;
-        if (dot(g, actions[i]) != -set.support_value(minus_g))
-            return "player " + std::to_string(i) + " has an improving direction";
+        std::string failure = player_failure(instance, i, gradient_of(game, i, actions), actions[i]);
+        if (!failure.empty()) return failure;
+    }
+    return {};
+}
+
+std::string receivers_equilibrium_failure(const Instance& instance, const std::vector<Vector>& actions) {
+    const std::vector<Vector> gradients = receivers_gradients(instance, actions);
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        std::string failure = player_failure(instance, i, gradients[i], actions[i]);
+        if (!failure.empty()) return failure;
     }
     return {};
 }
@@ -286,7 +325,24 @@ void describe_equilibria(const Instance& instance, const ReceiverGame& game, Rec
 
 }  // namespace
 
+void require_squared_loss_and_mean(const Instance& instance) {
+    if (instance.loss != Loss::squared)
+        throw UnsupportedError("loss", "several receivers with the inner loss");
+    if (!instance.rule.is_mean()) throw UnsupportedError("rule", "several receivers with a receiver rule");
+}
+
 ReceiversSolution solve_receivers(const Instance& instance, const ReceiversOptions& options) {
+    // A convex potential of the lifted form: the lifted method (docs/model.md §8.3), which never forms the
+    // n x n matrix C, unless the faces are few enough to enumerate (that lists every equilibrium).
+    if (options.lifted) {
+        if (std::optional<LiftedGame> lifted = lifted_game_of(instance)) {
+            require_squared_loss_and_mean(instance);
+            const std::size_t limit =
+                std::min(options.max_face_combinations, options.enumerate_potential_games_up_to);
+            const std::optional<std::size_t> total = face_combinations(instance, limit);
+            if (!total || *total > limit) return solve_lifted_game(instance, *lifted);
+        }
+    }
     const ReceiverGame game = receiver_game_of(instance);
     require_convex_losses(instance, game);
     ReceiversSolution solution;

@@ -1,6 +1,7 @@
 #include "solver/simplicial_decomposition.hpp"
 
 #include <cstdint>
+#include <optional>
 
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/exact_sum.hpp"
@@ -146,39 +147,72 @@ std::vector<Rational> minimise_over_atom_hull(const std::vector<Vector>& ys,
     Matrix gram(k, k);
     for (std::size_t a = 0; a < k; ++a)
         for (std::size_t b = a; b < k; ++b) gram.at(a, b) = gram.at(b, a) = dot(ys[a], ys[b]);
+    return minimise_over_gram(gram, ss);
+}
+
+namespace {
+
+// The KKT point of the master problem with the given support, when its system is non-singular and the point
+// satisfies every KKT condition (mu >= 0 on the support, no atom with a negative reduced gradient).
+std::optional<std::vector<Rational>> kkt_point_on(const Matrix& gram, const std::vector<Rational>& ss,
+                                                  const std::vector<std::size_t>& support) {
+    const std::size_t k = ss.size(), size = support.size();
+    // Unknowns mu_support, nu:  2 G mu + nu = 2 s on the support;  sum mu = 1.
+    Matrix system(size + 1, size + 1);
+    Vector rhs(size + 1);
+    for (std::size_t r = 0; r < size; ++r) {
+        for (std::size_t c = 0; c < size; ++c) system.at(r, c) = 2 * gram.at(support[r], support[c]);
+        system.at(r, size) = 1;
+        rhs[r] = 2 * ss[support[r]];
+    }
+    for (std::size_t c = 0; c < size; ++c) system.at(size, c) = 1;
+    rhs[size] = 1;
+    auto solution = solve_linear_system(system, rhs);
+    if (!solution || !solution->null_space.empty()) return std::nullopt;
+    std::vector<Rational> mu(k, Rational(0));
+    for (std::size_t r = 0; r < size; ++r) {
+        if (sign(solution->particular[r]) < 0) return std::nullopt;
+        mu[support[r]] = solution->particular[r];
+    }
+    const Rational& nu = solution->particular[size];
+    for (std::size_t j = 0; j < k; ++j) {
+        Rational gradient = -2 * ss[j] + nu;
+        for (std::size_t l = 0; l < k; ++l)
+            if (sign(mu[l]) != 0) gradient += 2 * gram.at(j, l) * mu[l];
+        if (sign(gradient) < 0) return std::nullopt;
+    }
+    return mu;
+}
+
+}  // namespace
+
+// The argument above needs only that the Gram matrix is positive semidefinite: on a singular support the
+// null direction keeps G mu (hence the value) fixed.
+std::vector<Rational> minimise_over_gram(const Matrix& gram, const std::vector<Rational>& ss) {
+    const std::size_t k = ss.size();
     for (std::size_t size = 1; size <= k; ++size) {
-        std::vector<Rational> found;
+        std::optional<std::vector<Rational>> found;
         for_each_subset(k, size, [&](const std::vector<std::size_t>& support) {
-            // Unknowns mu_support, nu:  2 G mu + nu = 2 s on the support;  sum mu = 1.
-            Matrix system(size + 1, size + 1);
-            Vector rhs(size + 1);
-            for (std::size_t r = 0; r < size; ++r) {
-                for (std::size_t c = 0; c < size; ++c) system.at(r, c) = 2 * gram.at(support[r], support[c]);
-                system.at(r, size) = 1;
-                rhs[r] = 2 * ss[support[r]];
-            }
-            for (std::size_t c = 0; c < size; ++c) system.at(size, c) = 1;
-            rhs[size] = 1;
-            auto solution = solve_linear_system(system, rhs);
-            if (!solution || !solution->null_space.empty()) return true;
-            std::vector<Rational> mu(k, Rational(0));
-            for (std::size_t r = 0; r < size; ++r) {
-                if (sign(solution->particular[r]) < 0) return true;
-                mu[support[r]] = solution->particular[r];
-            }
-            const Rational& nu = solution->particular[size];
-            for (std::size_t j = 0; j < k; ++j) {
-                Rational gradient = -2 * ss[j] + nu;
-                for (std::size_t l = 0; l < k; ++l)
-                    if (sign(mu[l]) != 0) gradient += 2 * gram.at(j, l) * mu[l];
-                if (sign(gradient) < 0) return true;
-            }
-            found = std::move(mu);
-            return false;
+            found = kkt_point_on(gram, ss, support);
+            return !found;
         });
-        if (!found.empty()) return found;
+        if (found) return *found;
     }
     throw InternalError("simplicial decomposition: the master problem has no KKT point");
+}
+
+std::vector<Rational> minimise_over_gram_warm(const Matrix& gram, const std::vector<Rational>& ss) {
+    const std::size_t k = ss.size();
+    std::vector<std::size_t> all(k);
+    for (std::size_t a = 0; a < k; ++a) all[a] = a;
+    if (std::optional<std::vector<Rational>> mu = kkt_point_on(gram, ss, all)) return *mu;
+    for (std::size_t dropped = 0; k > 1 && dropped < k; ++dropped) {
+        std::vector<std::size_t> support;
+        for (std::size_t a = 0; a < k; ++a)
+            if (a != dropped) support.push_back(a);
+        if (std::optional<std::vector<Rational>> mu = kkt_point_on(gram, ss, support)) return *mu;
+    }
+    return minimise_over_gram(gram, ss);
 }
 
 DecompositionResult minimise_potential_by_decomposition(const Instance& instance, const SupportOracle& oracle,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bigcert/core/instance.hpp"
+#include "bigcert/core/linear_algebra.hpp"
 #include "solver/support_oracle.hpp"
 
 namespace bigcert {
@@ -28,6 +29,14 @@ struct DecompositionResult {
 // lexicographic order (so every caller with the same atoms gets the same mu). Shared with the polygon
 // route (polygon_solver.hpp), which must take the same steps.
 std::vector<Rational> minimise_over_atom_hull(const std::vector<Vector>& ys, const std::vector<Rational>& ss);
+// The same master problem for any positive semidefinite Gram matrix G of the atoms (an inner product other
+// than the Euclidean one, e.g. the lifted potential of several receivers, docs/model.md §8.3): a minimiser
+// of mu^T G mu - 2 sum mu_j ss_j over the simplex, with minimal support.
+std::vector<Rational> minimise_over_gram(const Matrix& gram, const std::vector<Rational>& ss);
+// The same problem, a minimiser without the minimal-support promise: the support of every atom and those
+// missing one atom are tried first (in simplicial decomposition the new atom usually enters and at most one
+// leaves), then minimise_over_gram. Any KKT point is a minimiser, so the answer is as exact.
+std::vector<Rational> minimise_over_gram_warm(const Matrix& gram, const std::vector<Rational>& ss);
 
 DecompositionResult minimise_potential_by_decomposition(const Instance& instance, const SupportOracle& oracle,
                                                         unsigned threads);

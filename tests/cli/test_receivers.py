@@ -94,6 +94,40 @@ class SolveSeveralReceivers(unittest.TestCase):
         self.assertEqual(s["equilibria"]["count"], "not decided")
         self.assertIn(s["equilibrium"]["actions"], [[["0"], ["1"]], [["1"], ["0"]], [["1/2"], ["1/2"]]])
 
+    def test_a_convex_potential_of_receiver_form_goes_to_the_lifted_method(self):
+        # bench/receivers_gen.py's potential games: the same care for every player (docs/model.md §8.3).
+        game = subprocess.run(["python3", os.path.join(SOURCE, "bench/receivers_gen.py"), "300", "3", "2",
+                               "potential"], capture_output=True, text=True, check=True).stdout
+        result = run("solve", "-", "--json", stdin=game)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        s = json.loads(result.stdout)
+        self.assertEqual(s["method"], "lifted-potential")
+        self.assertEqual(s["potential"], {"kind": "exact"})
+        self.assertIn(s["equilibria"]["count"], ["one", "infinite"])
+        self.assertEqual(len(s["equilibrium"]["receivers"]), 3)
+        checked = run("check", "-", "--json", "--property", "count", stdin=game)
+        self.assertEqual(checked.returncode, 0, checked.stderr)
+        count = json.loads(checked.stdout)["properties"]["count"]
+        self.assertEqual((count["verdict"], count["value"], count["method"]),
+                         ("holds", s["equilibria"]["count"], "lifted potential"))
+
+    def test_the_lifted_method_lists_one_point_of_a_continuum_and_check_says_no_more(self):
+        # x̂ = x_0 + ... + x_8 on [0, 1]^9, every target 1 and care 2: every profile with sum 1 is an equilibrium.
+        # Nine players (3^9 face combinations: over 10^4, so the lifted method runs).
+        game = {"action_set": {"interval": [0, 1]}, "receivers": [{"weights": [1] * 9}],
+                "players": [{"target": 1, "care": [2]} for _ in range(9)]}
+        result, s = solve_json(game)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual((s["method"], s["equilibria"]["count"]), ("lifted-potential", "infinite"))
+        self.assertEqual(s["equilibrium"]["receivers"], [["1"]])
+        checked = run("check", "-", "--json", stdin=json.dumps(game))
+        self.assertEqual(checked.returncode, 1, checked.stderr)  # exaggeration fails at the listed point
+        properties = json.loads(checked.stdout)["properties"]
+        self.assertEqual(properties["exaggeration"]["verdict"], "fails")
+        self.assertEqual((properties["count"]["verdict"], properties["count"]["value"]), ("holds", "infinite"))
+        self.assertEqual(properties["receiver-unique"]["verdict"], "unknown")
+        self.assertIn("one point of it is listed", properties["receiver-unique"]["reason"])
+
     def test_limits_name_their_flags(self):
         result = run("solve", TWO_MODELS, "--max-face-combinations", "3", "--max-lcp-rows", "3")
         self.assertEqual(result.returncode, 5)

@@ -101,10 +101,12 @@ bool z3_finds_no_other(const Instance& instance, const ReceiverGame& game,
     return answer == "unsat\n";
 }
 
-// Lemke's method (forced by a zero enumeration limit) finds one of the equilibria the enumeration listed.
+// Lemke's method (forced by a zero enumeration limit, the lifted method off) finds one of the equilibria the
+// enumeration listed.
 void lemke_agrees(const Instance& instance, const ReceiversSolution& enumerated) {
     ReceiversOptions lemke_only;
     lemke_only.max_face_combinations = 0;
+    lemke_only.lifted = false;
     const ReceiversSolution s = solve_receivers(instance, lemke_only);
     CHECK(s.method == "lemke");
     REQUIRE(s.equilibria.size() == 1);
