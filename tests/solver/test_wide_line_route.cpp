@@ -61,18 +61,21 @@ std::string wide_instance(std::mt19937& rng, int n) {
 // The reference: load_instance and the GMP path only.
 std::string general_json(const Instance& instance) {
     SolveOptions options;
-    options.force_general = true;
+    options.machine_integers = false;  // the GMP interval sweep
     std::ostringstream out;
     write_solution_json(out, instance, solve(instance, options));
     return out.str();
 }
 
-std::string route_json(const std::string& text, unsigned threads) {
+// The route's bytes; nothing when it declines (x̂* at a target whose player's share of the remainder
+// outgrows 64 bits: the general path answers then), having written nothing.
+std::optional<std::string> route_json(const std::string& text, unsigned threads) {
     SolveOptions options;
     options.threads = threads;
     std::ostringstream out;
-    REQUIRE(solve_to_json_in_machine_integers(InstanceSource::text(text), out, options));
-    return out.str();
+    if (solve_to_json_in_machine_integers(InstanceSource::text(text), out, options)) return out.str();
+    CHECK(out.str().empty());
+    return std::nullopt;
 }
 
 std::string library_json(const Instance& instance, unsigned threads, bool losses_in_writer) {
@@ -80,17 +83,27 @@ std::string library_json(const Instance& instance, unsigned threads, bool losses
     options.threads = threads;
     options.losses_in_writer = losses_in_writer;
     Solution solution = solve(instance, options);
-    CHECK(solution.losses.size() == (losses_in_writer ? 0 : instance.players.size()));
+    if (!losses_in_writer) CHECK(solution.losses.size() == instance.players.size());
     std::ostringstream out;
     write_solution_json(out, instance, solution);
     return out.str();
+}
+
+// "" when equal, else where the texts part (Catch would print both, megabytes for the long game).
+std::string difference(const std::string& got, const std::string& expected) {
+    if (got == expected) return "";
+    std::size_t at = 0;
+    while (at < got.size() && at < expected.size() && got[at] == expected[at]) ++at;
+    const std::size_t from = at > 60 ? at - 60 : 0;
+    return "byte " + std::to_string(at) + ": got ..." + got.substr(from, 160) + "... expected ..." +
+           expected.substr(from, 160);
 }
 
 }  // namespace
 
 TEST_CASE("wide route: the general path's bytes on random games whose receiver outgrows 64 bits", "[wide]") {
     std::mt19937 rng(20261203);
-    int wide = 0, infinite = 0, repeated = 0;
+    int wide = 0, declined = 0, infinite = 0, repeated = 0;
     for (int round = 0; round < 120; ++round) {
         const int n = static_cast<int>(pick(rng, 2, round < 100 ? 40 : 600));
         const std::string text = wide_instance(rng, n);
@@ -102,14 +115,17 @@ TEST_CASE("wide route: the general path's bytes on random games whose receiver o
         LineAnswer answer = solve_line_game_any_receiver(*game, 1);
         wide += answer.wide.has_value();
         for (unsigned threads : {1u, 2u}) {
-            CHECK(route_json(text, threads) == expected);
-            CHECK(library_json(instance, threads, true) == expected);
-            CHECK(library_json(instance, threads, false) == expected);
+            std::optional<std::string> route = route_json(text, threads);
+            declined += !route.has_value();
+            if (route) CHECK(difference(*route, expected) == "");
+            CHECK(difference(library_json(instance, threads, true), expected) == "");
+            CHECK(difference(library_json(instance, threads, false), expected) == "");
         }
         infinite += expected.find("\"count\": \"infinite\"") != std::string::npos;
         repeated += expected.find("have the same target") != std::string::npos;
     }
-    CHECK(wide > 100);  // the route under test was taken, not the 64-bit one
+    CHECK(wide > 90);  // the route under test was taken, not the 64-bit one
+    CHECK(declined < 40);
     CHECK(infinite > 5);
     CHECK(repeated > 5);
 }
@@ -122,9 +138,12 @@ TEST_CASE("wide route: a list long enough for the two-thread writer gives the sa
     REQUIRE(game.has_value());
     REQUIRE(solve_line_game_any_receiver(*game, 2).wide.has_value());
     const std::string expected = general_json(instance);
-    CHECK(route_json(text, 2) == expected);
-    CHECK(route_json(text, 1) == expected);
-    CHECK(library_json(instance, 2, true) == expected);
+    for (unsigned threads : {2u, 1u}) {
+        std::optional<std::string> route = route_json(text, threads);
+        REQUIRE(route.has_value());
+        CHECK(difference(*route, expected) == "");
+    }
+    CHECK(difference(library_json(instance, 2, true), expected) == "");
 }
 
 TEST_CASE("wide route: the exact re-check rejects a wrong profile and a wrong receiver", "[wide]") {
