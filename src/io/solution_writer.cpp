@@ -285,9 +285,10 @@ void put_in_chunks(TextBuffer& text, std::size_t n, std::size_t most_per_item, M
     if (error) std::rethrow_exception(error);
 }
 
-// put_in_chunks() for a writer without per-thread state: put(sink, begin, end).
+// put_in_chunks() for a writer without per-thread state, put(sink, begin, end): the list shared between the
+// two threads, about half each.
 template <class Put>
-void put_list(TextBuffer& text, std::size_t n, std::size_t most_per_item, Put&& put) {
+void put_in_two_halves(TextBuffer& text, std::size_t n, std::size_t most_per_item, Put&& put) {
     put_in_chunks(text, n, most_per_item, [&] {
         return [&](auto& sink, std::size_t begin, std::size_t end) { put(sink, begin, end); };
     });
@@ -332,7 +333,7 @@ void write_line_answer_json(std::ostream& out, const LineGame& game, const LineA
     {
         TextBuffer text(out);
         text.put("[");
-        put_list(text, game.size(), 48, [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_in_two_halves(text, game.size(), 48, [&](auto& sink, std::size_t begin, std::size_t end) {
             put_items(sink, begin, end, 48,
                       [&](char* at, std::size_t i) { return put_action(at, s.actions[i]); });
         });
@@ -361,7 +362,7 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
     write_line_answer_json(
         out, game, s, [&](TextBuffer& text) { put_line_point(text, s.receiver); },
         [&](TextBuffer& text) {
-            put_list(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
+            put_in_two_halves(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
                 put_items(sink, begin, end, 88,
                           [&](char* at, std::size_t i) { return put_loss(at, s.offsets[i]); });
             });
@@ -513,7 +514,7 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
     {
         TextBuffer text(out);
         text.put("[");
-        put_list(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
             put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
                 if (!moved.empty())
                     if (auto found = moved.find(i); found != moved.end()) {
@@ -529,7 +530,7 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
                               [&](std::size_t c) -> const SmallFraction& { return lines[c].receiver; }));
         text.put(",\n  \"losses\": [");
         // A loss has at most d·(124 + 124) bits of numerator and denominator: about 75·d digits each.
-        put_list(text, n, 160 * d + 8, [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_in_two_halves(text, n, 160 * d + 8, [&](auto& sink, std::size_t begin, std::size_t end) {
             put_box_losses(sink, lines, begin, end);
         });
         Rational potential = 0;
@@ -557,7 +558,7 @@ void put_polygon_losses(TextBuffer& text, const PolygonGame& game, const Vector&
     const std::size_t n = game.size();
     std::size_t most = 16;
     for (const Rational& y : receiver) most += 4 * (to_string(y).size() + 40);
-    put_list(text, n, most, [&](auto& sink, std::size_t begin, std::size_t end) {
+    put_in_two_halves(text, n, most, [&](auto& sink, std::size_t begin, std::size_t end) {
         Rational difference, loss;
         for (std::size_t i = begin; i < end; ++i) {
             loss = 0;
@@ -593,7 +594,7 @@ void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const
     {
         TextBuffer text(out);
         text.put("[");
-        put_list(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
+        put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
             put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
                 if (!moved.empty())
                     if (auto found = moved.find(i); found != moved.end()) {
