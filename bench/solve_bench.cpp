@@ -194,13 +194,15 @@ int main(int argc, char** argv) try {
     Phase exact_parse = since(start);
     start = Stamp();
     std::optional<std::vector<bigcert::LineSolution>> lines;
+    std::optional<bigcert::WideLineSolution> wide;  // x̂* outgrew 64-bit fractions (line_solution.hpp)
     if (game && game->dimension() == 1) {
-        if (std::optional<bigcert::LineSolution> line = bigcert::solve_line_game(game->coordinates[0]))
-            lines = std::vector<bigcert::LineSolution>{std::move(*line)};
+        bigcert::LineAnswer line = bigcert::solve_line_game_any_receiver(game->coordinates[0]);
+        if (line.line) lines = std::vector<bigcert::LineSolution>{std::move(*line.line)};
+        wide = std::move(line.wide);
     } else if (game) {
         lines = bigcert::solve_box_coordinates(*game);
     }
-    const bool overflowed = game && !lines;
+    const bool overflowed = game && !lines && !wide;
     std::optional<bigcert::BoxAnswer> answer;
     if (lines && game->dimension() > 1) {
         answer = bigcert::describe_box_answer(*game, std::move(*lines));
@@ -209,7 +211,7 @@ int main(int argc, char** argv) try {
     std::optional<bigcert::PolygonAnswer> polygon_answer;
     if (polygons) polygon_answer = bigcert::solve_polygon_game(*polygons);
     std::optional<bigcert::Solution> solution;
-    if (!lines && !answer && !polygon_answer) {
+    if (!lines && !wide && !answer && !polygon_answer) {
         bigcert::SolveOptions solve_options;
         solve_options.force_general = general;
         solve_options.machine_integers = !overflowed;  // a game that overflowed would overflow again
@@ -223,6 +225,8 @@ int main(int argc, char** argv) try {
         std::ofstream output(solution_path);
         if (lines && lines->size() == 1)
             bigcert::write_line_solution_json(output, game->coordinates[0], lines->front());
+        else if (wide)
+            bigcert::write_wide_line_solution_json(output, game->coordinates[0], *wide);
         else if (answer)
             bigcert::write_box_answer_json(output, *game, *answer);
         else if (polygon_answer)
@@ -235,6 +239,8 @@ int main(int argc, char** argv) try {
     if (lines || answer)
         for (const bigcert::LineSolution& line : answer ? answer->lines : *lines)
             options.reference.push_back(bigcert::to_double(line.receiver));
+    else if (wide)
+        options.reference.push_back(bigcert::to_double(wide->receiver));
     else if (polygon_answer)
         for (const bigcert::Rational& c : polygon_answer->receiver)
             options.reference.push_back(bigcert::to_double(c));

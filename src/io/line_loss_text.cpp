@@ -82,6 +82,11 @@ std::size_t LineLossText::most_characters(const Rational& target) const {
     return 4 * digits + 4;
 }
 
+std::size_t LineLossText::most_characters(const SmallFraction& target) const {
+    // As for a Rational target; a SmallFraction's parts have at most 19 digits.
+    return 4 * (most_digits_ + 19 + 1) + 4;
+}
+
 const LineLossText::Scaled& LineLossText::scaled(std::uint64_t g) {
     auto found = scaled_.find(g);
     if (found != scaled_.end()) return found->second;
@@ -129,13 +134,10 @@ const LineLossText::Residues& LineLossText::residues_of(std::uint64_t q) {
     return residues_.emplace(q, r).first->second;
 }
 
-// The fast case of the header's formula; false (nothing written) outside its bounds.
-bool LineLossText::put_fast(char*& at, const Rational& target) {
-    mpq_srcptr t = target.backend().data();
-    if (!mpz_fits_slong_p(mpq_numref(t)) || mpz_cmp_ui(mpq_denref(t), 1UL << 31) >= 0) return false;
-    const long p = mpz_get_si(mpq_numref(t));
-    const std::uint64_t q = mpz_get_ui(mpq_denref(t));
-    if (p <= -small || p >= small) return false;
+// The fast case of the header's formula for t = p/q in lowest terms; false (nothing written) outside its
+// bounds.
+bool LineLossText::put_fast(char*& at, long p, std::uint64_t q) {
+    if (p <= -small || p >= small || q >= std::uint64_t{1} << 31) return false;
     // g = gcd(Nq − pD, Dq) divides gcd(Nq − pD, D)·gcd(Nq − pD, q) = h², h = gcd(q, D): residues mod h².
     const Residues& residues = residues_of(q);
     const std::uint64_t hh = residues.hh;
@@ -177,8 +179,16 @@ bool LineLossText::put_fast(char*& at, const Rational& target) {
 }
 
 char* LineLossText::put(char* at, const Rational& target) {
-    if (put_fast(at, target)) return at;
+    mpq_srcptr t = target.backend().data();
+    if (mpz_fits_slong_p(mpq_numref(t)) && mpz_cmp_ui(mpq_denref(t), 1UL << 31) < 0 &&
+        put_fast(at, mpz_get_si(mpq_numref(t)), mpz_get_ui(mpq_denref(t))))
+        return at;
     return put_exact(at, target);
+}
+
+char* LineLossText::put(char* at, const SmallFraction& target) {
+    if (put_fast(at, static_cast<long>(target.num), static_cast<std::uint64_t>(target.den))) return at;
+    return put_exact(at, to_rational(target));
 }
 
 }  // namespace bigcert

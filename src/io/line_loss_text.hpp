@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bigcert/core/rational.hpp"
+#include "bigcert/core/small_fraction.hpp"
 
 namespace bigcert {
 
@@ -24,8 +25,10 @@ class LineLossText {
     explicit LineLossText(const Rational& receiver);
     // Characters that put() may write for `target`, an upper bound.
     std::size_t most_characters(const Rational& target) const;
+    std::size_t most_characters(const SmallFraction& target) const;
     // Writes to_string((receiver − target)²) at `at`; returns the end.
     char* put(char* at, const Rational& target);
+    char* put(char* at, const SmallFraction& target);
 
   private:
     using Limbs = std::vector<std::uint32_t>;  // base 10^9, least significant first, nonnegative
@@ -40,7 +43,7 @@ class LineLossText {
     const Scaled& scaled(std::uint64_t g);
     const std::string& denominator_text(std::uint64_t g, std::uint64_t q);
     char* put_exact(char* at, const Rational& target) const;
-    bool put_fast(char*& at, const Rational& target);
+    bool put_fast(char*& at, long p, std::uint64_t q);
 
     Rational receiver_;
     Integer abs_numerator_, denominator_;

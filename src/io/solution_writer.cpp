@@ -3,10 +3,12 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <iomanip>
 #include <memory>
+#include <mutex>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -142,6 +144,11 @@ class TextBuffer {
         out_.write(buffer_.data(), static_cast<std::streamsize>(used_));
         used_ = 0;
     }
+    // The stream, with everything put so far written to it (for writers that write it directly).
+    std::ostream& flushed_stream() {
+        flush();
+        return out_;
+    }
 
   private:
     std::ostream& out_;
@@ -181,8 +188,7 @@ char* put_loss(char* at, const SmallFraction& offset) {
     return at;
 }
 
-// Text in one block allocated for the worst case and never initialised (for the helper thread's half):
-// pages that are never written cost nothing, and nothing is copied on the way.
+// Text in one block for a chunk of items, allocated for the worst case and reused from chunk to chunk.
 class TextBlock {
   public:
     explicit TextBlock(std::size_t capacity) : text_(new char[capacity]), capacity_(capacity) {}
@@ -191,6 +197,7 @@ class TextBlock {
         return text_.get() + used_;
     }
     void commit(char* end) { used_ = static_cast<std::size_t>(end - text_.get()); }
+    void clear() { used_ = 0; }
     std::string_view view() const { return {text_.get(), used_}; }
 
   private:
@@ -198,56 +205,130 @@ class TextBlock {
     std::size_t capacity_, used_ = 0;
 };
 
-// A long list in two halves at once: the second formatted into a block on another thread while this
-// thread writes the first, then the block.
-template <class Put>
-void put_in_two_halves(TextBuffer& text, std::size_t n, std::size_t most_per_item, Put&& put) {
+// Chunk k is written once chunk k − 1 is out; a failing thread stops the other.
+class ChunkTurns {
+  public:
+    // Waits for chunk k's turn; false when the other thread failed.
+    bool wait_for(std::size_t k) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        turn_changed_.wait(lock, [&] { return failed_ || next_ == k; });
+        return !failed_;
+    }
+    void done(std::size_t k) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            next_ = k + 1;
+        }
+        turn_changed_.notify_all();
+    }
+    void fail() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            failed_ = true;
+        }
+        turn_changed_.notify_all();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable turn_changed_;
+    std::size_t next_ = 0;
+    bool failed_ = false;
+};
+
+// A long list on two threads: chunks of a few MB, the even ones formatted by this thread and the odd ones by
+// a helper, each into its own block reused from chunk to chunk and written out in turn. The text is never
+// held whole (260 MB of losses on the 1-D `hard` benchmark: fresh pages for it cost as much as the
+// formatting), and each thread's write(2) overlaps the other's formatting. make_writer() is called once
+// per thread and returns writer(sink, begin, end), which puts items begin..end-1 (so per-thread caches
+// live across chunks).
+template <class MakeWriter>
+void put_in_chunks(TextBuffer& text, std::size_t n, std::size_t most_per_item, MakeWriter&& make_writer) {
     constexpr std::size_t worth_a_thread = 1 << 15;
-    if (n < worth_a_thread || std::thread::hardware_concurrency() < 2) return put(text, 0, n);
-    TextBlock second((n - n / 2) * most_per_item);
+    if (n < worth_a_thread || std::thread::hardware_concurrency() < 2) {
+        auto writer = make_writer();
+        return writer(text, 0, n);
+    }
+    constexpr std::size_t chunk_bytes = std::size_t{1} << 21;
+    const std::size_t chunk = std::max<std::size_t>(256, chunk_bytes / most_per_item);
+    const std::size_t chunks = (n + chunk - 1) / chunk;
+    std::ostream& out = text.flushed_stream();
+    ChunkTurns turns;
+    auto work = [&](std::size_t first) {
+        auto writer = make_writer();
+        TextBlock block(chunk * most_per_item);
+        for (std::size_t k = first; k < chunks; k += 2) {
+            block.clear();
+            writer(block, k * chunk, std::min(n, (k + 1) * chunk));
+            if (!turns.wait_for(k)) return;
+            out.write(block.view().data(), static_cast<std::streamsize>(block.view().size()));
+            turns.done(k);
+        }
+    };
     std::exception_ptr error;
     std::thread helper([&] {
         try {
-            put(second, n / 2, n);
+            work(1);
         } catch (...) {
             error = std::current_exception();
+            turns.fail();
         }
     });
     try {
-        put(text, 0, n / 2);
+        work(0);
     } catch (...) {
+        turns.fail();
         helper.join();
         throw;
     }
     helper.join();
     if (error) std::rethrow_exception(error);
-    text.put(second.view());
 }
 
-// d = 1 without Solution::losses (SolveOptions::losses_in_writer): each (x̂* − t_i)² written straight from
-// x̂* and t_i, the same text as to_string(loss), on two threads for long lists.
+// put_in_chunks() for a writer without per-thread state, put(sink, begin, end): the list shared between the
+// two threads, about half each.
+template <class Put>
+void put_in_two_halves(TextBuffer& text, std::size_t n, std::size_t most_per_item, Put&& put) {
+    put_in_chunks(text, n, most_per_item, [&] {
+        return [&](auto& sink, std::size_t begin, std::size_t end) { put(sink, begin, end); };
+    });
+}
+
+// Exact losses (x̂* − t_i)² of a 1-D list written from x̂* and the targets (line_loss_text.hpp), the same
+// text as to_string(loss), on two threads for long lists; `target(i)` is t_i, a Rational or a SmallFraction.
+template <class Target>
+void put_line_losses(TextBuffer& text, std::size_t n, const Rational& receiver, Target&& target) {
+    std::size_t most = 0;
+    LineLossText bound(receiver);
+    for (std::size_t i = 0; i < n; ++i) most = std::max(most, bound.most_characters(target(i)) + 4);
+    put_in_chunks(text, n, most, [&] {
+        // One per thread, kept from chunk to chunk: it caches decimal forms per target denominator.
+        return [&, losses = std::make_shared<LineLossText>(receiver)](auto& sink, std::size_t begin,
+                                                                      std::size_t end) {
+            put_items(sink, begin, end, most, [&](char* at, std::size_t i) {
+                *at++ = '"';
+                at = losses->put(at, target(i));
+                *at++ = '"';
+                return at;
+            });
+        };
+    });
+}
+
+// d = 1 without Solution::losses (SolveOptions::losses_in_writer).
 void write_line_losses(std::ostream& out, const Instance& instance, const Rational& receiver) {
     if (instance.dimension != 1 || instance.loss != Loss::squared)
         throw std::logic_error("write_solution_json: losses missing outside the squared-loss line");
     TextBuffer text(out);
-    std::size_t most = 0;
-    LineLossText bound(receiver);
-    for (const Player& p : instance.players) most = std::max(most, bound.most_characters(p.target[0]) + 4);
-    put_in_two_halves(text, instance.players.size(), most,
-                      [&](auto& sink, std::size_t begin, std::size_t end) {
-                          LineLossText losses(receiver);  // one per thread: it caches decimal forms
-                          put_items(sink, begin, end, most, [&](char* at, std::size_t i) {
-                              *at++ = '"';
-                              at = losses.put(at, instance.players[i].target[0]);
-                              *at++ = '"';
-                              return at;
-                          });
-                      });
+    put_line_losses(text, instance.players.size(), receiver,
+                    [&](std::size_t i) -> const Rational& { return instance.players[i].target[0]; });
 }
 
-}  // namespace
-
-void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& s) {
+// The d = 1 answer from machine-integer actions, the bytes of write_solution_json(); `put_receiver(text)`
+// writes x̂* as a point and `put_losses(text)` the items of the losses list.
+template <class LineAnswer, class PutReceiver, class PutLosses>
+void write_line_answer_json(std::ostream& out, const LineGame& game, const LineAnswer& s,
+                            PutReceiver&& put_receiver, PutLosses&& put_losses) {
     write_head(out, game.name, s.method);
     {
         TextBuffer text(out);
@@ -257,12 +338,9 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
                       [&](char* at, std::size_t i) { return put_action(at, s.actions[i]); });
         });
         text.put("],\n  \"receiver\": ");
-        put_line_point(text, s.receiver);
+        put_receiver(text);
         text.put(",\n  \"losses\": [");
-        put_in_two_halves(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_items(sink, begin, end, 88,
-                      [&](char* at, std::size_t i) { return put_loss(at, s.offsets[i]); });
-        });
+        put_losses(text);
         text.put("],\n  \"potential\": \"" + to_string(s.potential) + "\"},\n");
         text.put(" \"equilibria\": {\"count\": \"" + count_name(s.count) + "\", \"faces\": [");
         for (std::size_t k = 0; k < s.free_players.size(); ++k) {
@@ -276,6 +354,28 @@ void write_line_solution_json(std::ostream& out, const LineGame& game, const Lin
         }
     }
     write_tail(out, "", s.exaggeration);
+}
+
+}  // namespace
+
+void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& s) {
+    write_line_answer_json(
+        out, game, s, [&](TextBuffer& text) { put_line_point(text, s.receiver); },
+        [&](TextBuffer& text) {
+            put_in_two_halves(text, game.size(), 88, [&](auto& sink, std::size_t begin, std::size_t end) {
+                put_items(sink, begin, end, 88,
+                          [&](char* at, std::size_t i) { return put_loss(at, s.offsets[i]); });
+            });
+        });
+}
+
+void write_wide_line_solution_json(std::ostream& out, const LineGame& game, const WideLineSolution& s) {
+    write_line_answer_json(
+        out, game, s, [&](TextBuffer& text) { text.put("[\"" + to_string(s.receiver) + "\"]"); },
+        [&](TextBuffer& text) {
+            put_line_losses(text, game.size(), s.receiver,
+                            [&](std::size_t i) -> const SmallFraction& { return game.targets[i]; });
+        });
 }
 
 namespace {

@@ -11,7 +11,8 @@ struct LineAggregate {
     Rational total, low, high;
 };
 
-LineAggregate line_aggregate(const LineGame& game, const LineSolution& s,
+template <class Solution>
+LineAggregate line_aggregate(const LineGame& game, const Solution& s,
                              const std::vector<std::size_t>& free_weighted) {
     LineAggregate a;
     for (std::size_t i : free_weighted) {
@@ -67,8 +68,10 @@ std::pair<std::size_t, std::size_t> repeated_pair_as_reported(const LineGame& ga
     return {n, n};  // unreachable: called only when a repeat exists
 }
 
-void fill_exaggeration(const LineGame& game, bool repeated_target, LineSolution& s,
-                       const LineAggregate& aggregate) {
+// `at_receiver(i)`: whether t_i = x̂*, exactly.
+template <class Solution, class AtReceiver>
+void fill_exaggeration(const LineGame& game, bool repeated_target, Solution& s,
+                       const LineAggregate& aggregate, AtReceiver&& at_receiver) {
     const std::size_t n = game.size();
     ExaggerationReport& report = s.exaggeration;
     std::vector<bool> is_free(n, false);
@@ -101,19 +104,18 @@ void fill_exaggeration(const LineGame& game, bool repeated_target, LineSolution&
         if (can_be_interior_on_line(game, aggregate, i)) report.ever_interior.push_back(i);
     report.at_most_one_interior = report.ever_interior.size() <= 1;
     for (std::size_t i : report.ever_interior)
-        if (game.targets[i] != s.receiver) report.interior_player_at_target = false;
+        if (!at_receiver(i)) report.interior_player_at_target = false;
 }
 
-}  // namespace
-
-void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, LineSolution& s) {
+template <class Solution, class AtReceiver>
+void describe(const LineGame& game, bool repeated_target, Solution& s, AtReceiver&& at_receiver) {
     // F_i is the whole interval exactly when w_i (t_i - x̂*) = 0 and the interval is not a point.
     std::vector<std::size_t> free_weighted;
     bool free_unweighted = false;
     for (std::size_t i = 0; i < game.size(); ++i) {
         if (compare(game.lo(i), game.hi(i)) >= 0) continue;
         bool unweighted = sign(game.weights[i]) == 0;
-        if (!unweighted && game.targets[i] != s.receiver) continue;
+        if (!unweighted && !at_receiver(i)) continue;
         s.free_players.push_back(i);
         if (unweighted)
             free_unweighted = true;
@@ -122,7 +124,18 @@ void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, L
     }
     LineAggregate aggregate = line_aggregate(game, s, free_weighted);
     s.count = free_unweighted ? EquilibriumCount::infinite : count_on_line(aggregate, free_weighted.size());
-    fill_exaggeration(game, repeated_target, s, aggregate);
+    fill_exaggeration(game, repeated_target, s, aggregate, at_receiver);
+}
+
+}  // namespace
+
+void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, LineSolution& s) {
+    describe(game, repeated_target, s, [&](std::size_t i) { return game.targets[i] == s.receiver; });
+}
+
+// x̂* is no SmallFraction, so no target equals it: only weightless players can be free.
+void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, WideLineSolution& s) {
+    describe(game, repeated_target, s, [](std::size_t) { return false; });
 }
 
 }  // namespace bigcert

@@ -14,5 +14,7 @@ namespace bigcert {
 // Fills free_players, count and exaggeration of `s`, whose receiver and actions are set and checked.
 // `repeated_target`: whether two players have exactly equal targets (Theorem 4's premise).
 void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, LineSolution& s);
+// The same for the wide route's answer (line_solution.hpp), whose x̂* is no target.
+void describe_line_equilibrium_set(const LineGame& game, bool repeated_target, WideLineSolution& s);
 
 }  // namespace bigcert

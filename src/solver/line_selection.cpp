@@ -171,7 +171,7 @@ class ScannedGroups {
   public:
     ScannedGroups(const LineGame& game, const TargetKeys& keys, unsigned threads)
         : game_(game), key_(keys.key), threads_(threads) {}
-    std::optional<SmallFraction> run(std::size_t split);
+    std::optional<Rational> run(std::size_t split);
 
     using Group = std::size_t;
     bool exists(Group g) const { return g != no_player; }
@@ -239,22 +239,27 @@ std::size_t ScannedGroups::next_left(std::size_t group) const {
 }
 
 // A good guess needs one scan; beyond a few steps the guess was poor and sorting is cheaper.
-std::optional<SmallFraction> ScannedGroups::run(std::size_t group) {
+std::optional<Rational> ScannedGroups::run(std::size_t group) {
     constexpr std::size_t max_steps = 8;
-    std::optional<Rational> receiver = walk_to_receiver(*this, group, value_left_of(group), max_steps);
-    if (!receiver) return std::nullopt;
-    return line_fraction(*receiver);
+    return walk_to_receiver(*this, group, value_left_of(group), max_steps);
 }
 
 }  // namespace
 
-std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
-                                                        unsigned threads) {
+std::optional<Rational> exact_line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
+                                                         unsigned threads) {
     if (!keys.monotone) return std::nullopt;
     FloatingModel model = floating_model(game, keys, threads);
     const std::size_t split = guess_split(model);
     model = {};  // release the breakpoints before the exact stage
     return ScannedGroups(game, keys, threads).run(split);
+}
+
+std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
+                                                        unsigned threads) {
+    std::optional<Rational> receiver = exact_line_receiver_by_selection(game, keys, threads);
+    if (!receiver) return std::nullopt;
+    return line_fraction(*receiver);
 }
 
 }  // namespace bigcert

@@ -22,5 +22,8 @@ namespace bigcert {
 // x̂*, exactly; nothing when keys are not monotone or the guess was too far off. Throws LineOverflow.
 std::optional<SmallFraction> line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
                                                         unsigned threads);
+// The same x̂* as a Rational, for the wide route (line_solver.hpp), where it may outgrow 64-bit fractions.
+std::optional<Rational> exact_line_receiver_by_selection(const LineGame& game, const TargetKeys& keys,
+                                                         unsigned threads);
 
 }  // namespace bigcert

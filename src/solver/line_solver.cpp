@@ -116,14 +116,15 @@ bool unreduced_product(const SmallFraction& a, const SmallFraction& b, const Sma
 }
 
 // Phi = x̂*^2 - 2 sum_i w_i t_i x_i (Theorem 1); a term out of 128-bit range goes to GMP alone.
-Rational potential(const LineGame& game, const LineSolution& s, unsigned threads) {
+Rational potential(const LineGame& game, const std::vector<SmallFraction>& actions, const Rational& receiver,
+                   unsigned threads) {
     const std::size_t n = game.size();
     unsigned workers = worker_count(threads, n);
     std::vector<ExactSum> linear(workers);
     parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
         DenominatorTable table(linear[w]);
         for (std::size_t i = begin; i < end; ++i) {
-            const SmallFraction &weight = game.weights[i], &t = game.targets[i], &x = s.actions[i];
+            const SmallFraction &weight = game.weights[i], &t = game.targets[i], &x = actions[i];
             if (weight.num == 0 || t.num == 0 || x.num == 0) continue;
             __int128 num;
             std::uint64_t den;
@@ -135,53 +136,86 @@ Rational potential(const LineGame& game, const LineSolution& s, unsigned threads
         table.flush_all();
     });
     for (unsigned w = 1; w < workers; ++w) linear[0].merge(linear[w]);
-    Rational receiver = to_rational(s.receiver);
     return receiver * receiver - 2 * linear[0].value();
 }
 
-// x̂* and whether targets repeat: by selection when the targets have exact double keys (line_selection.hpp),
-// else, or when the floating-point guess was poor, by sorting every player (line_sweep.hpp).
-void locate_receiver(const LineGame& game, unsigned threads, LinePremise premise, SmallFraction& receiver,
-                     bool& repeated_target) {
+// x̂* exactly (it may outgrow SmallFraction) and whether targets repeat: by selection when the targets have
+// exact double keys (line_selection.hpp), else, or when the floating-point guess was poor, by sorting every
+// player (line_sweep.hpp).
+Rational locate_receiver(const LineGame& game, unsigned threads, LinePremise premise, bool& repeated_target) {
     const bool report = premise == LinePremise::report;
     TargetKeys keys = target_keys(game, threads);
     if (keys.monotone) {
         // The repeat test and the selection only read the game: on two cores they run side by side.
         bool repeated = false;
-        std::optional<SmallFraction> selected;
+        std::optional<Rational> selected;
         parallel_tasks(
             report && worker_count(threads, game.size()) > 1,
             [&] { repeated = report && has_repeated_target(game); },
-            [&] { selected = line_receiver_by_selection(game, keys, threads); });
+            [&] { selected = exact_line_receiver_by_selection(game, keys, threads); });
         if (selected) {
-            receiver = *selected;
             repeated_target = repeated;
-            return;
+            return std::move(*selected);
         }
     }
     std::vector<std::uint32_t> by_target = players_by_target(game, keys);
-    receiver = line_receiver(game, by_target, threads);
+    Rational receiver = exact_line_receiver(game, by_target, threads);
     repeated_target = report && has_repeated_target(game);
+    return receiver;
+}
+
+LineSolution solve_with_small_receiver(const LineGame& game, const SmallFraction& receiver,
+                                       bool repeated_target, unsigned threads) {
+    LineSolution s;
+    s.receiver = receiver;
+    s.actions = line_profile(game, s.receiver, threads);
+    CheckReport check = check_line_equilibrium(game, s.actions, s.receiver, threads);
+    if (!check.ok)
+        throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
+    describe_line_equilibrium_set(game, repeated_target, s);
+    fill_offsets(game, s, threads);
+    s.potential = potential(game, s.actions, to_rational(s.receiver), threads);
+    return s;
+}
+
+// x̂* is no SmallFraction, hence no target: no ties, and the actions are interval ends (line_solution.hpp).
+WideLineSolution solve_with_wide_receiver(const LineGame& game, Rational receiver, bool repeated_target,
+                                          unsigned threads) {
+    WideLineSolution s;
+    s.receiver = std::move(receiver);
+    s.actions = wide_line_profile(game, s.receiver, threads);
+    CheckReport check = check_wide_line_equilibrium(game, s.actions, s.receiver, threads);
+    if (!check.ok)
+        throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
+    describe_line_equilibrium_set(game, repeated_target, s);
+    s.potential = potential(game, s.actions, s.receiver, threads);
+    return s;
 }
 
 }  // namespace
 
 std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads, LinePremise premise) {
     try {
-        LineSolution s;
         bool repeated_target = false;
-        locate_receiver(game, threads, premise, s.receiver, repeated_target);
-        s.actions = line_profile(game, s.receiver, threads);
-        CheckReport check = check_line_equilibrium(game, s.actions, s.receiver, threads);
-        if (!check.ok)
-            throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
-        describe_line_equilibrium_set(game, repeated_target, s);
-        fill_offsets(game, s, threads);
-        s.potential = potential(game, s, threads);
-        return s;
+        Rational receiver = locate_receiver(game, threads, premise, repeated_target);
+        return solve_with_small_receiver(game, line_fraction(receiver), repeated_target, threads);
     } catch (const LineOverflow&) {
         return std::nullopt;
     }
+}
+
+LineAnswer solve_line_game_any_receiver(const LineGame& game, unsigned threads) {
+    LineAnswer answer;
+    try {
+        bool repeated_target = false;
+        Rational receiver = locate_receiver(game, threads, LinePremise::report, repeated_target);
+        if (std::optional<SmallFraction> small = small_fraction_of(receiver))
+            answer.line = solve_with_small_receiver(game, *small, repeated_target, threads);
+        else
+            answer.wide = solve_with_wide_receiver(game, std::move(receiver), repeated_target, threads);
+    } catch (const LineOverflow&) {
+    }
+    return answer;
 }
 
 }  // namespace bigcert

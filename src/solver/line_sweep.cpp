@@ -8,6 +8,7 @@
 #include "bigcert/core/parallel.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_support.hpp"
+#include "solver/receiver_order.hpp"
 #include "solver/receiver_walk.hpp"
 
 namespace bigcert {
@@ -23,7 +24,7 @@ class LineSweep {
             if (k == 0 || target_at(k) != target_at(k - 1)) group_start_.push_back(k);
         group_start_.push_back(points_.size());
     }
-    SmallFraction run();
+    Rational run();
 
     // The groups of equal targets, for walk_to_receiver() (receiver_walk.hpp); group_count(): right of all.
     using Group = std::size_t;
@@ -84,13 +85,13 @@ Rational LineSweep::jump(std::size_t group) const {
     return total.value();
 }
 
-SmallFraction LineSweep::run() {
+Rational LineSweep::run() {
     const std::size_t start = locate_in_floating_point();
     // Each step passes one group and the walk never turns back, so it ends within group_count() + 1 steps.
     std::optional<Rational> receiver =
         walk_to_receiver(*this, start, exact_value_left_of(start), group_count() + 1);
     if (!receiver) throw InternalError("the interval sweep's exact walk did not end");
-    return line_fraction(*receiver);
+    return std::move(*receiver);
 }
 
 }  // namespace
@@ -146,9 +147,44 @@ std::vector<std::uint32_t> players_by_target(const LineGame& game, const TargetK
     return order;
 }
 
+Rational exact_line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,
+                             unsigned threads) {
+    return LineSweep(game, by_target, threads).run();
+}
+
 SmallFraction line_receiver(const LineGame& game, const std::vector<std::uint32_t>& by_target,
                             unsigned threads) {
-    return LineSweep(game, by_target, threads).run();
+    return line_fraction(exact_line_receiver(game, by_target, threads));
+}
+
+namespace {
+
+// The point of [lo, hi] nearest t: a weightless player's best response, any point being one.
+const SmallFraction& nearest_to_target(const LineGame& game, std::size_t i) {
+    const SmallFraction &t = game.targets[i], &lo = game.lo(i), &hi = game.hi(i);
+    return compare(t, lo) < 0 ? lo : (compare(hi, t) < 0 ? hi : t);
+}
+
+}  // namespace
+
+std::vector<SmallFraction> wide_line_profile(const LineGame& game, const Rational& receiver,
+                                             unsigned threads) {
+    const std::size_t n = game.size();
+    std::vector<SmallFraction> actions(n);
+    parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
+        ReceiverOrder order(receiver);
+        for (std::size_t i = begin; i < end; ++i) {
+            const SmallFraction& weight = game.weights[i];
+            if (sign(weight) == 0) {
+                actions[i] = nearest_to_target(game, i);
+                continue;
+            }
+            const int side = order.side_of(game.targets[i]) * sign(weight);
+            if (side == 0) throw InternalError("wide_line_profile: a target equals the receiver");
+            actions[i] = side > 0 ? game.hi(i) : game.lo(i);
+        }
+    });
+    return actions;
 }
 
 std::vector<SmallFraction> line_profile(const LineGame& game, const SmallFraction& receiver,
@@ -161,9 +197,8 @@ std::vector<SmallFraction> line_profile(const LineGame& game, const SmallFractio
     parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const SmallFraction &weight = game.weights[i], &lo = game.lo(i), &hi = game.hi(i);
-            if (sign(weight) == 0) {  // any point is a best response: the one nearest the target
-                const SmallFraction& t = game.targets[i];
-                actions[i] = compare(t, lo) < 0 ? lo : (compare(hi, t) < 0 ? hi : t);
+            if (sign(weight) == 0) {
+                actions[i] = nearest_to_target(game, i);
                 continue;
             }
             int side = compare(game.targets[i], receiver) * sign(weight);

@@ -56,10 +56,13 @@ Solution solve(const Instance& instance, const SolveOptions& options) {
 // The routes below give the same answer; the solver picks the fastest that applies, in this order.
 Solution solve_polytope_game(const Instance& instance, const SolveOptions& options) {
     // d = 1 in machine integers while every number fits (line_solver.hpp); the same answer, much faster.
+    // When only x̂* outgrows them, the wide route (line_solution.hpp).
     if (instance.dimension == 1 && !options.force_general && options.machine_integers)
-        if (std::optional<LineGame> game = line_game_of(instance))
-            if (std::optional<LineSolution> line = solve_line_game(*game, options.threads))
-                return to_solution(*game, *line);
+        if (std::optional<LineGame> game = line_game_of(instance)) {
+            LineAnswer answer = solve_line_game_any_receiver(*game, options.threads);
+            if (answer.line) return to_solution(*game, *answer.line);
+            if (answer.wide) return to_solution(*game, *answer.wide, !options.losses_in_writer);
+        }
     // Boxes with the squared loss: d independent 1-D games, each on the fast path above (box_split.hpp).
     if (instance.dimension >= 2 && !options.force_general && options.machine_integers)
         if (std::optional<Solution> boxes = solve_box_game(instance, options.threads))

@@ -15,9 +15,14 @@ enum class FastRoute { written, overflow, general };
 
 FastRoute write_fast_solution(const BoxGame& game, std::ostream& out, unsigned threads) {
     if (game.dimension() == 1) {
-        std::optional<LineSolution> line = solve_line_game(game.coordinates[0], threads);
-        if (!line) return FastRoute::overflow;
-        write_line_solution_json(out, game.coordinates[0], *line);
+        // x̂* may outgrow 64-bit fractions while every input fits: the wide route (line_solution.hpp).
+        LineAnswer answer = solve_line_game_any_receiver(game.coordinates[0], threads);
+        if (answer.line)
+            write_line_solution_json(out, game.coordinates[0], *answer.line);
+        else if (answer.wide)
+            write_wide_line_solution_json(out, game.coordinates[0], *answer.wide);
+        else
+            return FastRoute::overflow;
         return FastRoute::written;
     }
     std::optional<std::vector<LineSolution>> lines = solve_box_coordinates(game, threads);

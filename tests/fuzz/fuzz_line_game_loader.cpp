@@ -3,9 +3,10 @@
 // loader, the GMP solver and write_solution_json.
 //
 // For every input the fast loader accepts, the general loader must accept it too and read the same game
-// (every number equal exactly, the same sets, set indices and names); and whenever the fast solver answers,
-// its JSON must be byte-identical to the GMP path's (solve() with machine_integers = false), as must that of
-// solve() with its defaults. Any difference traps. Input errors are expected answers of the general loader
+// (every number equal exactly, the same sets, set indices and names); and whenever the fast solver answers
+// (the 64-bit route, or the wide route when only x̂* outgrew 64 bits), its JSON must be byte-identical to
+// the GMP path's (solve() with machine_integers = false), as must that of solve() with its defaults. Any
+// difference traps. Input errors are expected answers of the general loader
 // only when the fast loader declined; an InternalError (a failed exact re-check) escapes and is a finding.
 #include <cstddef>
 #include <cstdint>
@@ -111,10 +112,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     compare_games(*fast, instance);
     ++stats.read;
 
-    std::optional<LineSolution> line = solve_line_game(*fast, 1);
-    if (!line) return 0;  // a number left the machine-integer range: the GMP path is used, nothing to compare
+    // The 64-bit route, or the wide one when only x̂* outgrew 64 bits (line_solution.hpp).
+    LineAnswer answer = solve_line_game_any_receiver(*fast, 1);
+    if (!answer.line && !answer.wide) return 0;  // another number left the range: nothing to compare
     std::ostringstream fast_json;
-    write_line_solution_json(fast_json, *fast, *line);
+    if (answer.line)
+        write_line_solution_json(fast_json, *fast, *answer.line);
+    else
+        write_wide_line_solution_json(fast_json, *fast, *answer.wide);
 
     SolveOptions options;
     options.threads = 1;

@@ -26,7 +26,25 @@ struct LineSolution {
     std::string method = "interval-sweep";
 };
 
+// The fast path's answer when every input fits 64-bit fractions but x̂* does not (many weights with
+// unrelated denominators: x̂* may have hundreds of digits; docs/internals.md "Huge receivers on the d = 1
+// path"). x̂* is then no target, so every weighted player plays an end of its interval and a weightless
+// one the point nearest its target: the actions stay SmallFractions, only x̂* and the potential are
+// Rationals, and the losses (x̂* − t_i)² are left to the writer (line_loss_text.hpp).
+struct WideLineSolution {
+    Rational receiver;
+    std::vector<SmallFraction> actions;
+    Rational potential;
+    std::vector<std::size_t> free_players;  // as LineSolution's: here only weightless players
+    EquilibriumCount count = EquilibriumCount::one;
+    ExaggerationReport exaggeration;
+    std::string method = "interval-sweep";
+};
+
 // The same solution with Rationals, as solve() returns it.
 Solution to_solution(const LineGame& game, const LineSolution& line);
+// The wide route's answer as solve() returns it; without `with_losses` Solution::losses stays empty
+// (SolveOptions::losses_in_writer: the JSON writer then writes them from x̂*).
+Solution to_solution(const LineGame& game, const WideLineSolution& wide, bool with_losses);
 
 }  // namespace bigcert

@@ -19,6 +19,9 @@ using Json = nlohmann::ordered_json;
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& solution);
 // The same bytes for the d = 1 fast path's solution (line_solution.hpp), written from machine integers.
 void write_line_solution_json(std::ostream& out, const LineGame& game, const LineSolution& solution);
+// The same bytes for the wide route's answer (x̂* outgrew 64-bit fractions, line_solution.hpp), the losses
+// written from x̂* and the targets (docs/internals.md "Writing losses of huge receivers").
+void write_wide_line_solution_json(std::ostream& out, const LineGame& game, const WideLineSolution& solution);
 // The same bytes as write_solution_json(instance, solve(instance)) for the box route's answer
 // (box_answer.hpp).
 void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer);

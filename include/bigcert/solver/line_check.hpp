@@ -14,5 +14,9 @@ namespace bigcert {
 
 CheckReport check_line_equilibrium(const LineGame& game, const std::vector<SmallFraction>& actions,
                                    const SmallFraction& receiver, unsigned threads = 0);
+// The same re-check for x̂* of any size (the wide route, line_solution.hpp): sign(t_i − x̂*) from exact
+// integer products.
+CheckReport check_wide_line_equilibrium(const LineGame& game, const std::vector<SmallFraction>& actions,
+                                        const Rational& receiver, unsigned threads = 0);
 
 }  // namespace bigcert

@@ -21,4 +21,13 @@ enum class LinePremise { report, skip };
 std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads = 0,
                                             LinePremise premise = LinePremise::report);
 
+// Either answer of the fast path, with the premise reported: `line` when x̂* fits 64-bit fractions, else
+// `wide` (every input fits but x̂* does not; line_solution.hpp); neither when another number overflows
+// (the GMP path then answers). Both are re-checked exactly as solve_line_game()'s.
+struct LineAnswer {
+    std::optional<LineSolution> line;
+    std::optional<WideLineSolution> wide;
+};
+LineAnswer solve_line_game_any_receiver(const LineGame& game, unsigned threads = 0);
+
 }  // namespace bigcert
