@@ -527,6 +527,22 @@ void put_actions(TextBuffer& text, std::size_t n, std::size_t d,
     text.put("]");
 }
 
+// The machine-integer routes' face list ({"player", "vertices"} per player whose face is not a point) and
+// the closing report, from a BoxAnswer or a PolygonAnswer.
+template <class Answer>
+void write_faces_and_tail(std::ostream& out, const Answer& answer) {
+    for (std::size_t k = 0; k < answer.faces.size(); ++k) {
+        const auto& [player, vertices] = answer.faces[k];
+        out << (k ? ", " : "") << "{\"player\": " << player << ", \"vertices\": [";
+        for (std::size_t v = 0; v < vertices.size(); ++v) {
+            out << (v ? ", " : "");
+            write_vector(out, vertices[v]);
+        }
+        out << "]}";
+    }
+    write_tail(out, "", answer.exaggeration);
+}
+
 }  // namespace
 
 void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer) {
@@ -551,16 +567,7 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
         text.put("],\n  \"potential\": \"" + to_string(potential) + "\"},\n");
         text.put(" \"equilibria\": {\"count\": \"" + count_name(answer.count) + "\", \"faces\": [");
     }
-    for (std::size_t k = 0; k < answer.faces.size(); ++k) {
-        const auto& [player, vertices] = answer.faces[k];
-        out << (k ? ", " : "") << "{\"player\": " << player << ", \"vertices\": [";
-        for (std::size_t v = 0; v < vertices.size(); ++v) {
-            out << (v ? ", " : "");
-            write_vector(out, vertices[v]);
-        }
-        out << "]}";
-    }
-    write_tail(out, "", answer.exaggeration);
+    write_faces_and_tail(out, answer);
 }
 
 namespace {
@@ -612,16 +619,7 @@ void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const
     }
     out << "],\n  \"potential\": \"" << to_string(answer.potential) << "\"},\n";
     out << " \"equilibria\": {\"count\": \"" << count_name(answer.count) << "\", \"faces\": [";
-    for (std::size_t k = 0; k < answer.faces.size(); ++k) {
-        const auto& [player, vertices] = answer.faces[k];
-        out << (k ? ", " : "") << "{\"player\": " << player << ", \"vertices\": [";
-        for (std::size_t v = 0; v < vertices.size(); ++v) {
-            out << (v ? ", " : "");
-            write_vector(out, vertices[v]);
-        }
-        out << "]}";
-    }
-    write_tail(out, "", answer.exaggeration);
+    write_faces_and_tail(out, answer);
 }
 
 void write_solution_json(std::ostream& out, const Instance& instance, const Solution& s) {

@@ -5,16 +5,13 @@
 #include "bigcert/certify/certification.hpp"
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/instance_loader.hpp"
+#include "load_any_instance.hpp"
 
 using namespace bigcert;
 
 namespace {
 
-Instance load(const std::string& json) {
-    LoadLimits limits;
-    limits.several_receivers = true;
-    return load_instance_text(json, limits);
-}
+Instance load(const std::string& json) { return load_any_instance(json); }
 
 const char* finite_game = R"({"dimension": 1, "action_set": {"items": [-4, -8, 4, 8], "choose": 2},
     "players": [{"target": "-1/4", "weight": "1/4"}, {"target": "1/4", "weight": "1/4"}]})";

@@ -6,17 +6,14 @@
 #include "bigcert/core/game_kind.hpp"
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/solver/solver.hpp"
+#include "load_any_instance.hpp"
 
 using namespace bigcert;
 using Catch::Matchers::StartsWith;
 
 namespace {
 
-Instance load(const std::string& json) {
-    LoadLimits limits;
-    limits.several_receivers = true;
-    return load_instance_text(json, limits);
-}
+Instance load(const std::string& json) { return load_any_instance(json); }
 
 const char* finite_game = R"({"dimension": 1, "action_set": {"items": [-4, -8, 4, 8], "choose": 2},
     "players": [{"target": "-1/4", "weight": "1/4"}, {"target": "1/4", "weight": "1/4"}]})";

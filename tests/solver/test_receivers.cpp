@@ -11,16 +11,13 @@
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/solver/receivers.hpp"
 #include "bigcert/solver/receivers_output.hpp"
+#include "load_any_instance.hpp"
 
 using namespace bigcert;
 
 namespace {
 
-Instance load(const std::string& json) {
-    LoadLimits limits;
-    limits.several_receivers = true;
-    return load_instance_text(json, limits);
-}
+Instance load(const std::string& json) { return load_any_instance(json); }
 
 Vector point(const char* x) { return Vector{*parse_rational(x)}; }
 

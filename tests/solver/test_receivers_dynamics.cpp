@@ -9,16 +9,13 @@
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/solver/receivers.hpp"
 #include "bigcert/solver/receivers_dynamics.hpp"
+#include "load_any_instance.hpp"
 
 using namespace bigcert;
 
 namespace {
 
-Instance load(const std::string& json) {
-    LoadLimits limits;
-    limits.several_receivers = true;
-    return load_instance_text(json, limits);
-}
+Instance load(const std::string& json) { return load_any_instance(json); }
 
 Rational q(const char* text) { return *parse_rational(text); }
 

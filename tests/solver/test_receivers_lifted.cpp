@@ -10,16 +10,13 @@
 #include "bigcert/solver/receivers.hpp"
 #include "bigcert/solver/receivers_output.hpp"
 #include "bigcert/solver/solver.hpp"
+#include "load_any_instance.hpp"
 
 using namespace bigcert;
 
 namespace {
 
-Instance load(const std::string& json) {
-    LoadLimits limits;
-    limits.several_receivers = true;
-    return load_instance_text(json, limits);
-}
+Instance load(const std::string& json) { return load_any_instance(json); }
 
 struct Shape {
     int players, receivers, dimension;
