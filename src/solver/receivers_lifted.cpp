@@ -6,6 +6,7 @@
 #include "bigcert/core/instance.hpp"
 #include "bigcert/solver/receivers.hpp"
 #include "solver/lifted_potential.hpp"
+#include "solver/receivers_equilibrium_report.hpp"
 #include "solver/receivers_requirements.hpp"
 #include "solver/tangent_cone.hpp"
 
@@ -75,19 +76,8 @@ ReceiversSolution solve_lifted_game(const Instance& instance, const LiftedGame& 
         throw InternalError("several receivers: monotone game but a continuum of equilibria");
     solution.degenerate = !one;  // one point of a continuum is listed, not every equilibrium
     solution.count = one ? "one" : "infinite";
-    std::vector<Vector> receivers;
-    for (std::size_t j = 0; j < instance.receivers.size(); ++j)
-        receivers.push_back(receiver_point(instance, j, actions));
-    std::vector<Rational> losses;
-    std::vector<std::size_t> interior;
-    for (std::size_t i = 0; i < game.players; ++i) {
-        losses.push_back(receivers_loss(instance, i, receivers));
-        if (instance.set_of(i).in_interior(actions[i])) interior.push_back(i);
-    }
     solution.equilibria.push_back(actions);
-    solution.receivers.push_back(std::move(receivers));
-    solution.losses.push_back(std::move(losses));
-    solution.interior.push_back(std::move(interior));
+    add_equilibrium_report(instance, actions, solution);
     return solution;
 }
 

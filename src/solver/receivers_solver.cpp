@@ -13,6 +13,7 @@
 #include "bigcert/solver/receivers.hpp"
 #include "solver/lemke.hpp"
 #include "solver/lifted_potential.hpp"
+#include "solver/receivers_equilibrium_report.hpp"
 #include "solver/receivers_requirements.hpp"
 
 namespace bigcert {
@@ -308,22 +309,27 @@ void describe_equilibria(const Instance& instance, const ReceiverGame& game, Rec
     for (const std::vector<Vector>& actions : solution.equilibria) {
         std::string failure = receivers_equilibrium_failure(instance, game, actions);
         if (!failure.empty()) throw InternalError("the exact re-check rejected an equilibrium: " + failure);
-        std::vector<Vector> receivers;
-        for (std::size_t j = 0; j < game.receivers; ++j)
-            receivers.push_back(receiver_point(instance, j, actions));
-        std::vector<Rational> losses;
-        std::vector<std::size_t> interior;
-        for (std::size_t i = 0; i < game.players; ++i) {
-            losses.push_back(receivers_loss(instance, i, receivers));
-            if (instance.set_of(i).in_interior(actions[i])) interior.push_back(i);
-        }
-        solution.receivers.push_back(std::move(receivers));
-        solution.losses.push_back(std::move(losses));
-        solution.interior.push_back(std::move(interior));
+        add_equilibrium_report(instance, actions, solution);
     }
 }
 
 }  // namespace
+
+void add_equilibrium_report(const Instance& instance, const std::vector<Vector>& actions,
+                            ReceiversSolution& solution) {
+    std::vector<Vector> receivers;
+    for (std::size_t j = 0; j < instance.receivers.size(); ++j)
+        receivers.push_back(receiver_point(instance, j, actions));
+    std::vector<Rational> losses;
+    std::vector<std::size_t> interior;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        losses.push_back(receivers_loss(instance, i, receivers));
+        if (instance.set_of(i).in_interior(actions[i])) interior.push_back(i);
+    }
+    solution.receivers.push_back(std::move(receivers));
+    solution.losses.push_back(std::move(losses));
+    solution.interior.push_back(std::move(interior));
+}
 
 void require_squared_loss_and_mean(const Instance& instance) {
     if (instance.loss != Loss::squared)
