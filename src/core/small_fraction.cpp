@@ -11,20 +11,9 @@ namespace {
 
 using U128 = unsigned __int128;
 
-std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
-    if (a == 0) return b;
-    if (b == 0) return a;
-    if (a == 1 || b == 1) return 1;  // weights 1/n, integer targets: common on input
-    int shift = __builtin_ctzll(a | b);
-    a >>= __builtin_ctzll(a);
-    do {  // min/max compile to conditional moves: no branch to mispredict on random inputs
-        b >>= __builtin_ctzll(b);
-        std::uint64_t low = std::min(a, b);
-        b = std::max(a, b) - low;
-        a = low;
-    } while (b != 0);
-    return a << shift;
-}
+}  // namespace
+
+namespace {
 
 U128 gcd128(U128 a, U128 b) {
     while (b != 0) {

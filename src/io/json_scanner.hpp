@@ -188,7 +188,9 @@ class LineScanner {
             ++at;
             if (!quick_digits(at, den) || den == 0) return false;
         }
-        if (at == end_ || *at != '"' || !make_small_fraction(negative ? -num : num, den, out)) return false;
+        if (at == end_ || *at != '"') return false;
+        out = reduced_small_fraction(num, den);  // both below 10^18: in range
+        if (negative) out.num = -out.num;
         at_ = at + 1;
         return true;
     }

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <thread>
 
+#include "bigcert/core/parallel.hpp"
 #include "io/json_scanner.hpp"
 
 namespace bigcert {
@@ -13,20 +14,34 @@ using fast_json::mark_once;
 using fast_json::NotLine;
 
 // The players read by one thread: the columns of LineGame, with each player's own set (if any) kept
-// apart, because the common set may come after the players in the file. Targets and set bounds hold
-// `width` coordinates each, player-major; the width is the first target's length, and the dimension is
-// checked against it once the whole document is read (the "dimension" key may come last).
+// apart, because the common set may come after the players in the file. Targets are held one column per
+// coordinate, so that each coordinate's LineGame takes its column without a copy; set bounds hold `width`
+// coordinates each, set-major. The width is the first target's length, and the dimension is checked
+// against it once the whole document is read (the "dimension" key may come last).
 struct PlayerColumns {
     static constexpr std::uint32_t common = UINT32_MAX;
     std::size_t width = 0;  // coordinates per target and per set bound; 0 before the first player
     bool bare_target = false, any_interval = false, any_box = false;
-    std::vector<SmallFraction> targets, weights, lows, highs;
+    std::vector<std::vector<SmallFraction>> targets;  // targets[c][i]: coordinate c of player i's target
+    std::vector<SmallFraction> weights, lows, highs;
     std::vector<std::uint32_t>
         own_set;                     // index of a set (lows/highs hold `width` entries per set), or `common`
     std::vector<std::string> names;  // empty until some player has a name
+    std::size_t expected_players =
+        0;  // the capacity to reserve per column (pages never written cost nothing)
+    std::vector<SmallFraction> scratch;  // one target as read
     std::size_t size() const { return weights.size(); }
+    void add_target(const std::vector<SmallFraction>& target);
     void append(PlayerColumns&& other);
 };
+
+void PlayerColumns::add_target(const std::vector<SmallFraction>& target) {
+    if (targets.empty()) {
+        targets.resize(target.size());
+        for (std::vector<SmallFraction>& column : targets) column.reserve(expected_players);
+    }
+    for (std::size_t c = 0; c < target.size(); ++c) targets[c].push_back(target[c]);
+}
 
 void PlayerColumns::append(PlayerColumns&& other) {
     if (other.size() > 0 && size() > 0 && other.width != width) throw NotLine{};
@@ -41,7 +56,9 @@ void PlayerColumns::append(PlayerColumns&& other) {
         names.insert(names.end(), std::make_move_iterator(other.names.begin()),
                      std::make_move_iterator(other.names.end()));
     }
-    targets.insert(targets.end(), other.targets.begin(), other.targets.end());
+    if (targets.empty()) targets.resize(other.targets.size());
+    for (std::size_t c = 0; c < other.targets.size(); ++c)
+        targets[c].insert(targets[c].end(), other.targets[c].begin(), other.targets[c].end());
     weights.insert(weights.end(), other.weights.begin(), other.weights.end());
     lows.insert(lows.end(), other.lows.begin(), other.lows.end());
     highs.insert(highs.end(), other.highs.begin(), other.highs.end());
@@ -102,7 +119,9 @@ void player(LineScanner& in, PlayerColumns& out) {
         if (key == "target") {
             mark_once(has_target);
             bool bare = false;
-            same_width(in.vector(out.targets, bare));
+            out.scratch.clear();
+            same_width(in.vector(out.scratch, bare));
+            out.add_target(out.scratch);
             out.bare_target = out.bare_target || bare;
         } else if (key == "weight") {
             mark_once(has_weight), weight = in.number();
@@ -123,7 +142,7 @@ void player(LineScanner& in, PlayerColumns& out) {
             throw NotLine{};
         }
     });
-    if (!has_target || out.targets.size() != (out.size() + 1) * out.width) throw NotLine{};
+    if (!has_target) throw NotLine{};
     out.weights.push_back(weight);
     out.own_set.push_back(set);
     if (!out.names.empty() && out.names.size() < out.size()) out.names.resize(out.size());
@@ -133,11 +152,13 @@ void player(LineScanner& in, PlayerColumns& out) {
 // start where another thread took over) or when `cancelled` is set. Returns whether it reached `stop`.
 bool players_of(LineScanner& in, PlayerColumns& out, const char* stop, const char* end,
                 const std::atomic<bool>* cancelled) {
-    // A player takes at least 13 bytes ({"target":1},); reserving for 20 avoids most regrowth, and pages
-    // reserved but never written cost no memory.
-    const std::size_t expected = std::min<std::size_t>(
-        static_cast<std::size_t>((stop ? stop : end) - in.position()) / 20, in.limits().max_players);
-    out.targets.reserve(expected), out.weights.reserve(expected), out.own_set.reserve(expected);
+    // A player takes at least 13 bytes ({"target":1},); reserving for 20 up to the end of the text (so that
+    // the second thread's players are appended without regrowth) avoids most regrowth, and pages reserved
+    // but never written cost no memory.
+    const std::size_t expected =
+        std::min<std::size_t>(static_cast<std::size_t>(end - in.position()) / 20, in.limits().max_players);
+    out.expected_players = expected;
+    out.weights.reserve(expected), out.own_set.reserve(expected);
     for (;;) {
         in.skip_space();
         if (in.position() == stop) return true;
@@ -307,10 +328,24 @@ ColumnDocument DocumentReader::read() {
     return std::move(doc_);
 }
 
-// Coordinate c of the document as a LineGame. Instance::action_sets' order: the common set first, then
-// one per player that has its own.
-LineGame coordinate_game(const ColumnDocument& doc, std::size_t c) {
-    const std::size_t d = doc.dimension, n = doc.players.size();
+// Each player's set as an index into Instance::action_sets' order: the common set first, then one per
+// player that has its own.
+std::vector<std::uint32_t> set_of_players(const ColumnDocument& doc) {
+    const PlayerColumns& p = doc.players;
+    const std::uint32_t first_own = doc.has_common ? 1 : 0;
+    std::vector<std::uint32_t> sets(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        std::uint32_t set = p.own_set[i];
+        if (set == PlayerColumns::common && !doc.has_common) throw NotLine{};
+        sets[i] = set == PlayerColumns::common ? 0 : set + first_own;
+    }
+    return sets;
+}
+
+// Coordinate c of the document as a LineGame without its player columns (box_game moves those in): the
+// bias and the sets' bounds.
+LineGame coordinate_frame(const ColumnDocument& doc, std::size_t c) {
+    const std::size_t d = doc.dimension;
     const PlayerColumns& p = doc.players;
     LineGame game;
     game.name = doc.name;
@@ -320,16 +355,6 @@ LineGame coordinate_game(const ColumnDocument& doc, std::size_t c) {
     if (doc.has_common) game.lows.push_back(doc.common_lows[c]), game.highs.push_back(doc.common_highs[c]);
     for (std::size_t k = 0; k < own_sets; ++k)
         game.lows.push_back(p.lows[k * d + c]), game.highs.push_back(p.highs[k * d + c]);
-    const std::uint32_t first_own = doc.has_common ? 1 : 0;
-    game.set_of_player.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        std::uint32_t set = p.own_set[i];
-        if (set == PlayerColumns::common && !doc.has_common) throw NotLine{};
-        game.set_of_player[i] = set == PlayerColumns::common ? 0 : set + first_own;
-    }
-    game.weights = p.weights;
-    game.targets.resize(n);
-    for (std::size_t i = 0; i < n; ++i) game.targets[i] = p.targets[i * d + c];
     return game;
 }
 
@@ -340,17 +365,11 @@ LineGame line_game(ColumnDocument&& doc) {
     LineGame game;
     game.name = std::move(doc.name);
     if (!doc.bias_point.empty() && !multiply(doc.bias_weight, doc.bias_point[0], game.bias)) throw NotLine{};
-    const std::uint32_t first_own = doc.has_common ? 1 : 0;
     if (doc.has_common) game.lows.push_back(doc.common_lows[0]), game.highs.push_back(doc.common_highs[0]);
-    game.set_of_player.resize(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        std::uint32_t set = p.own_set[i];
-        if (set == PlayerColumns::common && !doc.has_common) throw NotLine{};
-        game.set_of_player[i] = set == PlayerColumns::common ? 0 : set + first_own;
-    }
+    game.set_of_player = set_of_players(doc);
     game.lows.insert(game.lows.end(), p.lows.begin(), p.lows.end());
     game.highs.insert(game.highs.end(), p.highs.begin(), p.highs.end());
-    game.targets = std::move(p.targets);
+    game.targets = std::move(p.targets.at(0));
     game.weights = std::move(p.weights);
     if (!p.names.empty()) {
         p.names.resize(game.targets.size());
@@ -369,12 +388,28 @@ BoxGame box_game(ColumnDocument&& doc) {
         return game;
     }
     if (doc.players.any_interval) throw NotLine{};
-    game.coordinates.resize(doc.dimension);
-    for (std::size_t c = 0; c < doc.dimension; ++c) game.coordinates[c] = coordinate_game(doc, c);
+    const std::size_t d = doc.dimension, n = doc.players.size();
+    game.coordinates.resize(d);
+    std::vector<std::uint32_t> sets = set_of_players(doc);
+    // The target columns are moved in; the weights and set indices, the same in every coordinate, are
+    // copied into all but the last, on the cores when they are long (tens of MB at 10^6 players).
+    for (std::size_t c = 0; c < d; ++c) game.coordinates[c] = coordinate_frame(doc, c);
     if (!doc.players.names.empty()) {
-        doc.players.names.resize(doc.players.size());
+        doc.players.names.resize(n);
         game.coordinates[0].names = std::move(doc.players.names);
     }
+    const unsigned workers = n < (std::size_t{1} << 16) ? 1 : worker_count(0, d, 1);
+    parallel_chunks(d, workers, [&](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+            LineGame& coordinate = game.coordinates[c];
+            coordinate.targets = std::move(doc.players.targets[c]);
+            if (c + 1 == d) continue;
+            coordinate.weights = doc.players.weights;
+            coordinate.set_of_player = sets;
+        }
+    });
+    game.coordinates[d - 1].weights = std::move(doc.players.weights);
+    game.coordinates[d - 1].set_of_player = std::move(sets);
     return game;
 }
 

@@ -18,6 +18,7 @@
 #include "bigcert/core/box_answer.hpp"
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/player_list.hpp"
+#include "io/box_loss.hpp"
 #include "io/line_loss_text.hpp"
 
 namespace bigcert {
@@ -425,7 +426,7 @@ bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U12
     std::uint64_t common = 1;
     for (const LineSolution& line : lines) {
         const auto q = static_cast<std::uint64_t>(line.offsets[i].den);
-        const std::uint64_t factor = q / std::gcd(common, q);
+        const std::uint64_t factor = q / gcd64(common, q);
         if (common > (limit - 1) / factor) return false;
         common *= factor;
     }
@@ -445,7 +446,7 @@ bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U12
     for (int stage = 0; stage < 2; ++stage) {
         const std::uint64_t residue = rest >> 64 == 0 ? static_cast<std::uint64_t>(rest) % common
                                                       : static_cast<std::uint64_t>(rest % common);
-        const std::uint64_t h = std::gcd(common, residue);
+        const std::uint64_t h = gcd64(common, residue);
         if (h == 1) break;
         g *= h, rest /= h;
     }
@@ -455,15 +456,19 @@ bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U12
 }
 
 // The losses Σ_c (x̂*_c - t_ic)^2 of players begin..end, each in lowest terms as to_string(Rational)
-// writes it. GMP numbers reused from player to player: no allocation per player once they have grown.
+// writes it: by the reducer (box_loss.hpp), else by gcds in 128 bits, else in GMP. GMP numbers reused from
+// player to player: no allocation per player once they have grown.
 template <class Sink>
-void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, std::size_t begin, std::size_t end) {
+void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, BoxLossReducer& reducer,
+                    std::size_t begin, std::size_t end) {
     mpq_t sum, term;
     mpq_init(sum), mpq_init(term);
+    SmallFraction offsets[BoxLossReducer::max_dimension];
     try {
         for (std::size_t i = begin; i < end; ++i) {
             U128 num, den;
-            if (loss_in_128_bits(lines, i, num, den)) {
+            for (std::size_t c = 0; c < lines.size(); ++c) offsets[c] = lines[c].offsets[i];
+            if (reducer.loss(offsets, num, den) || loss_in_128_bits(lines, i, num, den)) {
                 char* at = text.reserve(84);
                 if (i) *at++ = ',', *at++ = ' ';
                 *at++ = '"';
@@ -500,28 +505,67 @@ void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, std::siz
 
 namespace {
 
+// The last two texts written for one coordinate's numbers: a box player's action is one of its interval's
+// two ends in most coordinates, so most actions are copied, not formatted.
+class RecentNumbers {
+  public:
+    char* put(char* at, const SmallFraction& x) {
+        for (Entry& entry : entries_)
+            if (entry.length != 0 && entry.value == x) {
+                std::memcpy(at, entry.text, entry.length);
+                return at + entry.length;
+            }
+        Entry& entry = entries_[next_];
+        next_ ^= 1;
+        char* end = write_small_fraction(at, x);
+        entry.value = x, entry.length = static_cast<std::uint8_t>(end - at);
+        std::memcpy(entry.text, at, entry.length);
+        return end;
+    }
+
+  private:
+    struct Entry {
+        SmallFraction value;
+        std::uint8_t length = 0;  // 0: empty
+        char text[48];
+    };
+    Entry entries_[2];
+    unsigned next_ = 0;
+};
+
 // The actions array of the machine-integer routes: the moved players' actions as write_vector writes them
 // (exact rationals), every other player's from coordinate(i, c), on two threads.
 template <class Coordinate>
 void put_actions(TextBuffer& text, std::size_t n, std::size_t d,
                  const std::vector<std::pair<std::size_t, Vector>>& moved_actions, Coordinate&& coordinate) {
-    std::unordered_map<std::size_t, std::string> moved;
+    std::vector<std::pair<std::size_t, std::string>> moved;  // by player
     std::size_t most_action = 2 + 51 * d;
     for (const auto& [player, x] : moved_actions) {
         std::ostringstream written;
         write_vector(written, x);
         most_action = std::max(most_action, written.str().size() + 2);
-        moved.emplace(player, written.str());
+        moved.emplace_back(player, written.str());
     }
+    std::sort(moved.begin(), moved.end());
     text.put("[");
     put_in_two_halves(text, n, most_action, [&](auto& sink, std::size_t begin, std::size_t end) {
+        auto next_moved = std::lower_bound(moved.begin(), moved.end(), std::make_pair(begin, std::string()));
+        std::vector<RecentNumbers> recent(d);
         put_items(sink, begin, end, most_action, [&](char* at, std::size_t i) {
-            if (!moved.empty())
-                if (auto found = moved.find(i); found != moved.end()) {
-                    std::memcpy(at, found->second.data(), found->second.size());
-                    return at + found->second.size();
-                }
-            return put_point(at, d, [&](std::size_t c) -> const SmallFraction& { return coordinate(i, c); });
+            if (next_moved != moved.end() && next_moved->first == i) {
+                const std::string& written = (next_moved++)->second;
+                std::memcpy(at, written.data(), written.size());
+                return at + written.size();
+            }
+            *at++ = '[';
+            for (std::size_t c = 0; c < d; ++c) {
+                if (c) *at++ = ',', *at++ = ' ';
+                *at++ = '"';
+                at = recent[c].put(at, coordinate(i, c));
+                *at++ = '"';
+            }
+            *at++ = ']';
+            return at;
         });
     });
     text.put("]");
@@ -559,8 +603,11 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
                               [&](std::size_t c) -> const SmallFraction& { return lines[c].receiver; }));
         text.put(",\n  \"losses\": [");
         // A loss has at most d·(124 + 124) bits of numerator and denominator: about 75·d digits each.
-        put_in_two_halves(text, n, 160 * d + 8, [&](auto& sink, std::size_t begin, std::size_t end) {
-            put_box_losses(sink, lines, begin, end);
+        put_in_chunks(text, n, 160 * d + 8, [&] {
+            return [&lines, reducer = std::make_shared<BoxLossReducer>(d)](auto& sink, std::size_t begin,
+                                                                           std::size_t end) {
+                put_box_losses(sink, lines, *reducer, begin, end);
+            };
         });
         Rational potential = 0;
         for (const LineSolution& line : lines) potential += line.potential;  // Φ = Σ_c Φ_c

@@ -73,9 +73,10 @@ void share_ties(const BoxGame& game, const std::vector<LineSolution>& lines,
 
 }  // namespace
 
-std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines) {
+std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines,
+                                             unsigned threads) {
     const std::size_t n = game.size(), d = game.dimension();
-    if (has_repeated_target(game.coordinates)) return std::nullopt;
+    if (has_repeated_target(game.coordinates, threads)) return std::nullopt;
     BoxAnswer answer;
     answer.lines = std::move(lines);
     const std::vector<LineSolution>& line = answer.lines;

@@ -11,8 +11,8 @@
 namespace bigcert {
 
 // Whether two players have equal target vectors; `coordinates` are the coordinate games of one game (the
-// same players in each).
-bool has_repeated_target(std::span<const LineGame> coordinates);
+// same players in each). On up to `threads` cores (0: all) when n is large.
+bool has_repeated_target(std::span<const LineGame> coordinates, unsigned threads = 1);
 
 inline bool has_repeated_target(const LineGame& game) { return has_repeated_target({&game, 1}); }
 

@@ -27,7 +27,7 @@ FastRoute write_fast_solution(const BoxGame& game, std::ostream& out, unsigned t
     }
     std::optional<std::vector<LineSolution>> lines = solve_box_coordinates(game, threads);
     if (!lines) return FastRoute::overflow;
-    std::optional<BoxAnswer> answer = describe_box_answer(game, std::move(*lines));
+    std::optional<BoxAnswer> answer = describe_box_answer(game, std::move(*lines), threads);
     if (!answer) return FastRoute::general;
     write_box_answer_json(out, game, *answer);
     return FastRoute::written;

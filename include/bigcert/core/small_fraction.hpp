@@ -36,6 +36,34 @@ inline int compare(const SmallFraction& a, const SmallFraction& b) {
 }
 inline bool operator<(const SmallFraction& a, const SmallFraction& b) { return compare(a, b) < 0; }
 
+// gcd(a, b) of machine integers (gcd(0, b) = b): the fast paths' gcd, inline because it runs once per number
+// read and per loss written.
+inline std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
+    if (a == 0) return b;
+    if (b == 0) return a;
+    if (a == 1 || b == 1) return 1;  // weights 1/n, integer targets: common on input
+    const int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    b >>= __builtin_ctzll(b);
+    // Both odd: |a - b| is even and nonzero, and its odd part replaces the larger. Taking the trailing zeros
+    // of the difference, not of the next operand, shortens the dependency chain of each step (Brent's
+    // binary gcd): about twice as fast as the textbook loop on random 10- to 40-bit inputs.
+    while (a != b) {
+        const std::uint64_t difference = a > b ? a - b : b - a;
+        b = a < b ? a : b;
+        a = difference >> __builtin_ctzll(difference);
+    }
+    return a << shift;
+}
+
+// num/den in lowest terms for 0 <= num and 0 < den, both below 2^62 (what the scanners read): the common
+// case of make_small_fraction, inline.
+inline SmallFraction reduced_small_fraction(std::int64_t num, std::int64_t den) {
+    const auto g =
+        static_cast<std::int64_t>(gcd64(static_cast<std::uint64_t>(num), static_cast<std::uint64_t>(den)));
+    return g == 1 ? SmallFraction{num, den} : SmallFraction{num / g, den / g};
+}
+
 // num/den reduced to lowest terms (den != 0, any signs); false when the result is out of range.
 bool make_small_fraction(__int128 num, __int128 den, SmallFraction& out);
 

@@ -6,7 +6,8 @@
 // nothing when a number leaves the machine-integer range. Their premise reports are left out (the box
 // game's premise concerns target vectors, not coordinates).
 //
-//   std::optional<BoxAnswer> describe_box_answer(const BoxGame&, std::vector<LineSolution> lines)
+//   std::optional<BoxAnswer> describe_box_answer(const BoxGame&, std::vector<LineSolution> lines,
+//                                                unsigned threads)
 // Pre:  lines = solve_box_coordinates(game) (each coordinate re-checked exactly there).
 // Post: nothing when two players' target vectors are equal (the general route names the pair as it
 //       sorts them). Otherwise solve_box_game's answer on the same instance: the printed point (players
@@ -26,6 +27,7 @@
 namespace bigcert {
 
 std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads = 0);
-std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines);
+std::optional<BoxAnswer> describe_box_answer(const BoxGame& game, std::vector<LineSolution> lines,
+                                             unsigned threads = 0);
 
 }  // namespace bigcert
