@@ -43,13 +43,24 @@ constexpr std::array<SmallPrime, small_prime_count> make_small_primes() {
 constexpr std::array<SmallPrime, small_prime_count> small_primes = make_small_primes();
 static_assert(small_primes.back().p == 251);
 
-// p_k^e, or 0 when it is 2^63 or more.
-std::uint64_t power(std::size_t k, unsigned e) {
-    std::uint64_t result = 1;
-    for (unsigned j = 0; j < e; ++j)
-        if (__builtin_mul_overflow(result, small_primes[k].p, &result) || result >= below_2_63) return 0;
-    return result;
+// p_k^e for e < 63, or 0 where it is 2^63 or more: a table, since a multiplier takes a power per prime.
+struct PowerTable {
+    std::uint64_t value[small_prime_count][63];
+};
+constexpr PowerTable make_power_table() {
+    PowerTable table{};
+    for (std::size_t k = 0; k < small_prime_count; ++k) {
+        unsigned __int128 power = 1;
+        for (unsigned e = 0; e < 63; ++e) {
+            table.value[k][e] = power < below_2_63 ? static_cast<std::uint64_t>(power) : 0;
+            if (power < below_2_63) power *= small_primes[k].p;
+        }
+    }
+    return table;
 }
+constexpr PowerTable powers = make_power_table();
+
+std::uint64_t power(std::size_t k, unsigned e) { return e < 63 ? powers.value[k][e] : 0; }
 
 // a·b when both are nonzero and the product is below 2^63; 0 otherwise.
 std::uint64_t bounded_product(std::uint64_t a, std::uint64_t b) {

@@ -3,6 +3,7 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <charconv>
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
@@ -397,26 +398,21 @@ char* put_point(char* at, std::size_t d, Coordinate&& coordinate) {
 
 using U128 = unsigned __int128;
 
-char* put_u64(char* at, std::uint64_t value) {
-    char digits[20];
-    int k = 0;
-    do digits[k++] = static_cast<char>('0' + value % 10), value /= 10;
-    while (value != 0);
-    while (k > 0) *at++ = digits[--k];
-    return at;
-}
+char* put_u64(char* at, std::uint64_t value) { return std::to_chars(at, at + 20, value).ptr; }
 
-// Digit by digit in 64 bits: a 128-bit division per digit (a library call) cost more than the rest of a
-// box loss. At most two 128-bit divisions, by 10^19.
+// In 64-bit parts, each by to_chars: a 128-bit division per digit (a library call) cost more than the rest of
+// a box loss. At most two 128-bit divisions, by 10^19.
 char* put_u128(char* at, U128 value) {
     constexpr std::uint64_t ten_to_19 = 10000000000000000000ULL;
     if (value >> 64 == 0) return put_u64(at, static_cast<std::uint64_t>(value));
     const auto low = static_cast<std::uint64_t>(value % ten_to_19);
     at = put_u128(at, value / ten_to_19);
-    char* end = at + 19;
-    std::uint64_t rest = low;
-    for (char* digit = end; digit != at;) *--digit = static_cast<char>('0' + rest % 10), rest /= 10;
-    return end;
+    char digits[20];
+    char* end = std::to_chars(digits, digits + 20, low).ptr;
+    const auto length = static_cast<std::size_t>(end - digits);
+    std::memset(at, '0', 19 - length);  // the low part is written with all its 19 digits
+    std::memcpy(at + 19 - length, digits, length);
+    return at + 19;
 }
 
 // Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the

@@ -185,16 +185,23 @@ void fill_exaggeration(const Instance& instance, const std::vector<LineSolution>
 std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads) {
     const std::size_t d = game.dimension();
     std::vector<std::optional<LineSolution>> solved(d);
-    // The coordinate games are independent: one core each while there are enough of them left, then the
-    // remaining ones one after another with all the cores (d = 3 on 2 cores: two at once, then the third).
+    // The coordinate games are independent. With up to twice as many as there are cores, each gets a thread
+    // of its own and the system shares the cores (d = 3 on 2 cores: 1.5 games' time, not 2); with more, one
+    // core each while there are enough of them left, then the rest one after another with all the cores.
     const unsigned workers = worker_count(threads, d, 1);
-    const std::size_t side_by_side = workers > 1 ? d - d % workers : 0;
-    parallel_chunks(side_by_side, workers, [&](unsigned, std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c)
+    if (workers > 1 && d <= 2 * workers) {
+        parallel_chunks(d, static_cast<unsigned>(d), [&](unsigned, std::size_t c, std::size_t) {
             solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip);
-    });
-    for (std::size_t c = side_by_side; c < d; ++c)
-        solved[c] = solve_line_game(game.coordinates[c], threads, LinePremise::skip);
+        });
+    } else {
+        const std::size_t side_by_side = workers > 1 ? d - d % workers : 0;
+        parallel_chunks(side_by_side, workers, [&](unsigned, std::size_t begin, std::size_t end) {
+            for (std::size_t c = begin; c < end; ++c)
+                solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip);
+        });
+        for (std::size_t c = side_by_side; c < d; ++c)
+            solved[c] = solve_line_game(game.coordinates[c], threads, LinePremise::skip);
+    }
     std::vector<LineSolution> lines;
     lines.reserve(d);
     for (std::optional<LineSolution>& line : solved) {

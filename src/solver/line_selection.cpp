@@ -1,6 +1,7 @@
 #include "solver/line_selection.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "bigcert/core/exact_sum.hpp"
@@ -60,8 +61,14 @@ class FloatingView {
 // Keys mapped monotonically onto buckets (every key of bucket b is at most every key of bucket b + 1).
 class Buckets {
   public:
-    static constexpr std::size_t count = std::size_t{1} << 16;
-    Buckets(double low, double high) : low_(low) {
+    // About 256 keys a bucket, 2^8 to 2^16 buckets: the per-bucket sums stay in the nearest caches (their
+    // random updates were most of the first pass at 10^6 players with 2^16 buckets), and the quickselect
+    // then works on a few hundred keys.
+    static std::size_t count_for(std::size_t keys) {
+        return std::clamp<std::size_t>(std::bit_ceil(keys / 256 + 1), std::size_t{1} << 8,
+                                       std::size_t{1} << 16);
+    }
+    Buckets(double low, double high, std::size_t bucket_count) : count(bucket_count), low_(low) {
         double scale = double(count) / (high - low);
         scale_ = high > low && std::isfinite(scale) ? scale : 0;
     }
@@ -73,6 +80,8 @@ class Buckets {
     }
     double lower_edge(std::size_t b) const { return scale_ == 0 ? low_ : low_ + double(b) / scale_; }
 
+    const std::size_t count;
+
   private:
     double low_, scale_ = 0;
 };
@@ -82,12 +91,12 @@ class Buckets {
 FloatingModel floating_model(const LineGame& game, const TargetKeys& keys, unsigned threads) {
     const std::size_t n = game.size();
     const FloatingView view(game);
-    const Buckets buckets(keys.low, keys.high);
+    const Buckets buckets(keys.low, keys.high, buckets.count_for(n));
     unsigned workers = worker_count(threads, n);
     std::vector<std::vector<double>> jumps_in(workers);
     std::vector<double> base(workers, 0.0);
     parallel_chunks(n, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
-        jumps_in[w].assign(Buckets::count, 0.0);
+        jumps_in[w].assign(buckets.count, 0.0);
         for (std::size_t i = begin; i < end; ++i) {
             FloatingPlayer p = view(i);
             base[w] += p.low_part;
@@ -98,27 +107,27 @@ FloatingModel floating_model(const LineGame& game, const TargetKeys& keys, unsig
     m.base = to_double(game.bias);
     for (unsigned w = 0; w < workers; ++w) m.base += base[w];
     for (unsigned w = 1; w < workers; ++w)
-        for (std::size_t b = 0; b < Buckets::count; ++b) jumps_in[0][b] += jumps_in[w][b];
+        for (std::size_t b = 0; b < buckets.count; ++b) jumps_in[0][b] += jumps_in[w][b];
     const std::vector<double>& jump = jumps_in[0];
     double after = 0;  // the jumps of the buckets after `chosen`
     for (double j : jump) after += j;
     std::size_t chosen = 0;
-    for (; chosen + 1 < Buckets::count; ++chosen) {
+    for (; chosen + 1 < buckets.count; ++chosen) {
         after -= jump[chosen];
         // G just left of the next bucket's keys (about its lower edge) is past the root: stop here.
         if (buckets.lower_edge(chosen + 1) - m.base - after >= 0) break;
     }
-    if (chosen + 1 == Buckets::count) after = 0;
+    if (chosen + 1 == buckets.count) after = 0;
     m.above = after;
     double upper_key = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t b = buckets.of(keys.key[i]);
-        if (b < chosen) continue;
+        if (b < chosen || (b > chosen && m.upper != no_player && keys.key[i] >= upper_key)) continue;
         FloatingPlayer p = view(i);
         if (p.jump <= 0) continue;
         if (b == chosen)
             m.points.push_back({keys.key[i], p.jump, static_cast<std::uint32_t>(i)});
-        else if (m.upper == no_player || keys.key[i] < upper_key)
+        else
             m.upper = i, upper_key = keys.key[i];
     }
     return m;
