@@ -92,14 +92,7 @@ void ExactSum::add_product(const Rational& a, const Rational& b) {
     large_terms_.push_back(a * b);
 }
 
-void ExactSum::add_product(const SmallFraction& a, const SmallFraction& b) {
-    if (a.num == 0 || b.num == 0) return;
-    unsigned __int128 den = static_cast<unsigned __int128>(a.den) * static_cast<unsigned __int128>(b.den);
-    if (den < (static_cast<unsigned __int128>(1) << 63)) {
-        add_small(static_cast<__int128>(a.num) * b.num,
-                  static_cast<std::uint64_t>(den));  // |a.num b.num| <= 2^124
-        return;
-    }
+void ExactSum::add_large_product(const SmallFraction& a, const SmallFraction& b) {
     large_terms_.push_back(to_rational(a) * to_rational(b));
 }
 

@@ -100,6 +100,8 @@ const BoxLossReducer::Factored& BoxLossReducer::factored(std::size_t coordinate,
     if (slot.q == q) return slot;
     slot = Factored{};
     slot.q = q;
+    slot.twos = static_cast<std::uint8_t>(std::countr_zero(q));
+    slot.odd_inverse = static_cast<std::uint64_t>(inverse_mod_2_128(q >> slot.twos));
     std::uint64_t rest = q;
     for (std::size_t k = 0; k < small_prime_count && rest > 1; ++k) {
         unsigned e = 0;
@@ -123,49 +125,44 @@ const BoxLossReducer::Factored& BoxLossReducer::factored(std::size_t coordinate,
 bool BoxLossReducer::loss(const SmallFraction* offsets, U128& num, U128& den) {
     const std::size_t d = dimension_;
     const Factored* f[max_dimension];
-    std::uint64_t multiplier[max_dimension], rough = 1, mask = 0;
-    std::size_t rough_coordinate = d;
+    std::uint64_t rough = 1, mask = 0;  // rough: the product of the rough parts
     for (std::size_t c = 0; c < d; ++c) {
         f[c] = &factored(c, static_cast<std::uint64_t>(offsets[c].den));
-        if (f[c]->rough == 0) return false;
-        if (f[c]->rough > 1) {
-            if (rough_coordinate != d) return false;  // two rough parts: they might share a prime
-            rough = f[c]->rough, rough_coordinate = c;
-        }
+        const std::uint64_t part = f[c]->rough;
+        if (part == 0) return false;
+        // Rough parts that share a prime could cancel: only pairwise coprime ones are taken (each of their
+        // primes is then in one denominator only).
+        if (part > 1 && (gcd64(rough, part) != 1 || (rough = bounded_product(rough, part)) == 0))
+            return false;
         mask |= f[c]->mask;
     }
-    for (std::size_t c = 0; c < d; ++c) multiplier[c] = c == rough_coordinate ? 1 : rough;
-    // Prime by prime (increasing, as each Factored lists them): L's exponent, the multipliers' shares, and
-    // the primes attained by two or more coordinates (the only ones that may cancel).
-    std::uint8_t cursor[max_dimension] = {}, exponent[max_dimension];
-    std::uint8_t tie_prime[small_prime_count], tie_exponent[small_prime_count];
-    std::size_t ties = 0;
-    for (std::uint64_t left = mask; left != 0; left &= left - 1) {
-        const auto k = static_cast<std::uint8_t>(std::countr_zero(left));
-        unsigned highest = 0, attained = 0;
-        for (std::size_t c = 0; c < d; ++c) {
-            const Factored& entry = *f[c];
-            const bool has = cursor[c] < entry.count && entry.prime[cursor[c]] == k;
-            exponent[c] = has ? entry.exponent[cursor[c]++] : 0;
-            if (exponent[c] > highest)
-                highest = exponent[c], attained = 1;
-            else if (exponent[c] == highest)
-                ++attained;
+    // L's exponent of each prime, and how many coordinates attain it: only a prime attained twice or more
+    // may cancel.
+    std::uint8_t highest[small_prime_count], attained[small_prime_count];
+    for (std::uint64_t left = mask; left != 0; left &= left - 1)
+        highest[std::countr_zero(left)] = 0, attained[std::countr_zero(left)] = 0;
+    for (std::size_t c = 0; c < d; ++c)
+        for (std::size_t j = 0; j < f[c]->count; ++j) {
+            const std::uint8_t k = f[c]->prime[j], e = f[c]->exponent[j];
+            if (e > highest[k])
+                highest[k] = e, attained[k] = 1;
+            else if (e == highest[k])
+                ++attained[k];
         }
-        for (std::size_t c = 0; c < d; ++c)
-            if (exponent[c] < highest &&
-                (multiplier[c] = bounded_product(multiplier[c], power(k, highest - exponent[c]))) == 0)
-                return false;
-        if (attained >= 2) tie_prime[ties] = k, tie_exponent[ties++] = static_cast<std::uint8_t>(highest);
+    std::uint64_t common = rough;  // L
+    for (std::uint64_t left = mask; left != 0 && common != 0; left &= left - 1) {
+        const auto k = static_cast<std::size_t>(std::countr_zero(left));
+        common = bounded_product(common, power(k, highest[k]));
     }
-    const std::uint64_t common = bounded_product(f[0]->q, multiplier[0]);  // L
     if (common == 0) return false;
     U128 sum = 0;
     for (std::size_t c = 0; c < d; ++c) {
+        // L/q_c exactly, by q_c's odd part's inverse modulo 2^64 (q_c divides L).
+        const std::uint64_t multiplier = (common >> f[c]->twos) * f[c]->odd_inverse;
         const std::int64_t p = offsets[c].num;
         const U128 scaled =
             static_cast<U128>(p < 0 ? -static_cast<std::uint64_t>(p) : static_cast<std::uint64_t>(p)) *
-            multiplier[c];
+            multiplier;
         if (scaled >= below_2_63) return false;
         sum += scaled * scaled;  // each < 2^126
         if (sum >= (U128{1} << 127)) return false;
@@ -175,7 +172,10 @@ bool BoxLossReducer::loss(const SmallFraction* offsets, U128& num, U128& den) {
         return true;
     }
     den = static_cast<U128>(common) * common;
-    for (std::size_t t = 0; t < ties; ++t) cancel(tie_prime[t], 2u * tie_exponent[t], sum, den);
+    for (std::uint64_t left = mask; left != 0; left &= left - 1) {
+        const auto k = static_cast<std::size_t>(std::countr_zero(left));
+        if (attained[k] >= 2) cancel(k, 2u * highest[k], sum, den);
+    }
     num = sum;
     return true;
 }

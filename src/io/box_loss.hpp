@@ -6,9 +6,9 @@
 // coordinate attaining e contributes a term that p does not divide, every other term is a multiple of p².
 // So each distinct denominator q is factored once over the primes below 256 (cached per coordinate), L and
 // the multipliers L/q_c come from the exponents, and N is tested only for the primes that tie, by exact
-// division with 128-bit inverses. A denominator's part without small primes (its "rough" part) may occur in
-// one coordinate only; otherwise, or when a number leaves the bounds, loss() declines and the caller takes
-// the general way (gcds in 128 bits, then GMP).
+// division with 128-bit inverses. The parts of the denominators without small primes (their "rough" parts)
+// must be pairwise coprime, so that none of their primes ties; otherwise, or when a number leaves the
+// bounds, loss() declines and the caller takes the general way (gcds in 128 bits, then GMP).
 #pragma once
 
 #include <cstddef>
@@ -32,9 +32,11 @@ class BoxLossReducer {
   private:
     static constexpr std::size_t most_factors = 8;  // distinct small primes kept per denominator
     struct Factored {
-        std::uint64_t q = 0;      // 0: an empty slot (no denominator is 0)
-        std::uint64_t rough = 0;  // q without its small prime factors; 0: more factors than kept
-        std::uint64_t mask = 0;   // bit k: the k-th small prime divides q
+        std::uint64_t q = 0;            // 0: an empty slot (no denominator is 0)
+        std::uint64_t rough = 0;        // q without its small prime factors; 0: more factors than kept
+        std::uint64_t mask = 0;         // bit k: the k-th small prime divides q
+        std::uint64_t odd_inverse = 0;  // (q / 2^twos)^-1 mod 2^64, for exact division by q
+        std::uint8_t twos = 0;
         std::uint8_t count = 0;
         std::uint8_t prime[most_factors], exponent[most_factors];  // by increasing prime
     };

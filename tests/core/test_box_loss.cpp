@@ -90,8 +90,11 @@ TEST_CASE("box losses: cancellation, zeros, rough parts and bounds", "[box_loss]
     CHECK(reduced(two, {fraction(0, 1), fraction(0, 1)}) == "0");
     CHECK(reduced(two, {fraction(3, 1), fraction(0, 1)}) == "9");
     CHECK(reduced(two, {fraction(1, 257), fraction(1, 2)}) == exact({fraction(1, 257), fraction(1, 2)}));
-    // Two rough parts might share a prime above 256: declined (the caller's gcds decide).
+    // Rough parts sharing a prime above 256: declined (the caller's gcds decide); coprime ones are taken.
     CHECK(reduced(two, {fraction(1, 257), fraction(1, 257)}) == "declined");
+    CHECK(reduced(two, {fraction(1, 257 * 3), fraction(5, 263 * 3)}) ==
+          exact({fraction(1, 257 * 3), fraction(5, 263 * 3)}));
+    CHECK(reduced(two, {fraction(1, 257 * 263), fraction(5, 263 * 269)}) == "declined");
     // More than eight distinct small primes in one denominator: declined.
     CHECK(reduced(two, {fraction(1, 2 * 3 * 5 * 7 * 11 * 13 * 17 * 19 * 23), fraction(1, 1)}) == "declined");
     // L = lcm ≥ 2^63 or a numerator beyond 2^127: declined, never wrapped.
