@@ -19,6 +19,7 @@
 #include "bigcert/core/box_answer.hpp"
 #include "bigcert/core/display_text.hpp"
 #include "bigcert/core/player_list.hpp"
+#include "bigcert/core/receiver_offsets.hpp"
 #include "io/box_loss.hpp"
 #include "io/line_loss_text.hpp"
 
@@ -417,18 +418,18 @@ char* put_u128(char* at, U128 value) {
 
 // Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the
 // numerator stays below 2^127; false otherwise (put_box_losses then sums in GMP).
-bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U128& num, U128& den) {
+bool loss_in_128_bits(const SmallFraction* offsets, std::size_t d, U128& num, U128& den) {
     constexpr std::uint64_t limit = std::uint64_t{1} << 63;
     std::uint64_t common = 1;
-    for (const LineSolution& line : lines) {
-        const auto q = static_cast<std::uint64_t>(line.offsets[i].den);
+    for (std::size_t c = 0; c < d; ++c) {
+        const auto q = static_cast<std::uint64_t>(offsets[c].den);
         const std::uint64_t factor = q / gcd64(common, q);
         if (common > (limit - 1) / factor) return false;
         common *= factor;
     }
     U128 sum = 0;
-    for (const LineSolution& line : lines) {
-        const SmallFraction& o = line.offsets[i];
+    for (std::size_t c = 0; c < d; ++c) {
+        const SmallFraction& o = offsets[c];
         const U128 p = o.num < 0 ? -static_cast<U128>(o.num) : static_cast<U128>(o.num);
         const U128 scaled = p * (common / static_cast<std::uint64_t>(o.den));  // < 2^62 · 2^63
         if (scaled >= (U128{1} << 63)) return false;
@@ -451,20 +452,43 @@ bool loss_in_128_bits(const std::vector<LineSolution>& lines, std::size_t i, U12
     return true;
 }
 
+// One writing thread's tools for box losses: the reducer, and each coordinate's x̂*_c − t_ic when the
+// solver left the offsets to the writer (LineOffsets::in_writer).
+struct BoxLossTools {
+    BoxLossTools(const std::vector<LineSolution>& lines) : reducer(lines.size()) {
+        for (const LineSolution& line : lines) offsets.emplace_back(line.receiver);
+    }
+    BoxLossReducer reducer;
+    std::vector<ReceiverOffsets> offsets;
+};
+
+// Player i's offsets x̂*_c − t_ic; false when one leaves the SmallFraction range.
+bool player_offsets(const BoxGame& game, const std::vector<LineSolution>& lines, BoxLossTools& tools,
+                    std::size_t i, SmallFraction* offsets) {
+    for (std::size_t c = 0; c < lines.size(); ++c) {
+        if (!lines[c].offsets.empty())
+            offsets[c] = lines[c].offsets[i];
+        else if (!tools.offsets[c](game.coordinates[c].targets[i], offsets[c]))
+            return false;
+    }
+    return true;
+}
+
 // The losses Σ_c (x̂*_c - t_ic)^2 of players begin..end, each in lowest terms as to_string(Rational)
 // writes it: by the reducer (box_loss.hpp), else by gcds in 128 bits, else in GMP. GMP numbers reused from
 // player to player: no allocation per player once they have grown.
 template <class Sink>
-void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, BoxLossReducer& reducer,
-                    std::size_t begin, std::size_t end) {
+void put_box_losses(Sink& text, const BoxGame& game, const std::vector<LineSolution>& lines,
+                    BoxLossTools& tools, std::size_t begin, std::size_t end) {
     mpq_t sum, term;
     mpq_init(sum), mpq_init(term);
     SmallFraction offsets[BoxLossReducer::max_dimension];
+    const std::size_t d = lines.size();
     try {
         for (std::size_t i = begin; i < end; ++i) {
             U128 num, den;
-            for (std::size_t c = 0; c < lines.size(); ++c) offsets[c] = lines[c].offsets[i];
-            if (reducer.loss(offsets, num, den) || loss_in_128_bits(lines, i, num, den)) {
+            const bool small = player_offsets(game, lines, tools, i, offsets);
+            if (small && (tools.reducer.loss(offsets, num, den) || loss_in_128_bits(offsets, d, num, den))) {
                 char* at = text.reserve(84);
                 if (i) *at++ = ',', *at++ = ' ';
                 *at++ = '"';
@@ -475,9 +499,15 @@ void put_box_losses(Sink& text, const std::vector<LineSolution>& lines, BoxLossR
                 continue;
             }
             mpq_set_ui(sum, 0, 1);
-            for (const LineSolution& line : lines) {
-                const SmallFraction& o = line.offsets[i];
-                mpq_set_si(term, o.num, static_cast<unsigned long>(o.den));  // lowest terms already
+            for (std::size_t c = 0; c < d; ++c) {
+                if (small) {
+                    mpq_set_si(term, offsets[c].num,
+                               static_cast<unsigned long>(offsets[c].den));  // lowest terms
+                } else {
+                    const Rational offset =
+                        to_rational(lines[c].receiver) - to_rational(game.coordinates[c].targets[i]);
+                    mpq_set(term, offset.backend().data());
+                }
                 mpq_mul(term, term, term);
                 mpq_add(sum, sum, term);
             }
@@ -600,9 +630,9 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
         text.put(",\n  \"losses\": [");
         // A loss has at most d·(124 + 124) bits of numerator and denominator: about 75·d digits each.
         put_in_chunks(text, n, 160 * d + 8, [&] {
-            return [&lines, reducer = std::make_shared<BoxLossReducer>(d)](auto& sink, std::size_t begin,
-                                                                           std::size_t end) {
-                put_box_losses(sink, lines, *reducer, begin, end);
+            return [&game, &lines, tools = std::make_shared<BoxLossTools>(lines)](
+                       auto& sink, std::size_t begin, std::size_t end) {
+                put_box_losses(sink, game, lines, *tools, begin, end);
             };
         });
         Rational potential = 0;

@@ -75,7 +75,7 @@ void fill_profile(const Instance& instance, const std::vector<LineSolution>& lin
             s.actions[i].resize(d);
             for (std::size_t c = 0; c < d; ++c) {
                 s.actions[i][c] = to_rational(lines[c].actions[i]);
-                Rational offset = to_rational(lines[c].offsets[i]);
+                Rational offset = s.receiver[c] - instance.players[i].target[c];  // may outgrow 64 bits
                 s.losses[i] += offset * offset;
             }
         }
@@ -182,7 +182,8 @@ void fill_exaggeration(const Instance& instance, const std::vector<LineSolution>
 
 }  // namespace
 
-std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads) {
+std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& game, unsigned threads,
+                                                               LineOffsets offsets) {
     const std::size_t d = game.dimension();
     std::vector<std::optional<LineSolution>> solved(d);
     // The coordinate games are independent. With up to twice as many as there are cores, each gets a thread
@@ -191,16 +192,16 @@ std::optional<std::vector<LineSolution>> solve_box_coordinates(const BoxGame& ga
     const unsigned workers = worker_count(threads, d, 1);
     if (workers > 1 && d <= 2 * workers) {
         parallel_chunks(d, static_cast<unsigned>(d), [&](unsigned, std::size_t c, std::size_t) {
-            solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip);
+            solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip, offsets);
         });
     } else {
         const std::size_t side_by_side = workers > 1 ? d - d % workers : 0;
         parallel_chunks(side_by_side, workers, [&](unsigned, std::size_t begin, std::size_t end) {
             for (std::size_t c = begin; c < end; ++c)
-                solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip);
+                solved[c] = solve_line_game(game.coordinates[c], 1, LinePremise::skip, offsets);
         });
         for (std::size_t c = side_by_side; c < d; ++c)
-            solved[c] = solve_line_game(game.coordinates[c], threads, LinePremise::skip);
+            solved[c] = solve_line_game(game.coordinates[c], threads, LinePremise::skip, offsets);
     }
     std::vector<LineSolution> lines;
     lines.reserve(d);
@@ -225,7 +226,8 @@ std::optional<Solution> solve_box_game(const Instance& instance, unsigned thread
             if (!coordinate) return std::nullopt;
             game.coordinates.push_back(std::move(*coordinate));
         }
-        lines = solve_box_coordinates(game, threads);  // each re-checked exactly (line_solver.hpp)
+        // Each re-checked exactly (line_solver.hpp); the losses are formed below, in GMP.
+        lines = solve_box_coordinates(game, threads, LineOffsets::in_writer);
     }
     if (!lines) return std::nullopt;
     Solution s;

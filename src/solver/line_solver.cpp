@@ -3,6 +3,7 @@
 #include "bigcert/core/errors.hpp"
 #include "bigcert/core/exact_sum.hpp"
 #include "bigcert/core/parallel.hpp"
+#include "bigcert/core/receiver_offsets.hpp"
 #include "bigcert/solver/line_check.hpp"
 #include "solver/line_arithmetic.hpp"
 #include "solver/line_equilibrium_set.hpp"
@@ -13,37 +14,14 @@
 namespace bigcert {
 namespace {
 
-// x̂* - t for many t: gcd(den x̂*, den t) depends only on den t, and targets share few denominators, so
-// it and the divided denominators are cached per denominator (direct-mapped), not computed per player.
-class OffsetFromReceiver {
-  public:
-    explicit OffsetFromReceiver(const SmallFraction& receiver) : receiver_(receiver), cache_(size) {}
-    SmallFraction operator()(const SmallFraction& target) {
-        Entry& entry = cache_[static_cast<std::uint64_t>(target.den) & (size - 1)];
-        if (entry.den != target.den) entry = {target.den, split_denominators(receiver_, target)};
-        SmallFraction result;
-        if (!add_with_split(receiver_, SmallFraction{-target.num, target.den}, entry.split, result))
-            throw LineOverflow{};
-        return result;
-    }
-
-  private:
-    static constexpr std::size_t size = 4096;
-    struct Entry {
-        std::int64_t den = 0;  // no denominator is 0: an empty slot
-        DenominatorSplit split{};
-    };
-    SmallFraction receiver_;
-    std::vector<Entry> cache_;
-};
-
 // loss_i = (x̂* - t_i)^2 is kept as the offset x̂* - t_i (line_solution.hpp).
 void fill_offsets(const LineGame& game, LineSolution& s, unsigned threads) {
     const std::size_t n = game.size();
     s.offsets.resize(n);
     parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
-        OffsetFromReceiver offset(s.receiver);
-        for (std::size_t i = begin; i < end; ++i) s.offsets[i] = offset(game.targets[i]);
+        ReceiverOffsets offset(s.receiver);
+        for (std::size_t i = begin; i < end; ++i)
+            if (!offset(game.targets[i], s.offsets[i])) throw LineOverflow{};
     });
 }
 
@@ -165,7 +143,8 @@ Rational locate_receiver(const LineGame& game, unsigned threads, LinePremise pre
 }
 
 LineSolution solve_with_small_receiver(const LineGame& game, const SmallFraction& receiver,
-                                       bool repeated_target, unsigned threads) {
+                                       bool repeated_target, unsigned threads,
+                                       LineOffsets offsets = LineOffsets::fill) {
     LineSolution s;
     s.receiver = receiver;
     s.actions = line_profile(game, s.receiver, threads);
@@ -173,7 +152,7 @@ LineSolution solve_with_small_receiver(const LineGame& game, const SmallFraction
     if (!check.ok)
         throw InternalError("the exact re-check rejected the computed equilibrium: " + check.failure);
     describe_line_equilibrium_set(game, repeated_target, s);
-    fill_offsets(game, s, threads);
+    if (offsets == LineOffsets::fill) fill_offsets(game, s, threads);
     s.potential = potential(game, s.actions, to_rational(s.receiver), threads);
     return s;
 }
@@ -194,11 +173,12 @@ WideLineSolution solve_with_wide_receiver(const LineGame& game, Rational receive
 
 }  // namespace
 
-std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads, LinePremise premise) {
+std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads, LinePremise premise,
+                                            LineOffsets offsets) {
     try {
         bool repeated_target = false;
         Rational receiver = locate_receiver(game, threads, premise, repeated_target);
-        return solve_with_small_receiver(game, line_fraction(receiver), repeated_target, threads);
+        return solve_with_small_receiver(game, line_fraction(receiver), repeated_target, threads, offsets);
     } catch (const LineOverflow&) {
         return std::nullopt;
     }

@@ -25,7 +25,8 @@ FastRoute write_fast_solution(const BoxGame& game, std::ostream& out, unsigned t
             return FastRoute::overflow;
         return FastRoute::written;
     }
-    std::optional<std::vector<LineSolution>> lines = solve_box_coordinates(game, threads);
+    std::optional<std::vector<LineSolution>> lines =
+        solve_box_coordinates(game, threads, LineOffsets::in_writer);
     if (!lines) return FastRoute::overflow;
     std::optional<BoxAnswer> answer = describe_box_answer(game, std::move(*lines), threads);
     if (!answer) return FastRoute::general;

@@ -137,6 +137,13 @@ TEST_CASE("box fast path: the Instance routes' bytes on random games", "[box]") 
         write_box_answer_json(answer_text, *game, *answer);
         std::string fast = answer_text.str();
         REQUIRE(fast == general_json(instance, SolveOptions{}, false));
+        // The offsets left to the writer (what `solve --json` does): the same bytes.
+        auto in_writer = solve_box_coordinates(*game, 1 + round % 2, LineOffsets::in_writer);
+        REQUIRE(in_writer);
+        REQUIRE((*in_writer)[0].offsets.empty());
+        std::ostringstream in_writer_text;
+        write_box_answer_json(in_writer_text, *game, *describe_box_answer(*game, std::move(*in_writer)));
+        REQUIRE(in_writer_text.str() == fast);
         if (answer->count != EquilibriumCount::one) continue;  // the general path may print another point
         SolveOptions general;
         general.force_general = true;
@@ -145,6 +152,30 @@ TEST_CASE("box fast path: the Instance routes' bytes on random games", "[box]") 
     REQUIRE(plain > 100);
     REQUIRE(not_plain > 100);
     REQUIRE(repeated > 10);
+}
+
+TEST_CASE("box fast path: an offset beyond 64-bit fractions is written from GMP", "[box]") {
+    // x̂*_0 = 1/6 (the player plays lo = 0; the bias gives 1/6) and a target 1/p with p = 10^18 − 11: x̂*_0 −
+    // t_0 has denominator 6p > 2^62, so the solver that forms offsets declines (nothing), while the writer
+    // that forms them itself falls back to GMP for that loss and writes the general path's bytes.
+    const std::string text =
+        R"({"format": "bigcert/1", "dimension": 2, "bias": {"weight": "1/2", "point": ["1/3", "0"]},
+        "action_set": {"box": {"lo": [0, -1], "hi": [1, 1]}},
+        "players": [{"target": ["1/999999999999999989", "1/2"], "weight": "1/2"},
+                    {"target": ["-3", "-1/5"], "weight": "0"}]})";
+    std::optional<BoxGame> game = load_box_game_text(text);
+    REQUIRE(game);
+    REQUIRE_FALSE(solve_box_coordinates(*game, 1));
+    auto lines = solve_box_coordinates(*game, 1, LineOffsets::in_writer);
+    REQUIRE(lines);
+    std::optional<BoxAnswer> answer = describe_box_answer(*game, std::move(*lines));
+    REQUIRE(answer);
+    std::ostringstream written;
+    write_box_answer_json(written, *game, *answer);
+    REQUIRE(written.str() == general_json(load_instance_text(text), SolveOptions{}, false));
+    SolveOptions general;
+    general.force_general = true;
+    REQUIRE(without_method(written.str()) == general_json(load_instance_text(text), general, true));
 }
 
 TEST_CASE("box fast path: two threads write what one writes on a large game", "[box]") {

@@ -7,6 +7,8 @@
 //       when an intermediate number leaves the SmallFraction range: the caller then uses the GMP path.
 //       With LinePremise::skip, the test for repeated targets is left out and the report says the premise
 //       is met whatever the targets (for callers that judge the premise themselves: the box route).
+//       With LineOffsets::in_writer, LineSolution::offsets stays empty (the box route's writer forms each
+//       x̂* − t_i as it writes the loss: receiver_offsets.hpp).
 #pragma once
 
 #include <optional>
@@ -17,9 +19,11 @@
 namespace bigcert {
 
 enum class LinePremise { report, skip };
+enum class LineOffsets { fill, in_writer };
 
 std::optional<LineSolution> solve_line_game(const LineGame& game, unsigned threads = 0,
-                                            LinePremise premise = LinePremise::report);
+                                            LinePremise premise = LinePremise::report,
+                                            LineOffsets offsets = LineOffsets::fill);
 
 // Either answer of the fast path, with the premise reported: `line` when x̂* fits 64-bit fractions, else
 // `wide` (every input fits but x̂* does not; line_solution.hpp); neither when another number overflows
