@@ -399,21 +399,49 @@ char* put_point(char* at, std::size_t d, Coordinate&& coordinate) {
 
 using U128 = unsigned __int128;
 
-char* put_u64(char* at, std::uint64_t value) { return std::to_chars(at, at + 20, value).ptr; }
+// Decimal digits with short dependency chains: a number is cut into blocks of 8 digits, and each block into
+// four pairs that are independent of one another (to_chars' loop takes one pair after another).
+constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
 
-// In 64-bit parts, each by to_chars: a 128-bit division per digit (a library call) cost more than the rest of
-// a box loss. At most two 128-bit divisions, by 10^19.
+// Exactly 8 digits of v < 10^8, leading zeros included.
+char* put_8_digits(char* at, std::uint32_t v) {
+    const std::uint32_t high = v / 10000, low = v % 10000;
+    std::memcpy(at, digit_pairs + 2 * (high / 100), 2);
+    std::memcpy(at + 2, digit_pairs + 2 * (high % 100), 2);
+    std::memcpy(at + 4, digit_pairs + 2 * (low / 100), 2);
+    std::memcpy(at + 6, digit_pairs + 2 * (low % 100), 2);
+    return at + 8;
+}
+
+char* put_u64(char* at, std::uint64_t value) {
+    constexpr std::uint64_t ten_to_8 = 100000000, ten_to_16 = ten_to_8 * ten_to_8;
+    if (value < ten_to_8) return std::to_chars(at, at + 8, value).ptr;
+    if (value < ten_to_16) {
+        at = std::to_chars(at, at + 8, value / ten_to_8).ptr;
+        return put_8_digits(at, static_cast<std::uint32_t>(value % ten_to_8));
+    }
+    at = std::to_chars(at, at + 4, value / ten_to_16).ptr;  // at most 1844
+    at = put_8_digits(at, static_cast<std::uint32_t>(value / ten_to_8 % ten_to_8));
+    return put_8_digits(at, static_cast<std::uint32_t>(value % ten_to_8));
+}
+
+// In 64-bit parts: a 128-bit division per digit (a library call) cost more than the rest of a box loss. At
+// most two 128-bit divisions, by 10^19.
 char* put_u128(char* at, U128 value) {
+    constexpr std::uint64_t ten_to_8 = 100000000, ten_to_16 = ten_to_8 * ten_to_8;
     constexpr std::uint64_t ten_to_19 = 10000000000000000000ULL;
     if (value >> 64 == 0) return put_u64(at, static_cast<std::uint64_t>(value));
     const auto low = static_cast<std::uint64_t>(value % ten_to_19);
     at = put_u128(at, value / ten_to_19);
-    char digits[20];
-    char* end = std::to_chars(digits, digits + 20, low).ptr;
-    const auto length = static_cast<std::size_t>(end - digits);
-    std::memset(at, '0', 19 - length);  // the low part is written with all its 19 digits
-    std::memcpy(at + 19 - length, digits, length);
-    return at + 19;
+    // The low part with all its 19 digits: 3, then two blocks of 8.
+    const auto top = static_cast<std::uint32_t>(low / ten_to_16);
+    *at++ = static_cast<char>('0' + top / 100);
+    std::memcpy(at, digit_pairs + 2 * (top % 100), 2);
+    at = put_8_digits(at + 2, static_cast<std::uint32_t>(low / ten_to_8 % ten_to_8));
+    return put_8_digits(at, static_cast<std::uint32_t>(low % ten_to_8));
 }
 
 // Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the
