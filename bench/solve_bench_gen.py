@@ -10,6 +10,9 @@
                                             polygons-hard
   solve_bench_gen.py boxes N [--dimension D] [--seed S]
                                             d = D (default 2), common box [-1, 1]^D, weights 1/N
+  solve_bench_gen.py boxes-hard N [--dimension D] [--seed S]
+                                            d = D, a box per player (integer bounds), weights ±k/(50 N)
+                                            (5% negative), a bias w0·x0
 
 Targets are pairwise distinct rationals with denominators up to 1000 (written as "p/q" strings), so every
 instance meets Theorem 4's premise. The output is an instance of FORMAT.md on stdout.
@@ -127,12 +130,27 @@ def boxes(rng, n, dimension):
     yield "]"
 
 
+def boxes_hard(rng, n, dimension):
+    """Per-player boxes (integer bounds), weights k/(50n) with 5 % negative, a bias: the nasty box case."""
+    yield (f'"dimension":{dimension},"bias":{{"weight":"1/2","point":{number_list(["1/3"] * dimension)}}},'
+           '"players":[')
+    for i, t in enumerate(distinct_targets(rng, n, dimension, 5)):
+        k = rng.randint(1, 100)
+        weight = fraction(-k if rng.random() < 0.05 else k, 50 * n)
+        lo = [rng.randint(-3, 0) for _ in range(dimension)]
+        hi = [low + rng.randint(1, 3) for low in lo]
+        yield (("," if i else "") + f'{{"target":{number_list(t)},"weight":"{weight}",'
+               f'"action_set":{{"box":{{"lo":{lo},"hi":{hi}}}}}}}')
+    yield "]"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["paper", "hard", "polygons", "polygons-hard", "polygons-common", "boxes"])
+    parser.add_argument("kind", choices=["paper", "hard", "polygons", "polygons-hard", "polygons-common", "boxes",
+                                             "boxes-hard"])
     parser.add_argument("players", type=int)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--dimension", type=int, default=2, help="boxes only")
+    parser.add_argument("--dimension", type=int, default=2, help="boxes and boxes-hard only")
     args = parser.parse_args()
     rng = random.Random(f"{args.kind}-{args.players}-{args.seed}")
     out = sys.stdout
@@ -140,7 +158,8 @@ def main():
     kinds = {"paper": paper, "hard": hard, "polygons": polygons,
              "polygons-hard": lambda rng, n: polygons_hard(rng, n, False),
              "polygons-common": lambda rng, n: polygons_hard(rng, n, True),
-             "boxes": lambda rng, n: boxes(rng, n, args.dimension)}
+             "boxes": lambda rng, n: boxes(rng, n, args.dimension),
+             "boxes-hard": lambda rng, n: boxes_hard(rng, n, args.dimension)}
     for chunk in kinds[args.kind](rng, args.players):
         out.write(chunk)
         out.write("\n" if chunk.startswith(",") or chunk.startswith("{") else "")
