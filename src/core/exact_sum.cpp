@@ -37,18 +37,32 @@ Rational from_int128(__int128 numerator, std::uint64_t denominator) {
 }  // namespace
 
 void ExactSum::add_small(__int128 numerator, std::uint64_t denominator) {
-    if (!buckets_.empty() && buckets_.back().denominator == denominator) {
-        __int128& last = buckets_.back().numerator;
+    auto add_into = [&](Bucket& bucket) {
         __int128 sum;
-        if (__builtin_add_overflow(last, numerator, &sum)) {
-            large_terms_.push_back(from_int128(last, denominator));
+        if (__builtin_add_overflow(bucket.numerator, numerator, &sum)) {
+            large_terms_.push_back(from_int128(bucket.numerator, denominator));
             sum = numerator;
         }
-        last = sum;
-        return;
+        bucket.numerator = sum;
+    };
+    if (!buckets_.empty() && buckets_.back().denominator == denominator) return add_into(buckets_.back());
+    // Terms whose denominators alternate among a few values (weights k/m with different k): a small table of
+    // where each denominator's bucket is, once the list is long enough to pay for it, so that such terms
+    // merge on the spot instead of growing the list and sorting it again and again.
+    constexpr std::size_t worth_a_table = 64;
+    if (buckets_.size() >= worth_a_table && recent_.empty()) recent_.assign(std::size_t{1} << recent_bits, 0);
+    std::uint32_t* slot = nullptr;
+    if (!recent_.empty()) {
+        slot = &recent_[(denominator * 0x9E3779B97F4A7C15u) >> (64 - recent_bits)];
+        if (*slot != 0 && *slot <= buckets_.size() && buckets_[*slot - 1].denominator == denominator)
+            return add_into(buckets_[*slot - 1]);
     }
     buckets_.push_back({denominator, numerator});
-    if (buckets_.size() >= 2 * std::max<std::size_t>(compacted_size_, 512)) compact();
+    if (slot) *slot = static_cast<std::uint32_t>(buckets_.size());  // its position + 1; 0 is an empty slot
+    if (buckets_.size() >= 2 * std::max<std::size_t>(compacted_size_, 512)) {
+        compact();
+        std::fill(recent_.begin(), recent_.end(), 0);  // positions changed
+    }
 }
 
 void ExactSum::compact() {

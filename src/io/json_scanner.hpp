@@ -123,7 +123,7 @@ class LineScanner {
     SmallFraction number() {
         const bool quoted = next_is('"');
         SmallFraction result;
-        if (quoted && quick_fraction(result)) return result;
+        if (quoted ? quick_fraction(result) : quick_integer(result)) return result;
         std::string_view text = quoted ? string() : number_token();
         if (!text.empty() && text == last_text_) return last_value_;  // e.g. every weight "1/1000000"
         if (!parse_small_fraction(text, limits_.numbers, result)) throw NotLine{};
@@ -192,6 +192,22 @@ class LineScanner {
         out = reduced_small_fraction(num, den);  // both below 10^18: in range
         if (negative) out.num = -out.num;
         at_ = at + 1;
+        return true;
+    }
+    // A bare JSON integer -?(0|[1-9][0-9]*) of at most 18 digits followed by a delimiter (box bounds, most
+    // often): true with the value, or false with nothing consumed (number_token() then reads it).
+    bool quick_integer(SmallFraction& out) {
+        const char* at = at_;
+        const bool negative = at < end_ && *at == '-';
+        at += negative;
+        if (at < end_ && *at == '0' && at + 1 < end_ && at[1] >= '0' && at[1] <= '9') return false;
+        std::int64_t value = 0;
+        if (!quick_digits(at, value)) return false;
+        if (at < end_ && !(*at == ',' || *at == '}' || *at == ']' || *at == ' ' || *at == '\n' ||
+                           *at == '\r' || *at == '\t'))
+            return false;  // a decimal point, an exponent or a stray byte: the general way decides
+        out = {negative ? -value : value, 1};
+        at_ = at;
         return true;
     }
     bool quick_digits(const char*& at, std::int64_t& value) const {

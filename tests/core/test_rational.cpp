@@ -92,6 +92,25 @@ TEST_CASE("exact sums survive 128-bit overflow while merging interleaved denomin
     CHECK(sum.value() == expected);
 }
 
+TEST_CASE("exact sums over a few hundred alternating denominators agree with term-by-term sums",
+          "[exact-sum]") {
+    // Weights k/m with different k: the denominators alternate among a few hundred values, so terms meet
+    // their bucket through the table of recent denominators, and some of those merges overflow 128 bits.
+    std::mt19937_64 rng(13);
+    ExactSum fast;
+    Rational slow = 0;
+    for (int k = 0; k < 60000; ++k) {
+        const long long den = 1000 + static_cast<long long>(rng() % 300);
+        const long long num = k % 97 == 0 ? (1LL << 62) - 1 - static_cast<long long>(rng() % 1000)
+                                          : static_cast<long long>(rng() % 2001) - 1000;
+        const Rational a = make_rational(num, den), b = make_rational(k % 97 == 0 ? (1LL << 62) - 7 : 3, 1);
+        fast.add_product(a, b);
+        slow += a * b;
+        if (k == 30000) CHECK(fast.value() == slow);
+    }
+    CHECK(fast.value() == slow);
+}
+
 TEST_CASE("exact sums over many coprime denominators agree with term-by-term sums", "[exact-sum]") {
     // Large, mostly coprime denominators make the common denominator outgrow its bound: the pairwise sum
     // takes over; small shared ones keep it short. Both must give the term-by-term value.

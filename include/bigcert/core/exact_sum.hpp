@@ -51,6 +51,8 @@ class ExactSum {
     // terms have their own denominator).
     std::vector<Bucket> buckets_;
     std::size_t compacted_size_ = 0;
+    static constexpr int recent_bits = 8;
+    std::vector<std::uint32_t> recent_;  // by hashed denominator: a bucket's position + 1 (add_small)
     std::vector<Rational> large_terms_;
 };
 
