@@ -27,8 +27,8 @@ struct PlayerColumns {
     std::vector<std::uint32_t>
         own_set;                     // index of a set (lows/highs hold `width` entries per set), or `common`
     std::vector<std::string> names;  // empty until some player has a name
-    std::size_t expected_players =
-        0;  // the capacity to reserve per column (pages never written cost nothing)
+    // The capacity to reserve per column (pages never written cost nothing).
+    std::size_t expected_players = 0;
     std::vector<SmallFraction> scratch;  // one target as read
     std::size_t size() const { return weights.size(); }
     void add_target(const std::vector<SmallFraction>& target);

@@ -483,7 +483,7 @@ bool loss_in_128_bits(const SmallFraction* offsets, std::size_t d, U128& num, U1
 // One writing thread's tools for box losses: the reducer, and each coordinate's x̂*_c − t_ic when the
 // solver left the offsets to the writer (LineOffsets::in_writer).
 struct BoxLossTools {
-    BoxLossTools(const std::vector<LineSolution>& lines) : reducer(lines.size()) {
+    explicit BoxLossTools(const std::vector<LineSolution>& lines) : reducer(lines.size()) {
         for (const LineSolution& line : lines) offsets.emplace_back(line.receiver);
     }
     BoxLossReducer reducer;
