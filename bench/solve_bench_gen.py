@@ -13,6 +13,8 @@
   solve_bench_gen.py boxes-hard N [--dimension D] [--seed S]
                                             d = D, a box per player (integer bounds), weights ±k/(50 N)
                                             (5% negative), a bias w0·x0
+  solve_bench_gen.py octahedra N [--seed S]  d = 3, an octahedron per player (integer vertices), weights
+                                            k/(50 N): polytopes that are not boxes
 
 Targets are pairwise distinct rationals with denominators up to 1000 (written as "p/q" strings), so every
 instance meets Theorem 4's premise. The output is an instance of FORMAT.md on stdout.
@@ -144,10 +146,26 @@ def boxes_hard(rng, n, dimension):
     yield "]"
 
 
+def octahedra(rng, n):
+    """d = 3, an octahedron per player (6 integer vertices around an integer centre): polytopes that are not boxes."""
+    yield '"dimension":3,"players":['
+    for i, t in enumerate(distinct_targets(rng, n, 3, 5)):
+        centre = [rng.randint(-3, 3) for _ in range(3)]
+        vertices = []
+        for axis in range(3):
+            for side in (-1, 1):
+                v = list(centre)
+                v[axis] += side * rng.randint(1, 3)
+                vertices.append(number_list(v))
+        yield (("," if i else "") + f'{{"target":{number_list(t)},"weight":"{fraction(rng.randint(1, 100), 50 * n)}",'
+               f'"action_set":{{"vertices":[{",".join(vertices)}]}}}}')
+    yield "]"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("kind", choices=["paper", "hard", "polygons", "polygons-hard", "polygons-common", "boxes",
-                                             "boxes-hard"])
+                                             "boxes-hard", "octahedra"])
     parser.add_argument("players", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dimension", type=int, default=2, help="boxes and boxes-hard only")
@@ -159,7 +177,8 @@ def main():
              "polygons-hard": lambda rng, n: polygons_hard(rng, n, False),
              "polygons-common": lambda rng, n: polygons_hard(rng, n, True),
              "boxes": lambda rng, n: boxes(rng, n, args.dimension),
-             "boxes-hard": lambda rng, n: boxes_hard(rng, n, args.dimension)}
+             "boxes-hard": lambda rng, n: boxes_hard(rng, n, args.dimension),
+             "octahedra": octahedra}
     for chunk in kinds[args.kind](rng, args.players):
         out.write(chunk)
         out.write("\n" if chunk.startswith(",") or chunk.startswith("{") else "")
