@@ -55,22 +55,6 @@ bool parse_digits(std::string_view text, bool allow_sign, const NumberLimits& li
     return true;
 }
 
-// Decimal digits of a 128-bit number: split into 19-digit 64-bit parts (one 128-bit division per part,
-// not one per digit).
-char* write_unsigned128(char* out, U128 value) {
-    if ((value >> 64) == 0) return std::to_chars(out, out + 20, static_cast<std::uint64_t>(value)).ptr;
-    constexpr std::uint64_t part = 10'000'000'000'000'000'000u;  // 10^19
-    U128 high = value / part;
-    std::uint64_t low = static_cast<std::uint64_t>(value % part);
-    out = write_unsigned128(out, high);
-    char digits[20];
-    char* end = std::to_chars(digits, digits + 20, low).ptr;
-    std::size_t length = static_cast<std::size_t>(end - digits);
-    std::memset(out, '0', 19 - length);  // the low part is written with all its 19 digits
-    std::memcpy(out + 19 - length, digits, length);
-    return out + 19;
-}
-
 }  // namespace
 
 bool make_small_fraction(__int128 num, __int128 den, SmallFraction& out) {
@@ -193,12 +177,61 @@ char* write_small_fraction(char* out, const SmallFraction& value) {
     return std::to_chars(out, out + 20, value.den).ptr;
 }
 
+namespace {
+
+// Decimal digits with short dependency chains: a number is cut into blocks of 8 digits, and each block into
+// four pairs that are independent of one another (to_chars' loop takes one pair after another).
+constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Exactly 8 digits of v < 10^8, leading zeros included.
+char* put_8_digits(char* at, std::uint32_t v) {
+    const std::uint32_t high = v / 10000, low = v % 10000;
+    std::memcpy(at, digit_pairs + 2 * (high / 100), 2);
+    std::memcpy(at + 2, digit_pairs + 2 * (high % 100), 2);
+    std::memcpy(at + 4, digit_pairs + 2 * (low / 100), 2);
+    std::memcpy(at + 6, digit_pairs + 2 * (low % 100), 2);
+    return at + 8;
+}
+
+char* write_decimal64(char* at, std::uint64_t value) {
+    constexpr std::uint64_t ten_to_8 = 100000000, ten_to_16 = ten_to_8 * ten_to_8;
+    if (value < ten_to_8) return std::to_chars(at, at + 8, value).ptr;
+    if (value < ten_to_16) {
+        at = std::to_chars(at, at + 8, value / ten_to_8).ptr;
+        return put_8_digits(at, static_cast<std::uint32_t>(value % ten_to_8));
+    }
+    at = std::to_chars(at, at + 4, value / ten_to_16).ptr;  // at most 1844
+    at = put_8_digits(at, static_cast<std::uint32_t>(value / ten_to_8 % ten_to_8));
+    return put_8_digits(at, static_cast<std::uint32_t>(value % ten_to_8));
+}
+
+}  // namespace
+
+// In 64-bit parts: a 128-bit division per digit (a library call) would cost more than the rest of a loss. At
+// most two 128-bit divisions, by 10^19.
+char* write_decimal(char* at, unsigned __int128 value) {
+    constexpr std::uint64_t ten_to_8 = 100000000, ten_to_16 = ten_to_8 * ten_to_8;
+    constexpr std::uint64_t ten_to_19 = 10000000000000000000ULL;
+    if (value >> 64 == 0) return write_decimal64(at, static_cast<std::uint64_t>(value));
+    const auto low = static_cast<std::uint64_t>(value % ten_to_19);
+    at = write_decimal(at, value / ten_to_19);
+    // The low part with all its 19 digits: 3, then two blocks of 8.
+    const auto top = static_cast<std::uint32_t>(low / ten_to_16);
+    *at++ = static_cast<char>('0' + top / 100);
+    std::memcpy(at, digit_pairs + 2 * (top % 100), 2);
+    at = put_8_digits(at + 2, static_cast<std::uint32_t>(low / ten_to_8 % ten_to_8));
+    return put_8_digits(at, static_cast<std::uint32_t>(low % ten_to_8));
+}
+
 char* write_small_fraction_squared(char* out, const SmallFraction& value) {
     U128 num = magnitude(value.num), den = static_cast<U128>(value.den);
-    out = write_unsigned128(out, num * num);
+    out = write_decimal(out, num * num);
     if (den == 1) return out;
     *out++ = '/';
-    return write_unsigned128(out, den * den);
+    return write_decimal(out, den * den);
 }
 
 }  // namespace bigcert

@@ -1,5 +1,6 @@
 #include "io/box_loss.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -88,15 +89,17 @@ void cancel(std::size_t k, unsigned times, U128& num, U128& den) {
     }
 }
 
-constexpr unsigned slot_bits = 12;
-constexpr std::size_t slots = std::size_t{1} << slot_bits;
+constexpr unsigned most_slot_bits = 12;
 
 }  // namespace
 
-BoxLossReducer::BoxLossReducer(std::size_t dimension) : dimension_(dimension), cache_(dimension * slots) {}
+BoxLossReducer::BoxLossReducer(std::size_t dimension, std::size_t players)
+    : dimension_(dimension),
+      slot_bits_(std::min<unsigned>(most_slot_bits, static_cast<unsigned>(std::bit_width(players | 15)))),
+      cache_(dimension << slot_bits_) {}
 
 const BoxLossReducer::Factored& BoxLossReducer::factored(std::size_t coordinate, std::uint64_t q) {
-    Factored& slot = cache_[coordinate * slots + ((q * 0x9E3779B97F4A7C15u) >> (64 - slot_bits))];
+    Factored& slot = cache_[(coordinate << slot_bits_) + ((q * 0x9E3779B97F4A7C15u) >> (64 - slot_bits_))];
     if (slot.q == q) return slot;
     slot = Factored{};
     slot.q = q;

@@ -24,7 +24,8 @@ class BoxLossReducer {
     using U128 = unsigned __int128;
     static constexpr std::size_t max_dimension = 32;
 
-    explicit BoxLossReducer(std::size_t dimension);
+    // `players`: how many losses will be asked for (a short list gets a small cache).
+    BoxLossReducer(std::size_t dimension, std::size_t players);
     // Σ_c offsets[c]² as num/den in lowest terms, when lcm(den offsets[c]) < 2^63 and the numerator stays
     // below 2^127 (the bounds of the 128-bit writer); false otherwise.
     bool loss(const SmallFraction* offsets, U128& num, U128& den);
@@ -43,7 +44,8 @@ class BoxLossReducer {
     const Factored& factored(std::size_t coordinate, std::uint64_t q);
 
     std::size_t dimension_;
-    std::vector<Factored> cache_;  // direct-mapped, `slots` per coordinate
+    unsigned slot_bits_;           // 2^slot_bits_ slots per coordinate
+    std::vector<Factored> cache_;  // direct-mapped
 };
 
 }  // namespace bigcert

@@ -3,7 +3,6 @@
 #include <gmp.h>
 
 #include <algorithm>
-#include <charconv>
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
@@ -399,51 +398,6 @@ char* put_point(char* at, std::size_t d, Coordinate&& coordinate) {
 
 using U128 = unsigned __int128;
 
-// Decimal digits with short dependency chains: a number is cut into blocks of 8 digits, and each block into
-// four pairs that are independent of one another (to_chars' loop takes one pair after another).
-constexpr char digit_pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-// Exactly 8 digits of v < 10^8, leading zeros included.
-char* put_8_digits(char* at, std::uint32_t v) {
-    const std::uint32_t high = v / 10000, low = v % 10000;
-    std::memcpy(at, digit_pairs + 2 * (high / 100), 2);
-    std::memcpy(at + 2, digit_pairs + 2 * (high % 100), 2);
-    std::memcpy(at + 4, digit_pairs + 2 * (low / 100), 2);
-    std::memcpy(at + 6, digit_pairs + 2 * (low % 100), 2);
-    return at + 8;
-}
-
-char* put_u64(char* at, std::uint64_t value) {
-    constexpr std::uint64_t ten_to_8 = 100000000, ten_to_16 = ten_to_8 * ten_to_8;
-    if (value < ten_to_8) return std::to_chars(at, at + 8, value).ptr;
-    if (value < ten_to_16) {
-        at = std::to_chars(at, at + 8, value / ten_to_8).ptr;
-        return put_8_digits(at, static_cast<std::uint32_t>(value % ten_to_8));
-    }
-    at = std::to_chars(at, at + 4, value / ten_to_16).ptr;  // at most 1844
-    at = put_8_digits(at, static_cast<std::uint32_t>(value / ten_to_8 % ten_to_8));
-    return put_8_digits(at, static_cast<std::uint32_t>(value % ten_to_8));
-}
-
-// In 64-bit parts: a 128-bit division per digit (a library call) cost more than the rest of a box loss. At
-// most two 128-bit divisions, by 10^19.
-char* put_u128(char* at, U128 value) {
-    constexpr std::uint64_t ten_to_8 = 100000000, ten_to_16 = ten_to_8 * ten_to_8;
-    constexpr std::uint64_t ten_to_19 = 10000000000000000000ULL;
-    if (value >> 64 == 0) return put_u64(at, static_cast<std::uint64_t>(value));
-    const auto low = static_cast<std::uint64_t>(value % ten_to_19);
-    at = put_u128(at, value / ten_to_19);
-    // The low part with all its 19 digits: 3, then two blocks of 8.
-    const auto top = static_cast<std::uint32_t>(low / ten_to_16);
-    *at++ = static_cast<char>('0' + top / 100);
-    std::memcpy(at, digit_pairs + 2 * (top % 100), 2);
-    at = put_8_digits(at + 2, static_cast<std::uint32_t>(low / ten_to_8 % ten_to_8));
-    return put_8_digits(at, static_cast<std::uint32_t>(low % ten_to_8));
-}
-
 // Σ_c (p_c / q_c)^2 in lowest terms in 128 bits, when the common denominator L = lcm(q_c) < 2^63 and the
 // numerator stays below 2^127; false otherwise (put_box_losses then sums in GMP).
 bool loss_in_128_bits(const SmallFraction* offsets, std::size_t d, U128& num, U128& den) {
@@ -483,8 +437,9 @@ bool loss_in_128_bits(const SmallFraction* offsets, std::size_t d, U128& num, U1
 // One writing thread's tools for box losses: the reducer, and each coordinate's x̂*_c − t_ic when the
 // solver left the offsets to the writer (LineOffsets::in_writer).
 struct BoxLossTools {
-    explicit BoxLossTools(const std::vector<LineSolution>& lines) : reducer(lines.size()) {
-        for (const LineSolution& line : lines) offsets.emplace_back(line.receiver);
+    BoxLossTools(const std::vector<LineSolution>& lines, std::size_t players)
+        : reducer(lines.size(), players) {
+        for (const LineSolution& line : lines) offsets.emplace_back(line.receiver, players);
     }
     BoxLossReducer reducer;
     std::vector<ReceiverOffsets> offsets;
@@ -520,8 +475,8 @@ void put_box_losses(Sink& text, const BoxGame& game, const std::vector<LineSolut
                 char* at = text.reserve(84);
                 if (i) *at++ = ',', *at++ = ' ';
                 *at++ = '"';
-                at = put_u128(at, num);
-                if (den != 1) *at++ = '/', at = put_u128(at, den);
+                at = write_decimal(at, num);
+                if (den != 1) *at++ = '/', at = write_decimal(at, den);
                 *at++ = '"';
                 text.commit(at);
                 continue;
@@ -658,7 +613,7 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
         text.put(",\n  \"losses\": [");
         // A loss has at most d·(124 + 124) bits of numerator and denominator: about 75·d digits each.
         put_in_chunks(text, n, 160 * d + 8, [&] {
-            return [&game, &lines, tools = std::make_shared<BoxLossTools>(lines)](
+            return [&game, &lines, tools = std::make_shared<BoxLossTools>(lines, n)](
                        auto& sink, std::size_t begin, std::size_t end) {
                 put_box_losses(sink, game, lines, *tools, begin, end);
             };

@@ -230,19 +230,12 @@ LiftedMinimum LiftedDecomposition::run() const {
         // Optimal iff no vertex of Z improves the linearisation (next_atom's last word is the exact
         // oracle's): F is convex.
         if (sign(slope(z, next.z)) >= 0) {
-            LiftedMinimum result{z, std::vector<Vector>(game_.players), iteration};
-            for (std::size_t i = 0; i < game_.players; ++i) {
-                bool same = true;
-                for (const Atom& atom : atoms) same = same && atom.choice[i] == atoms[0].choice[i];
-                if (same) {
-                    result.actions[i] = game_.vertices_of(i)[atoms[0].choice[i]];
-                    continue;
-                }
-                Vector x(game_.dimension, Rational(0));
-                for (std::size_t a = 0; a < atoms.size(); ++a)
-                    add_scaled(x, kept_mu[a], game_.vertices_of(i)[atoms[a].choice[i]]);
-                result.actions[i] = std::move(x);
-            }
+            LiftedMinimum result{z,
+                                 actions_at_hull_point(game_.players, game_.dimension, atoms, kept_mu,
+                                                       [&](std::size_t i) -> const std::vector<Vector>& {
+                                                           return game_.vertices_of(i);
+                                                       }),
+                                 iteration};
             return result;
         }
         atoms.push_back(std::move(next));

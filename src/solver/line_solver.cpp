@@ -19,7 +19,7 @@ void fill_offsets(const LineGame& game, LineSolution& s, unsigned threads) {
     const std::size_t n = game.size();
     s.offsets.resize(n);
     parallel_chunks(n, worker_count(threads, n), [&](unsigned, std::size_t begin, std::size_t end) {
-        ReceiverOffsets offset(s.receiver);
+        ReceiverOffsets offset(s.receiver, end - begin);
         for (std::size_t i = begin; i < end; ++i)
             if (!offset(game.targets[i], s.offsets[i])) throw LineOverflow{};
     });

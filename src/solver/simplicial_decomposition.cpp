@@ -116,19 +116,12 @@ DecompositionResult Decomposition::run() {
         // Optimal iff no vertex of Q improves the linearisation: grad·(q - p) >= 0 with grad = (2y, -2).
         Rational gap = 2 * dot(y, next.y - y) - 2 * (next.s - s);
         if (sign(gap) >= 0) {
-            DecompositionResult result{y, std::vector<Vector>(n), iteration};
-            for (std::size_t i = 0; i < n; ++i) {
-                bool same = true;
-                for (const Atom& atom : atoms) same = same && atom.choice[i] == atoms[0].choice[i];
-                if (same) {
-                    result.actions[i] = oracle_.vertices_of(i)[atoms[0].choice[i]];
-                    continue;
-                }
-                Vector x(instance_.dimension, Rational(0));
-                for (std::size_t j = 0; j < atoms.size(); ++j)
-                    add_scaled(x, kept_mu[j], oracle_.vertices_of(i)[atoms[j].choice[i]]);
-                result.actions[i] = std::move(x);
-            }
+            DecompositionResult result{
+                y,
+                actions_at_hull_point(
+                    n, instance_.dimension, atoms, kept_mu,
+                    [&](std::size_t i) -> const std::vector<Vector>& { return oracle_.vertices_of(i); }),
+                iteration};
             return result;
         }
         atoms.push_back(std::move(next));

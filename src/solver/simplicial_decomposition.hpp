@@ -38,6 +38,28 @@ std::vector<Rational> minimise_over_gram(const Matrix& gram, const std::vector<R
 // leaves), then minimise_over_gram. Any KKT point is a minimiser, so the answer is as exact.
 std::vector<Rational> minimise_over_gram_warm(const Matrix& gram, const std::vector<Rational>& ss);
 
+// Each player's action at the point of the atoms' hull with weights mu: the vertex every atom chooses for
+// it, else the mu-combination of the atoms' vertices. Atoms have `choice[i]`, an index into vertices_of(i).
+template <class Atom, class VerticesOf>
+std::vector<Vector> actions_at_hull_point(std::size_t players, std::size_t dimension,
+                                          const std::vector<Atom>& atoms, const std::vector<Rational>& mu,
+                                          VerticesOf&& vertices_of) {
+    std::vector<Vector> actions(players);
+    for (std::size_t i = 0; i < players; ++i) {
+        bool same = true;
+        for (const Atom& atom : atoms) same = same && atom.choice[i] == atoms[0].choice[i];
+        if (same) {
+            actions[i] = vertices_of(i)[atoms[0].choice[i]];
+            continue;
+        }
+        Vector x(dimension, Rational(0));
+        for (std::size_t a = 0; a < atoms.size(); ++a)
+            add_scaled(x, mu[a], vertices_of(i)[atoms[a].choice[i]]);
+        actions[i] = std::move(x);
+    }
+    return actions;
+}
+
 DecompositionResult minimise_potential_by_decomposition(const Instance& instance, const SupportOracle& oracle,
                                                         unsigned threads);
 

@@ -59,7 +59,8 @@ TEST_CASE("box losses: the reducer agrees with GMP on random smooth and rough de
     std::mt19937_64 rng(2026);
     std::size_t answered = 0, trials = 0;
     for (std::size_t d = 1; d <= 5; ++d) {
-        BoxLossReducer reducer(d);
+        // A full cache, and a 16-slot one whose entries are evicted all the time.
+        BoxLossReducer reducer(d, d % 2 ? 4000 : 1);
         for (int trial = 0; trial < 4000; ++trial, ++trials) {
             std::vector<SmallFraction> offsets;
             for (std::size_t c = 0; c < d; ++c) {
@@ -82,7 +83,7 @@ TEST_CASE("box losses: the reducer agrees with GMP on random smooth and rough de
 }
 
 TEST_CASE("box losses: cancellation, zeros, rough parts and bounds", "[box_loss]") {
-    BoxLossReducer two(2);
+    BoxLossReducer two(2, 10);
     CHECK(reduced(two, {fraction(1, 6), fraction(1, 6)}) == "1/18");
     CHECK(reduced(two, {fraction(1, 10), fraction(3, 10)}) == "1/10");
     CHECK(reduced(two, {fraction(7, 1 << 30), fraction(-9, 1 << 30)}) ==
@@ -101,7 +102,7 @@ TEST_CASE("box losses: cancellation, zeros, rough parts and bounds", "[box_loss]
     CHECK(reduced(two, {fraction(1, std::int64_t{1} << 62), fraction(1, 3)}) == "declined");
     CHECK(reduced(two, {fraction(small_fraction_limit, 3), fraction(1, std::int64_t{1} << 61)}) ==
           "declined");
-    BoxLossReducer three(3);
+    BoxLossReducer three(3, 10);
     const std::vector<SmallFraction> tied = {fraction(1, 250000), fraction(3, 125000), fraction(-7, 250000)};
     CHECK(reduced(three, tied) == exact(tied));
 }

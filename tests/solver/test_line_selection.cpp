@@ -1,6 +1,7 @@
 // Locating x̂* by selection (line_selection.hpp) against the sorted sweep (line_sweep.hpp), an independent
 // exact method on the same LineGame: the same receiver, the same answer to "do targets repeat", and the
 // selection really used (not the fallback) on ordinary instances.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -102,4 +103,46 @@ TEST_CASE("selection: declines targets without exact double keys", "[line]") {
     TargetKeys keys = target_keys(game, 1);
     CHECK_FALSE(keys.monotone);
     CHECK_FALSE(line_receiver_by_selection(game, keys, 1).has_value());
+}
+
+TEST_CASE("repeated targets: vectors across coordinates, many buckets, one and two threads", "[line]") {
+    // 200,000 players in 3 coordinate games (about 100 buckets): each coordinate alone has many repeats
+    // (small pools), the vectors are distinct; then one vector copied to a distant player, then a vector
+    // equal to another in all but its last coordinate. Against an independent sort of the vectors.
+    std::mt19937_64 rng(77);
+    const std::size_t n = 200000, d = 3;
+    std::vector<LineGame> coordinates(d);
+    for (std::size_t c = 0; c < d; ++c) {
+        coordinates[c].targets.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            coordinates[c].targets[i] = fraction(static_cast<std::int64_t>(rng() % 200) - 100,
+                                                 static_cast<std::int64_t>(1 + rng() % 7));
+    }
+    auto sorted_repeat = [&] {
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        auto key = [&](std::size_t i) {
+            std::vector<std::int64_t> k;
+            for (const LineGame& g : coordinates)
+                k.push_back(g.targets[i].num), k.push_back(g.targets[i].den);
+            return k;
+        };
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+        for (std::size_t k = 1; k < n; ++k)
+            if (key(order[k]) == key(order[k - 1])) return true;
+        return false;
+    };
+    // Make the vectors distinct by giving the last coordinate a distinct numerator per player.
+    for (std::size_t i = 0; i < n; ++i)
+        coordinates[d - 1].targets[i] = fraction(static_cast<std::int64_t>(i), 1);
+    REQUIRE_FALSE(sorted_repeat());
+    for (unsigned threads : {1u, 2u}) CHECK_FALSE(has_repeated_target(coordinates, threads));
+    // Equal in the first coordinates only: still distinct vectors.
+    for (std::size_t c = 0; c + 1 < d; ++c) coordinates[c].targets[n - 1] = coordinates[c].targets[3];
+    REQUIRE_FALSE(sorted_repeat());
+    for (unsigned threads : {1u, 2u}) CHECK_FALSE(has_repeated_target(coordinates, threads));
+    // And in the last one too: a repeat.
+    coordinates[d - 1].targets[n - 1] = coordinates[d - 1].targets[3];
+    REQUIRE(sorted_repeat());
+    for (unsigned threads : {1u, 2u}) CHECK(has_repeated_target(coordinates, threads));
 }

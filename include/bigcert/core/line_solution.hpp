@@ -15,7 +15,8 @@ struct LineSolution {
     SmallFraction receiver;
     std::vector<SmallFraction> actions;
     // x̂* - t_i, kept instead of the loss (x̂* - t_i)^2: squaring a fraction in lowest terms needs no gcd,
-    // and the square's numerator and denominator may need 124 bits (written from 128-bit integers).
+    // and the square's numerator and denominator may need 124 bits (written from 128-bit integers). Empty
+    // when the solver left them to the writer (LineOffsets::in_writer, line_solver.hpp).
     std::vector<SmallFraction> offsets;
     Rational potential;
     // Players whose face F_i is their whole interval (w_i (t_i - x̂*) = 0 and lo_i < hi_i), in index

@@ -3,6 +3,8 @@
 // and the divided denominators are cached per denominator (direct-mapped) instead of computed per player.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -12,22 +14,27 @@ namespace bigcert {
 
 class ReceiverOffsets {
   public:
-    explicit ReceiverOffsets(const SmallFraction& receiver) : receiver_(receiver), cache_(size) {}
+    // `targets`: how many will be asked for, so that a short list does not pay for a full cache.
+    ReceiverOffsets(const SmallFraction& receiver, std::size_t targets)
+        : receiver_(receiver),
+          mask_(std::bit_ceil(std::clamp<std::size_t>(targets, 16, most)) - 1),
+          cache_(mask_ + 1) {}
     // x̂* − target in lowest terms; false when it leaves the SmallFraction range (the caller then takes
     // Rationals).
     bool operator()(const SmallFraction& target, SmallFraction& offset) {
-        Entry& entry = cache_[static_cast<std::uint64_t>(target.den) & (size - 1)];
+        Entry& entry = cache_[static_cast<std::uint64_t>(target.den) & mask_];
         if (entry.den != target.den) entry = {target.den, split_denominators(receiver_, target)};
         return add_with_split(receiver_, SmallFraction{-target.num, target.den}, entry.split, offset);
     }
 
   private:
-    static constexpr std::size_t size = 4096;
+    static constexpr std::size_t most = 4096;
     struct Entry {
         std::int64_t den = 0;  // no denominator is 0: an empty slot
         DenominatorSplit split{};
     };
     SmallFraction receiver_;
+    std::size_t mask_;
     std::vector<Entry> cache_;
 };
 

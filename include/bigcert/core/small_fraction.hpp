@@ -99,6 +99,8 @@ bool parse_small_fraction(std::string_view text, const NumberLimits& limits, Sma
 // Writes the same text as to_string(to_rational(value)) ("4", "-7/3") at `out`; returns the end.
 // At most 41 characters.
 char* write_small_fraction(char* out, const SmallFraction& value);
+// Writes the decimal digits of `value` at `out` (at most 39); returns the end.
+char* write_decimal(char* out, unsigned __int128 value);
 // Writes the square of `value` in lowest terms (num^2 / den^2 is in lowest terms when num/den is) from
 // 128-bit integers, so that losses (x̂* - t_i)^2 need no GMP. At most 79 characters.
 char* write_small_fraction_squared(char* out, const SmallFraction& value);
