@@ -91,7 +91,7 @@ class Buckets {
 FloatingModel floating_model(const LineGame& game, const TargetKeys& keys, unsigned threads) {
     const std::size_t n = game.size();
     const FloatingView view(game);
-    const Buckets buckets(keys.low, keys.high, buckets.count_for(n));
+    const Buckets buckets(keys.low, keys.high, Buckets::count_for(n));
     unsigned workers = worker_count(threads, n);
     std::vector<std::vector<double>> jumps_in(workers);
     std::vector<double> base(workers, 0.0);
