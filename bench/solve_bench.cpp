@@ -20,12 +20,12 @@
 
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/io/line_game_loader.hpp"
-#include "bigcert/io/polygon_game_loader.hpp"
+#include "bigcert/io/vertex_game_loader.hpp"
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/box_solver.hpp"
 #include "bigcert/solver/float_dynamics.hpp"
 #include "bigcert/solver/line_solver.hpp"
-#include "bigcert/solver/polygon_solver.hpp"
+#include "bigcert/solver/vertex_solver.hpp"
 #include "bigcert/solver/solver.hpp"
 
 namespace {
@@ -187,10 +187,10 @@ int main(int argc, char** argv) try {
     Stamp start;
     std::optional<bigcert::BoxGame> game;
     if (!general) game = bigcert::load_box_game_file(path);
-    std::optional<bigcert::PolygonGame> polygons;  // the polygon route (polygon_solver.hpp)
-    if (!game && !general) polygons = bigcert::load_polygon_game_file(path);
+    std::optional<bigcert::VertexGame> polytopes;  // the vertex route (vertex_solver.hpp)
+    if (!game && !general) polytopes = bigcert::load_vertex_game_file(path);
     std::optional<bigcert::Instance> instance;
-    if (!game && !polygons) instance = bigcert::load_instance_file(path);
+    if (!game && !polytopes) instance = bigcert::load_instance_file(path);
     Phase exact_parse = since(start);
     start = Stamp();
     std::optional<std::vector<bigcert::LineSolution>> lines;
@@ -208,10 +208,10 @@ int main(int argc, char** argv) try {
         answer = bigcert::describe_box_answer(*game, std::move(*lines));
         lines.reset();
     }
-    std::optional<bigcert::PolygonAnswer> polygon_answer;
-    if (polygons) polygon_answer = bigcert::solve_polygon_game(*polygons);
+    std::optional<bigcert::VertexAnswer> vertex_answer;
+    if (polytopes) vertex_answer = bigcert::solve_vertex_game(*polytopes);
     std::optional<bigcert::Solution> solution;
-    if (!lines && !wide && !answer && !polygon_answer) {
+    if (!lines && !wide && !answer && !vertex_answer) {
         bigcert::SolveOptions solve_options;
         solve_options.force_general = general;
         solve_options.machine_integers = !overflowed;  // a game that overflowed would overflow again
@@ -229,8 +229,8 @@ int main(int argc, char** argv) try {
             bigcert::write_wide_line_solution_json(output, game->coordinates[0], *wide);
         else if (answer)
             bigcert::write_box_answer_json(output, *game, *answer);
-        else if (polygon_answer)
-            bigcert::write_polygon_answer_json(output, *polygons, *polygon_answer);
+        else if (vertex_answer)
+            bigcert::write_vertex_answer_json(output, *polytopes, *vertex_answer);
         else
             bigcert::write_solution_json(output, *instance, *solution);
     }
@@ -241,8 +241,8 @@ int main(int argc, char** argv) try {
             options.reference.push_back(bigcert::to_double(line.receiver));
     else if (wide)
         options.reference.push_back(bigcert::to_double(wide->receiver));
-    else if (polygon_answer)
-        for (const bigcert::Rational& c : polygon_answer->receiver)
+    else if (vertex_answer)
+        for (const bigcert::Rational& c : vertex_answer->receiver)
             options.reference.push_back(bigcert::to_double(c));
     else
         for (const bigcert::Rational& c : solution->receiver)
@@ -275,14 +275,14 @@ int main(int argc, char** argv) try {
         "\"error\":%.3g,\"converged\":%s},\"ratio_baseline_over_exact\":{\"wall\":%.3f,\"cpu\":%.3f}}\n",
         path.c_str(),
         game       ? game->size()
-        : polygons ? polygons->size()
+        : polytopes ? polytopes->size()
                    : instance->players.size(),
         game       ? game->dimension()
-        : polygons ? 2
+        : polytopes ? polytopes->dimension
                    : instance->dimension,
         phase(exact_parse).c_str(), phase(exact_solve).c_str(), phase(exact_write).c_str(),
         phase(exact).c_str(),
-        bigcert::count_name(polygon_answer ? polygon_answer->count
+        bigcert::count_name(vertex_answer ? vertex_answer->count
                             : answer       ? answer->count
                             : lines        ? lines->front().count
                                            : solution->count)

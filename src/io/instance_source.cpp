@@ -6,7 +6,7 @@
 
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/line_game_loader.hpp"
-#include "bigcert/io/polygon_game_loader.hpp"
+#include "bigcert/io/vertex_game_loader.hpp"
 
 namespace bigcert {
 
@@ -36,9 +36,9 @@ std::optional<BoxGame> InstanceSource::load_box_game() const {
     return read_from_memory() ? load_box_game_text(json_text(), limits_) : load_box_game_file(path_, limits_);
 }
 
-std::optional<PolygonGame> InstanceSource::load_polygon_game() const {
-    return read_from_memory() ? load_polygon_game_text(json_text(), limits_)
-                              : load_polygon_game_file(path_, limits_);
+std::optional<VertexGame> InstanceSource::load_vertex_game() const {
+    return read_from_memory() ? load_vertex_game_text(json_text(), limits_)
+                              : load_vertex_game_file(path_, limits_);
 }
 
 const std::string& InstanceSource::json_text() const {

@@ -1,4 +1,4 @@
-// The machine-integer loaders' strict JSON scanner (line_game_loader.cpp, polygon_game_loader.cpp): reads
+// The machine-integer loaders' strict JSON scanner (line_game_loader.cpp, vertex_game_loader.cpp): reads
 // FORMAT.md's subset that the fast routes accept, byte by byte with no copy, and throws NotLine wherever the
 // input leaves it, so that the general loader (instance_loader.hpp) reads it and reports any error itself.
 #pragma once

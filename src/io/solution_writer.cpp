@@ -581,7 +581,7 @@ void put_actions(TextBuffer& text, std::size_t n, std::size_t d,
 }
 
 // The machine-integer routes' face list ({"player", "vertices"} per player whose face is not a point) and
-// the closing report, from a BoxAnswer or a PolygonAnswer.
+// the closing report, from a BoxAnswer or a VertexAnswer.
 template <class Answer>
 void write_faces_and_tail(std::ostream& out, const Answer& answer) {
     for (std::size_t k = 0; k < answer.faces.size(); ++k) {
@@ -628,18 +628,18 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
 
 namespace {
 
-// The polygon route's losses |x̂* − t_i|², as to_string writes them (GMP per player, on two threads for long
-// lists). `most` bounds a loss's text: (a/b)² + (c/d)² has at most 2·(digits of a, b, c, d) + 4 digits.
-void put_polygon_losses(TextBuffer& text, const PolygonGame& game, const Vector& receiver) {
-    const std::size_t n = game.size();
+// The vertex route's losses |x̂* − t_i|², as to_string writes them (GMP per player, on two threads for long
+// lists). `most` bounds a loss's text: Σ_j (a_j/b_j)² has at most 2·(digits of the a_j, b_j) + 2d digits.
+void put_vertex_losses(TextBuffer& text, const VertexGame& game, const Vector& receiver) {
+    const std::size_t n = game.size(), d = game.dimension;
     std::size_t most = 16;
     for (const Rational& y : receiver) most += 4 * (to_string(y).size() + 40);
     put_in_two_halves(text, n, most, [&](auto& sink, std::size_t begin, std::size_t end) {
         Rational difference, loss;
         for (std::size_t i = begin; i < end; ++i) {
             loss = 0;
-            for (std::size_t j = 0; j < 2; ++j) {
-                difference = receiver[j] - to_rational(game.targets[2 * i + j]);
+            for (std::size_t j = 0; j < d; ++j) {
+                difference = receiver[j] - to_rational(game.targets[d * i + j]);
                 loss += difference * difference;
             }
             const std::string value = to_string(loss);
@@ -656,14 +656,14 @@ void put_polygon_losses(TextBuffer& text, const PolygonGame& game, const Vector&
 
 }  // namespace
 
-void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const PolygonAnswer& answer) {
-    const std::size_t n = game.size();
-    write_head(out, game.name, polygon_method);
+void write_vertex_answer_json(std::ostream& out, const VertexGame& game, const VertexAnswer& answer) {
+    const std::size_t n = game.size(), d = game.dimension;
+    write_head(out, game.name, vertex_method);
     {
         TextBuffer text(out);
-        put_actions(text, n, 2, answer.moved_actions,
+        put_actions(text, n, d, answer.moved_actions,
                     [&](std::size_t i, std::size_t c) -> const SmallFraction& {
-                        return game.vertices[2 * answer.action_vertex[i] + c];
+                        return game.vertices[d * answer.action_vertex[i] + c];
                     });
         text.put(",\n  \"receiver\": ");
     }
@@ -671,7 +671,7 @@ void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const
     out << ",\n  \"losses\": [";
     {
         TextBuffer text(out);
-        put_polygon_losses(text, game, answer.receiver);
+        put_vertex_losses(text, game, answer.receiver);
     }
     out << "],\n  \"potential\": \"" << to_string(answer.potential) << "\"},\n";
     out << " \"equilibria\": {\"count\": \"" << count_name(answer.count) << "\", \"faces\": [";

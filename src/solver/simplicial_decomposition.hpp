@@ -27,7 +27,7 @@ struct DecompositionResult {
 // The master problem over atoms q_j = (ys[j], ss[j]) of Q: a minimiser mu (in the simplex) of
 // |sum mu_j y_j|^2 - 2 sum mu_j s_j, with minimal support, the first found trying supports smallest first in
 // lexicographic order (so every caller with the same atoms gets the same mu). Shared with the polygon
-// route (polygon_solver.hpp), which must take the same steps.
+// route (vertex_solver.hpp), which must take the same steps.
 std::vector<Rational> minimise_over_atom_hull(const std::vector<Vector>& ys, const std::vector<Rational>& ss);
 // The same master problem for any positive semidefinite Gram matrix G of the atoms (an inner product other
 // than the Euclidean one, e.g. the lifted potential of several receivers, docs/model.md §8.3): a minimiser

@@ -8,7 +8,7 @@
 #include "bigcert/solver/dominant_strategy.hpp"
 #include "bigcert/solver/enumeration.hpp"
 #include "bigcert/solver/line_solver.hpp"
-#include "bigcert/solver/polygon_solver.hpp"
+#include "bigcert/solver/vertex_solver.hpp"
 #include "bigcert/solver/solver.hpp"
 #include "solver/box_split.hpp"
 #include "solver/equilibrium_set.hpp"
@@ -67,10 +67,12 @@ Solution solve_polytope_game(const Instance& instance, const SolveOptions& optio
     if (instance.dimension >= 2 && !options.force_general && options.machine_integers)
         if (std::optional<Solution> boxes = solve_box_game(instance, options.threads))
             return std::move(*boxes);
-    // Polygons (d = 2): the same decomposition with machine-integer players (polygon_solver.hpp).
-    if (instance.dimension == 2 && !options.force_general && options.machine_integers)
-        if (std::optional<PolygonGame> game = polygon_game_of(instance))
-            return polygon_solution(instance, *game, solve_polygon_game(*game, options.threads),
+    // Polygons and polyhedra (d = 2, 3): the same decomposition with machine-integer players
+    // (vertex_solver.hpp).
+    if ((instance.dimension == 2 || instance.dimension == 3) && !options.force_general &&
+        options.machine_integers)
+        if (std::optional<VertexGame> game = vertex_game_of(instance))
+            return vertex_solution(instance, *game, solve_vertex_game(*game, options.threads),
                                     options.threads);
     Solution s;
     SupportOracle oracle(instance);

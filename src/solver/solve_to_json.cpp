@@ -3,7 +3,7 @@
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/box_solver.hpp"
 #include "bigcert/solver/line_solver.hpp"
-#include "bigcert/solver/polygon_solver.hpp"
+#include "bigcert/solver/vertex_solver.hpp"
 
 namespace bigcert {
 
@@ -41,10 +41,10 @@ bool solve_to_json_in_machine_integers(const InstanceSource& source, std::ostrea
     if (!options.machine_integers || options.force_general) return false;
     std::optional<BoxGame> game = source.load_box_game();
     if (!game) {
-        // Polygons (d = 2): the polygon route, the general path's answer in machine integers.
-        std::optional<PolygonGame> polygons = source.load_polygon_game();
+        // Polygons and polyhedra (d = 2, 3): the vertex route, the general path's answer in machine integers.
+        std::optional<VertexGame> polygons = source.load_vertex_game();
         if (!polygons) return false;
-        write_polygon_answer_json(out, *polygons, solve_polygon_game(*polygons, options.threads));
+        write_vertex_answer_json(out, *polygons, solve_vertex_game(*polygons, options.threads));
         return true;
     }
     FastRoute route = write_fast_solution(*game, out, options.threads);

@@ -9,7 +9,7 @@
 #include "bigcert/core/box_game.hpp"
 #include "bigcert/core/instance.hpp"
 #include "bigcert/core/line_game.hpp"
-#include "bigcert/core/polygon_game.hpp"
+#include "bigcert/core/vertex_game.hpp"
 #include "bigcert/io/instance_loader.hpp"
 
 namespace bigcert {
@@ -26,7 +26,7 @@ class InstanceSource {
     // errors).
     std::optional<LineGame> load_line_game() const;
     std::optional<BoxGame> load_box_game() const;
-    std::optional<PolygonGame> load_polygon_game() const;
+    std::optional<VertexGame> load_vertex_game() const;
     // The instance's text, byte for byte (for proof bundles). InputError when the file cannot be read.
     const std::string& json_text() const;
 

@@ -8,7 +8,7 @@
 #include "bigcert/core/box_game.hpp"
 #include "bigcert/core/instance.hpp"
 #include "bigcert/core/line_solution.hpp"
-#include "bigcert/core/polygon_game.hpp"
+#include "bigcert/core/vertex_game.hpp"
 #include "bigcert/core/solution.hpp"
 
 namespace bigcert {
@@ -25,9 +25,9 @@ void write_wide_line_solution_json(std::ostream& out, const LineGame& game, cons
 // The same bytes as write_solution_json(instance, solve(instance)) for the box route's answer
 // (box_answer.hpp).
 void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnswer& answer);
-// The same bytes as write_solution_json(instance, solve(instance)) for the polygon route's answer
-// (polygon_solver.hpp).
-void write_polygon_answer_json(std::ostream& out, const PolygonGame& game, const PolygonAnswer& answer);
+// The same bytes as write_solution_json(instance, solve(instance)) for the vertex route's answer
+// (vertex_solver.hpp).
+void write_vertex_answer_json(std::ostream& out, const VertexGame& game, const VertexAnswer& answer);
 // The same object as a tree, for embedding (batch lines, tests).
 Json solution_json(const Instance& instance, const Solution& solution);
 

@@ -1,5 +1,5 @@
-// The polygon route in machine integers end to end (load_polygon_game_text, solve_polygon_game,
-// write_polygon_answer_json) against the general route (load_instance_text, solve with force_general,
+// The polygon route in machine integers end to end (load_vertex_game_text, solve_vertex_game,
+// write_vertex_answer_json) against the general route (load_instance_text, solve with force_general,
 // write_solution_json) on random polygon games: the same bytes, ties, faces, moved actions and weightless
 // players included; and the route declines (so the general path answers) when a number is too large.
 #include <catch2/catch.hpp>
@@ -9,9 +9,9 @@
 #include "bigcert/core/errors.hpp"
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/io/instance_source.hpp"
-#include "bigcert/io/polygon_game_loader.hpp"
+#include "bigcert/io/vertex_game_loader.hpp"
 #include "bigcert/io/solution_writer.hpp"
-#include "bigcert/solver/polygon_solver.hpp"
+#include "bigcert/solver/vertex_solver.hpp"
 #include "bigcert/solver/solve_to_json.hpp"
 #include "bigcert/solver/solver.hpp"
 
@@ -84,9 +84,9 @@ std::string general_json(const std::string& text) {
     return out.str();
 }
 
-std::string fast_json(const PolygonGame& game, unsigned threads) {
+std::string fast_json(const VertexGame& game, unsigned threads) {
     std::ostringstream out;
-    write_polygon_answer_json(out, game, solve_polygon_game(game, threads));
+    write_vertex_answer_json(out, game, solve_vertex_game(game, threads));
     return out.str();
 }
 
@@ -104,13 +104,13 @@ TEST_CASE("polygon route: the general route's bytes on random games", "[polygon]
     for (int round = 0; round < 500; ++round) {
         const std::string text = random_polygon_game(rng, 1 + static_cast<int>(rng() % 9));
         INFO(text);
-        std::optional<PolygonGame> game = load_polygon_game_text(text);
+        std::optional<VertexGame> game = load_vertex_game_text(text);
         if (!game) {  // only a segment or a point among the sets: the general path describes those
             REQUIRE(!is_full_dimensional(load_instance_text(text)));
             ++declined;
             continue;
         }
-        PolygonAnswer answer = solve_polygon_game(*game, 1);
+        VertexAnswer answer = solve_vertex_game(*game, 1);
         ++(answer.count == EquilibriumCount::one ? unique : infinite);
         moved += !answer.moved_actions.empty();
         faces += !answer.faces.empty();
@@ -118,7 +118,7 @@ TEST_CASE("polygon route: the general route's bytes on random games", "[polygon]
         const std::string expected = general_json(text);
         REQUIRE(fast_json(*game, 1) == expected);
         REQUIRE(fast_json(*game, 2) == expected);
-        // solve() takes the route through polygon_game_of and answers the same.
+        // solve() takes the route through vertex_game_of and answers the same.
         {
             Instance instance = load_instance_text(text);
             std::ostringstream out;
@@ -142,7 +142,7 @@ TEST_CASE("polygon route: the general route's bytes on random games", "[polygon]
 TEST_CASE("polygon route: two threads write what one writes on a large game", "[polygon]") {
     std::mt19937 rng(5);
     const std::string text = random_polygon_game(rng, 40000);
-    std::optional<PolygonGame> game = load_polygon_game_text(text);
+    std::optional<VertexGame> game = load_vertex_game_text(text);
     REQUIRE(game);
     REQUIRE(fast_json(*game, 1) == fast_json(*game, 2));
 }
@@ -167,7 +167,7 @@ TEST_CASE("polygon route: numbers out of the machine-integer range fall back to 
     };
     for (const std::string& text : too_large) {
         INFO(text);
-        REQUIRE(!load_polygon_game_text(text));
+        REQUIRE(!load_vertex_game_text(text));
         SolveOptions options;
         std::ostringstream routed;
         REQUIRE(!solve_to_json_in_machine_integers(InstanceSource::text(text), routed, options));
@@ -175,7 +175,7 @@ TEST_CASE("polygon route: numbers out of the machine-integer range fall back to 
         REQUIRE(!general_json(text).empty());  // the general path answers
     }
     // The same games with small numbers take the route.
-    REQUIRE(load_polygon_game_text(head + square + "]}"));
+    REQUIRE(load_vertex_game_text(head + square + "]}"));
 }
 
 TEST_CASE("polygon route: declines what load_instance rejects, reads what it accepts alike", "[polygon]") {
@@ -198,7 +198,7 @@ TEST_CASE("polygon route: declines what load_instance rejects, reads what it acc
             }
         }
         INFO(text);
-        std::optional<PolygonGame> game = load_polygon_game_text(text);
+        std::optional<VertexGame> game = load_vertex_game_text(text);
         std::optional<Instance> instance;
         try {
             instance = load_instance_text(text);

@@ -1,0 +1,218 @@
+#include "bigcert/core/vertex_game.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "bigcert/core/display_text.hpp"
+
+namespace bigcert {
+
+std::string VertexGame::numbered_label(std::size_t player) const {
+    const bool named = !names.empty() && !names[player].empty();
+    return std::to_string(player) + (named ? " (" + display_text(names[player]) + ")" : "");
+}
+
+namespace {
+
+struct IntegerPoint {
+    __int128 x, y;
+    std::size_t original;  // index into the input (its exact fraction is written back)
+};
+
+// Sign of the turn a -> b -> c (positive: counter-clockwise); |coordinates| < 2^61 keeps every product
+// below 2^124.
+int orientation(const IntegerPoint& a, const IntegerPoint& b, const IntegerPoint& c) {
+    __int128 turn = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    return (turn > 0) - (turn < 0);
+}
+
+}  // namespace
+
+bool convex_polygon(std::vector<SmallFraction>& points) {
+    const std::size_t m = points.size() / 2;
+    if (m < 3) return false;
+    // The points over their common denominator: integers that order and turn exactly as the fractions.
+    constexpr std::int64_t common_limit = std::int64_t{1} << 40, coordinate_limit = std::int64_t{1} << 61;
+    std::int64_t common = 1;
+    for (const SmallFraction& c : points) {
+        std::int64_t g = std::gcd(common, c.den);
+        __int128 lcm = static_cast<__int128>(common / g) * c.den;
+        if (lcm > common_limit) return false;
+        common = static_cast<std::int64_t>(lcm);
+    }
+    // Fixed buffers for the usual polygons (an allocation per player cost as much as the hull itself).
+    IntegerPoint small_integer[16], small_hull[32];
+    std::vector<IntegerPoint> large_integer, large_hull;
+    if (m > 16) large_integer.resize(m), large_hull.resize(2 * m);
+    IntegerPoint* integer = m > 16 ? large_integer.data() : small_integer;
+    IntegerPoint* hull = m > 16 ? large_hull.data() : small_hull;
+    for (std::size_t k = 0; k < m; ++k) {
+        __int128 x = static_cast<__int128>(points[2 * k].num) * (common / points[2 * k].den);
+        __int128 y = static_cast<__int128>(points[2 * k + 1].num) * (common / points[2 * k + 1].den);
+        if (x >= coordinate_limit || x <= -coordinate_limit || y >= coordinate_limit ||
+            y <= -coordinate_limit)
+            return false;
+        integer[k] = {x, y, k};
+    }
+    // Andrew's monotone chain on the distinct points sorted lexicographically, as Polytope::from_vertices.
+    std::sort(integer, integer + m, [](const IntegerPoint& a, const IntegerPoint& b) {
+        return a.x < b.x || (a.x == b.x && a.y < b.y);
+    });
+    auto same = [](const IntegerPoint& a, const IntegerPoint& b) { return a.x == b.x && a.y == b.y; };
+    const auto distinct = static_cast<std::size_t>(std::unique(integer, integer + m, same) - integer);
+    if (distinct < 3) return false;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < distinct; ++i) {
+        while (k >= 2 && orientation(hull[k - 2], hull[k - 1], integer[i]) <= 0) --k;
+        hull[k++] = integer[i];
+    }
+    for (std::size_t i = distinct - 1, lower = k + 1; i-- > 0;) {
+        while (k >= lower && orientation(hull[k - 2], hull[k - 1], integer[i]) <= 0) --k;
+        hull[k++] = integer[i];
+    }
+    const std::size_t size = k - 1;
+    if (size < 3) return false;  // collinear: a segment, which the general path describes
+    // The hull's points in order, gathered in a buffer (they are read from `points`, then written over it).
+    SmallFraction small_result[32];
+    std::vector<SmallFraction> large_result;
+    if (size > 16) large_result.resize(2 * size);
+    SmallFraction* result = size > 16 ? large_result.data() : small_result;
+    for (std::size_t h = 0; h < size; ++h)
+        result[2 * h] = points[2 * hull[h].original], result[2 * h + 1] = points[2 * hull[h].original + 1];
+    points.assign(result, result + 2 * size);
+    return true;
+}
+
+namespace {
+
+// The points over their common denominator: integers that compare and turn exactly as the fractions. False
+// when the common denominator passes 2^40 or an integer coordinate reaches `coordinate_limit`.
+bool common_integers(const std::vector<SmallFraction>& points, std::int64_t coordinate_limit,
+                     std::vector<std::int64_t>& integers) {
+    constexpr std::int64_t common_limit = std::int64_t{1} << 40;
+    std::int64_t common = 1;
+    for (const SmallFraction& c : points) {
+        std::int64_t g = std::gcd(common, c.den);
+        __int128 lcm = static_cast<__int128>(common / g) * c.den;
+        if (lcm > common_limit) return false;
+        common = static_cast<std::int64_t>(lcm);
+    }
+    integers.resize(points.size());
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        __int128 x = static_cast<__int128>(points[k].num) * (common / points[k].den);
+        if (x >= coordinate_limit || x <= -coordinate_limit) return false;
+        integers[k] = static_cast<std::int64_t>(x);
+    }
+    return true;
+}
+
+struct Point3 {
+    __int128 x, y, z;
+};
+
+Point3 difference(const std::int64_t* a, const std::int64_t* b) {
+    return {__int128{a[0]} - b[0], __int128{a[1]} - b[1], __int128{a[2]} - b[2]};
+}
+
+}  // namespace
+
+bool convex_polyhedron(std::vector<SmallFraction>& points, const PolytopeLimits& limits) {
+    // |coordinates| < 2^40: differences < 2^41, a normal's entries < 2^83, a side value < 3·2^124.
+    std::vector<std::int64_t> integers;
+    if (points.size() % 3 != 0 || !common_integers(points, std::int64_t{1} << 40, integers)) return false;
+    // Distinct points in order of first appearance, as Polytope::from_vertices keeps them.
+    std::vector<std::size_t> distinct;
+    for (std::size_t k = 0; k < points.size() / 3; ++k) {
+        const std::int64_t* p = &integers[3 * k];
+        auto same = [&](std::size_t j) { return std::equal(p, p + 3, &integers[3 * j]); };
+        if (std::none_of(distinct.begin(), distinct.end(), same)) distinct.push_back(k);
+    }
+    const std::size_t m = distinct.size();
+    if (m < 4 || m > 64 || binomial_saturating(m, 3) > limits.max_subsets) return false;
+    // Every plane through three of the points with all points on one side is a facet's plane (its section
+    // of the hull is two-dimensional) and every facet has such three points. The points a facet's plane
+    // holds are its `tight` set; the points common to every facet through p are those of the smallest
+    // face containing p, which is {p} exactly when p is a vertex (an interior point lies on no facet).
+    std::vector<std::uint64_t> meet(m, ~std::uint64_t{0});
+    bool full_dimensional = false;
+    for (std::size_t a = 0; a < m; ++a) {
+        const std::int64_t* pa = &integers[3 * distinct[a]];
+        for (std::size_t b = a + 1; b < m; ++b) {
+            const Point3 u = difference(&integers[3 * distinct[b]], pa);
+            for (std::size_t c = b + 1; c < m; ++c) {
+                const Point3 v = difference(&integers[3 * distinct[c]], pa);
+                const Point3 normal{u.y * v.z - u.z * v.y, u.z * v.x - u.x * v.z, u.x * v.y - u.y * v.x};
+                if (normal.x == 0 && normal.y == 0 && normal.z == 0) continue;  // collinear
+                bool above = false, below = false;
+                std::uint64_t tight = 0;
+                for (std::size_t p = 0; p < m; ++p) {
+                    const Point3 w = difference(&integers[3 * distinct[p]], pa);
+                    const __int128 s = normal.x * w.x + normal.y * w.y + normal.z * w.z;
+                    above = above || s > 0, below = below || s < 0;
+                    if (s == 0) tight |= std::uint64_t{1} << p;
+                }
+                if (above && below) continue;
+                if (!above && !below) continue;  // every point on this plane: not full-dimensional
+                full_dimensional = true;
+                for (std::size_t p = 0; p < m; ++p)
+                    if (tight >> p & 1) meet[p] &= tight;
+            }
+        }
+    }
+    if (!full_dimensional) return false;
+    std::vector<SmallFraction> result;
+    for (std::size_t p = 0; p < m; ++p)
+        if (meet[p] == std::uint64_t{1} << p)
+            result.insert(result.end(), &points[3 * distinct[p]], &points[3 * distinct[p]] + 3);
+    points = std::move(result);
+    return true;
+}
+
+std::optional<VertexGame> vertex_game_of(const Instance& instance) {
+    const std::size_t d = instance.dimension;
+    if (d < 2 || d > max_vertex_game_dimension || instance.loss != Loss::squared ||
+        !instance.receivers.empty())
+        return std::nullopt;
+    VertexGame game;
+    game.name = instance.name;
+    game.dimension = d;
+    auto fits = [](const Rational& value, SmallFraction& out) {
+        std::optional<SmallFraction> small = small_fraction_of(value);
+        if (small) out = *small;
+        return small.has_value();
+    };
+    const Vector bias = instance.bias();
+    for (std::size_t j = 0; j < d; ++j)
+        if (!fits(bias[j], game.bias[j])) return std::nullopt;
+    game.first_vertex.push_back(0);
+    for (const ActionSet& set : instance.action_sets) {
+        if (set.kind() != ActionSet::Kind::polytope || set.as_polytope().affine_dimension() != d)
+            return std::nullopt;
+        for (const Vector& v : set.as_polytope().vertices())
+            for (const Rational& x : v) {
+                game.vertices.emplace_back();
+                if (!fits(x, game.vertices.back())) return std::nullopt;
+                game.vertices_approx.push_back(static_cast<float>(to_double(game.vertices.back())));
+            }
+        game.first_vertex.push_back(static_cast<std::uint32_t>(game.vertices.size() / d));
+    }
+    const std::size_t n = instance.players.size();
+    game.targets.resize(d * n), game.weights.resize(n), game.weighted_targets.resize(d * n);
+    game.set_of_player.resize(n);
+    bool named = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Player& p = instance.players[i];
+        if (!fits(p.weight, game.weights[i])) return std::nullopt;
+        for (std::size_t j = 0; j < d; ++j)
+            if (!fits(p.target[j], game.targets[d * i + j]) ||
+                !multiply(game.weights[i], game.targets[d * i + j], game.weighted_targets[d * i + j]))
+                return std::nullopt;
+        game.set_of_player[i] = static_cast<std::uint32_t>(p.action_set);
+        named = named || !p.name.empty();
+    }
+    if (named)
+        for (const Player& p : instance.players) game.names.push_back(p.name);
+    return game;
+}
+
+}  // namespace bigcert
