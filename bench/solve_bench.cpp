@@ -20,13 +20,13 @@
 
 #include "bigcert/io/instance_loader.hpp"
 #include "bigcert/io/line_game_loader.hpp"
-#include "bigcert/io/vertex_game_loader.hpp"
 #include "bigcert/io/solution_writer.hpp"
+#include "bigcert/io/vertex_game_loader.hpp"
 #include "bigcert/solver/box_solver.hpp"
 #include "bigcert/solver/float_dynamics.hpp"
 #include "bigcert/solver/line_solver.hpp"
-#include "bigcert/solver/vertex_solver.hpp"
 #include "bigcert/solver/solver.hpp"
+#include "bigcert/solver/vertex_solver.hpp"
 
 namespace {
 
@@ -274,18 +274,18 @@ int main(int argc, char** argv) try {
         "zu,"
         "\"error\":%.3g,\"converged\":%s},\"ratio_baseline_over_exact\":{\"wall\":%.3f,\"cpu\":%.3f}}\n",
         path.c_str(),
-        game       ? game->size()
+        game        ? game->size()
         : polytopes ? polytopes->size()
-                   : instance->players.size(),
-        game       ? game->dimension()
+                    : instance->players.size(),
+        game        ? game->dimension()
         : polytopes ? polytopes->dimension
-                   : instance->dimension,
+                    : instance->dimension,
         phase(exact_parse).c_str(), phase(exact_solve).c_str(), phase(exact_write).c_str(),
         phase(exact).c_str(),
         bigcert::count_name(vertex_answer ? vertex_answer->count
-                            : answer       ? answer->count
-                            : lines        ? lines->front().count
-                                           : solution->count)
+                            : answer      ? answer->count
+                            : lines       ? lines->front().count
+                                          : solution->count)
             .c_str(),
         phase(float_parse).c_str(), phase(float_dynamics).c_str(), phase(baseline).c_str(), dynamics.sweeps,
         dynamics.error, dynamics.converged ? "true" : "false", baseline.wall / exact.wall,

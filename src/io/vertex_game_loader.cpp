@@ -15,7 +15,6 @@ using fast_json::LineScanner;
 using fast_json::mark_once;
 using fast_json::NotLine;
 
-
 class VertexReader {
   public:
     VertexReader(const char* begin, const char* end, const LoadLimits& limits) : in_(begin, end, limits) {}
@@ -78,8 +77,8 @@ void VertexReader::polytope(std::vector<SmallFraction>& vertices, std::vector<st
         while (in_.next_is(',') && (in_.expect(','), true));
         in_.close(']');
     });
-    const bool hull = dimension_ == 2 ? convex_polygon(points_)
-                                      : convex_polyhedron(points_, in_.limits().polytopes);
+    const bool hull =
+        dimension_ == 2 ? convex_polygon(points_) : convex_polyhedron(points_, in_.limits().polytopes);
     if (!has_set || !hull) throw NotLine{};
     vertices.insert(vertices.end(), points_.begin(), points_.end());
     if (vertices.size() / dimension_ >= UINT32_MAX) throw NotLine{};

@@ -8,8 +8,8 @@
 #include "bigcert/solver/dominant_strategy.hpp"
 #include "bigcert/solver/enumeration.hpp"
 #include "bigcert/solver/line_solver.hpp"
-#include "bigcert/solver/vertex_solver.hpp"
 #include "bigcert/solver/solver.hpp"
+#include "bigcert/solver/vertex_solver.hpp"
 #include "solver/box_split.hpp"
 #include "solver/equilibrium_set.hpp"
 #include "solver/interval_sweep.hpp"
@@ -73,7 +73,7 @@ Solution solve_polytope_game(const Instance& instance, const SolveOptions& optio
         options.machine_integers)
         if (std::optional<VertexGame> game = vertex_game_of(instance))
             return vertex_solution(instance, *game, solve_vertex_game(*game, options.threads),
-                                    options.threads);
+                                   options.threads);
     Solution s;
     SupportOracle oracle(instance);
     if (instance.dimension == 1 && !options.force_general) {

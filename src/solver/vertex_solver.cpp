@@ -482,7 +482,7 @@ VertexAnswer solve_in_dimension(const VertexGame& game, unsigned threads) {
 }  // namespace
 
 Solution vertex_solution(const Instance& instance, const VertexGame& game, VertexAnswer answer,
-                          unsigned threads) {
+                         unsigned threads) {
     const std::size_t n = game.size();
     Solution s;
     s.method = vertex_method;

@@ -54,6 +54,23 @@ class RandomGames {
         return out.str();
     }
 
+    std::string polyhedron_game(int n) {
+        std::ostringstream out;
+        out << R"({"dimension": 3, "bias": {"weight": 1, "point": [)" << number(1, 2) << "," << number(1, 2)
+            << "," << number(1, 2) << R"(]}, "players": [)";
+        for (int i = 0; i < n; ++i) {
+            out << (i ? "," : "") << R"({"target": [)" << number(3, 3) << "," << number(3, 3) << ","
+                << number(3, 3) << R"(], "weight": )" << weight() << R"(, "action_set": {"vertices": [)";
+            int points = 1 + below(8);
+            for (int k = 0; k < points; ++k)
+                out << (k ? "," : "") << "[" << below(5) - 2 << "," << below(5) - 2 << "," << below(5) - 2
+                    << "]";
+            out << "]}}";
+        }
+        out << "]}";
+        return out.str();
+    }
+
   private:
     std::mt19937 rng_;
 };

@@ -34,8 +34,8 @@ struct VertexGame {
     std::vector<std::uint32_t> set_of_player;
     // Set k's vertices are vertices[d·first_vertex[k] .. d·first_vertex[k + 1]), in Polytope::from_vertices's
     // order (d = 2: counter-clockwise from the lexicographically smallest; d = 3: the order of first
-    // appearance in the input), so that vertex indices, ties and faces are those of the general path. Instance::action_sets' order: the
-    // common set first, then one per player that has its own.
+    // appearance in the input), so that vertex indices, ties and faces are those of the general path.
+    // Instance::action_sets' order: the common set first, then one per player that has its own.
     std::vector<std::uint32_t> first_vertex;
     std::vector<SmallFraction> vertices;  // the d coordinates of every vertex of every set
     // The same as floats, for floating-point filters only (every SmallFraction is a normal float, so the
