@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 60), seeded with
 # the bundled examples (the d = 1 fast-path target only with fuzz/corpus/line_game_loader/, small 1-D
-# instances; the string-field target only with fuzz/corpus/string_fields/ and its own dictionary, see
+# instances; the vertex-route target only with fuzz/corpus/vertex_game_loader/, small polygon and polyhedron
+# games; the string-field target only with fuzz/corpus/string_fields/ and its own dictionary, see
 # tests/fuzz/fuzz_string_fields.cpp). Crashes are written to fuzz/findings/ and make the script fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,11 +10,11 @@ seconds=${1:-60}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 mkdir -p fuzz/findings
-for target in instance_loader profile_loader line_game_loader string_fields; do
+for target in instance_loader profile_loader line_game_loader vertex_game_loader string_fields; do
   corpus=$(mktemp -d)
   dict=fuzz/instance.dict
   [ -f fuzz/$target.dict ] && dict=fuzz/$target.dict
-  case $target in line_game_loader | string_fields) ;; *) cp examples/*.json "$corpus"/ 2>/dev/null || true ;; esac
+  case $target in line_game_loader | vertex_game_loader | string_fields) ;; *) cp examples/*.json "$corpus"/ 2>/dev/null || true ;; esac
   [ -d fuzz/corpus/$target ] && cp fuzz/corpus/$target/* "$corpus"/ 2>/dev/null || true
   echo "fuzz: $target for ${seconds}s"
   build-fuzz/tests/fuzz/fuzz_$target "$corpus" -dict="$dict" -max_total_time="$seconds" \

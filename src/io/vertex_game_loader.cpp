@@ -77,9 +77,10 @@ void VertexReader::polytope(std::vector<SmallFraction>& vertices, std::vector<st
         while (in_.next_is(',') && (in_.expect(','), true));
         in_.close(']');
     });
+    if (!has_set) throw NotLine{};
     const bool hull =
         dimension_ == 2 ? convex_polygon(points_) : convex_polyhedron(points_, in_.limits().polytopes);
-    if (!has_set || !hull) throw NotLine{};
+    if (!hull) throw NotLine{};
     vertices.insert(vertices.end(), points_.begin(), points_.end());
     if (vertices.size() / dimension_ >= UINT32_MAX) throw NotLine{};
     first_vertex.push_back(static_cast<std::uint32_t>(vertices.size() / dimension_));
