@@ -106,65 +106,75 @@ bool common_integers(const std::vector<SmallFraction>& points, std::int64_t coor
     return true;
 }
 
-struct Point3 {
-    __int128 x, y, z;
-};
-
-Point3 difference(const std::int64_t* a, const std::int64_t* b) {
-    return {__int128{a[0]} - b[0], __int128{a[1]} - b[1], __int128{a[2]} - b[2]};
-}
-
-}  // namespace
-
-bool convex_polyhedron(std::vector<SmallFraction>& points, const PolytopeLimits& limits) {
-    // |coordinates| < 2^40: differences < 2^41, a normal's entries < 2^83, a side value < 3·2^124.
-    std::vector<std::int64_t> integers;
-    if (points.size() % 3 != 0 || !common_integers(points, std::int64_t{1} << 40, integers)) return false;
-    // Distinct points in order of first appearance, as Polytope::from_vertices keeps them.
-    std::vector<std::size_t> distinct;
-    for (std::size_t k = 0; k < points.size() / 3; ++k) {
-        const std::int64_t* p = &integers[3 * k];
-        auto same = [&](std::size_t j) { return std::equal(p, p + 3, &integers[3 * j]); };
-        if (std::none_of(distinct.begin(), distinct.end(), same)) distinct.push_back(k);
-    }
-    const std::size_t m = distinct.size();
-    if (m < 4 || m > 64 || binomial_saturating(m, 3) > limits.max_subsets) return false;
-    // Every plane through three of the points with all points on one side is a facet's plane (its section
-    // of the hull is two-dimensional) and every facet has such three points. The points a facet's plane
-    // holds are its `tight` set; the points common to every facet through p are those of the smallest
-    // face containing p, which is {p} exactly when p is a vertex (an interior point lies on no facet).
-    std::vector<std::uint64_t> meet(m, ~std::uint64_t{0});
+// Every plane through three of the points with all points on one side is a facet's plane (its section of
+// the hull is two-dimensional) and every facet has such three points. The points a facet's plane holds are
+// its `tight` set; meet[p] becomes the points common to every facet through p, those of the smallest face
+// containing p: {p} exactly when p is a vertex (an interior point lies on no facet, its meet stays full).
+// `Int` holds every side value n·p, n = (b − a) × (c − a); false when all the points are coplanar.
+template <class Int>
+bool meet_facets(const std::int64_t* xyz, std::size_t m, std::uint64_t* meet) {
     bool full_dimensional = false;
+    auto at = [xyz](std::size_t p, std::size_t j) { return static_cast<Int>(xyz[3 * p + j]); };
     for (std::size_t a = 0; a < m; ++a) {
-        const std::int64_t* pa = &integers[3 * distinct[a]];
         for (std::size_t b = a + 1; b < m; ++b) {
-            const Point3 u = difference(&integers[3 * distinct[b]], pa);
+            const Int u[3] = {at(b, 0) - at(a, 0), at(b, 1) - at(a, 1), at(b, 2) - at(a, 2)};
             for (std::size_t c = b + 1; c < m; ++c) {
-                const Point3 v = difference(&integers[3 * distinct[c]], pa);
-                const Point3 normal{u.y * v.z - u.z * v.y, u.z * v.x - u.x * v.z, u.x * v.y - u.y * v.x};
-                if (normal.x == 0 && normal.y == 0 && normal.z == 0) continue;  // collinear
+                const Int v[3] = {at(c, 0) - at(a, 0), at(c, 1) - at(a, 1), at(c, 2) - at(a, 2)};
+                const Int n[3] = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2],
+                                  u[0] * v[1] - u[1] * v[0]};
+                if (n[0] == 0 && n[1] == 0 && n[2] == 0) continue;  // collinear
+                const Int offset = n[0] * at(a, 0) + n[1] * at(a, 1) + n[2] * at(a, 2);
                 bool above = false, below = false;
                 std::uint64_t tight = 0;
                 for (std::size_t p = 0; p < m; ++p) {
-                    const Point3 w = difference(&integers[3 * distinct[p]], pa);
-                    const __int128 s = normal.x * w.x + normal.y * w.y + normal.z * w.z;
-                    above = above || s > 0, below = below || s < 0;
-                    if (s == 0) tight |= std::uint64_t{1} << p;
+                    const Int side = n[0] * at(p, 0) + n[1] * at(p, 1) + n[2] * at(p, 2) - offset;
+                    above = above || side > 0, below = below || side < 0;
+                    tight |= static_cast<std::uint64_t>(side == 0) << p;
                 }
-                if (above && below) continue;
-                if (!above && !below) continue;  // every point on this plane: not full-dimensional
+                if (above == below) continue;  // a cutting plane, or every point on it
                 full_dimensional = true;
                 for (std::size_t p = 0; p < m; ++p)
                     if (tight >> p & 1) meet[p] &= tight;
             }
         }
     }
-    if (!full_dimensional) return false;
-    std::vector<SmallFraction> result;
+    return full_dimensional;
+}
+
+}  // namespace
+
+bool convex_polyhedron(std::vector<SmallFraction>& points, const PolytopeLimits& limits) {
+    // Buffers kept per thread: a set costs no allocation (10^6 players each have one).
+    thread_local std::vector<std::int64_t> integers, distinct_xyz;
+    thread_local std::vector<std::size_t> distinct;
+    // |coordinates| < 2^40: differences < 2^41, a normal's entries < 2^83, a side value < 2^126.
+    if (points.size() % 3 != 0 || !common_integers(points, std::int64_t{1} << 40, integers)) return false;
+    // Distinct points in order of first appearance, as Polytope::from_vertices keeps them.
+    distinct.clear(), distinct_xyz.clear();
+    std::int64_t largest = 0;
+    for (std::size_t k = 0; k < points.size() / 3; ++k) {
+        const std::int64_t* p = &integers[3 * k];
+        bool seen = false;
+        for (std::size_t j = 0; j < distinct.size() && !seen; ++j)
+            seen = std::equal(p, p + 3, &distinct_xyz[3 * j]);
+        if (seen) continue;
+        distinct.push_back(k), distinct_xyz.insert(distinct_xyz.end(), p, p + 3);
+        for (std::size_t j = 0; j < 3; ++j) largest = std::max(largest, p[j] < 0 ? -p[j] : p[j]);
+    }
+    const std::size_t m = distinct.size();
+    if (m < 4 || m > 64 || binomial_saturating(m, 3) > limits.max_subsets) return false;
+    std::uint64_t meet[64];
+    std::fill(meet, meet + m, ~std::uint64_t{0});
+    // |coordinates| < 2^18: a normal's entries < 2^39, a side value < 2^60, in 64 bits.
+    const bool full = largest < (std::int64_t{1} << 18)
+                          ? meet_facets<std::int64_t>(distinct_xyz.data(), m, meet)
+                          : meet_facets<__int128>(distinct_xyz.data(), m, meet);
+    if (!full) return false;
+    std::size_t kept = 0;  // the vertices written over the front of `points`, in order
     for (std::size_t p = 0; p < m; ++p)
         if (meet[p] == std::uint64_t{1} << p)
-            result.insert(result.end(), &points[3 * distinct[p]], &points[3 * distinct[p]] + 3);
-    points = std::move(result);
+            for (std::size_t j = 0; j < 3; ++j) points[kept++] = points[3 * distinct[p] + j];
+    points.resize(kept);
     return true;
 }
 
