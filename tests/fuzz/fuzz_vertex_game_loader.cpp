@@ -1,7 +1,7 @@
 // Differential fuzzing of the vertex route (docs/internals.md "The vertex route"): the machine-integer
-// loader (vertex_game_loader.hpp), its hulls, solver (vertex_solver.hpp) and writer (write_vertex_answer_json)
-// against the general loader, the GMP solver and write_solution_json, on polygons (d = 2) and polyhedra
-// (d = 3).
+// loader (vertex_game_loader.hpp), its hulls, solver (vertex_solver.hpp) and writer
+// (write_vertex_answer_json) against the general loader, the GMP solver and write_solution_json, on polygons
+// (d = 2) and polyhedra (d = 3).
 //
 // For every input the fast loader accepts, the general loader must accept it too and read the same game
 // (every number equal exactly, the same sets with the same vertices in the same order, set indices and

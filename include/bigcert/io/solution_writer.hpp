@@ -8,8 +8,8 @@
 #include "bigcert/core/box_game.hpp"
 #include "bigcert/core/instance.hpp"
 #include "bigcert/core/line_solution.hpp"
-#include "bigcert/core/vertex_game.hpp"
 #include "bigcert/core/solution.hpp"
+#include "bigcert/core/vertex_game.hpp"
 
 namespace bigcert {
 

@@ -3,9 +3,9 @@
 // that 10^6 players on their own 8-gons or octahedra cost no GMP number.
 //
 // Accepts a subset of what load_instance_*() accepts (instance_loader.hpp) and reads it with the same
-// meaning: dimension 2 or 3, the squared loss, "vertices" action sets (per player and/or common) whose hull is
-// full-dimensional, numbers with at most 18 digits per digit run (integers, plain decimals, fractions). For
-// anything else, including every input that load_instance_*() rejects, it returns nothing and the caller
+// meaning: dimension 2 or 3, the squared loss, "vertices" action sets (per player and/or common) whose hull
+// is full-dimensional, numbers with at most 18 digits per digit run (integers, plain decimals, fractions).
+// For anything else, including every input that load_instance_*() rejects, it returns nothing and the caller
 // uses load_instance_*(), which then reads the instance or reports the error; so the fast route never
 // changes what is accepted or how errors read.
 #pragma once

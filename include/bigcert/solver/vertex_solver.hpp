@@ -19,13 +19,13 @@
 #pragma once
 
 #include "bigcert/core/instance.hpp"
-#include "bigcert/core/vertex_game.hpp"
 #include "bigcert/core/solution.hpp"
+#include "bigcert/core/vertex_game.hpp"
 
 namespace bigcert {
 
 VertexAnswer solve_vertex_game(const VertexGame& game, unsigned threads = 0);
 Solution vertex_solution(const Instance& instance, const VertexGame& game, VertexAnswer answer,
-                          unsigned threads = 0);
+                         unsigned threads = 0);
 
 }  // namespace bigcert
