@@ -108,27 +108,23 @@ PolytopeView polytope_of(const FloatGame& game, std::size_t i) {
 }
 
 // Euclidean projection onto a polytope: the point itself when inside (behind every outward boundary
-// triangle's plane), else the nearest point of the boundary triangles, which cover the boundary.
+// triangle's plane), else the nearest point of the boundary triangles that p is in front of. Those suffice:
+// p − q, for q the nearest point, is a non-negative combination of the outward normals of the facets through
+// q, so p is in front of at least one of them. A flat set has no inside; all its triangles are candidates.
 Point3 project_onto_polytope(Point3 p, const PolytopeView& polytope) {
-    auto corners = [&](std::size_t k) {
-        const std::uint16_t* t = &polytope.triangles[3 * k];
-        return std::tuple{polytope.point(t[0]), polytope.point(t[1]), polytope.point(t[2])};
-    };
-    bool inside = polytope.solid;
-    for (std::size_t k = 0; k < polytope.triangle_count && inside; ++k) {
-        auto [a, b, c] = corners(k);
-        inside = dot(cross(b - a, c - a), p - a) <= 0;
-    }
-    if (inside) return p;
+    bool outside = false;
     Point3 best = polytope.point(0);
     double best_distance = dot(p - best, p - best);
     for (std::size_t k = 0; k < polytope.triangle_count; ++k) {
-        auto [a, b, c] = corners(k);
+        const std::uint16_t* t = &polytope.triangles[3 * k];
+        Point3 a = polytope.point(t[0]), b = polytope.point(t[1]), c = polytope.point(t[2]);
+        if (polytope.solid && dot(cross(b - a, c - a), p - a) <= 0) continue;
+        outside = true;
         Point3 candidate = project_onto_triangle(p, a, b, c);
         double distance = dot(p - candidate, p - candidate);
         if (distance < best_distance) best = candidate, best_distance = distance;
     }
-    return best;
+    return outside || !polytope.solid ? best : p;
 }
 
 // Player i's set's point nearest to goal (d coordinates), written to action.
@@ -222,6 +218,7 @@ void add_float_polytope(FloatGame& game, std::vector<double> points_xyz) {
     }
     const std::size_t count = points.size();
     std::vector<std::uint16_t> solid_triangles, flat_triangles;
+    solid_triangles.reserve(6 * count);  // 3 (2·count − 4) for a hull of triangles
     for (std::size_t a = 0; a < count; ++a)
         for (std::size_t b = a + 1; b < count; ++b)
             for (std::size_t c = b + 1; c < count; ++c) {
