@@ -76,11 +76,11 @@ std::vector<double> numbers(value v) {
 struct ActionSet {
     bool present = false;
     double lower = 0, upper = 0;
-    std::vector<double> points_xy;
+    std::vector<double> points;          // vertex lists (d = 2 or 3), coordinates point after point
     std::vector<double> box_lo, box_hi;  // a box in d >= 2
 };
 
-// Intervals (d = 1), vertex lists (d = 2) and boxes (any d): what the generator writes.
+// Intervals (d = 1), vertex lists (d = 2 and 3) and boxes (any d): what the generator writes.
 ActionSet action_set(value v) {
     ActionSet set;
     set.present = true;
@@ -91,7 +91,7 @@ ActionSet action_set(value v) {
             set.lower = ends.at(0), set.upper = ends.at(1);
         } else if (key == "vertices") {
             for (value vertex : field.value().get_array())
-                for (double c : numbers(vertex)) set.points_xy.push_back(c);
+                for (double c : numbers(vertex)) set.points.push_back(c);
         } else if (key == "box") {
             std::vector<double> lo, hi;
             for (auto bound : field.value().get_object()) {
@@ -114,8 +114,12 @@ void add_action_set(bigcert::FloatGame& game, const ActionSet& set) {
     } else if (game.dimension == 1) {
         game.lower.push_back(set.lower);
         game.upper.push_back(set.upper);
+    } else if (game.dimension == 2) {
+        bigcert::add_float_polygon(game, set.points);
+    } else if (game.dimension == 3) {
+        bigcert::add_float_polytope(game, set.points);
     } else {
-        bigcert::add_float_polygon(game, set.points_xy);
+        throw std::runtime_error("baseline: unsupported vertices in d = " + std::to_string(game.dimension));
     }
 }
 
