@@ -436,42 +436,41 @@ bool loss_in_128_bits(const SmallFraction* offsets, std::size_t d, U128& num, U1
 
 // One writing thread's tools for box losses: the reducer, and each coordinate's x̂*_c − t_ic when the
 // solver left the offsets to the writer (LineOffsets::in_writer).
-struct BoxLossTools {
-    BoxLossTools(const std::vector<LineSolution>& lines, std::size_t players)
-        : reducer(lines.size(), players) {
-        for (const LineSolution& line : lines) offsets.emplace_back(line.receiver, players);
+// A thread's tools for writing losses Σ_c o_c²: the reducer (box_loss.hpp) and, per coordinate, the offsets
+// x̂*_c − t from a receiver coordinate that is a SmallFraction (none when one is not: then GMP).
+struct SquareSumTools {
+    SquareSumTools(const std::vector<std::optional<SmallFraction>>& receiver, std::size_t players)
+        : reducer(receiver.size(), players) {
+        for (const std::optional<SmallFraction>& coordinate : receiver)
+            if (coordinate) offsets.emplace_back(*coordinate, players);
+        if (offsets.size() != receiver.size()) offsets.clear();
+    }
+    // The offsets x̂*_c − t_c of one player's target; false when one is not a SmallFraction.
+    bool player_offsets(const SmallFraction* target, SmallFraction* result) {
+        if (offsets.empty()) return false;
+        for (std::size_t c = 0; c < offsets.size(); ++c)
+            if (!offsets[c](target[c], result[c])) return false;
+        return true;
     }
     BoxLossReducer reducer;
     std::vector<ReceiverOffsets> offsets;
 };
 
-// Player i's offsets x̂*_c − t_ic; false when one leaves the SmallFraction range.
-bool player_offsets(const BoxGame& game, const std::vector<LineSolution>& lines, BoxLossTools& tools,
-                    std::size_t i, SmallFraction* offsets) {
-    for (std::size_t c = 0; c < lines.size(); ++c) {
-        if (!lines[c].offsets.empty())
-            offsets[c] = lines[c].offsets[i];
-        else if (!tools.offsets[c](game.coordinates[c].targets[i], offsets[c]))
-            return false;
-    }
-    return true;
-}
-
-// The losses Σ_c (x̂*_c - t_ic)^2 of players begin..end, each in lowest terms as to_string(Rational)
-// writes it: by the reducer (box_loss.hpp), else by gcds in 128 bits, else in GMP. GMP numbers reused from
-// player to player: no allocation per player once they have grown.
-template <class Sink>
-void put_box_losses(Sink& text, const BoxGame& game, const std::vector<LineSolution>& lines,
-                    BoxLossTools& tools, std::size_t begin, std::size_t end) {
+// The losses Σ_c o_ic² of players begin..end, each in lowest terms as to_string(Rational) writes it: by the
+// reducer (box_loss.hpp), else by gcds in 128 bits, else in GMP. `small_offsets(i, o)` fills player i's
+// offsets as SmallFractions or says they are not; `exact_offset(i, c)` is the offset as a Rational. GMP
+// numbers reused from player to player: no allocation per player once they have grown.
+template <class Sink, class SmallOffsets, class ExactOffset>
+void put_square_sum_losses(Sink& text, std::size_t d, BoxLossReducer& reducer, std::size_t begin,
+                           std::size_t end, SmallOffsets&& small_offsets, ExactOffset&& exact_offset) {
     mpq_t sum, term;
     mpq_init(sum), mpq_init(term);
     SmallFraction offsets[BoxLossReducer::max_dimension];
-    const std::size_t d = lines.size();
     try {
         for (std::size_t i = begin; i < end; ++i) {
             U128 num, den;
-            const bool small = player_offsets(game, lines, tools, i, offsets);
-            if (small && (tools.reducer.loss(offsets, num, den) || loss_in_128_bits(offsets, d, num, den))) {
+            const bool small = small_offsets(i, offsets);
+            if (small && (reducer.loss(offsets, num, den) || loss_in_128_bits(offsets, d, num, den))) {
                 char* at = text.reserve(84);
                 if (i) *at++ = ',', *at++ = ' ';
                 *at++ = '"';
@@ -487,8 +486,7 @@ void put_box_losses(Sink& text, const BoxGame& game, const std::vector<LineSolut
                     mpq_set_si(term, offsets[c].num,
                                static_cast<unsigned long>(offsets[c].den));  // lowest terms
                 } else {
-                    const Rational offset =
-                        to_rational(lines[c].receiver) - to_rational(game.coordinates[c].targets[i]);
+                    const Rational offset = exact_offset(i, c);
                     mpq_set(term, offset.backend().data());
                 }
                 mpq_mul(term, term, term);
@@ -508,6 +506,26 @@ void put_box_losses(Sink& text, const BoxGame& game, const std::vector<LineSolut
         throw;
     }
     mpq_clear(sum), mpq_clear(term);
+}
+
+// The box route's losses Σ_c (x̂*_c - t_ic)^2: the offsets the solver kept, else formed here.
+template <class Sink>
+void put_box_losses(Sink& text, const BoxGame& game, const std::vector<LineSolution>& lines,
+                    SquareSumTools& tools, std::size_t begin, std::size_t end) {
+    const std::size_t d = lines.size();
+    auto small_offsets = [&](std::size_t i, SmallFraction* offsets) {
+        for (std::size_t c = 0; c < d; ++c) {
+            if (!lines[c].offsets.empty())
+                offsets[c] = lines[c].offsets[i];
+            else if (!tools.offsets[c](game.coordinates[c].targets[i], offsets[c]))
+                return false;
+        }
+        return true;
+    };
+    auto exact_offset = [&](std::size_t i, std::size_t c) {
+        return to_rational(lines[c].receiver) - to_rational(game.coordinates[c].targets[i]);
+    };
+    put_square_sum_losses(text, d, tools.reducer, begin, end, small_offsets, exact_offset);
 }
 
 }  // namespace
@@ -613,7 +631,9 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
         text.put(",\n  \"losses\": [");
         // A loss has at most d·(124 + 124) bits of numerator and denominator: about 75·d digits each.
         put_in_chunks(text, n, 160 * d + 8, [&] {
-            return [&game, &lines, tools = std::make_shared<BoxLossTools>(lines, n)](
+            std::vector<std::optional<SmallFraction>> receiver;
+            for (const LineSolution& line : lines) receiver.emplace_back(line.receiver);
+            return [&game, &lines, tools = std::make_shared<SquareSumTools>(receiver, n)](
                        auto& sink, std::size_t begin, std::size_t end) {
                 put_box_losses(sink, game, lines, *tools, begin, end);
             };
@@ -628,29 +648,24 @@ void write_box_answer_json(std::ostream& out, const BoxGame& game, const BoxAnsw
 
 namespace {
 
-// The vertex route's losses |x̂* − t_i|², as to_string writes them (GMP per player, on two threads for long
-// lists). `most` bounds a loss's text: Σ_j (a_j/b_j)² has at most 2·(digits of the a_j, b_j) + 2d digits.
+// The vertex route's losses |x̂* − t_i|², as to_string writes them: from the offsets x̂* − t_i in machine
+// integers while the receiver's coordinates are SmallFractions (put_square_sum_losses), on two threads for
+// long lists. `most` bounds a loss's text when it fits 128 bits; a longer one reserves its own room.
 void put_vertex_losses(TextBuffer& text, const VertexGame& game, const Vector& receiver) {
     const std::size_t n = game.size(), d = game.dimension;
-    std::size_t most = 16;
-    for (const Rational& y : receiver) most += 4 * (to_string(y).size() + 40);
-    put_in_two_halves(text, n, most, [&](auto& sink, std::size_t begin, std::size_t end) {
-        Rational difference, loss;
-        for (std::size_t i = begin; i < end; ++i) {
-            loss = 0;
-            for (std::size_t j = 0; j < d; ++j) {
-                difference = receiver[j] - to_rational(game.targets[d * i + j]);
-                loss += difference * difference;
-            }
-            const std::string value = to_string(loss);
-            char* at = sink.reserve(value.size() + 4);
-            if (i) *at++ = ',', *at++ = ' ';
-            *at++ = '"';
-            std::memcpy(at, value.data(), value.size());
-            at += value.size();
-            *at++ = '"';
-            sink.commit(at);
-        }
+    std::vector<std::optional<SmallFraction>> small_receiver;
+    for (const Rational& y : receiver) small_receiver.push_back(small_fraction_of(y));
+    put_in_chunks(text, n, 160 * d + 8, [&] {
+        return [&, tools = std::make_shared<SquareSumTools>(small_receiver, n)](auto& sink, std::size_t begin,
+                                                                                std::size_t end) {
+            auto small_offsets = [&](std::size_t i, SmallFraction* offsets) {
+                return tools->player_offsets(&game.targets[d * i], offsets);
+            };
+            auto exact_offset = [&](std::size_t i, std::size_t c) {
+                return receiver[c] - to_rational(game.targets[d * i + c]);
+            };
+            put_square_sum_losses(sink, d, tools->reducer, begin, end, small_offsets, exact_offset);
+        };
     });
 }
 

@@ -204,6 +204,35 @@ TEST_CASE("vertex route: two threads write what one writes on a large game", "[p
     }
 }
 
+TEST_CASE("vertex route: a receiver past 64-bit fractions is written from GMP, the same bytes", "[polygon]") {
+    // Weights over four primes near 10^6 and every player at its vertex on the first axis: the receiver's
+    // first coordinate has a denominator near 10^24 while every input fits, so the losses cannot come from
+    // 64-bit offsets.
+    const char* primes[] = {"1000003", "1000033", "1000037", "1000039"};
+    for (int d : {2, 3}) {
+        std::string text = "{\"dimension\": " + std::to_string(d) + ", \"players\": [";
+        for (int i = 0; i < 4; ++i) {
+            std::string target = "[" + std::to_string(20 + i), set = "{\"vertices\": [";
+            for (int j = 1; j < d; ++j) target += ", " + std::to_string(-j - i);
+            for (int k = 0; k <= d; ++k) {  // a simplex: the origin and the unit vectors, scaled by i + 1
+                set += k ? ", [" : "[";
+                for (int j = 0; j < d; ++j) set += (j ? ", " : "") + std::to_string(k == j + 1 ? i + 1 : 0);
+                set += "]";
+            }
+            text += std::string(i ? ", " : "") + "{\"target\": " + target + "], \"weight\": \"1/" +
+                    primes[i] + "\", \"action_set\": " + set + "]}}";
+        }
+        text += "]}";
+        INFO(text);
+        std::optional<VertexGame> game = load_vertex_game_text(text);
+        REQUIRE(game);
+        VertexAnswer answer = solve_vertex_game(*game, 1);
+        REQUIRE(std::any_of(answer.receiver.begin(), answer.receiver.end(),
+                            [](const Rational& y) { return !small_fraction_of(y); }));
+        REQUIRE(fast_json(*game, 1) == general_json(text));
+    }
+}
+
 TEST_CASE("vertex route: points of another length or an unsupported dimension are the general loader's",
           "[polygon]") {
     const std::string tetrahedron = "{\"vertices\": [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]]}";
