@@ -126,10 +126,14 @@ bool meet_facets(const std::int64_t* xyz, std::size_t m, std::uint64_t* meet) {
                 const Int offset = n[0] * at(a, 0) + n[1] * at(a, 1) + n[2] * at(a, 2);
                 bool above = false, below = false;
                 std::uint64_t tight = 0;
-                for (std::size_t p = 0; p < m; ++p) {
+                for (std::size_t p = 0; p < m && !(above && below); ++p) {  // a cutting plane stops early
                     const Int side = n[0] * at(p, 0) + n[1] * at(p, 1) + n[2] * at(p, 2) - offset;
-                    above = above || side > 0, below = below || side < 0;
-                    tight |= static_cast<std::uint64_t>(side == 0) << p;
+                    if (side > 0)
+                        above = true;
+                    else if (side < 0)
+                        below = true;
+                    else
+                        tight |= std::uint64_t{1} << p;
                 }
                 if (above == below) continue;  // a cutting plane, or every point on it
                 full_dimensional = true;
