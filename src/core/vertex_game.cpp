@@ -26,13 +26,11 @@ int orientation(const IntegerPoint& a, const IntegerPoint& b, const IntegerPoint
     return (turn > 0) - (turn < 0);
 }
 
-}  // namespace
-
-bool convex_polygon(std::vector<SmallFraction>& points) {
-    const std::size_t m = points.size() / 2;
-    if (m < 3) return false;
-    // The points over their common denominator: integers that order and turn exactly as the fractions.
-    constexpr std::int64_t common_limit = std::int64_t{1} << 40, coordinate_limit = std::int64_t{1} << 61;
+// The points over their common denominator: integers that compare and turn exactly as the fractions. False
+// when the common denominator passes 2^40 or an integer coordinate reaches `coordinate_limit`.
+bool common_integers(const std::vector<SmallFraction>& points, std::int64_t coordinate_limit,
+                     std::vector<std::int64_t>& integers) {
+    constexpr std::int64_t common_limit = std::int64_t{1} << 40;
     std::int64_t common = 1;
     for (const SmallFraction& c : points) {
         std::int64_t g = std::gcd(common, c.den);
@@ -40,20 +38,29 @@ bool convex_polygon(std::vector<SmallFraction>& points) {
         if (lcm > common_limit) return false;
         common = static_cast<std::int64_t>(lcm);
     }
+    integers.resize(points.size());
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        __int128 x = static_cast<__int128>(points[k].num) * (common / points[k].den);
+        if (x >= coordinate_limit || x <= -coordinate_limit) return false;
+        integers[k] = static_cast<std::int64_t>(x);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool convex_polygon(std::vector<SmallFraction>& points) {
+    const std::size_t m = points.size() / 2;
+    if (m < 3) return false;
+    thread_local std::vector<std::int64_t> integers;  // a buffer per thread: no allocation per polygon
+    if (!common_integers(points, std::int64_t{1} << 61, integers)) return false;
     // Fixed buffers for the usual polygons (an allocation per player cost as much as the hull itself).
     IntegerPoint small_integer[16], small_hull[32];
     std::vector<IntegerPoint> large_integer, large_hull;
     if (m > 16) large_integer.resize(m), large_hull.resize(2 * m);
     IntegerPoint* integer = m > 16 ? large_integer.data() : small_integer;
     IntegerPoint* hull = m > 16 ? large_hull.data() : small_hull;
-    for (std::size_t k = 0; k < m; ++k) {
-        __int128 x = static_cast<__int128>(points[2 * k].num) * (common / points[2 * k].den);
-        __int128 y = static_cast<__int128>(points[2 * k + 1].num) * (common / points[2 * k + 1].den);
-        if (x >= coordinate_limit || x <= -coordinate_limit || y >= coordinate_limit ||
-            y <= -coordinate_limit)
-            return false;
-        integer[k] = {x, y, k};
-    }
+    for (std::size_t k = 0; k < m; ++k) integer[k] = {integers[2 * k], integers[2 * k + 1], k};
     // Andrew's monotone chain on the distinct points sorted lexicographically, as Polytope::from_vertices.
     std::sort(integer, integer + m, [](const IntegerPoint& a, const IntegerPoint& b) {
         return a.x < b.x || (a.x == b.x && a.y < b.y);
@@ -84,27 +91,6 @@ bool convex_polygon(std::vector<SmallFraction>& points) {
 }
 
 namespace {
-
-// The points over their common denominator: integers that compare and turn exactly as the fractions. False
-// when the common denominator passes 2^40 or an integer coordinate reaches `coordinate_limit`.
-bool common_integers(const std::vector<SmallFraction>& points, std::int64_t coordinate_limit,
-                     std::vector<std::int64_t>& integers) {
-    constexpr std::int64_t common_limit = std::int64_t{1} << 40;
-    std::int64_t common = 1;
-    for (const SmallFraction& c : points) {
-        std::int64_t g = std::gcd(common, c.den);
-        __int128 lcm = static_cast<__int128>(common / g) * c.den;
-        if (lcm > common_limit) return false;
-        common = static_cast<std::int64_t>(lcm);
-    }
-    integers.resize(points.size());
-    for (std::size_t k = 0; k < points.size(); ++k) {
-        __int128 x = static_cast<__int128>(points[k].num) * (common / points[k].den);
-        if (x >= coordinate_limit || x <= -coordinate_limit) return false;
-        integers[k] = static_cast<std::int64_t>(x);
-    }
-    return true;
-}
 
 // Every plane through three of the points with all points on one side is a facet's plane (its section of
 // the hull is two-dimensional) and every facet has such three points. The points a facet's plane holds are
