@@ -24,21 +24,17 @@
 #include "bigcert/io/solution_writer.hpp"
 #include "bigcert/solver/line_solver.hpp"
 #include "bigcert/solver/solver.hpp"
+#include "fast_path_fuzzing.hpp"
 
 namespace {
 
 using namespace bigcert;
 
-[[noreturn]] void differ(const char* what) {
-    std::fprintf(stderr, "fuzz_line_game_loader: fast and general path differ: %s\n", what);
-    __builtin_trap();
-}
+using fuzzing::same;
 
-void expect(bool ok, const char* what) {
-    if (!ok) differ(what);
-}
+const fuzzing::Differences differences("fuzz_line_game_loader");
 
-bool same(const SmallFraction& fast, const Rational& general) { return to_rational(fast) == general; }
+void expect(bool ok, const char* what) { differences.expect(ok, what); }
 
 // The fast game against the general loader's Instance itself (not against line_game_of(), which could share
 // a mistake with the fast loader).
@@ -88,27 +84,13 @@ struct Stats {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    LoadLimits limits;  // 1-D solves are cheap: more players than the instance-loader target allows
-    limits.max_players = 64;
-    limits.max_dimension = 4;
-    limits.numbers.max_digits = 60;
-    limits.numbers.max_exponent = 60;
-    limits.polytopes.max_subsets = 5000;
+    const LoadLimits limits = fuzzing::fast_path_limits(64);
 
     ++stats.inputs;
     std::optional<LineGame> fast = load_line_game_text(text, limits);
     if (!fast) return 0;  // declined: the general loader's business (fuzz_instance_loader)
 
-    Instance instance;
-    try {
-        instance = load_instance_text(text, limits);
-    } catch (const InputError&) {
-        differ("the fast loader accepted what load_instance rejects (InputError)");
-    } catch (const UnsupportedError&) {
-        differ("the fast loader accepted what load_instance rejects (UnsupportedError)");
-    } catch (const LimitError&) {
-        differ("the fast loader accepted what load_instance rejects (LimitError)");
-    }
+    const Instance instance = differences.general_reading(text, limits);
     compare_games(*fast, instance);
     ++stats.read;
 
@@ -129,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (fast_json.str() != general_json.str()) {
         std::fprintf(stderr, "fast:    %s\ngeneral: %s\n", fast_json.str().c_str(),
                      general_json.str().c_str());
-        differ("solution JSON");
+        differences.differ("solution JSON");
     }
     // solve() with its defaults goes through line_game_of() and to_solution(): the same bytes again.
     options.machine_integers = true;
