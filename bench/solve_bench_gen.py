@@ -15,6 +15,8 @@
                                             (5% negative), a bias w0·x0
   solve_bench_gen.py octahedra N [--seed S]  d = 3, an octahedron per player (integer vertices), weights
                                             k/(50 N): polytopes that are not boxes
+  solve_bench_gen.py octahedra-halfspaces N [--seed S]
+                                            the same kind of octahedra written as their 8 facets' halfspaces
 
 Targets are pairwise distinct rationals with denominators up to 1000 (written as "p/q" strings), so every
 instance meets Theorem 4's premise. The output is an instance of FORMAT.md on stdout.
@@ -162,10 +164,28 @@ def octahedra(rng, n):
     yield "]"
 
 
+def octahedra_halfspaces(rng, n):
+    """d = 3, the octahedron of `octahedra` (vertices c ± r_j e_j) as its 8 facets: for every sign pattern s,
+    sum_j s_j (r1 r2 r3 / r_j) (y_j - c_j) <= r1 r2 r3."""
+    yield '"dimension":3,"players":['
+    for i, t in enumerate(distinct_targets(rng, n, 3, 5)):
+        centre = [rng.randint(-3, 3) for _ in range(3)]
+        radii = [rng.randint(1, 3) for _ in range(3)]
+        volume = radii[0] * radii[1] * radii[2]
+        halfspaces = []
+        for signs in [(a, b, c) for a in (1, -1) for b in (1, -1) for c in (1, -1)]:
+            normal = [s * volume // r for s, r in zip(signs, radii)]
+            offset = volume + sum(a * x for a, x in zip(normal, centre))
+            halfspaces.append(f'{{"a":{normal},"b":{offset}}}'.replace(" ", ""))
+        yield (("," if i else "") + f'{{"target":{number_list(t)},"weight":"{fraction(rng.randint(1, 100), 50 * n)}",'
+               f'"action_set":{{"halfspaces":[{",".join(halfspaces)}]}}}}')
+    yield "]"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("kind", choices=["paper", "hard", "polygons", "polygons-hard", "polygons-common", "boxes",
-                                             "boxes-hard", "octahedra"])
+                                             "boxes-hard", "octahedra", "octahedra-halfspaces"])
     parser.add_argument("players", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dimension", type=int, default=2, help="boxes and boxes-hard only")
@@ -178,7 +198,7 @@ def main():
              "polygons-common": lambda rng, n: polygons_hard(rng, n, True),
              "boxes": lambda rng, n: boxes(rng, n, args.dimension),
              "boxes-hard": lambda rng, n: boxes_hard(rng, n, args.dimension),
-             "octahedra": octahedra}
+             "octahedra": octahedra, "octahedra-halfspaces": octahedra_halfspaces}
     for chunk in kinds[args.kind](rng, args.players):
         out.write(chunk)
         out.write("\n" if chunk.startswith(",") or chunk.startswith("{") else "")

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "bigcert/core/halfspace_vertices.hpp"
 #include "io/json_scanner.hpp"
 
 namespace bigcert {
@@ -28,8 +29,11 @@ class VertexReader {
   private:
     void top_level_member(std::string_view key);
     void player();
-    // {"vertices": [[x, y], ...]}: the hull's vertices appended to `vertices`, its end to `first_vertex`.
+    // {"vertices": [[x, y], ...]} or {"halfspaces": [{"a": [x, y], "b": b}, ...]}: the set's vertices in
+    // Polytope's order appended to `vertices`, its end to `first_vertex`.
     void polytope(std::vector<SmallFraction>& vertices, std::vector<std::uint32_t>& first_vertex);
+    // One halfspace {"a": [...], "b": b}: a appended to normals_, b to offsets_.
+    void halfspace();
     // A point [x, y] or [x, y, z] appended to `out`: every point must have the same length, 2 or 3, which
     // is the dimension (a vector of another length declines: the general loader reports it).
     void point(std::vector<SmallFraction>& out);
@@ -46,7 +50,8 @@ class VertexReader {
     static constexpr std::uint32_t common = UINT32_MAX;
     std::size_t dimension_ = 0;  // the length of every point, once one is read
     std::size_t declared_dimension_ = 0;
-    std::vector<SmallFraction> points_;  // one polytope's points as read
+    std::vector<SmallFraction> points_;             // one polytope's points as read
+    std::vector<SmallFraction> normals_, offsets_;  // one polytope's halfspaces as read
     SmallFraction bias_weight_{0, 1};
     std::vector<SmallFraction> bias_point_;
     bool seen_format_ = false, seen_name_ = false, seen_loss_ = false, seen_dimension_ = false,
@@ -65,21 +70,40 @@ void VertexReader::point(std::vector<SmallFraction>& out) {
     dimension_ = length;
 }
 
+void VertexReader::halfspace() {
+    bool has_normal = false, has_offset = false;
+    in_.object([&](std::string_view key) {
+        if (key == "a")
+            mark_once(has_normal), point(normals_);
+        else if (key == "b")
+            mark_once(has_offset), offsets_.push_back(in_.number());
+        else
+            throw NotLine{};
+    });
+    if (!has_normal || !has_offset) throw NotLine{};  // the general loader's error
+}
+
 void VertexReader::polytope(std::vector<SmallFraction>& vertices, std::vector<std::uint32_t>& first_vertex) {
-    bool has_set = false;
-    points_.clear();
+    bool has_set = false, by_halfspaces = false;
+    points_.clear(), normals_.clear(), offsets_.clear();
     in_.object([&](std::string_view key) {
         mark_once(has_set);
-        if (key != "vertices") throw NotLine{};
+        if (key == "halfspaces")
+            by_halfspaces = true;
+        else if (key != "vertices")
+            throw NotLine{};
         in_.open('[');
-        if (in_.next_is(']')) throw NotLine{};  // no vertices: the general loader's error
-        do point(points_);
+        if (in_.next_is(']')) throw NotLine{};  // no vertices or halfspaces: the general loader's error
+        do by_halfspaces ? halfspace() : point(points_);
         while (in_.next_is(',') && (in_.expect(','), true));
         in_.close(']');
     });
     if (!has_set) throw NotLine{};
+    // Halfspaces: the vertices Polytope::from_halfspaces finds, already in Polytope::from_vertices's order.
     const bool hull =
-        dimension_ == 2 ? convex_polygon(points_) : convex_polyhedron(points_, in_.limits().polytopes);
+        by_halfspaces ? halfspace_vertices(normals_, offsets_, dimension_, in_.limits().polytopes, points_)
+        : dimension_ == 2 ? convex_polygon(points_)
+                          : convex_polyhedron(points_, in_.limits().polytopes);
     if (!hull) throw NotLine{};
     vertices.insert(vertices.end(), points_.begin(), points_.end());
     if (vertices.size() / dimension_ >= UINT32_MAX) throw NotLine{};

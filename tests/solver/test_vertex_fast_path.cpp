@@ -26,8 +26,9 @@ std::string fraction_text(long num, long den) {
 
 // Per-player or common polytopes in dimension d = 2 or 3 on a small grid (so that ties are common: targets
 // on vertices, edges and facets parallel to w(t - x̂)), with points repeated and points on edges (or inside),
-// negative and zero weights, a bias, repeated targets and names.
-std::string random_vertex_game(std::mt19937& rng, int n, int d = 2) {
+// negative and zero weights, a bias, repeated targets and names. With `halfspaces`, two sets in three are
+// written as "halfspaces" instead: a box with random cuts, in random order, some repeated or redundant.
+std::string random_vertex_game(std::mt19937& rng, int n, int d = 2, bool halfspaces = false) {
     auto pick = [&](long lo, long hi) { return std::uniform_int_distribution<long>(lo, hi)(rng); };
     const bool own_sets = pick(0, 2) != 0, bias = pick(0, 1), names = pick(0, 3) == 0,
                repeats = pick(0, 4) == 0;
@@ -37,7 +38,41 @@ std::string random_vertex_game(std::mt19937& rng, int n, int d = 2) {
         for (int j = 0; j < d; ++j) text += (j ? ", " : "") + fraction_text(numerators[j], den);
         return text + "]";
     };
+    auto halfspace_polytope = [&] {
+        // a·y <= b / grid: the faces of a box around a centre, then cuts that keep the centre (b >= a·c).
+        std::vector<std::pair<std::vector<long>, long>> faces;
+        std::vector<long> centre(d);
+        for (long& c : centre) c = pick(-3, 3);
+        for (int j = 0; j < d; ++j)
+            for (long s : {1L, -1L}) {
+                std::vector<long> a(d, 0);
+                a[j] = s;
+                faces.emplace_back(a, s * centre[j] + pick(1, 4));
+            }
+        for (long k = pick(0, 4); k > 0; --k) {
+            std::vector<long> a(d);
+            long at_centre = 0;
+            for (int j = 0; j < d; ++j) a[j] = pick(-2, 2), at_centre += a[j] * centre[j];
+            faces.emplace_back(a, at_centre + pick(0, 6));
+        }
+        if (pick(0, 2) == 0) faces.push_back(faces[static_cast<std::size_t>(pick(0, 2 * d - 1))]);
+        std::shuffle(faces.begin(), faces.end(), rng);
+        std::string text = "{\"halfspaces\": [";
+        for (std::size_t k = 0; k < faces.size(); ++k) {
+            const long half = pick(1, 2);  // written over 2 sometimes: the same halfspace
+            std::string a = "[";
+            for (int j = 0; j < d; ++j) a += (j ? ", " : "") + fraction_text(faces[k].first[j], half);
+            text +=
+                (k ? ", " : "") +
+                std::string(
+                    pick(0, 1)
+                        ? "{\"a\": " + a + "], \"b\": " + fraction_text(faces[k].second, half * grid) + "}"
+                        : "{\"b\": " + fraction_text(faces[k].second, half * grid) + ", \"a\": " + a + "]}");
+        }
+        return text + "]}";
+    };
     auto polytope = [&] {
+        if (halfspaces && pick(0, 2) != 0) return halfspace_polytope();
         // Corners of a random polytope (numerators over `grid`) plus, sometimes, a repeated corner and the
         // midpoint of two corners (on an edge, a facet or inside).
         std::vector<std::vector<long>> corners;
@@ -194,6 +229,20 @@ TEST_CASE("vertex route: the general route's bytes on random polyhedron games", 
     REQUIRE(tally.declined < 40);
 }
 
+TEST_CASE("vertex route: the general route's bytes on random games with halfspace sets", "[polygon]") {
+    std::mt19937 rng(20261204);
+    for (int d : {2, 3}) {
+        RouteTally tally;
+        for (int round = 0; round < 300; ++round)
+            require_general_bytes(random_vertex_game(rng, 1 + static_cast<int>(rng() % 8), d, true), tally);
+        INFO("d = " << d);
+        REQUIRE(tally.unique > 100);
+        REQUIRE(tally.infinite > 10);
+        REQUIRE(tally.faces > 30);
+        REQUIRE(tally.declined < 30);
+    }
+}
+
 TEST_CASE("vertex route: two threads write what one writes on a large game", "[polygon]") {
     std::mt19937 rng(5);
     for (int d : {2, 3}) {
@@ -268,6 +317,26 @@ TEST_CASE("vertex route: points of another length or an unsupported dimension ar
         "{\"vertices\": [[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0]]}}]}";
     REQUIRE(!load_vertex_game_text(square));
     REQUIRE(!general_json(square).empty());
+    // Halfspace sets: a unit square is read; a flat one (0 <= x <= 0) is the general path's; an unbounded
+    // one, a halfspace without "b", with another key or an "a" of another length are its errors.
+    auto halfspace_game = [](const std::string& halfspaces) {
+        return "{\"dimension\": 2, \"players\": [{\"target\": [1, 2], \"action_set\": {\"halfspaces\": [" +
+               halfspaces + "]}}]}";
+    };
+    const std::string bounds =
+        "{\"a\": [-1, 0], \"b\": 0}, {\"a\": [0, 1], \"b\": 1}, {\"a\": [0, -1], \"b\": 0}";
+    REQUIRE(load_vertex_game_text(halfspace_game("{\"a\": [1, 0], \"b\": 1}, " + bounds)));
+    const std::string flat = halfspace_game("{\"a\": [1, 0], \"b\": 0}, " + bounds);
+    REQUIRE(!load_vertex_game_text(flat));
+    REQUIRE(!general_json(flat).empty());
+    for (const std::string& text :
+         {halfspace_game(bounds), halfspace_game("{\"a\": [1, 0]}, " + bounds),
+          halfspace_game("{\"a\": [1, 0], \"b\": 1, \"c\": 1}, " + bounds),
+          halfspace_game("{\"a\": [1, 0, 0], \"b\": 1}, " + bounds), halfspace_game("")}) {
+        INFO(text);
+        REQUIRE(!load_vertex_game_text(text));
+        REQUIRE_THROWS_AS(load_instance_text(text), InputError);
+    }
 }
 
 TEST_CASE("vertex route: numbers out of the machine-integer range fall back to the general path",
@@ -304,10 +373,10 @@ TEST_CASE("vertex route: numbers out of the machine-integer range fall back to t
 TEST_CASE("vertex route: declines what load_instance rejects, reads what it accepts alike", "[polygon]") {
     std::mt19937 rng(77);
     const std::string alphabet = "[]{},:\"-0123456789./ abdhilnorstvx";
-    for (int d : {2, 3}) {
+    for (int d : {2, 3, -2, -3}) {  // negative: the same with halfspace sets
         int accepted = 0, declined_errors = 0;
         for (int round = 0; round < 3000; ++round) {
-            std::string text = random_vertex_game(rng, 1 + static_cast<int>(rng() % 3), d);
+            std::string text = random_vertex_game(rng, 1 + static_cast<int>(rng() % 3), std::abs(d), d < 0);
             for (int k = 0, edits = 1 + static_cast<int>(rng() % 3); k < edits; ++k) {
                 std::size_t at = rng() % text.size();
                 switch (rng() % 3) {
