@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "bigcert/core/errors.hpp"
@@ -49,6 +50,24 @@ class Differences {
             differ("the fast loader accepted what load_instance rejects (GeometryError)");
         }
     }
+
+  private:
+    const char* target_;
+};
+
+// With BIGCERT_FUZZ_STATS set, how many inputs reached each stage (printed at exit), to tell how much of a
+// run actually compared the two paths.
+class StageCounts {
+  public:
+    explicit StageCounts(const char* target) : target_(target) {}
+    ~StageCounts() {
+        if (std::getenv("BIGCERT_FUZZ_STATS"))
+            std::fprintf(stderr,
+                         "%s: %lu inputs, %lu read by the fast loader (same game), %lu solved and written by "
+                         "both paths (same bytes)\n",
+                         target_, inputs, read, compared);
+    }
+    unsigned long inputs = 0, read = 0, compared = 0;
 
   private:
     const char* target_;

@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -66,19 +65,7 @@ void compare_games(const LineGame& fast, const Instance& instance) {
     }
 }
 
-// With BIGCERT_FUZZ_STATS set, how many inputs reached each stage (printed at exit), to tell how much of a
-// run actually compared the two paths.
-struct Stats {
-    unsigned long inputs = 0, read = 0, compared = 0;
-    ~Stats() {
-        if (std::getenv("BIGCERT_FUZZ_STATS"))
-            std::fprintf(
-                stderr,
-                "fuzz_line_game_loader: %lu inputs, %lu read by the fast loader (same game), %lu solved "
-                "and written by both paths (same bytes)\n",
-                inputs, read, compared);
-    }
-} stats;
+fuzzing::StageCounts stats("fuzz_line_game_loader");
 
 }  // namespace
 
